@@ -1,0 +1,125 @@
+// Calendar dates as 'YYYY-MM-DD' strings (Asia/Shanghai). Strings compare in date order,
+// which keeps the hot paths (window counting) free of Date objects.
+import { addDays as addDaysFns, differenceInCalendarDays, endOfMonth, format, isValid, parse } from 'date-fns';
+
+export type IsoDate = string;
+
+export const SCHOOL_TIME_ZONE = 'Asia/Shanghai';
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toDate(iso: IsoDate): Date {
+  return parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
+}
+
+function fromDate(d: Date): IsoDate {
+  return format(d, 'yyyy-MM-dd');
+}
+
+export function isIsoDate(text: string): boolean {
+  const m = ISO_RE.exec(text);
+  if (!m) return false;
+  const d = toDate(text);
+  return isValid(d) && fromDate(d) === text;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return fromDate(addDaysFns(toDate(iso), days));
+}
+
+/** b − a in calendar days. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return differenceInCalendarDays(toDate(b), toDate(a));
+}
+
+/** Inclusive length of [start, end] in days. */
+export function spanDays(start: IsoDate, end: IsoDate): number {
+  return daysBetween(start, end) + 1;
+}
+
+export function monthEnd(iso: IsoDate): IsoDate {
+  return fromDate(endOfMonth(toDate(iso)));
+}
+
+export function monthStart(iso: IsoDate): IsoDate {
+  return `${iso.slice(0, 7)}-01`;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
+/** Calendar months [start, end] clipped to the range, in order. */
+export function monthSlices(start: IsoDate, end: IsoDate): Array<{ start: IsoDate; end: IsoDate }> {
+  const slices: Array<{ start: IsoDate; end: IsoDate }> = [];
+  let cursor = start;
+  while (cursor <= end) {
+    const sliceEnd = minDate(monthEnd(cursor), end);
+    slices.push({ start: cursor, end: sliceEnd });
+    cursor = addDays(sliceEnd, 1);
+  }
+  return slices;
+}
+
+/** Today's calendar date in Asia/Shanghai, whatever the machine's zone. */
+export function todayInShanghai(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: SCHOOL_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+function ymd(year: number, month: number, day: number): IsoDate | null {
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+// Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29).
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+export function fromExcelSerial(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const d = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * A date as a secretary types it or as a spreadsheet stores it:
+ * 2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日, an Excel serial number or a Date cell.
+ * Returns null when it is not a real calendar date.
+ */
+export function parseDateValue(value: unknown): IsoDate | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    // exceljs gives date cells as UTC midnight of the calendar date.
+    return ymd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value === 'number') return fromExcelSerial(value);
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!m) return null;
+  return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * A date typed in the UI or on the command line, relative to today:
+ * 今天, 昨天, 前天, -3 (three days ago), 11-20 or 11/20 (this year), or any form of parseDateValue.
+ */
+export function parseDateInput(text: string, today: IsoDate): IsoDate | null {
+  const t = text.trim();
+  if (t === '' || t === '今天' || t === 'today') return today;
+  if (t === '昨天') return addDays(today, -1);
+  if (t === '前天') return addDays(today, -2);
+  const rel = /^-(\d{1,3})$/.exec(t);
+  if (rel) return addDays(today, -Number(rel[1]));
+  const md = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
+  if (md) return ymd(Number(today.slice(0, 4)), Number(md[1]), Number(md[2]));
+  return parseDateValue(t);
+}

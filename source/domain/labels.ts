@@ -1,0 +1,27 @@
+// How entities are named to the user: in tables, messages, the overdue JSON and the forms.
+import { dormKey, type Indexes } from './indexes.js';
+import type { Cadre, Duty, Student } from './schema.js';
+
+export function studentLabel(s: Pick<Student, 'studentNo' | 'name'>): string {
+  return `${s.studentNo} ${s.name}`;
+}
+
+export function cadreLabel(c: Pick<Cadre, 'name' | 'employeeNo'>): string {
+  return c.employeeNo ? `${c.name}（${c.employeeNo}）` : c.name;
+}
+
+/** The target's label as SPEC's overdue JSON shows it: 班级名称 | 寝室楼-寝室号 | 学号 姓名. */
+export function targetLabel(idx: Indexes, duty: Duty, targetId: string): string {
+  if (duty === 'class') return idx.classById.get(targetId)?.name ?? targetId;
+  if (duty === 'dorm') {
+    const dorm = idx.dormById.get(targetId);
+    return dorm ? dormKey(dorm) : targetId;
+  }
+  const student = idx.studentById.get(targetId);
+  return student ? studentLabel(student) : targetId;
+}
+
+export function collegeName(idx: Indexes, collegeId: string | null): string {
+  if (collegeId === null) return '全校统筹';
+  return idx.collegeById.get(collegeId)?.name ?? collegeId;
+}

@@ -1,0 +1,59 @@
+// Finding what the user named (姓名 or 工号, 班级名称, 楼-号, 学号), with messages that say how to fix a miss.
+import { UserError } from './errors.js';
+import type { Indexes } from './indexes.js';
+import type { Cadre, ClassGroup, College, Dorm, Duty, Student } from './schema.js';
+
+export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
+  const key = nameOrNo.trim();
+  const byNo = idx.cadreByEmployeeNo.get(key);
+  if (byNo) return byNo;
+  const byName = idx.cadresByName.get(key) ?? [];
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) {
+    const nos = byName.map((c) => c.employeeNo ?? '无工号').join('、');
+    throw new UserError(`有 ${byName.length} 位干部名为“${key}”（工号 ${nos}）：请改用工号指定`);
+  }
+  throw new UserError(`找不到干部“${key}”：请检查姓名或工号，或先在“干部”表中导入该干部`);
+}
+
+export function findClass(idx: Indexes, name: string): ClassGroup {
+  const cls = idx.classByName.get(name.trim());
+  if (!cls) throw new UserError(`找不到班级“${name.trim()}”：请检查班级名称，或先在“班级”表中导入该班级`);
+  return cls;
+}
+
+export function findCollege(idx: Indexes, name: string): College {
+  const college = idx.collegeByName.get(name.trim());
+  if (!college) {
+    const known = [...idx.collegeByName.keys()].join('、') || '（尚无学院）';
+    throw new UserError(`找不到学院“${name.trim()}”：已有的学院有 ${known}`);
+  }
+  return college;
+}
+
+export function findDorm(idx: Indexes, key: string): Dorm {
+  const dorm = idx.dormByKey.get(key.trim());
+  if (!dorm) throw new UserError(`找不到寝室“${key.trim()}”：请按“寝室楼-寝室号”书写，如 7号楼-301`);
+  return dorm;
+}
+
+export function findStudent(idx: Indexes, studentNo: string): Student {
+  const student = idx.studentByNo.get(studentNo.trim());
+  if (!student) throw new UserError(`找不到学号为“${studentNo.trim()}”的困难生：请检查学号，或先在“困难生”表中导入`);
+  return student;
+}
+
+/** The target id for a duty from how the user names it: 班级名称, 楼-号 or 学号. */
+export function findTarget(idx: Indexes, duty: Duty, text: string): string {
+  if (duty === 'class') return findClass(idx, text).id;
+  if (duty === 'dorm') return findDorm(idx, text).id;
+  return findStudent(idx, text).id;
+}
+
+const DUTY_BY_LABEL: Record<string, Duty> = { 班级: 'class', 寝室: 'dorm', 困难生: 'student' };
+
+export function parseDutyLabel(label: string): Duty {
+  const duty = DUTY_BY_LABEL[label.trim()];
+  if (!duty) throw new UserError(`类型“${label}”无效：应为 班级、寝室 或 困难生`);
+  return duty;
+}

@@ -1,0 +1,73 @@
+// The overdue report of SPEC: one row per unsatisfied owed window of the reporting term.
+import type { IsoDate } from './dates.js';
+import type { Indexes } from './indexes.js';
+import { collegeName, targetLabel } from './labels.js';
+import type { Datastore, Duty, Term } from './schema.js';
+import { reportingTerm } from './terms.js';
+import { termWindows, windowDays, windowStatus } from './windows.js';
+
+export interface OverdueRow {
+  cadre: string;
+  cadreId: string;
+  college: string;
+  duty: Duty;
+  target: string;
+  windowStart: IsoDate;
+  windowEnd: IsoDate;
+  status: 'overdue' | 'due';
+  days: number;
+}
+
+export interface OverdueFilter {
+  collegeId?: string;
+  duty?: Duty;
+  status?: 'overdue' | 'due';
+}
+
+export interface OverdueReport {
+  term: Term | null;
+  asOf: IsoDate;
+  rows: OverdueRow[];
+}
+
+const nameCollator = new Intl.Collator('zh-CN');
+const DUTY_ORDER: Record<Duty, number> = { class: 0, dorm: 1, student: 2 };
+
+/** SPEC's order: overdue before due, then days descending, then cadre name (pinyin order). */
+export function compareOverdueRows(a: OverdueRow, b: OverdueRow): number {
+  if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
+  if (a.days !== b.days) return b.days - a.days;
+  const byName = nameCollator.compare(a.cadre, b.cadre);
+  if (byName !== 0) return byName;
+  if (a.cadreId !== b.cadreId) return a.cadreId < b.cadreId ? -1 : 1;
+  if (a.duty !== b.duty) return DUTY_ORDER[a.duty] - DUTY_ORDER[b.duty];
+  if (a.windowStart !== b.windowStart) return a.windowStart < b.windowStart ? -1 : 1;
+  return a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
+}
+
+export function overdueReport(data: Datastore, idx: Indexes, asOf: IsoDate, filter: OverdueFilter = {}): OverdueReport {
+  const term = reportingTerm(data.settings.terms, asOf);
+  if (!term) return { term: null, asOf, rows: [] };
+  const rows: OverdueRow[] = [];
+  for (const w of termWindows(data, idx, term, asOf)) {
+    if (filter.collegeId && w.collegeId !== filter.collegeId) continue;
+    if (filter.duty && w.duty !== filter.duty) continue;
+    const status = windowStatus(w, asOf);
+    if (status !== 'overdue' && status !== 'due') continue;
+    if (filter.status && status !== filter.status) continue;
+    const cadre = idx.cadreById.get(w.cadreId);
+    rows.push({
+      cadre: cadre?.name ?? w.cadreId,
+      cadreId: w.cadreId,
+      college: collegeName(idx, w.collegeId),
+      duty: w.duty,
+      target: w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、'),
+      windowStart: w.start,
+      windowEnd: w.end,
+      status,
+      days: windowDays(w, status, asOf),
+    });
+  }
+  rows.sort(compareOverdueRows);
+  return { term, asOf, rows };
+}

@@ -1,0 +1,179 @@
+// The datastore's shape: every entity of SPEC.md as a zod schema, the single source of the types.
+import { z } from 'zod';
+import { isIsoDate } from './dates.js';
+
+// Validation messages in Chinese: they reach secretaries through `check` and load errors.
+z.config(z.locales.zhCN());
+
+export const SCHEMA_VERSION = 1;
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的真实日期' });
+const id = z.string().min(1).max(64);
+const text = z.string().max(2000);
+const name = z.string().trim().min(1, '不能为空').max(100);
+
+export const CADRE_CATEGORIES = ['科职以上干部', '普通党员'] as const;
+export const CADRE_STATUSES = ['在岗', '离职', '长期请假'] as const;
+export const STUDENT_CATEGORIES = ['学业困难', '经济困难', '心理困惑'] as const;
+export const END_REASONS = ['离职', '长期请假', '班级毕业', '调整'] as const;
+export const CONTACT_FORMS = ['座谈会', '谈心谈话', '深入课堂', '寝室走访', '电话', '邮箱', 'QQ', '微信', '其他'] as const;
+export const DUTIES = ['class', 'dorm', 'student'] as const;
+export const DORM_SCOPES = ['any', 'each'] as const;
+
+export type CadreCategory = (typeof CADRE_CATEGORIES)[number];
+export type CadreStatus = (typeof CADRE_STATUSES)[number];
+export type StudentCategory = (typeof STUDENT_CATEGORIES)[number];
+export type EndReason = (typeof END_REASONS)[number];
+export type ContactForm = (typeof CONTACT_FORMS)[number];
+export type Duty = (typeof DUTIES)[number];
+export type DormScope = (typeof DORM_SCOPES)[number];
+
+/** Chinese names of the duties, as the forms and the UI say them. */
+export const DUTY_LABELS: Record<Duty, string> = { class: '班级', dorm: '寝室', student: '困难生' };
+export const DORM_SCOPE_LABELS: Record<DormScope, string> = { any: '任一', each: '每个' };
+
+export const collegeSchema = z.object({ id, name });
+
+export const cadreSchema = z.object({
+  id,
+  employeeNo: z.string().trim().min(1).max(50).nullable(),
+  name,
+  /** 归属学院: the 二级学院 that arranges the cadre; null = arranged school-wide (公共教学部, 图书馆). */
+  collegeId: id.nullable(),
+  department: text,
+  title: text,
+  politicalStatus: text,
+  shortPhone: text,
+  officePhone: text,
+  category: z.enum(CADRE_CATEGORIES),
+  status: z.enum(CADRE_STATUSES),
+});
+
+export const classSchema = z.object({
+  id,
+  collegeId: id,
+  name,
+  enrollYear: z.number().int().min(1900).max(2200).nullable(),
+  graduationDate: isoDateSchema.nullable(),
+  headTeacher: text,
+  headTeacherPhone: text,
+  counselor: text,
+  counselorPhone: text,
+});
+
+export const dormSchema = z.object({
+  id,
+  building: name,
+  number: name,
+  /** The classes living there; more than one makes it a 混合寝室. */
+  classIds: z.array(id),
+  leader: text,
+  size: z.number().int().min(0).max(100).nullable(),
+  note: text,
+});
+
+export const studentSchema = z.object({
+  id,
+  studentNo: name,
+  name,
+  classId: id,
+  dormId: id.nullable(),
+  categories: z.array(z.enum(STUDENT_CATEGORIES)).min(1, '至少一个类别'),
+  contact: text,
+});
+
+export const assignmentSchema = z.object({
+  id,
+  cadreId: id,
+  classId: id,
+  /** Resolved when the assignment is made: the class's dorms, or the ones chosen. */
+  dormIds: z.array(id),
+  studentIds: z.array(id),
+  start: isoDateSchema,
+  /** Last active day, inclusive; null while open-ended. */
+  end: isoDateSchema.nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
+});
+
+export const contactSchema = z.object({
+  id,
+  cadreId: id,
+  duty: z.enum(DUTIES),
+  /** The class, dorm or student id, by duty. */
+  targetId: id,
+  date: isoDateSchema,
+  form: z.enum(CONTACT_FORMS),
+  note: text,
+  enteredAt: z.string().min(1),
+  enteredBy: z.string().max(100),
+});
+
+export const termSchema = z.object({
+  name,
+  start: isoDateSchema,
+  end: isoDateSchema,
+});
+
+export const dutyRulesSchema = z.object({
+  classPerTerm: z.number().int().min(0).max(100),
+  dormPerMonth: z.number().int().min(0).max(100),
+  dormScope: z.enum(DORM_SCOPES),
+  studentPerMonth: z.number().int().min(0).max(100),
+  minWindowDays: z.number().int().min(1).max(366),
+});
+
+export const settingsSchema = z.object({
+  schoolName: name,
+  terms: z.array(termSchema),
+  rules: z.object({
+    defaults: dutyRulesSchema,
+    /** Overrides by college id ("具体考核细则由二级学院制定"). */
+    colleges: z.record(z.string(), dutyRulesSchema.partial()),
+  }),
+});
+
+export const datastoreSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  settings: settingsSchema,
+  colleges: z.array(collegeSchema),
+  cadres: z.array(cadreSchema),
+  classes: z.array(classSchema),
+  dorms: z.array(dormSchema),
+  students: z.array(studentSchema),
+  assignments: z.array(assignmentSchema),
+  contacts: z.array(contactSchema),
+});
+
+export type College = z.infer<typeof collegeSchema>;
+export type Cadre = z.infer<typeof cadreSchema>;
+export type ClassGroup = z.infer<typeof classSchema>;
+export type Dorm = z.infer<typeof dormSchema>;
+export type Student = z.infer<typeof studentSchema>;
+export type Assignment = z.infer<typeof assignmentSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type Term = z.infer<typeof termSchema>;
+export type DutyRules = z.infer<typeof dutyRulesSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Datastore = z.infer<typeof datastoreSchema>;
+
+export const DEFAULT_RULES: DutyRules = {
+  classPerTerm: 1,
+  dormPerMonth: 1,
+  dormScope: 'any',
+  studentPerMonth: 1,
+  minWindowDays: 7,
+};
+
+export function emptyDatastore(schoolName: string, terms: Term[] = []): Datastore {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    settings: { schoolName, terms, rules: { defaults: { ...DEFAULT_RULES }, colleges: {} } },
+    colleges: [],
+    cadres: [],
+    classes: [],
+    dorms: [],
+    students: [],
+    assignments: [],
+    contacts: [],
+  };
+}
