@@ -89,10 +89,10 @@ export class DatastoreFile {
    * Applies `change` to the current file content under the lock and saves the result.
    * If `change` throws, nothing is written and the error propagates.
    */
-  async update<T>(change: (data: Datastore) => T): Promise<{ result: T; data: Datastore }> {
+  async update<T>(change: (data: Datastore) => T | Promise<T>): Promise<{ result: T; data: Datastore }> {
     return this.withLock(async () => {
       const data = await this.load();
-      const result = change(data);
+      const result = await change(data);
       await this.save(data);
       return { result, data };
     });

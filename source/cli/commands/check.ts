@@ -1,0 +1,24 @@
+import type { CommandModule } from 'yargs';
+import { buildIndexes } from '../../domain/indexes.js';
+import { datastoreProblems } from '../../domain/invariants.js';
+import { UserError } from '../../domain/errors.js';
+import { openStore, type GlobalArgs } from '../runtime.js';
+import { safeText } from '../text-table.js';
+
+export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'check',
+  describe: '校验数据文件并报告问题',
+  handler: async (args) => {
+    const store = openStore(args);
+    const data = await store.load();
+    const problems = datastoreProblems(data, buildIndexes(data));
+    if (problems.length > 0) {
+      for (const p of problems) console.log(safeText(p));
+      throw new UserError(`数据文件 ${store.file} 有 ${problems.length} 处问题（见上）`);
+    }
+    console.log(
+      `数据文件 ${store.file} 正常：${data.colleges.length} 个学院，${data.cadres.length} 名干部，${data.classes.length} 个班级，` +
+        `${data.dorms.length} 间寝室，${data.students.length} 名困难生，${data.assignments.length} 条联系分配，${data.contacts.length} 条联系记录`,
+    );
+  },
+};

@@ -1,0 +1,56 @@
+import type { CommandModule } from 'yargs';
+import { contactHistory } from '../../domain/contacts.js';
+import { buildIndexes } from '../../domain/indexes.js';
+import { targetLabel } from '../../domain/labels.js';
+import { findCadre, findCollege } from '../../domain/lookup.js';
+import { DUTY_LABELS } from '../../domain/schema.js';
+import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import { renderTable } from '../text-table.js';
+
+interface Args extends GlobalArgs {
+  cadre?: string;
+  college?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
+export const contactsCommand: CommandModule<GlobalArgs, Args> = {
+  command: 'contacts',
+  describe: '联系记录（最新的在前）',
+  builder: (y) =>
+    y
+      .option('cadre', { type: 'string', describe: '只看该干部（姓名或工号）' })
+      .option('college', { type: 'string', describe: '只看该学院' })
+      .option('from', { type: 'string', describe: '起始日期' })
+      .option('to', { type: 'string', describe: '截止日期' })
+      .option('json', { type: 'boolean', default: false, describe: '输出 JSON' }),
+  handler: async (args) => {
+    const data = await openStore(args).load();
+    const idx = buildIndexes(data);
+    const list = contactHistory(data, idx, {
+      cadreId: args.cadre ? findCadre(idx, args.cadre).id : undefined,
+      collegeId: args.college ? findCollege(idx, args.college).id : undefined,
+      from: args.from ? dateArg(args.from, 'from') : undefined,
+      to: args.to ? dateArg(args.to, 'to') : undefined,
+    });
+    const rows = list.map((c) => ({
+      cadre: idx.cadreById.get(c.cadreId)?.name ?? c.cadreId,
+      type: DUTY_LABELS[c.duty],
+      target: targetLabel(idx, c.duty, c.targetId),
+      date: c.date,
+      form: c.form,
+      note: c.note,
+    }));
+    if (args.json) {
+      console.log(JSON.stringify(rows, null, 2));
+      return;
+    }
+    if (rows.length === 0) {
+      console.log('没有符合条件的联系记录');
+      return;
+    }
+    console.log(renderTable(['日期', '干部', '类型', '对象', '形式', '备注'], rows.map((r) => [r.date, r.cadre, r.type, r.target, r.form, r.note])));
+    console.log(`共 ${rows.length} 条`);
+  },
+};

@@ -1,0 +1,46 @@
+import type { CommandModule } from 'yargs';
+import { logContact } from '../../domain/contacts.js';
+import { buildIndexes } from '../../domain/indexes.js';
+import { targetLabel } from '../../domain/labels.js';
+import { findCadre, findTarget, parseDutyLabel } from '../../domain/lookup.js';
+import { CONTACT_FORMS } from '../../domain/schema.js';
+import { changeContext, dateArg, oneOf, openStore, type GlobalArgs } from '../runtime.js';
+
+interface Args extends GlobalArgs {
+  cadre: string;
+  type: string;
+  target: string;
+  date?: string;
+  form?: string;
+  note?: string;
+  'as-of'?: string;
+}
+
+export const logCommand: CommandModule<GlobalArgs, Args> = {
+  command: 'log',
+  describe: '记录一次联系（班级、寝室或困难生）',
+  builder: (y) =>
+    y
+      .option('cadre', { type: 'string', demandOption: true, describe: '干部姓名或工号' })
+      .option('type', { type: 'string', demandOption: true, describe: '类型：班级、寝室 或 困难生' })
+      .option('target', { type: 'string', demandOption: true, describe: '对象：班级名称、寝室楼-寝室号 或 学号' })
+      .option('date', { type: 'string', describe: '联系日期（默认今天；也可写 昨天、-3、11-20）' })
+      .option('form', { type: 'string', describe: `形式：${CONTACT_FORMS.join('、')}` })
+      .option('note', { type: 'string', describe: '备注' })
+      .option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
+  handler: async (args) => {
+    const ctx = changeContext();
+    ctx.today = dateArg(args['as-of'], 'as-of', ctx.today);
+    const duty = parseDutyLabel(args.type);
+    const date = dateArg(args.date, 'date', ctx.today);
+    const form = args.form === undefined ? undefined : oneOf(args.form, CONTACT_FORMS, 'form');
+    const { result } = await openStore(args).update((data) => {
+      const idx = buildIndexes(data);
+      const cadre = findCadre(idx, args.cadre);
+      const targetId = findTarget(idx, duty, args.target);
+      const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date, form, note: args.note }, ctx, idx);
+      return `已记录：${cadre.name} ${date} ${contact.form} ${targetLabel(idx, duty, targetId)}`;
+    });
+    console.log(result);
+  },
+};

@@ -1,0 +1,48 @@
+// What every command shares: the datastore file, today's date and the change context.
+import { userInfo } from 'node:os';
+import { randomId, type ChangeContext } from '../domain/context.js';
+import { parseDateInput, todayInShanghai, type IsoDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { DatastoreFile } from '../store/datastore-file.js';
+import { resolveDataFile } from '../store/paths.js';
+
+export interface GlobalArgs {
+  data?: string;
+}
+
+export function openStore(args: GlobalArgs): DatastoreFile {
+  return new DatastoreFile(resolveDataFile(args.data));
+}
+
+export function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? '';
+  }
+}
+
+export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext {
+  return { today, now: new Date().toISOString(), user: osUser(), newId: randomId };
+}
+
+/** A date option: YYYY-MM-DD and the other forms parseDateInput accepts; `fallback` when absent. */
+export function dateArg(value: string | undefined, option: string, fallback: IsoDate = todayInShanghai()): IsoDate {
+  if (value === undefined || value === '') return fallback;
+  const date = parseDateInput(String(value), todayInShanghai());
+  if (!date) throw new UserError(`--${option} 的日期“${value}”无效：请写成 YYYY-MM-DD，如 2026-11-20`);
+  return date;
+}
+
+export function splitList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return String(value)
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`--${option} 的值“${value}”无效：应为 ${allowed.join('、')} 之一`);
+}

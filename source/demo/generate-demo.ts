@@ -1,0 +1,11 @@
+// Writes the bundled demo datastore: `npm run demo` (deterministic, committed as data/sanlianxi.json).
+import { rm } from 'node:fs/promises';
+import { DatastoreFile } from '../store/datastore-file.js';
+import { DEFAULT_DATA_FILE } from '../store/paths.js';
+import { buildDemoData } from './demo-data.js';
+
+const file = process.argv[2] ?? DEFAULT_DATA_FILE;
+await rm(file, { force: true });
+const data = buildDemoData();
+await new DatastoreFile(file).create(data);
+console.log(`已生成演示数据 ${file}：${data.cadres.length} 名干部，${data.classes.length} 个班级，${data.contacts.length} 条联系记录`);
