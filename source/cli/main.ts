@@ -9,6 +9,7 @@ import { contactsCommand } from './commands/contacts.js';
 import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
+import { exportCommand } from './commands/export.js';
 import { safeText } from './text-table.js';
 
 function fail(message: string): never {
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<void> {
       .command(logCommand)
       .command(contactsCommand)
       .command(overdueCommand)
+      .command(exportCommand)
       .strict()
       .help('help')
       .alias('help', 'h')

@@ -1,0 +1,65 @@
+import type { Argv, CommandModule } from 'yargs';
+import { buildIndexes } from '../../domain/indexes.js';
+import { findCadre, findCollege } from '../../domain/lookup.js';
+import { exportForm1, exportForm2 } from '../../io/exports.js';
+import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
+
+interface Args extends GlobalArgs {
+  out: string;
+  cadre?: string;
+  college?: string;
+  'as-of'?: string;
+  force?: boolean;
+}
+
+const common = (y: Argv<GlobalArgs>) =>
+  y
+    .option('out', { type: 'string', demandOption: true, describe: '导出的 .xlsx 文件' })
+    .option('college', { type: 'string', describe: '只导出该学院' })
+    .option('as-of', { type: 'string', describe: '按此日期的联系分配（默认今天）' })
+    .option('force', { type: 'boolean', default: false, describe: '覆盖已有文件' });
+
+async function context(args: Args) {
+  const data = await openStore(args).load();
+  const idx = buildIndexes(data);
+  return {
+    data,
+    idx,
+    options: {
+      out: args.out,
+      asOf: dateArg(args['as-of'], 'as-of'),
+      force: args.force,
+      collegeId: args.college ? findCollege(idx, args.college).id : undefined,
+      cadreId: args.cadre ? findCadre(idx, args.cadre).id : undefined,
+    },
+  };
+}
+
+const form1: CommandModule<GlobalArgs, Args> = {
+  command: 'form1',
+  describe: '附件1 党员干部“三联系”登记表（每位干部一张工作表）',
+  builder: (y) => common(y).option('cadre', { type: 'string', describe: '只导出该干部（姓名或工号）' }),
+  handler: async (args) => {
+    const { data, idx, options } = await context(args);
+    const n = await exportForm1(data, idx, options);
+    console.log(`已导出附件1：${args.out}（${n} 位干部）`);
+  },
+};
+
+const form2: CommandModule<GlobalArgs, Args> = {
+  command: 'form2',
+  describe: '附件2 党员干部“三联系”汇总表',
+  builder: (y) => common(y),
+  handler: async (args) => {
+    const { data, idx, options } = await context(args);
+    const n = await exportForm2(data, idx, options);
+    console.log(`已导出附件2：${args.out}（${n} 行）`);
+  },
+};
+
+export const exportCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'export',
+  describe: '导出表格：form1（附件1）、form2（附件2）',
+  builder: (y) => y.command(form1).command(form2).demandCommand(1, '请指定要导出的表：form1 或 form2'),
+  handler: () => undefined,
+};
