@@ -93,3 +93,28 @@ describe('附件1 登记表', () => {
     expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
   });
 });
+
+describe('评议考核', () => {
+  it('counts done/owed per duty as numbers, lists missed windows and marks rows under 100 %', async () => {
+    const { logContact } = await import('../source/domain/contacts.js');
+    const { exportAssessment } = await import('../source/io/exports.js');
+    const ctx = testContext('2026-11-25');
+    logContact(data, { cadreId: 'c_ls', duty: 'class', targetId: 'cls_rj', date: '2026-09-10' }, ctx);
+    for (const date of ['2026-09-10', '2026-10-10']) logContact(data, { cadreId: 'c_ls', duty: 'dorm', targetId: 'd_201', date }, ctx);
+    const out = join(dir, 'report.xlsx');
+    expect(await exportAssessment(data, buildIndexes(data), AUTUMN, { out, asOf: '2026-11-01' })).toBe(2);
+    const sheet = (await read(out)).getWorksheet('评议考核')!;
+    const li = sheet.getRow(2);
+    expect(li.getCell(1).value).toBe('李四');
+    // Class owed once (term window started), dorm Sep+Oct met; November has started but is not yet missed.
+    expect([3, 4, 5, 6, 7, 8, 9].map((c) => li.getCell(c).value)).toEqual([1, 1, 2, 3, 0, 0, 75]);
+    expect(li.getCell(10).value).toBe('未完成');
+    const zs = sheet.getRow(3);
+    expect(zs.getCell(1).value).toBe('张三');
+    expect(zs.getCell(11).value).toContain('2026-09-01~2026-09-30 1号楼-101');
+    expect((zs.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE0E0');
+    const summary = (await read(out)).getWorksheet('学院汇总')!;
+    expect(summary.getCell('A2').value).toBe('机电信息学院');
+    expect(summary.getCell('B2').value).toBe(1);
+  });
+});

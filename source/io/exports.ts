@@ -2,10 +2,12 @@
 import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { Indexes } from '../domain/indexes.js';
-import type { Datastore } from '../domain/schema.js';
+import { assessTerm } from '../domain/assessment.js';
+import type { Datastore, Term } from '../domain/schema.js';
 import { isActiveOn } from '../domain/windows.js';
 import { buildForm1 } from './form1-registration.js';
 import { buildForm2 } from './form2-summary.js';
+import { buildAssessment } from './report-assessment.js';
 import { saveWorkbook } from './xlsx-write.js';
 
 export interface ExportOptions {
@@ -36,4 +38,11 @@ export async function exportForm2(data: Datastore, idx: Indexes, o: ExportOption
   const workbook = buildForm2(data, idx, o.asOf, o.collegeId);
   await saveWorkbook(workbook, o.out, o.force);
   return Math.max(0, workbook.getWorksheet('附件2')!.rowCount - 2);
+}
+
+/** 评议考核 for one term. Returns the cadre count. */
+export async function exportAssessment(data: Datastore, idx: Indexes, term: Term, o: ExportOptions): Promise<number> {
+  const rows = assessTerm(data, idx, term, o.asOf, o.collegeId);
+  await saveWorkbook(buildAssessment(term, rows), o.out, o.force);
+  return rows.length;
 }

@@ -1,7 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { buildIndexes } from '../../domain/indexes.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
-import { exportForm1, exportForm2 } from '../../io/exports.js';
+import { findTerm } from '../../domain/terms.js';
+import { exportAssessment, exportForm1, exportForm2 } from '../../io/exports.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
@@ -10,6 +11,7 @@ interface Args extends GlobalArgs {
   college?: string;
   'as-of'?: string;
   force?: boolean;
+  term?: string;
 }
 
 const common = (y: Argv<GlobalArgs>) =>
@@ -57,9 +59,21 @@ const form2: CommandModule<GlobalArgs, Args> = {
   },
 };
 
+const report: CommandModule<GlobalArgs, Args> = {
+  command: 'report',
+  describe: '评议考核：每位干部本学期的完成情况与学院汇总',
+  builder: (y) => common(y).option('term', { type: 'string', demandOption: true, describe: '学期名称，如 2026-2027学年第一学期' }),
+  handler: async (args) => {
+    const { data, idx, options } = await context(args);
+    const term = findTerm(data.settings.terms, args.term ?? '');
+    const n = await exportAssessment(data, idx, term, { ...options, asOf: args['as-of'] ? options.asOf : term.end });
+    console.log(`已导出评议考核：${args.out}（${term.name}，${n} 位干部）`);
+  },
+};
+
 export const exportCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'export',
-  describe: '导出表格：form1（附件1）、form2（附件2）',
-  builder: (y) => y.command(form1).command(form2).demandCommand(1, '请指定要导出的表：form1 或 form2'),
+  describe: '导出表格：form1（附件1）、form2（附件2）、report（评议考核）',
+  builder: (y) => y.command(form1).command(form2).command(report).demandCommand(1, '请指定要导出的表：form1、form2 或 report'),
   handler: () => undefined,
 };
