@@ -10,6 +10,7 @@ import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
 import { exportCommand } from './commands/export.js';
+import { tuiCommand } from './commands/tui.js';
 import { safeText } from './text-table.js';
 
 function fail(message: string): never {
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<void> {
       .locale('zh_CN')
       .usage('党员干部“三联系”管理\n\n用法：$0 [命令] [选项]（不带命令时打开终端界面）')
       .option('data', { type: 'string', global: true, describe: '数据文件（默认 $SANLIANXI_DATA 或安装目录下 data/sanlianxi.json）' })
+      .command(tuiCommand)
       .command(initCommand)
       .command(checkCommand)
       .command(assignCommand)
