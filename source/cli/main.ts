@@ -11,6 +11,7 @@ import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
 import { exportCommand } from './commands/export.js';
 import { tuiCommand } from './commands/tui.js';
+import { importCommand, templateCommand } from './commands/roster.js';
 import { safeText } from './text-table.js';
 
 function fail(message: string): never {
@@ -28,6 +29,8 @@ export async function main(argv: string[]): Promise<void> {
       .command(tuiCommand)
       .command(initCommand)
       .command(checkCommand)
+      .command(templateCommand)
+      .command(importCommand)
       .command(assignCommand)
       .command(reassignCommand)
       .command(endCommand)

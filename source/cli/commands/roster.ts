@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { UserError } from '../../domain/errors.js';
+import { importRoster } from '../../io/roster-import.js';
+import { writeRosterTemplate } from '../../io/roster-template.js';
+import { changeContext, openStore, type GlobalArgs } from '../runtime.js';
+
+interface FileArgs extends GlobalArgs {
+  file: string;
+  force?: boolean;
+}
+
+export const templateCommand: CommandModule<GlobalArgs, FileArgs> = {
+  command: 'template <file>',
+  describe: '生成空白的花名册导入模板（XLSX）',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', demandOption: true, describe: '要写入的 .xlsx 文件' })
+      .option('force', { type: 'boolean', default: false, describe: '覆盖已有文件' }),
+  handler: async (args) => {
+    if (!args.file.toLowerCase().endsWith('.xlsx')) throw new UserError(`模板文件名应以 .xlsx 结尾：${args.file}`);
+    if (existsSync(args.file) && !args.force) throw new UserError(`文件 ${args.file} 已存在：如需覆盖请加 --force`);
+    await writeRosterTemplate(args.file);
+    console.log(`已生成导入模板 ${args.file}：填写后用 sanlianxi import ${args.file} 导入`);
+  },
+};
+
+export const importCommand: CommandModule<GlobalArgs, FileArgs> = {
+  command: 'import <file>',
+  describe: '从 XLSX 花名册导入（全部成功才写入）',
+  builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件' }),
+  handler: async (args) => {
+    if (!existsSync(args.file)) throw new UserError(`找不到文件 ${args.file}：请检查路径`);
+    const ctx = changeContext();
+    const { result } = await openStore(args).update((data) => importRoster(data, args.file, ctx));
+    const parts = Object.entries(result).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}`);
+    console.log(`导入完成：${parts.join('；') || '没有数据行'}`);
+  },
+};

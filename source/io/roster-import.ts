@@ -1,0 +1,318 @@
+// `import FILE.xlsx`: the whole roster or nothing. Every bad row is listed as `sheet, row, column: reason`.
+import { statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { assign } from '../domain/assignments.js';
+import { logContact } from '../domain/contacts.js';
+import type { ChangeContext } from '../domain/context.js';
+import { UserError, isUserError } from '../domain/errors.js';
+import { buildIndexes, type Indexes } from '../domain/indexes.js';
+import { datastoreProblems } from '../domain/invariants.js';
+import { findCadre, findTarget, parseDutyLabel } from '../domain/lookup.js';
+import {
+  CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES,
+  type Datastore, type DutyRules,
+} from '../domain/schema.js';
+import { cellDate, cellText } from './roster-cells.js';
+import { EXAMPLE_FONT_COLOR, ROSTER_SHEETS } from './roster-sheets.js';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_ROWS = 50_000;
+
+export class ImportError extends UserError {
+  constructor(readonly lines: string[]) {
+    super(`导入失败：共 ${lines.length} 处错误，数据未改动\n${lines.join('\n')}`);
+  }
+}
+
+export type ImportSummary = Record<string, { added: number; updated: number }>;
+
+interface Row {
+  sheet: string;
+  rowNo: number;
+  get: (header: string) => string;
+  date: (header: string) => string | null;
+}
+
+const list = (text: string) => text.split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean);
+const phone = z.string().max(50, '过长（最多 50 个字符）');
+const name = z.string().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
+
+async function readRows(file: string, errors: string[]): Promise<Map<string, Row[]>> {
+  if (statSync(file).size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    throw new UserError(`无法读取 ${file}：不是有效的 XLSX 文件（${(error as Error).message.slice(0, 80)}）`);
+  }
+  const out = new Map<string, Row[]>();
+  for (const spec of ROSTER_SHEETS) {
+    const sheet = workbook.getWorksheet(spec.name);
+    if (!sheet) {
+      if (spec.required) errors.push(`${spec.name}, -, -: 缺少工作表“${spec.name}”`);
+      continue;
+    }
+    if (sheet.rowCount > MAX_ROWS + 1) throw new UserError(`工作表“${spec.name}”超过 ${MAX_ROWS} 行，拒绝导入`);
+    const columns = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, col) => columns.set(cellText(cell), col));
+    const missing = spec.requiredHeaders.filter((h) => !columns.has(h));
+    if (spec.name === '联系分配' || spec.name === '联系记录') {
+      if (!columns.has('干部姓名') && !columns.has('工号')) missing.push('干部姓名 或 工号');
+    }
+    for (const h of missing) errors.push(`${spec.name}, 第1行, ${h}: 缺少表头“${h}”`);
+    if (missing.length > 0) continue;
+    const rows: Row[] = [];
+    sheet.eachRow((row, rowNo) => {
+      if (rowNo === 1) return;
+      const at = (h: string) => {
+        const col = columns.get(h);
+        return col === undefined ? null : row.getCell(col);
+      };
+      const cells = spec.headers.map(at).filter((c): c is ExcelJS.Cell => c !== null);
+      if (cells.every((c) => cellText(c) === '')) return;
+      if (cells.some((c) => c.font?.color?.argb === EXAMPLE_FONT_COLOR)) return;
+      rows.push({
+        sheet: spec.name,
+        rowNo,
+        get: (h) => (at(h) ? cellText(at(h)!) : ''),
+        date: (h) => (at(h) ? cellDate(at(h)!) : null),
+      });
+    });
+    out.set(spec.name, rows);
+  }
+  return out;
+}
+
+function check<T>(row: Row, header: string, schema: z.ZodType<T>, value: unknown, errors: string[]): T | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: ${r.error.issues[0]?.message ?? '无效'}`);
+  return undefined;
+}
+
+function requireDate(row: Row, header: string, errors: string[], optional = false): string | null | undefined {
+  const text = row.get(header);
+  if (text === '' && optional) return null;
+  const d = row.date(header);
+  if (!d) errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: “${text}”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）`);
+  return d ?? undefined;
+}
+
+/** Applies the roster to `data` (mutating it) only if every row of every sheet is valid. */
+export async function importRoster(data: Datastore, file: string, ctx: ChangeContext): Promise<ImportSummary> {
+  const errors: string[] = [];
+  const sheets = await readRows(file, errors);
+  const next = structuredClone(data);
+  const summary: ImportSummary = {};
+  const count = (sheet: string, added: boolean) => {
+    const s = (summary[sheet] ??= { added: 0, updated: 0 });
+    if (added) s.added += 1;
+    else s.updated += 1;
+  };
+  const rows = (name: string) => sheets.get(name) ?? [];
+  const seen = (sheet: string) => {
+    const keys = new Map<string, number>();
+    return (row: Row, key: string, header: string) => {
+      const prev = keys.get(key);
+      if (prev !== undefined) errors.push(`${sheet}, 第${row.rowNo}行, ${header}: 与第${prev}行重复（${key}）`);
+      keys.set(key, row.rowNo);
+      return prev === undefined;
+    };
+  };
+  const collegeId = (collegeName: string): string | null => {
+    if (collegeName === '' || collegeName === '组织部' || collegeName === '学工部' || collegeName === '学工处' || collegeName === '全校统筹') return null;
+    const found = next.colleges.find((c) => c.name === collegeName);
+    if (found) return found.id;
+    const college = { id: ctx.newId('col'), name: collegeName };
+    next.colleges.push(college);
+    return college.id;
+  };
+
+  const uniqueClass = seen('班级');
+  for (const row of rows('班级')) {
+    const clsName = check(row, '班级', name, row.get('班级'), errors);
+    const college = check(row, '学院', name, row.get('学院'), errors);
+    const yearText = row.get('入学年份');
+    const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number().int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
+    const graduation = requireDate(row, '毕业日期', errors, true);
+    if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) continue;
+    const fields = {
+      collegeId: collegeId(college)!,
+      name: clsName,
+      enrollYear: year,
+      graduationDate: graduation,
+      headTeacher: row.get('班主任'),
+      headTeacherPhone: check(row, '班主任短号', phone, row.get('班主任短号'), errors) ?? '',
+      counselor: row.get('辅导员'),
+      counselorPhone: check(row, '辅导员短号', phone, row.get('辅导员短号'), errors) ?? '',
+    };
+    const existing = next.classes.find((c) => c.name === clsName);
+    if (existing) Object.assign(existing, fields);
+    else next.classes.push({ id: ctx.newId('cls'), ...fields });
+    count('班级', !existing);
+  }
+  let idx: Indexes = buildIndexes(next);
+
+  const uniqueDorm = seen('寝室');
+  for (const row of rows('寝室')) {
+    const building = check(row, '寝室楼', name, row.get('寝室楼'), errors);
+    const number = check(row, '寝室号', name, row.get('寝室号'), errors);
+    const classIds = list(row.get('班级')).map((n) => {
+      const cls = idx.classByName.get(n);
+      if (!cls) errors.push(`寝室, 第${row.rowNo}行, 班级: 找不到班级“${n}”（请先在“班级”表中列出）`);
+      return cls?.id;
+    });
+    if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
+    const sizeText = row.get('寝室人数');
+    const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number().int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
+    if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) continue;
+    const fields = { building, number, classIds: classIds as string[], leader: row.get('寝室长'), size, note: row.get('备注') };
+    const existing = next.dorms.find((d) => d.building === building && d.number === number);
+    if (existing) Object.assign(existing, fields);
+    else next.dorms.push({ id: ctx.newId('dorm'), ...fields });
+    count('寝室', !existing);
+  }
+  idx = buildIndexes(next);
+
+  const uniqueStudent = seen('困难生');
+  for (const row of rows('困难生')) {
+    const studentNo = check(row, '学号', name, row.get('学号'), errors);
+    const studentName = check(row, '姓名', name, row.get('姓名'), errors);
+    const cls = idx.classByName.get(row.get('班级'));
+    if (!cls) errors.push(`困难生, 第${row.rowNo}行, 班级: 找不到班级“${row.get('班级')}”`);
+    const categories = check(
+      row, '类别',
+      z.array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` })).min(1, '不能为空'),
+      list(row.get('类别')), errors,
+    );
+    let dormId: string | null = null;
+    if (row.get('寝室楼') !== '' || row.get('寝室号') !== '') {
+      const key = `${row.get('寝室楼')}-${row.get('寝室号')}`;
+      const dorm = idx.dormByKey.get(key);
+      if (!dorm) errors.push(`困难生, 第${row.rowNo}行, 寝室号: 找不到寝室“${key}”（请先在“寝室”表中列出）`);
+      dormId = dorm?.id ?? null;
+    }
+    if (!studentNo || !studentName || !cls || !categories || !uniqueStudent(row, studentNo, '学号')) continue;
+    const fields = { studentNo, name: studentName, classId: cls.id, dormId, categories, contact: row.get('联系方式') };
+    const existing = next.students.find((s) => s.studentNo === studentNo);
+    if (existing) Object.assign(existing, fields);
+    else next.students.push({ id: ctx.newId('stu'), ...fields });
+    count('困难生', !existing);
+  }
+
+  const uniqueCadre = seen('干部');
+  for (const row of rows('干部')) {
+    const cadreName = check(row, '干部姓名', name, row.get('干部姓名'), errors);
+    const category = check(row, '类别', z.enum(CADRE_CATEGORIES, { message: '应为 科职以上干部 或 普通党员' }), row.get('类别'), errors);
+    const employeeNo = row.get('工号') || null;
+    const college = collegeId(row.get('归属学院'));
+    if (!cadreName || !category || !uniqueCadre(row, employeeNo ?? `${cadreName}+${row.get('归属学院')}`, employeeNo ? '工号' : '干部姓名')) continue;
+    const fields = {
+      employeeNo, name: cadreName, collegeId: college, department: row.get('所在部门'), title: row.get('职务'),
+      politicalStatus: row.get('政治面貌'),
+      shortPhone: check(row, '手机短号', phone, row.get('手机短号'), errors) ?? '',
+      officePhone: check(row, '办公电话', phone, row.get('办公电话'), errors) ?? '', category,
+    };
+    const existing = next.cadres.find((c) => (employeeNo ? c.employeeNo === employeeNo : c.employeeNo === null && c.name === cadreName && c.collegeId === college));
+    if (existing) Object.assign(existing, fields);
+    else next.cadres.push({ id: ctx.newId('cad'), ...fields, status: '在岗' });
+    count('干部', !existing);
+  }
+
+  for (const row of rows('学期')) {
+    const termName = check(row, '学期名称', name, row.get('学期名称'), errors);
+    const start = requireDate(row, '开始日期', errors);
+    const end = requireDate(row, '结束日期', errors);
+    if (!termName || !start || !end) continue;
+    if (end < start) {
+      errors.push(`学期, 第${row.rowNo}行, 结束日期: 早于开始日期`);
+      continue;
+    }
+    const existing = next.settings.terms.find((t) => t.name === termName);
+    if (existing) Object.assign(existing, { start, end });
+    else next.settings.terms.push({ name: termName, start, end });
+    count('学期', !existing);
+  }
+
+  const count0 = z.coerce.number().int('应为整数').min(0, '不能为负').max(100, '过大');
+  const RULE_FIELDS: Array<[string, keyof DutyRules, z.ZodType<unknown>]> = [
+    ['班级每学期次数', 'classPerTerm', count0],
+    ['寝室每月次数', 'dormPerMonth', count0],
+    ['寝室范围', 'dormScope', z.enum(['任一', '每个'], { message: '应为 任一 或 每个' }).transform((v) => (v === '任一' ? 'any' : 'each'))],
+    ['困难生每月次数', 'studentPerMonth', count0],
+    ['最短窗口天数', 'minWindowDays', z.coerce.number().int('应为整数').min(1, '至少 1 天').max(366, '过大')],
+  ];
+  for (const row of rows('规则')) {
+    const rule: Partial<DutyRules> = {};
+    for (const [header, key, schema] of RULE_FIELDS) {
+      if (row.get(header) === '') continue;
+      const v = check(row, header, schema, row.get(header), errors);
+      if (v !== undefined) (rule as Record<string, unknown>)[key] = v;
+    }
+    const college = row.get('学院');
+    if (college === '') Object.assign(next.settings.rules.defaults, rule);
+    else {
+      const id = collegeId(college);
+      if (id) next.settings.rules.colleges[id] = { ...next.settings.rules.colleges[id], ...rule };
+    }
+    count('规则', true);
+  }
+
+  idx = buildIndexes(next);
+  const cadreOf = (row: Row) => findCadre(idx, row.get('工号') || row.get('干部姓名'));
+  const attempt = (row: Row, header: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: ${error.message}`);
+    }
+  };
+  for (const row of rows('联系分配')) {
+    const start = requireDate(row, '开始日期', errors);
+    const end = requireDate(row, '结束日期', errors, true);
+    const reasonText = row.get('结束原因');
+    const reason = reasonText === '' ? null : check(row, '结束原因', z.enum(END_REASONS, { message: `应为 ${END_REASONS.join('、')}` }), reasonText, errors);
+    if (!start || end === undefined || reason === undefined) continue;
+    attempt(row, '班级', () => {
+      const cadre = cadreOf(row);
+      const cls = idx.classByName.get(row.get('班级'));
+      if (!cls) throw new UserError(`找不到班级“${row.get('班级')}”`);
+      const studentIds = list(row.get('困难生学号')).map((no) => findTarget(idx, 'student', no));
+      const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);
+      if (same) {
+        Object.assign(same, { studentIds, end, endReason: end ? (reason ?? '调整') : null });
+        count('联系分配', false);
+        return;
+      }
+      assign(next, { cadreId: cadre.id, classId: cls.id, studentIds, start, end, endReason: end ? (reason ?? '调整') : null }, ctx, idx);
+      idx = buildIndexes(next);
+      count('联系分配', true);
+    });
+  }
+  for (const row of rows('联系记录')) {
+    const date = requireDate(row, '日期', errors);
+    const formText = row.get('形式');
+    const form = formText === '' ? undefined : check(row, '形式', z.enum(CONTACT_FORMS, { message: `应为 ${CONTACT_FORMS.join('、')}` }), formText, errors);
+    if (!date || (formText !== '' && !form)) continue;
+    attempt(row, '对象', () => {
+      const cadre = cadreOf(row);
+      const duty = parseDutyLabel(row.get('类型'));
+      const targetId = findTarget(idx, duty, row.get('对象'));
+      const note = row.get('备注');
+      const dup = next.contacts.some((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && (!form || c.form === form) && c.note === note);
+      if (dup) return;
+      logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, idx);
+      count('联系记录', true);
+    });
+  }
+
+  if (errors.length === 0) {
+    for (const p of datastoreProblems(next, buildIndexes(next))) errors.push(`-, -, -: ${p}`);
+  }
+  if (errors.length > 0) throw new ImportError(errors);
+  Object.assign(data, next);
+  return summary;
+}
+
