@@ -1,0 +1,108 @@
+// Roster import: a workbook filled as SPEC describes, imported, then asked who is overdue.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildIndexes } from '../source/domain/indexes.js';
+import { overdueReport } from '../source/domain/overdue.js';
+import { emptyDatastore } from '../source/domain/schema.js';
+import { importRoster } from '../source/io/roster-import.js';
+import { writeRosterTemplate } from '../source/io/roster-template.js';
+import { testContext } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'slx-import-'));
+
+async function fillTemplate(file: string, rows: Record<string, unknown[][]>): Promise<void> {
+  await writeRosterTemplate(join(dir, 'tpl.xlsx'));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, 'tpl.xlsx'));
+  for (const [sheet, values] of Object.entries(rows)) {
+    // Below the grey example row, as a secretary fills it in.
+    values.forEach((r, i) => {
+      wb.getWorksheet(sheet)!.getRow(3 + i).values = r as ExcelJS.CellValue[];
+    });
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+const ROSTER = {
+  干部: [
+    ['T001', '张三', '经济管理学院', '教务处', '科长', '中共党员', 661234, '0579-85551234', '科职以上干部'],
+    ['', '李四', '经济管理学院', '经管学院', '教师', '中共党员', '662222', '', '普通党员'],
+  ],
+  班级: [['经济管理学院', '会计241班', 2024, new Date(Date.UTC(2027, 5, 30)), '王老师', 663333, '赵老师', '664444']],
+  寝室: [
+    ['7号楼', '301', '会计241班', '钱同学', 6, ''],
+    ['7号楼', 302, '会计241班', '孙同学', 4, ''],
+  ],
+  困难生: [['2024010001', '周同学', '会计241班', '7号楼', '301', '经济困难、心理困惑', '013800000000']],
+  联系分配: [['张三', 'T001', '会计241班', '2024010001', '2026/9/1', '', '']],
+  联系记录: [['张三', 'T001', '寝室', '7号楼-302', '2026.9.15', '寝室走访', '检查卫生']],
+  学期: [['2026-2027学年第一学期', '2026-09-01', '2027-01-20']],
+  规则: [['', 1, 1, '任一', 1, 7]],
+};
+
+describe('roster import', () => {
+  it('imports every sheet, reads dates and numbers as SPEC says, and feeds the overdue report', async () => {
+    const file = join(dir, 'roster.xlsx');
+    await fillTemplate(file, ROSTER);
+    const data = emptyDatastore('测试学院');
+    const summary = await importRoster(data, file, testContext('2026-11-25'));
+    expect(summary['干部']).toEqual({ added: 2, updated: 0 });
+    expect(data.cadres.map((c) => [c.name, c.employeeNo, c.shortPhone])).toEqual([['张三', 'T001', '661234'], ['李四', null, '662222']]);
+    expect(data.classes[0]).toMatchObject({ name: '会计241班', enrollYear: 2024, graduationDate: '2027-06-30', headTeacherPhone: '663333' });
+    expect(data.students[0]).toMatchObject({ studentNo: '2024010001', categories: ['经济困难', '心理困惑'], contact: '013800000000' });
+    expect(data.assignments[0]).toMatchObject({ start: '2026-09-01', end: null });
+    expect(data.assignments[0]!.dormIds).toHaveLength(2);
+    expect(data.contacts[0]).toMatchObject({ date: '2026-09-15', form: '寝室走访', duty: 'dorm' });
+    const rows = overdueReport(data, buildIndexes(data), '2026-10-05').rows;
+    expect(rows.map((r) => `${r.status} ${r.duty} ${r.target} ${r.windowStart}`)).toEqual([
+      'overdue student 2024010001 周同学 2026-09-01',
+      'due class 会计241班 2026-09-01',
+      'due dorm 7号楼-301、7号楼-302 2026-10-01',
+      'due student 2024010001 周同学 2026-10-01',
+    ]);
+
+    // The same roster again updates in place: nothing is duplicated.
+    const again = await importRoster(data, file, testContext('2026-11-25'));
+    expect(again['干部']).toEqual({ added: 0, updated: 2 });
+    expect([data.cadres.length, data.classes.length, data.dorms.length, data.students.length, data.assignments.length, data.contacts.length]).toEqual([2, 1, 2, 1, 1, 1]);
+  });
+
+  it('rejects the whole file, listing every bad row, and leaves the data untouched', async () => {
+    const file = join(dir, 'bad.xlsx');
+    await fillTemplate(file, {
+      ...ROSTER,
+      干部: [...ROSTER.干部, ['T009', '王五', '经济管理学院', '', '', '', '', '', '临时工']],
+      班级: [...ROSTER.班级, ['经济管理学院', '会计241班', 2024, '', '', '', '', '']],
+      困难生: [['2024010001', '周同学', '会计999班', '', '', '贫困', '']],
+      联系记录: [['张三', 'T001', '寝室', '7号楼-302', '2026-13-01', '', '']],
+    });
+    const data = emptyDatastore('测试学院');
+    const before = structuredClone(data);
+    const error = await importRoster(data, file, testContext('2026-11-25')).catch((e: unknown) => e as { message: string; lines: string[] });
+    expect(error.message.split('\n')[0]).toMatch(/^导入失败：共 \d+ 处错误，数据未改动$/);
+    expect(error.lines).toEqual(
+      expect.arrayContaining([
+        '干部, 第5行, 类别: 应为 科职以上干部 或 普通党员',
+        '班级, 第4行, 班级: 与第3行重复（会计241班）',
+        '困难生, 第3行, 班级: 找不到班级“会计999班”',
+        expect.stringMatching(/^困难生, 第3行, 类别: 应为 学业困难、经济困难、心理困惑/),
+        '联系记录, 第3行, 日期: “2026-13-01”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）',
+      ]),
+    );
+    expect(data).toEqual(before);
+  });
+
+  it('the template imports as empty, and a workbook without the required sheets is refused', async () => {
+    const tpl = join(dir, 'empty.xlsx');
+    await writeRosterTemplate(tpl);
+    const data = emptyDatastore('测试学院');
+    expect(await importRoster(data, tpl, testContext())).toEqual({});
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    await wb.xlsx.writeFile(join(dir, 'other.xlsx'));
+    await expect(importRoster(data, join(dir, 'other.xlsx'), testContext())).rejects.toThrow(/干部, -, -: 缺少工作表“干部”/);
+  });
+});
