@@ -109,3 +109,30 @@ describe('roster import', () => {
     await expect(importRoster(data, join(dir, 'other.xlsx'), testContext())).rejects.toThrow(/干部, -, -: 缺少工作表“干部”/);
   });
 });
+
+describe('round trip', () => {
+  it('template → filled roster → import → export form2: every row matches the roster assignments', async () => {
+    const { exportForm2 } = await import('../source/io/exports.js');
+    const file = join(dir, 'trip.xlsx');
+    await fillTemplate(file, {
+      ...ROSTER,
+      干部: [...ROSTER.干部, ['T003', '王五', '机电信息学院', '', '', '中共党员', '', '', '普通党员']],
+      班级: [...ROSTER.班级, ['机电信息学院', '软件241班', 2024, '2027-06-30', '吴老师', '665555', '郑老师', '666666']],
+      寝室: [...ROSTER.寝室, ['8号楼', '101', '软件241班', '冯同学', 4, '']],
+      联系分配: [...ROSTER.联系分配, ['王五', 'T003', '软件241班', '', '2026-09-01', '', '']],
+    });
+    const data = emptyDatastore('测试学院');
+    await importRoster(data, file, testContext('2026-11-25'));
+    const out = join(dir, 'trip-form2.xlsx');
+    await exportForm2(data, buildIndexes(data), { out, asOf: '2026-11-25' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('附件2')!;
+    const rows = [3, 4].map((r) => [2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => sheet.getCell(r, c).value));
+    expect(rows).toEqual([
+      ['王五', '机电信息学院', '软件241班', '吴老师\n665555', '郑老师\n666666', '', '', '', '8号楼-101'],
+      ['张三', '经济管理学院', '会计241班', '王老师\n663333', '赵老师\n664444', '7号楼-301', '周同学', '013800000000', '7号楼-302'],
+    ]);
+    expect(sheet.getCell(5, 2).value).toBeNull();
+  });
+});
