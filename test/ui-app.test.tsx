@@ -25,7 +25,7 @@ describe('terminal UI', () => {
     expect(frame).toContain('逾期 8 项 · 待完成 5 项');
     expect(frame).toMatch(/经济管理学院\s*│\s*4\s*│\s*3/);
     expect(frame).toMatch(/2026-11-20\s*│\s*李四\s*│\s*班级\s*│\s*软件1班/);
-    expect(frame).toContain('1 首页  2 逾期  ? 帮助  q 退出');
+    expect(frame).toContain('1 首页  2 逾期  e 导出附件2  ? 帮助  q 退出');
   });
 
   it('2 shows the overdue list, j moves the selection, ? toggles help, Esc goes back', async () => {
@@ -45,5 +45,25 @@ describe('terminal UI', () => {
     stdin.write('\u001b');
     await tick();
     expect(lastFrame()).toContain('逾期 8 项 · 待完成 5 项');
+  });
+});
+
+describe('export from the UI', () => {
+  it('e on 首页 writes 附件2 with the same function as the command', async () => {
+    const { mkdtempSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const cwd = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
+    process.chdir(dir);
+    try {
+      const { lastFrame, stdin } = render(<App data={school()} today="2026-11-25" />);
+      stdin.write('e');
+      for (let i = 0; i < 50 && !lastFrame()!.includes('已导出'); i++) await tick();
+      expect(lastFrame()).toContain('已导出 附件2-2026-11-25.xlsx（2 行）');
+      expect(existsSync(join(dir, '附件2-2026-11-25.xlsx'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
