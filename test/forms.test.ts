@@ -65,6 +65,8 @@ describe('附件2 汇总表', () => {
     writeFileSync(out, 'keep');
     await expect(exportForm2(data, buildIndexes(data), { out, asOf: '2026-11-25' })).rejects.toThrow(/已存在：如需覆盖请加 --force/);
     await expect(exportForm2(data, buildIndexes(data), { out, asOf: '2026-11-25', force: true })).resolves.toBe(2);
+    writeFileSync(join(dir, '~$exists.xlsx'), 'owner');
+    await expect(exportForm2(data, buildIndexes(data), { out, asOf: '2026-11-25', force: true })).rejects.toThrow(/正在 Excel\/WPS 中打开/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Writing exported workbooks safely: text cells that stay text, thin borders, and an atomic,
 // private, no-clobber save.
 import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../domain/errors.js';
@@ -31,6 +32,10 @@ export function boxed(cell: ExcelJS.Cell, options: { bold?: boolean; center?: bo
 /** Saves a workbook atomically (temp file, fsync, rename) with mode 0600; refuses to replace a file without `force`. */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, force = false): Promise<void> {
   if (!file.toLowerCase().endsWith('.xlsx')) throw new UserError(`导出文件名应以 .xlsx 结尾：${file}`);
+  // Excel and WPS keep "~$name.xlsx" beside a workbook while it is open.
+  if (existsSync(join(dirname(file), `~$${basename(file)}`))) {
+    throw new UserError(`文件 ${file} 正在 Excel/WPS 中打开：请先关闭它再导出`);
+  }
   if (existsSync(file) && !force) throw new UserError(`文件 ${file} 已存在：如需覆盖请加 --force（请先在 Excel/WPS 中关闭该文件）`);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   try {
