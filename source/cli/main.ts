@@ -12,7 +12,7 @@ import { overdueCommand } from './commands/overdue.js';
 import { exportCommand } from './commands/export.js';
 import { tuiCommand } from './commands/tui.js';
 import { importCommand, templateCommand } from './commands/roster.js';
-import { safeText } from './text-table.js';
+import { safeText } from '../domain/safe-text.js';
 
 function fail(message: string): never {
   process.stderr.write(`${safeText(message.split('\n')[0] ?? message)}\n${message.includes('\n') ? `${safeText(message.split('\n').slice(1).join('\n'))}\n` : ''}`);

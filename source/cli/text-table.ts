@@ -1,11 +1,6 @@
 // Plain-text tables for terminals and SSH: columns aligned by display width (汉字 count two).
 import stringWidth from 'string-width';
-
-/** Replaces control characters (ANSI escapes included) so names and notes cannot drive the terminal. */
-export function safeText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
-}
+import { safeText } from '../domain/safe-text.js';
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));

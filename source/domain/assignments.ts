@@ -2,7 +2,7 @@
 import { addDays, type IsoDate } from './dates.js';
 import type { ChangeContext } from './context.js';
 import { UserError } from './errors.js';
-import { buildIndexes, dormKey, type Indexes } from './indexes.js';
+import { buildIndexes, type Indexes } from './indexes.js';
 import { assignmentConflicts, assignmentsOverlap } from './invariants.js';
 import type { Assignment, Datastore, EndReason } from './schema.js';
 import { isActiveOn } from './windows.js';
@@ -151,12 +151,4 @@ export function reassign(data: Datastore, input: ReassignInput, ctx: ChangeConte
     current.endReason = oldReason;
     throw error;
   }
-}
-
-/** The names of the dorms of an assignment, as the forms list them. */
-export function assignmentDormKeys(idx: Indexes, assignment: Assignment): string[] {
-  return assignment.dormIds.map((id) => {
-    const dorm = idx.dormById.get(id);
-    return dorm ? dormKey(dorm) : id;
-  });
 }

@@ -5,6 +5,7 @@ import { UserError } from './errors.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import { contactProblem } from './invariants.js';
 import type { Contact, ContactForm, Datastore, Duty } from './schema.js';
+import { isActiveOn } from './windows.js';
 
 /** The 形式 used when none is given. */
 export const DEFAULT_FORM: Record<Duty, ContactForm> = { class: '座谈会', dorm: '寝室走访', student: '谈心谈话' };
@@ -48,9 +49,7 @@ export interface ContactFilter {
 /** Contacts matching the filter, newest first (by date, then by entry time). */
 export function contactHistory(data: Datastore, idx: Indexes, filter: ContactFilter = {}): Contact[] {
   const collegeOf = (c: Contact): string | undefined => {
-    const assignment = (idx.assignmentsByCadre.get(c.cadreId) ?? []).find(
-      (a) => a.start <= c.date && (a.end === null || c.date <= a.end),
-    );
+    const assignment = (idx.assignmentsByCadre.get(c.cadreId) ?? []).find((a) => isActiveOn(a, idx.classById.get(a.classId), c.date));
     return assignment ? idx.classById.get(assignment.classId)?.collegeId : idx.cadreById.get(c.cadreId)?.collegeId ?? undefined;
   };
   return data.contacts

@@ -1,5 +1,5 @@
 // What the forms show for one assignment, gathered from the datastore once.
-import { dormKey, type Indexes } from '../domain/indexes.js';
+import type { Indexes } from '../domain/indexes.js';
 import type { Assignment, Cadre, ClassGroup, Datastore, Dorm, Student } from '../domain/schema.js';
 import { isActiveOn } from '../domain/windows.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -38,8 +38,4 @@ export function activeEntries(data: Datastore, idx: Indexes, asOf: IsoDate, coll
     .map((c) => entryFor(idx, c, asOf))
     .filter((e) => e.assignment !== null && (!collegeId || e.cls?.collegeId === collegeId))
     .sort((a, b) => collator.compare(a.collegeName, b.collegeName) || collator.compare(a.cadre.name, b.cadre.name));
-}
-
-export function dormLabel(d: Dorm): string {
-  return dormKey(d);
 }

@@ -1,9 +1,9 @@
 // 附件2 "<学校>党员干部“三联系”汇总表": one row per active assignment, as in the source document.
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../domain/dates.js';
-import type { Indexes } from '../domain/indexes.js';
+import { dormKey, type Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
-import { activeEntries, dormLabel } from './form-data.js';
+import { activeEntries } from './form-data.js';
 import { boxed, setText } from './xlsx-write.js';
 
 export const FORM2_COLUMNS = [
@@ -35,7 +35,7 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
   });
   const lines = (values: string[]) => values.join('\n');
   activeEntries(data, idx, asOf, collegeId).forEach((e, i) => {
-    const studentDorms = e.students.map((s) => (s.dormId ? dormLabel(idx.dormById.get(s.dormId)!) : ''));
+    const studentDorms = e.students.map((s) => (s.dormId ? dormKey(idx.dormById.get(s.dormId)!) : ''));
     const values = [
       e.cadre.name,
       e.collegeName,
@@ -45,7 +45,7 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
       lines(studentDorms),
       lines(e.students.map((s) => s.name)),
       lines(e.students.map((s) => s.contact)),
-      lines([...e.dorms.map(dormLabel).filter((d) => !studentDorms.includes(d)), ...e.otherDorms.map((d) => `${dormLabel(d)}（未分配）`)]),
+      lines([...e.dorms.map(dormKey).filter((d) => !studentDorms.includes(d)), ...e.otherDorms.map((d) => `${dormKey(d)}（未分配）`)]),
       '',
     ];
     const row = 3 + i;

@@ -5,7 +5,7 @@ import type { Indexes } from '../domain/indexes.js';
 import { targetLabel } from '../domain/labels.js';
 import type { OverdueReport } from '../domain/overdue.js';
 import { DUTY_LABELS, type Datastore } from '../domain/schema.js';
-import { safeText } from '../cli/text-table.js';
+import { safeText } from '../domain/safe-text.js';
 import { Table } from './table.js';
 
 export function HomeScreen({ data, idx, report }: { data: Datastore; idx: Indexes; report: OverdueReport }) {

@@ -3,7 +3,7 @@ import { Box, Text, useInput, useStdout } from 'ink';
 import { useState } from 'react';
 import type { OverdueRow } from '../domain/overdue.js';
 import { DUTY_LABELS } from '../domain/schema.js';
-import { safeText } from '../cli/text-table.js';
+import { safeText } from '../domain/safe-text.js';
 import { Table } from './table.js';
 
 export function OverdueScreen({ rows }: { rows: OverdueRow[] }) {

@@ -3,7 +3,7 @@ import { buildIndexes } from '../../domain/indexes.js';
 import { datastoreProblems } from '../../domain/invariants.js';
 import { UserError } from '../../domain/errors.js';
 import { openStore, type GlobalArgs } from '../runtime.js';
-import { safeText } from '../text-table.js';
+import { safeText } from '../../domain/safe-text.js';
 
 export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'check',
