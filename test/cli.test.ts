@@ -91,4 +91,14 @@ describe('sanlianxi commands', () => {
     expect(help).toContain('选项：');
     expect(help).toContain('按此日期计算');
   });
+
+  it('names with terminal escape sequences are printed neutralised', () => {
+    const data = smallSchool([AUTUMN]);
+    data.cadres[0]!.name = '张三\u001b[2J\u001b[31m';
+    writeFileSync(file, JSON.stringify(data));
+    expect(run(['assign', '--cadre', 'T001', '--class', '会计1班', '--start', '2026-09-01'], file).code).toBe(0);
+    const out = run(['overdue', '--as-of', '2026-10-05'], file).stdout;
+    expect(out).toContain('张三�[2J�[31m');
+    expect(out).not.toContain('\u001b');
+  });
 });
