@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndexes } from '../source/domain/indexes.js';
 import { overdueReport } from '../source/domain/overdue.js';
 import { emptyDatastore } from '../source/domain/schema.js';
-import { importRoster } from '../source/io/roster-import.js';
+import { ImportError, importRoster } from '../source/io/roster-import.js';
 import { writeRosterTemplate } from '../source/io/roster-template.js';
 import { testContext } from './fixtures.js';
 
@@ -107,6 +107,110 @@ describe('roster import', () => {
     wb.addWorksheet('Sheet1');
     await wb.xlsx.writeFile(join(dir, 'other.xlsx'));
     await expect(importRoster(data, join(dir, 'other.xlsx'), testContext())).rejects.toThrow(/干部, -, -: 缺少工作表“干部”/);
+  });
+});
+
+describe('roster import details', () => {
+  it('reads terms, default and college rules, mixed dorms, several categories, Excel date cells and numeric 学号', async () => {
+    const file = join(dir, 'details.xlsx');
+    await fillTemplate(file, {
+      ...ROSTER,
+      班级: [...ROSTER.班级, ['机电信息学院', '软件241班', 2024, '2027/6/30', '', '', '', '']],
+      寝室: [...ROSTER.寝室, ['8号楼', '101', '会计241班, 软件241班', '', '', '混合寝室']],
+      困难生: [
+        ...ROSTER.困难生,
+        [2024020002, '吴同学', '软件241班', '8号楼', '101', '学业困难,经济困难', 13900000000],
+      ],
+      联系分配: [
+        ['张三', 'T001', '会计241班', '2024010001', new Date(Date.UTC(2026, 8, 1)), '', ''],
+        ['李四', '', '软件241班', '2024020002', '2026.9.1', '2026-10-31', '调整'],
+      ],
+      联系记录: [['张三', 'T001', '班级', '会计241班', new Date(Date.UTC(2026, 9, 8)), '', '']],
+      学期: [
+        ['2026-2027学年第一学期', '2026-09-01', '2027-01-20'],
+        ['2026-2027学年第二学期', '2027/2/24', '2027.7.2'],
+      ],
+      规则: [
+        ['', 2, 1, '任一', 1, 7],
+        ['机电信息学院', '', 2, '每个', '', ''],
+      ],
+    });
+    const data = emptyDatastore('测试学院');
+    const summary = await importRoster(data, file, testContext('2026-11-25'));
+    expect(summary['学期']).toEqual({ added: 2, updated: 0 });
+    expect(data.settings.terms).toEqual([
+      { name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' },
+      { name: '2026-2027学年第二学期', start: '2027-02-24', end: '2027-07-02' },
+    ]);
+    expect(data.settings.rules.defaults).toEqual({ classPerTerm: 2, dormPerMonth: 1, dormScope: 'any', studentPerMonth: 1, minWindowDays: 7 });
+    const jd = data.colleges.find((c) => c.name === '机电信息学院')!;
+    expect(data.settings.rules.colleges[jd.id]).toEqual({ dormPerMonth: 2, dormScope: 'each' });
+    const mixed = data.dorms.find((d) => d.building === '8号楼')!;
+    expect(mixed.classIds).toHaveLength(2);
+    const wu = data.students.find((s) => s.name === '吴同学')!;
+    expect(wu).toMatchObject({ studentNo: '2024020002', categories: ['学业困难', '经济困难'], contact: '13900000000', dormId: mixed.id });
+    expect(data.classes[1]!.graduationDate).toBe('2027-06-30');
+    expect(data.assignments.map((a) => [a.start, a.end, a.endReason])).toEqual([
+      ['2026-09-01', null, null],
+      ['2026-09-01', '2026-10-31', '调整'],
+    ]);
+    expect(data.contacts).toMatchObject([{ date: '2026-10-08', form: '座谈会', duty: 'class', enteredBy: 'test', enteredAt: '2026-11-25T10:00:00+08:00' }]);
+
+    const before = structuredClone(data);
+    const again = await importRoster(data, file, testContext('2026-11-25'));
+    expect(again['学期']).toEqual({ added: 0, updated: 2 });
+    expect(data).toEqual(before);
+  });
+
+  it('names assignment conflicts, unknown cadres and bad rules by sheet, row and column', async () => {
+    const file = join(dir, 'bad2.xlsx');
+    await fillTemplate(file, {
+      ...ROSTER,
+      联系分配: [...ROSTER.联系分配, ['赵六', '', '会计241班', '', '2026-09-01', '', '']],
+      联系记录: [['张三', 'T001', '寝室', '7号楼-302', '2026-12-01', '寝室走访', '']],
+      规则: [['', 1, 1, '全部', 1, 0]],
+      学期: [['学期', '2027-01-20', '2026-09-01']],
+    });
+    const data = emptyDatastore('测试学院');
+    const before = structuredClone(data);
+    const error = await importRoster(data, file, testContext('2026-11-25')).catch((e: unknown) => e as ImportError);
+    expect(error).toBeInstanceOf(ImportError);
+    const lines = (error as ImportError).lines;
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^联系分配, 第4行, 班级: 找不到干部“赵六”/),
+        expect.stringMatching(/^联系记录, 第3行, 对象: 联系日期 2026-12-01 晚于今天/),
+        '规则, 第3行, 寝室范围: 应为 任一 或 每个',
+        expect.stringMatching(/^规则, 第3行, 最短窗口天数: /),
+        '学期, 第3行, 结束日期: 早于开始日期',
+      ]),
+    );
+    for (const line of lines) expect(line).toMatch(/^[^,]+, (第\d+行|-), [^:]+: .+/);
+    expect(data).toEqual(before);
+  });
+
+  it('names missing headers and refuses a missing file', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('干部').addRow(['工号', '干部姓名']);
+    wb.addWorksheet('班级').addRow(['学院', '班级']);
+    wb.addWorksheet('寝室').addRow(['寝室楼', '寝室号', '班级']);
+    wb.addWorksheet('困难生').addRow(['学号', '姓名', '班级', '类别']);
+    const file = join(dir, 'headers.xlsx');
+    await wb.xlsx.writeFile(file);
+    await expect(importRoster(emptyDatastore('x'), file, testContext())).rejects.toThrow('干部, 第1行, 类别: 缺少表头“类别”');
+    await expect(importRoster(emptyDatastore('x'), join(dir, 'nope.xlsx'), testContext())).rejects.toThrow(/找不到文件/);
+  });
+
+  it('the template has bold headers, grey examples and drop-down lists', async () => {
+    const tpl = join(dir, 'tpl-check.xlsx');
+    await writeRosterTemplate(tpl);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(tpl);
+    const cadres = wb.getWorksheet('干部')!;
+    expect(cadres.getCell('A1').font?.bold).toBe(true);
+    expect(cadres.getCell('B2').font?.color?.argb).toBe('FF808080');
+    expect(cadres.getCell('I3').dataValidation?.formulae).toEqual(['"科职以上干部,普通党员"']);
+    expect(wb.getWorksheet('规则')!.getCell('D2').dataValidation?.formulae).toEqual(['"任一,每个"']);
   });
 });
 

@@ -1,9 +1,9 @@
 // `import FILE.xlsx`: the whole roster or nothing. Every bad row is listed as `sheet, row, column: reason`.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { assign } from '../domain/assignments.js';
-import { logContact } from '../domain/contacts.js';
+import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
 import type { ChangeContext } from '../domain/context.js';
 import { UserError, isUserError } from '../domain/errors.js';
 import { buildIndexes, type Indexes } from '../domain/indexes.js';
@@ -39,6 +39,7 @@ const phone = z.string().max(50, '过长（最多 50 个字符）');
 const name = z.string().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
 
 async function readRows(file: string, errors: string[]): Promise<Map<string, Row[]>> {
+  if (!existsSync(file)) throw new UserError(`找不到文件 ${file}：请检查路径`);
   if (statSync(file).size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -251,11 +252,13 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       if (v !== undefined) (rule as Record<string, unknown>)[key] = v;
     }
     const college = row.get('学院');
-    if (college === '') Object.assign(next.settings.rules.defaults, rule);
-    else {
-      const id = collegeId(college);
-      if (id) next.settings.rules.colleges[id] = { ...next.settings.rules.colleges[id], ...rule };
+    const id = college === '' ? null : collegeId(college);
+    if (college !== '' && !id) {
+      errors.push(`规则, 第${row.rowNo}行, 学院: “${college}”不是二级学院；全校默认规则请把学院留空`);
+      continue;
     }
+    if (id) next.settings.rules.colleges[id] = { ...next.settings.rules.colleges[id], ...rule };
+    else Object.assign(next.settings.rules.defaults, rule);
     count('规则', true);
   }
 
@@ -301,7 +304,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       const duty = parseDutyLabel(row.get('类型'));
       const targetId = findTarget(idx, duty, row.get('对象'));
       const note = row.get('备注');
-      const dup = next.contacts.some((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && (!form || c.form === form) && c.note === note);
+      const dup = next.contacts.some((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && c.form === (form ?? DEFAULT_FORM[duty]) && c.note === note);
       if (dup) return;
       logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, idx);
       count('联系记录', true);
