@@ -8,6 +8,11 @@ import { AUTUMN, smallSchool, testContext } from './fixtures.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
+/** Waits (up to 2 s) until the frame shows `text`: ink mounts input handlers after a render. */
+async function until(frame: () => string | undefined, text: string): Promise<void> {
+  for (let i = 0; i < 100 && !(frame() ?? '').includes(text); i++) await tick();
+}
+
 function school() {
   const data = smallSchool([AUTUMN]);
   const ctx = testContext('2026-11-25');
@@ -31,19 +36,21 @@ describe('terminal UI', () => {
   it('2 shows the overdue list, j moves the selection, ? toggles help, Esc goes back', async () => {
     const { lastFrame, stdin } = render(<App data={school()} today="2026-11-25" />);
     stdin.write('2');
+    await until(lastFrame, '共 13 项');
     await tick();
     expect(lastFrame()).toContain('共 13 项 · 第 1 项');
     expect(lastFrame()).toMatch(/>逾期\s*│\s*逾期56天\s*│\s*李四\s*│\s*机电信息学院\s*│\s*寝室\s*│\s*2号楼-201\s*│\s*09-01~09-30/);
     stdin.write('j');
-    await tick();
+    await until(lastFrame, '第 2 项');
     expect(lastFrame()).toContain('第 2 项');
     expect(lastFrame()).toContain('j/k ↑/↓ 移动');
     stdin.write('?');
-    await tick();
+    await until(lastFrame, '2 逾期：逾期与待完成的联系');
     expect(lastFrame()).toContain('2 逾期：逾期与待完成的联系');
     stdin.write('?');
+    await until(lastFrame, '共 13 项');
     stdin.write('\u001b');
-    await tick();
+    await until(lastFrame, '逾期 8 项 · 待完成 5 项');
     expect(lastFrame()).toContain('逾期 8 项 · 待完成 5 项');
   });
 });
@@ -59,7 +66,7 @@ describe('export from the UI', () => {
     try {
       const { lastFrame, stdin } = render(<App data={school()} today="2026-11-25" />);
       stdin.write('e');
-      for (let i = 0; i < 50 && !lastFrame()!.includes('已导出'); i++) await tick();
+      await until(lastFrame, '已导出');
       expect(lastFrame()).toContain('已导出 附件2-2026-11-25.xlsx（2 行）');
       expect(existsSync(join(dir, '附件2-2026-11-25.xlsx'))).toBe(true);
     } finally {
