@@ -37,6 +37,11 @@ const LOCK_OPTIONS = {
   retries: { retries: 200, minTimeout: 10, maxTimeout: 100, randomize: true },
 } as const;
 
+/** What a change is, for the journal: the command or screen that made it (e.g. `log`, `界面:记录联系`). */
+export interface ChangeMeta {
+  action: string;
+}
+
 export class DatastoreFile {
   private readonly db: Low<Datastore>;
 
@@ -89,7 +94,7 @@ export class DatastoreFile {
    * Applies `change` to the current file content under the lock and saves the result.
    * If `change` throws, nothing is written and the error propagates.
    */
-  async update<T>(change: (data: Datastore) => T | Promise<T>): Promise<{ result: T; data: Datastore }> {
+  async update<T>(change: (data: Datastore) => T | Promise<T>, _meta: ChangeMeta = { action: '' }): Promise<{ result: T; data: Datastore }> {
     return this.withLock(async () => {
       const data = await this.load();
       const result = await change(data);
