@@ -11,6 +11,8 @@ import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
 import { exportCommand } from './commands/export.js';
 import { tuiCommand } from './commands/tui.js';
+import { historyCommand, undoCommand } from './commands/journal.js';
+import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { safeText } from '../domain/safe-text.js';
 
@@ -38,6 +40,10 @@ export async function main(argv: string[]): Promise<void> {
       .command(contactsCommand)
       .command(overdueCommand)
       .command(exportCommand)
+      .command(historyCommand)
+      .command(undoCommand)
+      .command(backupsCommand)
+      .command(restoreCommand)
       .strict()
       .help('help')
       .alias('help', 'h')

@@ -1,10 +1,10 @@
 // What every command shares: the datastore file, today's date and the change context.
-import { userInfo } from 'node:os';
 import { randomId, type ChangeContext } from '../domain/context.js';
 import { parseDateInput, todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { DatastoreFile } from '../store/datastore-file.js';
 import { resolveDataFile } from '../store/paths.js';
+import { osUserName } from '../store/os-user.js';
 
 export interface GlobalArgs {
   data?: string;
@@ -14,16 +14,9 @@ export function openStore(args: GlobalArgs): DatastoreFile {
   return new DatastoreFile(resolveDataFile(args.data));
 }
 
-export function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? '';
-  }
-}
 
 export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext {
-  return { today, now: new Date().toISOString(), user: osUser(), newId: randomId };
+  return { today, now: new Date().toISOString(), user: osUserName(), newId: randomId };
 }
 
 /** A date option: YYYY-MM-DD and the other forms parseDateInput accepts; `fallback` when absent. */

@@ -75,6 +75,23 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
   }).format(now);
 }
 
+const clock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SCHOOL_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** `2026-11-25 14:30:05`: a moment as a clock on the campus shows it (journal and backup times). */
+export function shanghaiDateTime(moment: Date): string {
+  const p = Object.fromEntries(clock.formatToParts(moment).map((x) => [x.type, x.value]));
+  return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}:${p['second']}`;
+}
+
 function ymd(year: number, month: number, day: number): IsoDate | null {
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;

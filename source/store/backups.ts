@@ -4,6 +4,7 @@
 // last 30 days.
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { shanghaiDateTime } from '../domain/dates.js';
 import { PRIVATE_DIR_MODE } from './private-files.js';
 import type { DatastoreLayout } from './layout.js';
 import type { MainFile } from './file-schemas.js';
@@ -24,21 +25,9 @@ export interface BackupInfo {
 
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-r(\d+)(?:-\d+)?$/;
 
-const shanghai = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 function backupId(now: Date, revision: number): string {
-  const p = Object.fromEntries(shanghai.formatToParts(now).map((x) => [x.type, x.value]));
-  const ms = String(now.getUTCMilliseconds()).padStart(3, '0');
-  return `${p['year']}${p['month']}${p['day']}-${p['hour']}${p['minute']}${p['second']}-${ms}-r${revision}`;
+  const compact = shanghaiDateTime(now).replace(/-|:/g, '').replace(' ', '-');
+  return `${compact}-${String(now.getUTCMilliseconds()).padStart(3, '0')}-r${revision}`;
 }
 
 function infoOf(layout: DatastoreLayout, id: string): BackupInfo | null {

@@ -12,8 +12,11 @@ import { UserError } from '../domain/errors.js';
 import { contactSchema, datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
 import { z } from 'zod';
 import { backUp, listBackups, pruneBackups, type BackupInfo } from './backups.js';
-import type { MainCollections, MainFile } from './file-schemas.js';
-import { appendEntry, computeChanges, summarizeChanges, type JournalEntry, type RecordChange } from './journal.js';
+import type { MainCollections, MainFile, PartFile } from './file-schemas.js';
+import { appendEntry, computeChanges, readEntries, summarizeChanges, type JournalEntry, type RecordChange } from './journal.js';
+import { describeEntry, earliestContactDate, revertEntry, undoCandidate } from './undo.js';
+import { buildIndexes } from '../domain/indexes.js';
+import { datastoreProblems } from '../domain/invariants.js';
 import { layoutOf, monthOf, partFileName, PART_FILE_PATTERN, type DatastoreLayout, type MonthKey } from './layout.js';
 import { ensurePrivateDir, syncDir, writePrivateFile } from './private-files.js';
 import { DatastoreFileError, describeIssues, parseMainText, parsePartText, type ParsedMainFile } from './validate.js';
@@ -115,6 +118,12 @@ function collectionsOf(main: MainFile): MainCollections {
 function assemble(snapshot: Snapshot): Datastore {
   const months = [...snapshot.months.keys()].sort();
   return { ...collectionsOf(snapshot.main), contacts: months.flatMap((m) => snapshot.months.get(m) ?? []) };
+}
+
+export interface Saved<T> {
+  result: T;
+  data: Datastore;
+  revision: number;
 }
 
 export class DatastoreFile {
@@ -273,24 +282,70 @@ export class DatastoreFile {
    * nothing is written and the error propagates. The change sees the contacts of `meta.contacts`
    * (default: this handle's); if it adds contacts dated earlier, it is run again on a wider read.
    */
-  async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<{ result: T; data: Datastore; revision: number }> {
-    return this.withLock(async () => {
-      let range: RangeArg = meta.contacts ?? this.defaults.contacts;
-      for (;;) {
-        const snapshot = await this.read(range);
-        const data = assemble(snapshot);
-        const before = structuredClone(collectionsOf(snapshot.main));
-        const beforeContacts = data.contacts.slice();
-        const result = await change(data);
-        const earliest = this.earliestUnread(snapshot, data.contacts);
-        if (earliest !== null) {
-          range = earliest;
-          continue;
-        }
-        const saved = await this.save(snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
-        return { result, data: assemble(saved), revision: saved.main.revision };
+  async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+    return this.withLock(() => this.applyLocked(change, meta));
+  }
+
+  private async applyLocked<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta): Promise<Saved<T>> {
+    let range: RangeArg = meta.contacts ?? this.defaults.contacts;
+    for (;;) {
+      const snapshot = await this.read(range);
+      const data = assemble(snapshot);
+      const before = structuredClone(collectionsOf(snapshot.main));
+      const beforeContacts = data.contacts.slice();
+      const result = await change(data);
+      const earliest = this.earliestUnread(snapshot, data.contacts);
+      if (earliest !== null) {
+        range = earliest;
+        continue;
       }
+      const saved = await this.save(snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
+      return { result, data: assemble(saved), revision: saved.main.revision };
+    }
+  }
+
+  /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
+  async undo(meta: { action: string }, revision?: number): Promise<Saved<string>> {
+    return this.withLock(async () => {
+      const { main } = await this.read('none');
+      const entries = await readEntries(this.layout.journal, main.revision);
+      const entry = undoCandidate(entries, revision);
+      const later = entries.filter((e) => e.revision > entry.revision);
+      return this.applyLocked(
+        (data) => {
+          const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
+          revertEntry(data, entry, later);
+          const introduced = datastoreProblems(data, buildIndexes(data)).filter((p) => !problemsBefore.has(p));
+          if (introduced.length > 0) throw new UserError(`无法撤销${describeEntry(entry)}：撤销后${introduced.slice(0, 3).join('；')}`);
+          return `已撤销${describeEntry(entry)}`;
+        },
+        { action: meta.action, contacts: earliestContactDate(entry) ?? 'none', undoOf: entry.revision },
+      );
     });
+  }
+
+  /** The journal, oldest first. */
+  async history(): Promise<JournalEntry[]> {
+    const { main } = await this.read('none');
+    return readEntries(this.layout.journal, main.revision);
+  }
+
+  async backups(): Promise<BackupInfo[]> {
+    return listBackups(this.layout);
+  }
+
+  /** Brings back a backup as a new revision; the state it replaces is backed up like before any save. */
+  async restore(id: string, meta: { action: string }): Promise<Saved<BackupInfo>> {
+    const backup = (await this.backups()).find((b) => b.id === id);
+    if (!backup) throw new UserError(`找不到备份“${id}”：用 sanlianxi backups 查看可用的备份`);
+    const source = await new DatastoreFile(backup.mainFile).load('all');
+    return this.update(
+      (data) => {
+        Object.assign(data, source);
+        return backup;
+      },
+      { action: meta.action, contacts: 'all', undoable: false },
+    );
   }
 
   private earliestUnread(snapshot: Snapshot, contacts: readonly Contact[]): IsoDate | null {
@@ -322,7 +377,6 @@ export class DatastoreFile {
       writes.push({ month, list: valid.data });
     }
 
-    const changes: RecordChange[] | null = diffBase ? computeChanges(diffBase.before, diffBase.beforeContacts, data) : null;
     const now = new Date();
     if (snapshot.stamp !== '') await backUp(this.layout, snapshot.main, now);
     await ensurePrivateDir(this.layout.partsDir);
@@ -333,7 +387,7 @@ export class DatastoreFile {
         continue;
       }
       const name = partFileName(month, revision);
-      await new Low(new JsonFileAdapter<{ month: string; contacts: Contact[] }>(join(this.layout.partsDir, name), JSON.parse), { month, contacts: list }).write();
+      await new Low(new JsonFileAdapter<PartFile>(join(this.layout.partsDir, name), JSON.parse), { month, contacts: list }).write();
       const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
       this.parts.set(name, frozen);
       contactParts[month] = { file: name, count: list.length };
@@ -341,7 +395,10 @@ export class DatastoreFile {
     }
     if (writes.length > 0) await syncDir(this.layout.partsDir);
 
-    const main: MainFile = { ...checked.data, revision, contactParts };
+    const saved: Snapshot = { main: { ...checked.data, revision, contactParts }, fromMonth: snapshot.fromMonth, months, inline: false, stamp: '' };
+    // Compared as validated and as they will be read back, so undo can tell whether a record is unchanged since.
+    const changes: RecordChange[] | null = diffBase ? computeChanges(diffBase.before, diffBase.beforeContacts, assemble(saved)) : null;
+    const main = saved.main;
     const entry: JournalEntry = {
       revision,
       at: now.toISOString(),
@@ -361,7 +418,7 @@ export class DatastoreFile {
 
     await this.removeUnreferencedParts(contactParts);
     await pruneBackups(this.layout, todayInShanghai(now));
-    return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: this.lastStamp };
+    return { ...saved, stamp: this.lastStamp };
   }
 
   /** Month files no revision on disk names any more (backups keep their own links). */
@@ -374,9 +431,5 @@ export class DatastoreFile {
         this.parts.delete(name);
       }
     }
-  }
-
-  async backups(): Promise<BackupInfo[]> {
-    return listBackups(this.layout);
   }
 }

@@ -4,6 +4,7 @@ import { datastoreProblems } from '../../domain/invariants.js';
 import { UserError } from '../../domain/errors.js';
 import { openStore, type GlobalArgs } from '../runtime.js';
 import { safeText } from '../../domain/safe-text.js';
+import { permissionWarnings } from '../../store/permissions.js';
 
 export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'check',
@@ -11,6 +12,7 @@ export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   handler: async (args) => {
     const store = openStore(args);
     const data = await store.load();
+    for (const warning of await permissionWarnings(store.layout)) console.log(`警告：${safeText(warning)}`);
     const problems = datastoreProblems(data, buildIndexes(data));
     if (problems.length > 0) {
       for (const p of problems) console.log(safeText(p));

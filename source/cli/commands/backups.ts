@@ -1,0 +1,32 @@
+import type { CommandModule } from 'yargs';
+import { openStore, type GlobalArgs } from '../runtime.js';
+import { renderTable } from '../text-table.js';
+
+export const backupsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
+  command: 'backups',
+  describe: '列出自动备份（最近 20 次保存，以及 30 天内每天一份）',
+  handler: async (args) => {
+    const store = openStore(args);
+    const list = (await store.backups()).reverse();
+    if (list.length === 0) {
+      console.log(`${store.file} 还没有备份：每次保存前会自动备份`);
+      return;
+    }
+    console.log(renderTable(['备份', '时间', '版本'], list.map((b) => [b.id, b.time, String(b.revision)])));
+    console.log(`共 ${list.length} 份，位于 ${store.layout.backupsDir}；恢复：sanlianxi restore <备份>`);
+  },
+};
+
+interface RestoreArgs extends GlobalArgs {
+  backup: string;
+}
+
+export const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
+  command: 'restore <backup>',
+  describe: '把数据恢复到某个备份（恢复前的数据也会先备份）',
+  builder: (y) => y.positional('backup', { type: 'string', demandOption: true, describe: '备份名（见 sanlianxi backups）' }),
+  handler: async (args) => {
+    const { result, revision } = await openStore(args).restore(String(args.backup), { action: `restore ${args.backup}` });
+    console.log(`已恢复到备份 ${result.id}（${result.time}，版本 ${result.revision}）；当前版本 ${revision}。恢复前的数据已备份，可用 sanlianxi backups 查看`);
+  },
+};

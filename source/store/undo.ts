@@ -1,0 +1,75 @@
+// Undo: which journal entry to revert, and reverting it only if every record it touched is still as it
+// left it — otherwise the later change that depends on it is named.
+import { isDeepStrictEqual } from 'node:util';
+import { shanghaiDateTime } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import type { Datastore } from '../domain/schema.js';
+import { COLLECTION_LABELS, type JournalEntry, type RecordChange } from './journal.js';
+
+/** The latest change not yet undone (or the one asked for by revision). */
+export function undoCandidate(entries: readonly JournalEntry[], revision?: number): JournalEntry {
+  const undone = new Set(entries.flatMap((e) => (e.undoOf === undefined ? [] : [e.undoOf])));
+  const entry =
+    revision === undefined
+      ? [...entries].reverse().find((e) => e.undoOf === undefined && !undone.has(e.revision))
+      : entries.find((e) => e.revision === revision);
+  if (!entry) throw new UserError(revision === undefined ? '没有可以撤销的修改' : `日志中没有第 ${revision} 号修改：用 sanlianxi history 查看`);
+  if (entry.undoOf !== undefined) throw new UserError(`第 ${entry.revision} 号修改本身是撤销操作，不能再撤销`);
+  if (undone.has(entry.revision)) throw new UserError(`第 ${entry.revision} 号修改已经撤销过了`);
+  if (entry.changes === null) {
+    throw new UserError(`第 ${entry.revision} 号修改（${entry.action}）不能撤销：如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore`);
+  }
+  return entry;
+}
+
+export function describeEntry(e: JournalEntry): string {
+  return `第 ${e.revision} 号修改（${shanghaiDateTime(new Date(e.at))} ${e.user} ${e.action}：${e.summary}）`;
+}
+
+function recordLabel(change: RecordChange): string {
+  const record = (change.after ?? change.before) as Record<string, unknown> | null;
+  const name = record?.['name'] ?? record?.['studentNo'] ?? (record?.['date'] ? `${String(record['date'])} 的记录` : undefined);
+  return `${COLLECTION_LABELS[change.collection]}${typeof name === 'string' ? ` ${name}` : ` ${change.id}`}`;
+}
+
+type Table = { id: string }[];
+
+/** The earliest contact date the entry touched: the contacts undo must read. */
+export function earliestContactDate(entry: JournalEntry): string | null {
+  let earliest: string | null = null;
+  for (const c of entry.changes ?? []) {
+    if (c.collection !== 'contacts') continue;
+    for (const r of [c.before, c.after] as ({ date?: string } | null)[]) {
+      if (r?.date && (earliest === null || r.date < earliest)) earliest = r.date;
+    }
+  }
+  return earliest;
+}
+
+/** Puts back every record the entry changed; refuses when a later change touched one of them. */
+export function revertEntry(data: Datastore, entry: JournalEntry, later: readonly JournalEntry[]): void {
+  for (const change of entry.changes ?? []) {
+    const current =
+      change.collection === 'settings'
+        ? data.settings
+        : ((data[change.collection] as Table).find((r) => r.id === change.id) ?? null);
+    if (!isDeepStrictEqual(current, change.after)) {
+      const touches = (e: JournalEntry) => e.changes === null || e.changes.some((c) => c.collection === change.collection && c.id === change.id);
+      const blame = [...later].reverse().find(touches);
+      throw new UserError(
+        `无法撤销${describeEntry(entry)}：${recordLabel(change)} 之后${blame ? `又被${describeEntry(blame)}改动` : '已被改动'}；请先撤销后来的修改`,
+      );
+    }
+  }
+  for (const change of [...(entry.changes ?? [])].reverse()) {
+    if (change.collection === 'settings') {
+      data.settings = change.before as Datastore['settings'];
+      continue;
+    }
+    const table = data[change.collection] as Table;
+    const at = table.findIndex((r) => r.id === change.id);
+    if (change.before === null) table.splice(at, 1);
+    else if (at >= 0) table[at] = change.before as Table[number];
+    else table.push(change.before as Table[number]);
+  }
+}
