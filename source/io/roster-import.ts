@@ -1,5 +1,5 @@
 // `import FILE.xlsx`: the whole roster or nothing. Every bad row is listed as `sheet, row, column: reason`.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { assign } from '../domain/assignments.js';
@@ -15,6 +15,7 @@ import {
 } from '../domain/schema.js';
 import { cellDate, cellText } from './roster-cells.js';
 import { EXAMPLE_FONT_COLOR, ROSTER_SHEETS } from './roster-sheets.js';
+import { checkXlsxZip } from './roster-zip.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
@@ -40,10 +41,20 @@ const name = z.string().min(1, '不能为空').max(100, '过长（最多 100 个
 
 async function readRows(file: string, errors: string[]): Promise<Map<string, Row[]>> {
   if (!existsSync(file)) throw new UserError(`找不到文件 ${file}：请检查路径`);
-  if (statSync(file).size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new UserError(`${file} 不是文件：请给出 .xlsx 文件的路径`);
+  if (stat.size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch (error) {
+    throw new UserError(`无法读取文件 ${file}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）：请检查文件权限`);
+  }
+  if (buffer.length > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  await checkXlsxZip(buffer, file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     throw new UserError(`无法读取 ${file}：不是有效的 XLSX 文件（${(error as Error).message.slice(0, 80)}）`);
   }
