@@ -88,6 +88,21 @@ describe('hostile cells', () => {
     ]));
   });
 
+  it('says “应为数字” for text in a number column (found by fuzzing: zod said “实际接收 NaN”)', async () => {
+    const lines = await refused(await roster({
+      ...BASE,
+      班级: [['经济管理学院', '会计241班', '二〇二四', '', '', '', '', '']],
+      寝室: [['7号楼', '301', '会计241班', '', '六', '']],
+      规则: [['', '一次', 1, '任一', '1e400', 7]],
+    }));
+    expect(lines).toEqual(expect.arrayContaining([
+      '班级, 第3行, 入学年份: 应为数字',
+      '寝室, 第3行, 寝室人数: 应为数字',
+      '规则, 第3行, 班级每学期次数: 应为数字',
+    ]));
+    for (const line of lines) expect(line).not.toMatch(/NaN|Infinity/);
+  });
+
   it('refuses duplicate keys inside one file, naming both rows', async () => {
     const lines = await refused(await roster({
       干部: [...BASE.干部, ['T001', '张三丰', '经济管理学院', '', '', '', '', '', '普通党员'], ['', '李四', '', '', '', '', '', '', '普通党员'], ['', '李四', '', '', '', '', '', '', '普通党员']],

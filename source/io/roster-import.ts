@@ -173,7 +173,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const clsName = check(row, '班级', name, row.get('班级'), errors);
     const college = check(row, '学院', name, row.get('学院'), errors);
     const yearText = row.get('入学年份');
-    const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number().int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
+    const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number({ error: '应为数字' }).int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
     const graduation = requireDate(row, '毕业日期', errors, true);
     if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) continue;
     const fields = {
@@ -204,7 +204,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     });
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
     const sizeText = row.get('寝室人数');
-    const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number().int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
+    const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
     if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}\u0000${number}`, '寝室号', `${building}-${number}`)) continue;
     const fields = {
       building, number, classIds: classIds as string[],
@@ -288,13 +288,13 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     count('学期', !existing);
   }
 
-  const count0 = z.coerce.number().int('应为整数').min(0, '不能为负').max(100, '过大');
+  const count0 = z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大');
   const RULE_FIELDS: Array<[string, keyof DutyRules, z.ZodType<unknown>]> = [
     ['班级每学期次数', 'classPerTerm', count0],
     ['寝室每月次数', 'dormPerMonth', count0],
     ['寝室范围', 'dormScope', z.enum(['任一', '每个'], { message: '应为 任一 或 每个' }).transform((v) => (v === '任一' ? 'any' : 'each'))],
     ['困难生每月次数', 'studentPerMonth', count0],
-    ['最短窗口天数', 'minWindowDays', z.coerce.number().int('应为整数').min(1, '至少 1 天').max(366, '过大')],
+    ['最短窗口天数', 'minWindowDays', z.coerce.number({ error: '应为数字' }).int('应为整数').min(1, '至少 1 天').max(366, '过大')],
   ];
   const uniqueRule = seen('规则');
   for (const row of rows('规则')) {
