@@ -205,7 +205,8 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
     const sizeText = row.get('寝室人数');
     const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
-    if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}\u0000${number}`, '寝室号', `${building}-${number}`)) continue;
+    // Keyed as users write a dorm (楼-号): 1-2 楼 3 号 and 1 楼 2-3 号 would be the same “1-2-3”.
+    if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) continue;
     const fields = {
       building, number, classIds: classIds as string[],
       leader: check(row, '寝室长', dormSchema.shape.leader, row.get('寝室长'), errors) ?? '',
