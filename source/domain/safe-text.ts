@@ -1,5 +1,9 @@
-/** Replaces control characters (ANSI escapes included) so names and notes cannot drive a terminal. */
+/**
+ * Replaces what could drive or garble a terminal with U+FFFD: control characters (C0 incl. ESC,
+ * so ANSI/OSC sequences lose their introducer; DEL; C1 incl. the 8-bit CSI U+009B) and lone surrogates.
+ */
 export function safeText(value: string): string {
+  // With the u flag a well-formed surrogate pair is one code point: \p{Surrogate} matches only lone halves.
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]|\p{Surrogate}/gu, '\ufffd');
 }

@@ -9,8 +9,8 @@ export const SCHEMA_VERSION = 2;
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的真实日期' });
 const id = z.string().min(1).max(64);
-const text = z.string().max(2000);
-const name = z.string().trim().min(1, '不能为空').max(100);
+const text = z.string().max(2000, '过长（最多 2000 个字符）');
+const name = z.string().trim().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
 
 export const CADRE_CATEGORIES = ['科职以上干部', '普通党员'] as const;
 export const CADRE_STATUSES = ['在岗', '离职', '长期请假'] as const;
@@ -36,7 +36,7 @@ export const collegeSchema = z.object({ id, name });
 
 export const cadreSchema = z.object({
   id,
-  employeeNo: z.string().trim().min(1).max(50).nullable(),
+  employeeNo: z.string().trim().min(1, '不能为空').max(50, '过长（最多 50 个字符）').nullable(),
   name,
   /** 归属学院: the 二级学院 that arranges the cadre; null = arranged school-wide (公共教学部, 图书馆). */
   collegeId: id.nullable(),
@@ -104,8 +104,8 @@ export const contactSchema = z.object({
   date: isoDateSchema,
   form: z.enum(CONTACT_FORMS),
   note: text,
-  enteredAt: z.string().min(1),
-  enteredBy: z.string().max(100),
+  enteredAt: z.string().min(1).max(100, '过长（最多 100 个字符）'),
+  enteredBy: z.string().max(100, '过长（最多 100 个字符）'),
 });
 
 export const termSchema = z.object({

@@ -1,26 +1,113 @@
 // Reading roster cells as text whatever Excel stored: numbers, dates, rich text, hyperlinks, formulas.
+// A roster file may be hostile: cells are refused (with a reason) rather than passed on when they hold
+// control characters, broken Unicode, formulas without a result, error values or megabytes of text.
 import type ExcelJS from 'exceljs';
 import { parseDateValue } from '../domain/dates.js';
+import { safeText } from '../domain/safe-text.js';
 
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return parseDateValue(v) ?? '';
-  if (typeof v === 'object') {
-    const o = v as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('').trim();
-    if (o.result !== undefined) return o.result instanceof Date ? (parseDateValue(o.result) ?? '') : String(o.result).trim();
-    if (typeof o.text === 'string') return o.text.trim();
+/** No roster field holds more (the longest, 备注, is limited to this by the schema). */
+export const MAX_CELL_CHARS = 2000;
+/** Most columns are names, keys, dates or choices: the schema's limit for a name. */
+const DEFAULT_LIMIT = 100;
+/** The schema's limits for the other columns, so a long cell is refused with its field's own limit. */
+const LIMITS: Record<string, number> = {
+  备注: MAX_CELL_CHARS, 联系方式: MAX_CELL_CHARS, 所在部门: MAX_CELL_CHARS, 职务: MAX_CELL_CHARS, 政治面貌: MAX_CELL_CHARS,
+  班主任: MAX_CELL_CHARS, 辅导员: MAX_CELL_CHARS, 寝室长: MAX_CELL_CHARS, 困难生学号: MAX_CELL_CHARS,
+  工号: 50, 手机短号: 50, 办公电话: 50, 班主任短号: 50, 辅导员短号: 50,
+};
+
+/** Columns whose text may span lines (Alt+Enter in Excel); everywhere else a line break is refused. */
+const MULTILINE_HEADERS = new Set(['备注', '联系方式']);
+
+export type CellRead = { text: string; problem?: undefined } | { text: ''; problem: string };
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** With the u flag a well-formed pair is one code point, so this matches only lone surrogates. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** A value for a message: short, one line, nothing a terminal would obey. */
+export function shown(value: string, max = 40): string {
+  const cut = [...value];
+  return safeText(cut.length > max ? `${cut.slice(0, max).join('')}…` : value);
+}
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function plain(value: unknown): CellRead {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'number') return Number.isFinite(value) ? { text: String(value) } : { text: '', problem: '不是有效的数字' };
+  if (typeof value === 'boolean') return { text: value ? '是' : '否' };
+  if (value instanceof Date) {
+    const iso = parseDateValue(value);
+    return iso ? { text: iso } : { text: '', problem: '不是有效日期' };
   }
-  return '';
+  if (typeof value === 'object') {
+    const o = value as { richText?: unknown; text?: unknown; error?: unknown };
+    if (Array.isArray(o.richText)) {
+      return { text: o.richText.map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : '')).join('') };
+    }
+    if (typeof o.error === 'string') return { text: '', problem: `是错误值 ${shown(o.error, 20)}：请改正后再导入` };
+    // A hyperlink: its text, itself plain or rich.
+    if ('text' in o) return plain(o.text);
+  }
+  return { text: '' };
+}
+
+/** The raw text of a cell, with a reason instead when it cannot be taken as text. */
+function rawCell(cell: ExcelJS.Cell): CellRead {
+  const v = cell.value as unknown;
+  if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    // A formula: its cached result, the value Excel shows. Without one there is nothing to import.
+    const result = (v as { result?: unknown }).result;
+    if (result === undefined || result === null) {
+      return { text: '', problem: '是没有计算结果的公式：请在 Excel 中打开并保存，或把公式“粘贴为数值”后再导入' };
+    }
+    if (typeof result === 'object' && !(result instanceof Date)) {
+      const error = (result as { error?: unknown }).error;
+      return { text: '', problem: `公式结果是错误值 ${typeof error === 'string' ? shown(error, 20) : ''}：请改正公式或粘贴为数值后再导入` };
+    }
+    return plain(result);
+  }
+  return plain(v);
+}
+
+/** A cell's text (trimmed), or why it is refused. `header` decides whether line breaks are allowed. */
+export function readCell(cell: ExcelJS.Cell, header: string): CellRead {
+  const raw = rawCell(cell);
+  if (raw.problem) return raw;
+  const limit = LIMITS[header] ?? DEFAULT_LIMIT;
+  const tooLong = { text: '', problem: `过长（最多 ${limit} 个字符）` } as const;
+  if (raw.text.length > limit * 2 + 1000) return tooLong;
+  if (LONE_SURROGATE.test(raw.text)) return { text: '', problem: '含有无效的 Unicode 字符（孤立的代理项）：请重新输入该单元格' };
+  const multiline = MULTILINE_HEADERS.has(header);
+  const text = (multiline ? raw.text.replace(/\r\n?/g, '\n') : raw.text).trim();
+  const bad = (multiline ? CONTROL_EXCEPT_LINES : CONTROL).exec(text);
+  if (bad) {
+    const what = bad[0] === '\n' || bad[0] === '\r' ? '换行' : bad[0] === '\t' ? '制表符' : `控制字符 ${codePoint(bad[0])}`;
+    return { text: '', problem: `含有${what}：请删除不可见字符后再导入` };
+  }
+  if (text.length > limit) return tooLong;
+  return { text };
+}
+
+/** A header cell's text. */
+export function cellText(cell: ExcelJS.Cell): string {
+  return rawCell(cell).text.trim();
 }
 
 /** Dates as Excel stores them: a Date cell, a serial number, or text 2026-09-01, 2026/9/1, 2026.9.1. */
 export function cellDate(cell: ExcelJS.Cell): string | null {
   const v = cell.value as unknown;
   if (v instanceof Date || typeof v === 'number') return parseDateValue(v);
-  return parseDateValue(cellText(cell));
+  if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    const result = (v as { result?: unknown }).result;
+    if (result instanceof Date || typeof result === 'number') return parseDateValue(result);
+  }
+  return parseDateValue(readCell(cell, '').text);
 }

@@ -1,5 +1,5 @@
 // `import FILE.xlsx`: the whole roster or nothing. Every bad row is listed as `sheet, row, column: reason`.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { assign } from '../domain/assignments.js';
@@ -11,10 +11,12 @@ import { datastoreProblems } from '../domain/invariants.js';
 import { findCadre, findTarget, parseDutyLabel } from '../domain/lookup.js';
 import {
   CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES,
+  cadreSchema, classSchema, contactSchema, datastoreSchema, dormSchema, studentSchema,
   type Datastore, type DutyRules,
 } from '../domain/schema.js';
-import { cellDate, cellText } from './roster-cells.js';
+import { cellDate, cellText, readCell, shown } from './roster-cells.js';
 import { EXAMPLE_FONT_COLOR, ROSTER_SHEETS } from './roster-sheets.js';
+import { checkXlsxZip } from './roster-zip.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
@@ -40,10 +42,20 @@ const name = z.string().min(1, '不能为空').max(100, '过长（最多 100 个
 
 async function readRows(file: string, errors: string[]): Promise<Map<string, Row[]>> {
   if (!existsSync(file)) throw new UserError(`找不到文件 ${file}：请检查路径`);
-  if (statSync(file).size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new UserError(`${file} 不是文件：请给出 .xlsx 文件的路径`);
+  if (stat.size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch (error) {
+    throw new UserError(`无法读取文件 ${file}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）：请检查文件权限`);
+  }
+  if (buffer.length > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
+  await checkXlsxZip(buffer, file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     throw new UserError(`无法读取 ${file}：不是有效的 XLSX 文件（${(error as Error).message.slice(0, 80)}）`);
   }
@@ -66,18 +78,31 @@ async function readRows(file: string, errors: string[]): Promise<Map<string, Row
     const rows: Row[] = [];
     sheet.eachRow((row, rowNo) => {
       if (rowNo === 1) return;
-      const at = (h: string) => {
+      const cellOf = (h: string) => {
         const col = columns.get(h);
         return col === undefined ? null : row.getCell(col);
       };
-      const cells = spec.headers.map(at).filter((c): c is ExcelJS.Cell => c !== null);
-      if (cells.every((c) => cellText(c) === '')) return;
-      if (cells.some((c) => c.font?.color?.argb === EXAMPLE_FONT_COLOR)) return;
+      const present = spec.headers.map((h) => [h, cellOf(h)] as const).filter((p): p is readonly [string, ExcelJS.Cell] => p[1] !== null);
+      if (present.some(([, c]) => c.font?.color?.argb === EXAMPLE_FONT_COLOR)) return;
+      const texts = new Map<string, string>();
+      let problems = false;
+      for (const [h, c] of present) {
+        const read = readCell(c, h);
+        texts.set(h, read.text);
+        if (read.problem !== undefined) {
+          errors.push(`${spec.name}, 第${rowNo}行, ${h}: ${read.problem}`);
+          problems = true;
+        }
+      }
+      if (!problems && [...texts.values()].every((t) => t === '')) return;
       rows.push({
         sheet: spec.name,
         rowNo,
-        get: (h) => (at(h) ? cellText(at(h)!) : ''),
-        date: (h) => (at(h) ? cellDate(at(h)!) : null),
+        get: (h) => texts.get(h) ?? '',
+        date: (h) => {
+          const c = cellOf(h);
+          return c && texts.get(h) !== '' ? cellDate(c) : null;
+        },
       });
     });
     out.set(spec.name, rows);
@@ -96,8 +121,20 @@ function requireDate(row: Row, header: string, errors: string[], optional = fals
   const text = row.get(header);
   if (text === '' && optional) return null;
   const d = row.date(header);
-  if (!d) errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: “${text}”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）`);
+  if (!d) errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: “${shown(text)}”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）`);
   return d ?? undefined;
+}
+
+/** One reason per cell: the first (a cell refused while reading hides the “不能为空” that follows). */
+function firstPerCell(errors: string[]): string[] {
+  const cells = new Set<string>();
+  return errors.filter((line) => {
+    const cell = /^[^,]+, 第\d+行, [^:]+:/.exec(line)?.[0];
+    if (cell === undefined) return true;
+    if (cells.has(cell)) return false;
+    cells.add(cell);
+    return true;
+  });
 }
 
 /** Applies the roster to `data` (mutating it) only if every row of every sheet is valid. */
@@ -114,9 +151,10 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
   const rows = (name: string) => sheets.get(name) ?? [];
   const seen = (sheet: string) => {
     const keys = new Map<string, number>();
-    return (row: Row, key: string, header: string) => {
+    /** `key` identifies the record; `label` is how the user writes it. */
+    return (row: Row, key: string, header: string, label = key) => {
       const prev = keys.get(key);
-      if (prev !== undefined) errors.push(`${sheet}, 第${row.rowNo}行, ${header}: 与第${prev}行重复（${key}）`);
+      if (prev !== undefined) errors.push(`${sheet}, 第${row.rowNo}行, ${header}: 与第${prev}行重复（${shown(label)}）`);
       keys.set(key, row.rowNo);
       return prev === undefined;
     };
@@ -135,7 +173,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const clsName = check(row, '班级', name, row.get('班级'), errors);
     const college = check(row, '学院', name, row.get('学院'), errors);
     const yearText = row.get('入学年份');
-    const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number().int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
+    const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number({ error: '应为数字' }).int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
     const graduation = requireDate(row, '毕业日期', errors, true);
     if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) continue;
     const fields = {
@@ -143,9 +181,9 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       name: clsName,
       enrollYear: year,
       graduationDate: graduation,
-      headTeacher: row.get('班主任'),
+      headTeacher: check(row, '班主任', classSchema.shape.headTeacher, row.get('班主任'), errors) ?? '',
       headTeacherPhone: check(row, '班主任短号', phone, row.get('班主任短号'), errors) ?? '',
-      counselor: row.get('辅导员'),
+      counselor: check(row, '辅导员', classSchema.shape.counselor, row.get('辅导员'), errors) ?? '',
       counselorPhone: check(row, '辅导员短号', phone, row.get('辅导员短号'), errors) ?? '',
     };
     const existing = next.classes.find((c) => c.name === clsName);
@@ -161,14 +199,20 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const number = check(row, '寝室号', name, row.get('寝室号'), errors);
     const classIds = list(row.get('班级')).map((n) => {
       const cls = idx.classByName.get(n);
-      if (!cls) errors.push(`寝室, 第${row.rowNo}行, 班级: 找不到班级“${n}”（请先在“班级”表中列出）`);
+      if (!cls) errors.push(`寝室, 第${row.rowNo}行, 班级: 找不到班级“${shown(n)}”（请先在“班级”表中列出）`);
       return cls?.id;
     });
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
     const sizeText = row.get('寝室人数');
-    const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number().int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
+    const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
+    // Keyed as users write a dorm (楼-号): 1-2 楼 3 号 and 1 楼 2-3 号 would be the same “1-2-3”.
     if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) continue;
-    const fields = { building, number, classIds: classIds as string[], leader: row.get('寝室长'), size, note: row.get('备注') };
+    const fields = {
+      building, number, classIds: classIds as string[],
+      leader: check(row, '寝室长', dormSchema.shape.leader, row.get('寝室长'), errors) ?? '',
+      size,
+      note: check(row, '备注', dormSchema.shape.note, row.get('备注'), errors) ?? '',
+    };
     const existing = next.dorms.find((d) => d.building === building && d.number === number);
     if (existing) Object.assign(existing, fields);
     else next.dorms.push({ id: ctx.newId('dorm'), ...fields });
@@ -181,7 +225,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const studentNo = check(row, '学号', name, row.get('学号'), errors);
     const studentName = check(row, '姓名', name, row.get('姓名'), errors);
     const cls = idx.classByName.get(row.get('班级'));
-    if (!cls) errors.push(`困难生, 第${row.rowNo}行, 班级: 找不到班级“${row.get('班级')}”`);
+    if (!cls) errors.push(`困难生, 第${row.rowNo}行, 班级: ${row.get('班级') === '' ? '不能为空' : `找不到班级“${shown(row.get('班级'))}”`}`);
     const categories = check(
       row, '类别',
       z.array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` })).min(1, '不能为空'),
@@ -191,11 +235,12 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     if (row.get('寝室楼') !== '' || row.get('寝室号') !== '') {
       const key = `${row.get('寝室楼')}-${row.get('寝室号')}`;
       const dorm = idx.dormByKey.get(key);
-      if (!dorm) errors.push(`困难生, 第${row.rowNo}行, 寝室号: 找不到寝室“${key}”（请先在“寝室”表中列出）`);
+      if (!dorm) errors.push(`困难生, 第${row.rowNo}行, 寝室号: 找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`);
       dormId = dorm?.id ?? null;
     }
     if (!studentNo || !studentName || !cls || !categories || !uniqueStudent(row, studentNo, '学号')) continue;
-    const fields = { studentNo, name: studentName, classId: cls.id, dormId, categories, contact: row.get('联系方式') };
+    const contact = check(row, '联系方式', studentSchema.shape.contact, row.get('联系方式'), errors) ?? '';
+    const fields = { studentNo, name: studentName, classId: cls.id, dormId, categories, contact };
     const existing = next.students.find((s) => s.studentNo === studentNo);
     if (existing) Object.assign(existing, fields);
     else next.students.push({ id: ctx.newId('stu'), ...fields });
@@ -206,12 +251,19 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
   for (const row of rows('干部')) {
     const cadreName = check(row, '干部姓名', name, row.get('干部姓名'), errors);
     const category = check(row, '类别', z.enum(CADRE_CATEGORIES, { message: '应为 科职以上干部 或 普通党员' }), row.get('类别'), errors);
-    const employeeNo = row.get('工号') || null;
-    const college = collegeId(row.get('归属学院'));
-    if (!cadreName || !category || !uniqueCadre(row, employeeNo ?? `${cadreName}+${row.get('归属学院')}`, employeeNo ? '工号' : '干部姓名')) continue;
+    const employeeNo = row.get('工号') === '' ? null : check(row, '工号', cadreSchema.shape.employeeNo, row.get('工号'), errors);
+    const collegeName = row.get('归属学院') === '' ? '' : check(row, '归属学院', name, row.get('归属学院'), errors);
+    if (!cadreName || !category || employeeNo === undefined || collegeName === undefined) continue;
+    const unique = employeeNo
+      ? uniqueCadre(row, `工号\u0000${employeeNo}`, '工号', employeeNo)
+      : uniqueCadre(row, `姓名\u0000${cadreName}\u0000${collegeName}`, '干部姓名', `${cadreName}，${collegeName || '全校统筹'}`);
+    if (!unique) continue;
+    const college = collegeId(collegeName);
     const fields = {
-      employeeNo, name: cadreName, collegeId: college, department: row.get('所在部门'), title: row.get('职务'),
-      politicalStatus: row.get('政治面貌'),
+      employeeNo, name: cadreName, collegeId: college,
+      department: check(row, '所在部门', cadreSchema.shape.department, row.get('所在部门'), errors) ?? '',
+      title: check(row, '职务', cadreSchema.shape.title, row.get('职务'), errors) ?? '',
+      politicalStatus: check(row, '政治面貌', cadreSchema.shape.politicalStatus, row.get('政治面貌'), errors) ?? '',
       shortPhone: check(row, '手机短号', phone, row.get('手机短号'), errors) ?? '',
       officePhone: check(row, '办公电话', phone, row.get('办公电话'), errors) ?? '', category,
     };
@@ -221,11 +273,12 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     count('干部', !existing);
   }
 
+  const uniqueTerm = seen('学期');
   for (const row of rows('学期')) {
     const termName = check(row, '学期名称', name, row.get('学期名称'), errors);
     const start = requireDate(row, '开始日期', errors);
     const end = requireDate(row, '结束日期', errors);
-    if (!termName || !start || !end) continue;
+    if (!termName || !start || !end || !uniqueTerm(row, termName, '学期名称')) continue;
     if (end < start) {
       errors.push(`学期, 第${row.rowNo}行, 结束日期: 早于开始日期`);
       continue;
@@ -236,14 +289,15 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     count('学期', !existing);
   }
 
-  const count0 = z.coerce.number().int('应为整数').min(0, '不能为负').max(100, '过大');
+  const count0 = z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大');
   const RULE_FIELDS: Array<[string, keyof DutyRules, z.ZodType<unknown>]> = [
     ['班级每学期次数', 'classPerTerm', count0],
     ['寝室每月次数', 'dormPerMonth', count0],
     ['寝室范围', 'dormScope', z.enum(['任一', '每个'], { message: '应为 任一 或 每个' }).transform((v) => (v === '任一' ? 'any' : 'each'))],
     ['困难生每月次数', 'studentPerMonth', count0],
-    ['最短窗口天数', 'minWindowDays', z.coerce.number().int('应为整数').min(1, '至少 1 天').max(366, '过大')],
+    ['最短窗口天数', 'minWindowDays', z.coerce.number({ error: '应为数字' }).int('应为整数').min(1, '至少 1 天').max(366, '过大')],
   ];
+  const uniqueRule = seen('规则');
   for (const row of rows('规则')) {
     const rule: Partial<DutyRules> = {};
     for (const [header, key, schema] of RULE_FIELDS) {
@@ -251,10 +305,11 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       const v = check(row, header, schema, row.get(header), errors);
       if (v !== undefined) (rule as Record<string, unknown>)[key] = v;
     }
-    const college = row.get('学院');
+    const college = row.get('学院') === '' ? '' : check(row, '学院', name, row.get('学院'), errors);
+    if (college === undefined || !uniqueRule(row, college, '学院', college || '全校默认')) continue;
     const id = college === '' ? null : collegeId(college);
     if (college !== '' && !id) {
-      errors.push(`规则, 第${row.rowNo}行, 学院: “${college}”不是二级学院；全校默认规则请把学院留空`);
+      errors.push(`规则, 第${row.rowNo}行, 学院: “${shown(college)}”不是二级学院；全校默认规则请把学院留空`);
       continue;
     }
     if (id) next.settings.rules.colleges[id] = { ...next.settings.rules.colleges[id], ...rule };
@@ -281,7 +336,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     attempt(row, '班级', () => {
       const cadre = cadreOf(row);
       const cls = idx.classByName.get(row.get('班级'));
-      if (!cls) throw new UserError(`找不到班级“${row.get('班级')}”`);
+      if (!cls) throw new UserError(`找不到班级“${shown(row.get('班级'))}”`);
       const studentIds = list(row.get('困难生学号')).map((no) => findTarget(idx, 'student', no));
       const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);
       if (same) {
@@ -298,12 +353,12 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const date = requireDate(row, '日期', errors);
     const formText = row.get('形式');
     const form = formText === '' ? undefined : check(row, '形式', z.enum(CONTACT_FORMS, { message: `应为 ${CONTACT_FORMS.join('、')}` }), formText, errors);
-    if (!date || (formText !== '' && !form)) continue;
+    const note = check(row, '备注', contactSchema.shape.note, row.get('备注'), errors);
+    if (!date || (formText !== '' && !form) || note === undefined) continue;
     attempt(row, '对象', () => {
       const cadre = cadreOf(row);
       const duty = parseDutyLabel(row.get('类型'));
       const targetId = findTarget(idx, duty, row.get('对象'));
-      const note = row.get('备注');
       const dup = next.contacts.some((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && c.form === (form ?? DEFAULT_FORM[duty]) && c.note === note);
       if (dup) return;
       logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, idx);
@@ -314,7 +369,12 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
   if (errors.length === 0) {
     for (const p of datastoreProblems(next, buildIndexes(next))) errors.push(`-, -, -: ${p}`);
   }
-  if (errors.length > 0) throw new ImportError(errors);
+  if (errors.length === 0) {
+    // Every field was checked row by row; this is the last guard that nothing unchecked gets in.
+    const result = datastoreSchema.safeParse(next);
+    if (!result.success) for (const i of result.error.issues.slice(0, 20)) errors.push(`-, -, -: ${i.path.join('.')}：${i.message}`);
+  }
+  if (errors.length > 0) throw new ImportError(firstPerCell(errors));
   Object.assign(data, next);
   return summary;
 }

@@ -1,0 +1,99 @@
+// An .xlsx is a zip: before exceljs inflates every entry into memory, read the zip's central directory
+// with the same library exceljs uses (jszip, so both see the same entries) and refuse zip bombs.
+import JSZip from 'jszip';
+import { UserError } from '../domain/errors.js';
+import { safeText } from '../domain/safe-text.js';
+
+/** All entries together, inflated. A 50 000-row roster is well under 100 MB of XML. */
+export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+/** Inflated ÷ compressed size of one entry; spreadsheet XML stays far below this. */
+export const MAX_COMPRESSION_RATIO = 200;
+/** Entries this small are never a bomb, whatever their ratio. */
+const RATIO_GRACE_BYTES = 1024 * 1024;
+export const MAX_ENTRIES = 10_000;
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+interface EntrySizes {
+  compressedSize?: unknown;
+  uncompressedSize?: unknown;
+}
+
+/** Sizes from the central directory (jszip keeps them on the entry's compressed data). */
+function declaredSizes(entry: JSZip.JSZipObject): { compressed: number; uncompressed: number } | null {
+  const data = (entry as unknown as { _data?: EntrySizes })._data;
+  if (!data || typeof data.compressedSize !== 'number' || typeof data.uncompressedSize !== 'number') return null;
+  return { compressed: data.compressedSize, uncompressed: data.uncompressedSize };
+}
+
+function bomb(file: string, why: string): UserError {
+  return new UserError(`文件 ${file} 解压后过大（${why}），疑似“压缩炸弹”，拒绝导入：请在 Excel 中另存为新的 .xlsx 后再导入`);
+}
+
+/** Inflates one entry without keeping it, stopping as soon as it passes `limit` bytes. */
+function inflatedLength(entry: JSZip.JSZipObject, limit: number): Promise<number> {
+  // jszip's stream is an old-style readable (no async iteration): count its 'data' events.
+  const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+  return new Promise((resolve, reject) => {
+    let length = 0;
+    const stop = (settle: () => void) => {
+      stream.removeAllListeners('data');
+      stream.pause();
+      stream.destroy?.();
+      settle();
+    };
+    stream.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) stop(() => resolve(length));
+    });
+    stream.on('end', () => resolve(length));
+    stream.on('error', (error: Error) => stop(() => reject(error)));
+  });
+}
+
+/**
+ * Refuses a file that is not a zip, or whose entries would inflate past MAX_UNCOMPRESSED_BYTES or
+ * past MAX_COMPRESSION_RATIO. The declared sizes are checked first, then the real ones (a forged
+ * central directory can understate them), entry by entry without keeping the inflated bytes.
+ */
+export async function checkXlsxZip(buffer: Buffer, file: string): Promise<void> {
+  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
+    const head = buffer.subarray(0, 512).toString('utf8');
+    const hint = /[,，\t]/.test(head) && !head.includes('\u0000') ? '看起来是 CSV 或文本文件，' : '';
+    throw new UserError(`文件 ${file} 不是 XLSX 文件（${hint}XLSX 是 zip 压缩包）：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入`);
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw new UserError(`文件 ${file} 不是有效的 XLSX 文件（zip 压缩包已损坏）：请在 Excel 中打开并另存为 .xlsx 后再导入`);
+  }
+  const entries = Object.values(zip.files).filter((e) => !e.dir);
+  if (entries.length > MAX_ENTRIES) throw bomb(file, `包含 ${entries.length} 个文件`);
+  let declaredTotal = 0;
+  for (const entry of entries) {
+    const sizes = declaredSizes(entry);
+    if (!sizes) continue;
+    declaredTotal += sizes.uncompressed;
+    if (declaredTotal > MAX_UNCOMPRESSED_BYTES) throw bomb(file, `超过 ${MB(MAX_UNCOMPRESSED_BYTES)}`);
+    if (sizes.uncompressed > RATIO_GRACE_BYTES && sizes.uncompressed > sizes.compressed * MAX_COMPRESSION_RATIO) {
+      throw bomb(file, `其中 ${safeText(entry.name.slice(0, 60))} 压缩比超过 ${MAX_COMPRESSION_RATIO}:1`);
+    }
+  }
+  let total = 0;
+  for (const entry of entries) {
+    const sizes = declaredSizes(entry);
+    const left = MAX_UNCOMPRESSED_BYTES - total;
+    const limit = sizes ? Math.min(left, Math.max(RATIO_GRACE_BYTES, sizes.compressed * MAX_COMPRESSION_RATIO)) : left;
+    let length: number;
+    try {
+      length = await inflatedLength(entry, limit);
+    } catch {
+      throw new UserError(`文件 ${file} 不是有效的 XLSX 文件（其中 ${safeText(entry.name.slice(0, 60))} 无法解压）：请在 Excel 中打开并另存为 .xlsx 后再导入`);
+    }
+    if (length > limit) {
+      throw bomb(file, length > left ? `超过 ${MB(MAX_UNCOMPRESSED_BYTES)}` : `其中 ${safeText(entry.name.slice(0, 60))} 压缩比超过 ${MAX_COMPRESSION_RATIO}:1`);
+    }
+    total += length;
+  }
+}
