@@ -56,10 +56,13 @@ export async function datastoreFiles(file: string): Promise<string[]> {
 /** Removes a generated datastore: its files and whatever beside it carries its name (journal, lock, sidecar). */
 export async function removeDatastore(file: string): Promise<void> {
   for (const f of await datastoreFiles(file)) await rm(f, { force: true, recursive: true });
+  // The layout's other paths (contact months, backups, journal), whatever they are called.
+  const layout = (new DatastoreFile(file) as unknown as { layout?: Record<string, unknown> }).layout ?? {};
+  for (const p of Object.values(layout)) if (typeof p === 'string' && p !== dirname(file)) await rm(p, { force: true, recursive: true });
   const dir = dirname(file);
   if (!existsSync(dir)) return;
-  const base = basename(file);
-  for (const entry of await readdir(dir)) if (entry.startsWith(base)) await rm(join(dir, entry), { force: true, recursive: true });
+  const stem = basename(file).replace(/\.json$/, '');
+  for (const entry of await readdir(dir)) if (entry.startsWith(`${stem}.`)) await rm(join(dir, entry), { force: true, recursive: true });
 }
 
 export interface Generated {

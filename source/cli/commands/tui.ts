@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { reportingTerm } from '../../domain/terms.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
@@ -11,7 +12,8 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
   builder: (y) => y.option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
-    const data = await openStore(args).load();
+    // The reporting term's contacts are what the screens show; older months stay on disk.
+    const data = await openStore(args).load((main) => reportingTerm(main.settings.terms, today)?.start ?? 'none');
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
     await runTui({ data, today });
