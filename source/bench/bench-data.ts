@@ -5,7 +5,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildIndexes } from '../domain/indexes.js';
 import { datastoreProblems } from '../domain/invariants.js';
-import { datastoreSchema, type Datastore } from '../domain/schema.js';
+import { SCHEMA_VERSION, datastoreSchema, type Datastore } from '../domain/schema.js';
 import { DatastoreFile } from '../store/datastore-file.js';
 import { GENERATOR_VERSION, buildBenchData, countsOf, type GeneratedCounts, type Scale } from './generate.js';
 
@@ -16,6 +16,8 @@ export function defaultBenchFile(scale: string): string {
 /** The sidecar beside the datastore: which generator and scale wrote it. */
 export interface BenchMeta {
   generatorVersion: number;
+  /** The datastore's schema version when written: a new storage layout means writing it again. */
+  schemaVersion: number;
   scale: string;
   seed: number;
   counts: GeneratedCounts;
@@ -34,7 +36,7 @@ export async function readMeta(file: string): Promise<BenchMeta | null> {
 /** Is `file` a datastore written by this generator version at this scale? */
 export async function isCurrent(file: string, scale: Scale): Promise<boolean> {
   const meta = await readMeta(file);
-  return meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.scale === scale.name && meta.seed === scale.seed && (await new DatastoreFile(file).exists());
+  return meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.schemaVersion === SCHEMA_VERSION && meta.scale === scale.name && meta.seed === scale.seed && (await new DatastoreFile(file).exists());
 }
 
 /**
@@ -88,7 +90,7 @@ export async function generateTo(file: string, scale: Scale): Promise<Generated>
   await removeDatastore(file);
   await new DatastoreFile(file).create(data);
   const counts = countsOf(data);
-  const meta: BenchMeta = { generatorVersion: GENERATOR_VERSION, scale: scale.name, seed: scale.seed, counts };
+  const meta: BenchMeta = { generatorVersion: GENERATOR_VERSION, schemaVersion: SCHEMA_VERSION, scale: scale.name, seed: scale.seed, counts };
   await writeFile(metaFile(file), `${JSON.stringify(meta, null, 2)}\n`);
   const writeMs = performance.now() - t;
   return { data, counts, buildMs, checkMs, writeMs };

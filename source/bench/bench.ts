@@ -180,7 +180,8 @@ await cliRow(`export report, one term (${reportTerm})`, () => ['export', 'report
 }
 probeRow('TUI: j → next frame, 逾期 list (干部 list not on main yet)', 'keys', (ms) => ms <= 50, '≤ 50 ms');
 
-const peak = Math.max(...rows.map((r) => r.rssKb));
+// The baseline holds the raw file texts and their parse: it measures JSON, not the app.
+const peak = Math.max(...rows.filter((r) => r.target !== '—').map((r) => r.rssKb));
 const fmt = (ms: number | null) => (ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const counts = `${source.cadres.length} cadres, ${source.classes.length} classes, ${source.dorms.length} dorms, ${source.students.length} 困难生, ${source.contacts.length} contacts`;
 console.log(`\nscale ${scale.name} (${counts}), as of ${BENCH_TODAY}, median of ${runs}; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}\n`);
@@ -190,7 +191,7 @@ for (const r of rows) {
   console.log(`| ${r.label}${r.note ? ` (${r.note})` : ''} | ${fmt(r.ms)} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} | ${(r.rssKb / 1024).toFixed(0)} MB |`);
 }
 const memPass = peak <= 500 * 1024;
-console.log(`| peak resident memory of any of the above | ${(peak / 1024).toFixed(0)} MB | ≤ 500 MB | ${memPass ? 'PASS' : 'FAIL'} | |`);
+console.log(`| peak resident memory of any of the above (baseline excluded) | ${(peak / 1024).toFixed(0)} MB | ≤ 500 MB | ${memPass ? 'PASS' : 'FAIL'} | |`);
 const failed = rows.filter((r) => r.pass === false).map((r) => r.label);
 if (!memPass) failed.push('peak memory');
 console.log(`\nSUMMARY: ${failed.length === 0 ? 'all targets PASS' : `${failed.length} FAIL: ${failed.join('; ')}`}`);
