@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import { changeContext, dateArg, openStore, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -11,9 +11,11 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
   builder: (y) => y.option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
-    const data = await openStore(args).load();
+    const store = openStore(args);
+    // Fails before ink takes the terminal when the file is missing or invalid.
+    await store.load();
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
-    await runTui({ data, today });
+    await runTui({ store, today, context: () => changeContext(today) });
   },
 };
