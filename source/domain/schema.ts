@@ -5,7 +5,7 @@ import { isIsoDate } from './dates.js';
 // Validation messages in Chinese: they reach secretaries through `check` and load errors.
 z.config(z.locales.zhCN());
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的真实日期' });
 const id = z.string().min(1).max(64);

@@ -1,52 +1,134 @@
-// The datastore on disk: one lowdb JSON file, read and validated on load, changed only under a
-// cross-process lock, re-read under that lock, and replaced atomically (unique temp file, fsync, rename).
-import { readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
+// The datastore on disk. The main file holds everything but contacts and names one immutable file per
+// month of contacts; a save writes the changed months as new files, then replaces the main file
+// atomically — the commit point — so a crash leaves the old or the new datastore, never a mix.
+// Every change runs under a cross-process lock on a fresh re-read, is backed up, and journalled.
+import { open, readdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
+import type { IsoDate } from '../domain/dates.js';
+import { todayInShanghai } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { datastoreSchema, type Datastore } from '../domain/schema.js';
-import { DatastoreFileError, describeIssues, parseDatastoreText } from './validate.js';
+import { contactSchema, datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
+import { z } from 'zod';
+import { backUp, listBackups, pruneBackups, type BackupInfo } from './backups.js';
+import type { MainCollections, MainFile } from './file-schemas.js';
+import { appendEntry, computeChanges, summarizeChanges, type JournalEntry, type RecordChange } from './journal.js';
+import { layoutOf, monthOf, partFileName, PART_FILE_PATTERN, type DatastoreLayout, type MonthKey } from './layout.js';
+import { ensurePrivateDir, syncDir, writePrivateFile } from './private-files.js';
+import { DatastoreFileError, describeIssues, parseMainText, parsePartText, type ParsedMainFile } from './validate.js';
+import { osUserName } from './os-user.js';
 
-/** lowdb adapter: validated reads, atomic private writes. */
-class ValidatedJsonFile implements Adapter<Datastore> {
-  constructor(private readonly file: string) {}
+/** Which contacts to read: all, none, or those dated in the month of a date and later. */
+export type ContactRange = 'all' | 'none' | IsoDate;
 
-  async read(): Promise<Datastore | null> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new DatastoreFileError(`无法读取数据文件 ${this.file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    return parseDatastoreText(text, this.file).data;
-  }
-
-  async write(data: Datastore): Promise<void> {
-    mkdirSync(dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, `${JSON.stringify(data, null, 1)}\n`, { mode: 0o600, fsync: true });
-  }
-}
-
-const LOCK_OPTIONS = {
-  realpath: false,
-  stale: 15_000,
-  retries: { retries: 200, minTimeout: 10, maxTimeout: 100, randomize: true },
-} as const;
+/** A range, or one chosen from the settings (e.g. the reporting term's start). */
+export type RangeArg = ContactRange | ((main: MainCollections) => ContactRange);
 
 /** What a change is, for the journal: the command or screen that made it (e.g. `log`, `界面:记录联系`). */
 export interface ChangeMeta {
   action: string;
+  /** Contacts the change needs to see; more are read automatically if it adds earlier ones. */
+  contacts?: RangeArg;
+  /** Set by undo and restore. */
+  undoOf?: number;
+  undoable?: boolean;
+}
+
+/** lowdb adapter for one file: validated reads, private atomic writes. */
+class JsonFileAdapter<T> implements Adapter<T> {
+  stamp = '';
+  constructor(
+    private readonly file: string,
+    private readonly parse: (text: string) => T,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new DatastoreFileError(`无法读取数据文件 ${this.file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    try {
+      const info = await handle.stat();
+      this.stamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+      return this.parse(await handle.readFile('utf8'));
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writePrivateFile(this.file, `${JSON.stringify(data, null, 1)}\n`);
+  }
+}
+
+interface Snapshot {
+  main: MainFile;
+  /** Months at or after this one were read; null: all of them. */
+  fromMonth: MonthKey | null;
+  /** Each month's contacts as read (frozen records). */
+  months: Map<MonthKey, readonly Contact[]>;
+  /** Contacts were inside a version-1 main file: the next save writes every month. */
+  inline: boolean;
+  stamp: string;
+}
+
+class MissingPartError extends DatastoreFileError {}
+
+const LOCK_OPTIONS = {
+  realpath: false,
+  stale: 15_000,
+  retries: { retries: 300, minTimeout: 10, maxTimeout: 100, randomize: true },
+} as const;
+
+const contactsSchema = z.array(contactSchema);
+const collectionsSchema = datastoreSchema.omit({ contacts: true });
+
+function fromMonthOf(range: ContactRange): MonthKey | null {
+  return range === 'all' ? null : range === 'none' ? '9999-99' : monthOf(range);
+}
+
+function groupByMonth(contacts: readonly Contact[]): Map<MonthKey, Contact[]> {
+  const months = new Map<MonthKey, Contact[]>();
+  for (const c of contacts) {
+    const m = monthOf(c.date);
+    const list = months.get(m);
+    if (list) list.push(c);
+    else months.set(m, [c]);
+  }
+  return months;
+}
+
+function sameRecords(a: readonly Contact[] | undefined, b: readonly Contact[] | undefined): boolean {
+  if (!a || !b) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+function collectionsOf(main: MainFile): MainCollections {
+  const { revision: _r, contactParts: _p, ...collections } = main;
+  return collections;
+}
+
+function assemble(snapshot: Snapshot): Datastore {
+  const months = [...snapshot.months.keys()].sort();
+  return { ...collectionsOf(snapshot.main), contacts: months.flatMap((m) => snapshot.months.get(m) ?? []) };
 }
 
 export class DatastoreFile {
-  private readonly db: Low<Datastore>;
+  readonly layout: DatastoreLayout;
+  /** Parsed month files by file name: the files never change, so the cache never goes stale. */
+  private readonly parts = new Map<string, readonly Contact[]>();
+  private lastStamp: string | null = null;
 
-  constructor(readonly file: string) {
-    this.db = new Low<Datastore>(new ValidatedJsonFile(file), null as unknown as Datastore);
+  /** `contacts`: which contacts load() and update() read unless told otherwise. */
+  constructor(
+    readonly file: string,
+    private readonly defaults: { contacts: RangeArg } = { contacts: 'all' },
+  ) {
+    this.layout = layoutOf(file);
   }
 
   async exists(): Promise<boolean> {
@@ -58,17 +140,105 @@ export class DatastoreFile {
     }
   }
 
-  /** Reads and validates the file; a missing file is a user error that says how to create one. */
-  async load(): Promise<Datastore> {
-    await this.db.read();
-    if (this.db.data === null) {
+  /** Reads and validates; a missing file is a user error that says how to create one. */
+  async load(contacts: RangeArg = this.defaults.contacts): Promise<Datastore> {
+    return assemble(await this.read(contacts));
+  }
+
+  /** The files the datastore consists of now: the main file and its month files. */
+  async files(): Promise<string[]> {
+    const { main } = await this.read('none');
+    return [this.file, ...Object.values(main.contactParts).map((p) => join(this.layout.partsDir, p.file))];
+  }
+
+  /** Has another process saved since this handle last read or wrote? */
+  async changedOnDisk(): Promise<boolean> {
+    try {
+      const info = await stat(this.file);
+      return this.lastStamp !== null && `${info.ino}:${info.size}:${info.mtimeMs}` !== this.lastStamp;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Reads without the lock: a writer may replace the main file and delete the month files it no longer
+   * names between our two reads, so a missing month file means "read again".
+   */
+  private async read(range: RangeArg): Promise<Snapshot> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.readOnce(range);
+      } catch (error) {
+        if (!(error instanceof MissingPartError) || attempt >= 5) throw error instanceof MissingPartError ? await this.withBackupAdvice(error) : error;
+      }
+    }
+  }
+
+  private async readOnce(range: RangeArg): Promise<Snapshot> {
+    const adapter = new JsonFileAdapter<ParsedMainFile | null>(this.file, (text) => parseMainText(text, this.file));
+    const db = new Low<ParsedMainFile | null>(adapter, null);
+    try {
+      await db.read();
+    } catch (error) {
+      throw error instanceof DatastoreFileError ? await this.withBackupAdvice(error) : error;
+    }
+    if (db.data === null) {
       throw new UserError(`数据文件 ${this.file} 不存在：请先运行 sanlianxi init，或用 --data 指定已有的数据文件`);
     }
-    return this.db.data;
+    const { main, inlineContacts } = db.data;
+    this.lastStamp = adapter.stamp;
+    if (inlineContacts) {
+      const months = new Map<MonthKey, readonly Contact[]>();
+      for (const [m, list] of groupByMonth(inlineContacts)) months.set(m, list.map((c) => Object.freeze(c)));
+      return { main, fromMonth: null, months, inline: true, stamp: adapter.stamp };
+    }
+    const fromMonth = fromMonthOf(typeof range === 'function' ? range(collectionsOf(main)) : range);
+    const months = new Map<MonthKey, readonly Contact[]>();
+    const wanted = Object.entries(main.contactParts).filter(([m]) => fromMonth === null || m >= fromMonth);
+    try {
+      const lists = await Promise.all(wanted.map(([m, ref]) => this.readPart(m, ref.file)));
+      wanted.forEach(([m], i) => months.set(m, lists[i]!));
+    } catch (error) {
+      throw error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? await this.withBackupAdvice(error) : error;
+    }
+    return { main, fromMonth, months, inline: false, stamp: adapter.stamp };
+  }
+
+  private async readPart(month: MonthKey, name: string): Promise<readonly Contact[]> {
+    const cached = this.parts.get(name);
+    if (cached) return cached;
+    const path = join(this.layout.partsDir, name);
+    const db = new Low<Contact[] | null>(new JsonFileAdapter<Contact[] | null>(path, (text) => parsePartText(text, path, month)), null);
+    await db.read();
+    if (db.data === null) throw new MissingPartError(`联系记录文件 ${path} 不见了：数据文件 ${this.file} 引用了它`);
+    const list = Object.freeze(db.data.map((c) => Object.freeze(c)));
+    this.parts.set(name, list);
+    return list;
+  }
+
+  /** Names the newest backup that loads, and how to bring it back. */
+  private async withBackupAdvice(error: DatastoreFileError): Promise<DatastoreFileError> {
+    const backups = (await listBackups(this.layout)).reverse().slice(0, 30);
+    for (const b of backups) {
+      try {
+        await new DatastoreFile(b.mainFile).read('all');
+        return new DatastoreFileError(
+          `${error.message}。最近的有效备份：${b.id}（${b.time}），恢复：sanlianxi restore ${b.id}${this.dataFlag()}`,
+        );
+      } catch {
+        // try an older one
+      }
+    }
+    return new DatastoreFileError(`${error.message}。没有找到可用的备份`);
+  }
+
+  private dataFlag(): string {
+    return ` --data ${this.file}`;
   }
 
   private async withLock<T>(work: () => Promise<T>): Promise<T> {
-    mkdirSync(dirname(this.file), { recursive: true });
+    await ensurePrivateDir(dirname(this.file));
     let release: () => Promise<void>;
     try {
       release = await lockfile.lock(this.file, LOCK_OPTIONS);
@@ -86,29 +256,127 @@ export class DatastoreFile {
   async create(data: Datastore): Promise<void> {
     await this.withLock(async () => {
       if (await this.exists()) throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
-      await this.save(data);
+      const { contacts: _contacts, ...collections } = data;
+      const empty: Snapshot = {
+        main: { ...collections, revision: 0, contactParts: {} },
+        fromMonth: null,
+        months: new Map(),
+        inline: false,
+        stamp: '',
+      };
+      await this.save(empty, data, { action: 'init', undoable: false }, null);
     });
   }
 
   /**
-   * Applies `change` to the current file content under the lock and saves the result.
-   * If `change` throws, nothing is written and the error propagates.
+   * Applies `change` to the current content under the lock and saves the result. If `change` throws,
+   * nothing is written and the error propagates. The change sees the contacts of `meta.contacts`
+   * (default: this handle's); if it adds contacts dated earlier, it is run again on a wider read.
    */
-  async update<T>(change: (data: Datastore) => T | Promise<T>, _meta: ChangeMeta = { action: '' }): Promise<{ result: T; data: Datastore }> {
+  async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<{ result: T; data: Datastore; revision: number }> {
     return this.withLock(async () => {
-      const data = await this.load();
-      const result = await change(data);
-      await this.save(data);
-      return { result, data };
+      let range: RangeArg = meta.contacts ?? this.defaults.contacts;
+      for (;;) {
+        const snapshot = await this.read(range);
+        const data = assemble(snapshot);
+        const before = structuredClone(collectionsOf(snapshot.main));
+        const beforeContacts = data.contacts.slice();
+        const result = await change(data);
+        const earliest = this.earliestUnread(snapshot, data.contacts);
+        if (earliest !== null) {
+          range = earliest;
+          continue;
+        }
+        const saved = await this.save(snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
+        return { result, data: assemble(saved), revision: saved.main.revision };
+      }
     });
   }
 
-  private async save(data: Datastore): Promise<void> {
-    const checked = datastoreSchema.safeParse(data);
-    if (!checked.success) {
-      throw new UserError(`修改后的数据无效，未保存：${describeIssues(data, checked.error.issues)}`);
+  private earliestUnread(snapshot: Snapshot, contacts: readonly Contact[]): IsoDate | null {
+    if (snapshot.fromMonth === null) return null;
+    let earliest: IsoDate | null = null;
+    for (const c of contacts) if (monthOf(c.date) < snapshot.fromMonth && (earliest === null || c.date < earliest)) earliest = c.date;
+    return earliest;
+  }
+
+  private async save(
+    snapshot: Snapshot,
+    data: Datastore,
+    meta: ChangeMeta,
+    diffBase: { before: MainCollections; beforeContacts: readonly Contact[] } | null,
+  ): Promise<Snapshot> {
+    const { contacts, ...rest } = data;
+    const checked = collectionsSchema.safeParse(rest);
+    if (!checked.success) throw new UserError(`修改后的数据无效，未保存：${describeIssues(rest, checked.error.issues)}`);
+    const revision = snapshot.main.revision + 1;
+    const grouped = groupByMonth(contacts);
+    const contactParts = { ...snapshot.main.contactParts };
+    const months = new Map(snapshot.months);
+    const writes: { month: MonthKey; list: Contact[] }[] = [];
+    for (const month of new Set([...grouped.keys(), ...snapshot.months.keys()])) {
+      const list = grouped.get(month) ?? [];
+      if (!snapshot.inline && sameRecords(list, snapshot.months.get(month))) continue;
+      const valid = contactsSchema.safeParse(list);
+      if (!valid.success) throw new UserError(`修改后的联系记录无效，未保存：${describeIssues({ contacts: list }, valid.error.issues)}`);
+      writes.push({ month, list: valid.data });
     }
-    this.db.data = checked.data;
-    await this.db.write();
+
+    const changes: RecordChange[] | null = diffBase ? computeChanges(diffBase.before, diffBase.beforeContacts, data) : null;
+    const now = new Date();
+    if (snapshot.stamp !== '') await backUp(this.layout, snapshot.main, now);
+    await ensurePrivateDir(this.layout.partsDir);
+    for (const { month, list } of writes) {
+      if (list.length === 0) {
+        delete contactParts[month];
+        months.delete(month);
+        continue;
+      }
+      const name = partFileName(month, revision);
+      await new Low(new JsonFileAdapter<{ month: string; contacts: Contact[] }>(join(this.layout.partsDir, name), JSON.parse), { month, contacts: list }).write();
+      const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
+      this.parts.set(name, frozen);
+      contactParts[month] = { file: name, count: list.length };
+      months.set(month, frozen);
+    }
+    if (writes.length > 0) await syncDir(this.layout.partsDir);
+
+    const main: MainFile = { ...checked.data, revision, contactParts };
+    const entry: JournalEntry = {
+      revision,
+      at: now.toISOString(),
+      user: osUserName(),
+      action: meta.action,
+      summary: changes ? summarizeChanges(changes) : meta.action,
+      changes,
+      ...(meta.undoOf === undefined ? {} : { undoOf: meta.undoOf }),
+    };
+    // Written before the commit: an entry whose save never committed is superseded by the next one.
+    await appendEntry(this.layout.journal, entry);
+    const adapter = new JsonFileAdapter(this.file, JSON.parse);
+    await new Low(adapter, main).write();
+    await syncDir(dirname(this.file));
+    const info = await stat(this.file);
+    this.lastStamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+
+    await this.removeUnreferencedParts(contactParts);
+    await pruneBackups(this.layout, todayInShanghai(now));
+    return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: this.lastStamp };
+  }
+
+  /** Month files no revision on disk names any more (backups keep their own links). */
+  private async removeUnreferencedParts(contactParts: MainFile['contactParts']): Promise<void> {
+    const live = new Set(Object.values(contactParts).map((p) => p.file));
+    const names = await readdir(this.layout.partsDir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (PART_FILE_PATTERN.test(name) && !live.has(name)) {
+        await unlink(join(this.layout.partsDir, name)).catch(() => undefined);
+        this.parts.delete(name);
+      }
+    }
+  }
+
+  async backups(): Promise<BackupInfo[]> {
+    return listBackups(this.layout);
   }
 }

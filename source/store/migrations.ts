@@ -19,6 +19,9 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
       schemaVersion: 1,
     };
   },
+  // Version 1 kept contacts in the main file; version 2 keeps them one file per month. The contacts stay
+  // inline in memory and are moved out by the next save (the store treats every month as changed).
+  1: (raw) => ({ ...raw, schemaVersion: 2 }),
 };
 
 export function schemaVersionOf(raw: Raw): number {

@@ -1,7 +1,8 @@
 // Parsing and validating a datastore file's text, with messages that name the file and the field.
 import type { z } from 'zod';
 import { UserError } from '../domain/errors.js';
-import { datastoreSchema, type Datastore } from '../domain/schema.js';
+import { datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
+import { mainFileSchema, partFileSchema, type MainFile } from './file-schemas.js';
 import { migrate } from './migrations.js';
 
 /** A datastore file that cannot be used as it is; it is never overwritten. */
@@ -29,30 +30,68 @@ export function describeIssues(raw: unknown, issues: readonly z.core.$ZodIssue[]
   return lines.join('；');
 }
 
-export interface ParsedDatastore {
-  data: Datastore;
+export interface ParsedMainFile {
+  main: MainFile;
+  /** Contacts kept inside the main file by schema version 1 and earlier; null for split files. */
+  inlineContacts: Contact[] | null;
   /** The file was written by an older version and was upgraded in memory. */
   migrated: boolean;
 }
 
-export function parseDatastoreText(text: string, file: string): ParsedDatastore {
+function invalid(file: string, raw: unknown, issues: readonly z.core.$ZodIssue[]): DatastoreFileError {
+  return new DatastoreFileError(`数据文件 ${file} 校验失败：${describeIssues(raw, issues)}。文件未被改动，请修正或从备份恢复`);
+}
+
+export function parseJsonObject(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new DatastoreFileError(
-      `数据文件 ${file} 不是有效的 JSON（${(error as Error).message}）：文件未被改动，请从备份恢复（sanlianxi backups / restore）或修正该文件`,
-    );
+    throw new DatastoreFileError(`数据文件 ${file} 不是有效的 JSON（${(error as Error).message}）：文件未被改动，请修正该文件或从备份恢复`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new DatastoreFileError(`数据文件 ${file} 不是 sanlianxi 的数据文件：文件未被改动`);
   }
-  const { data, migrated } = migrate(raw as Record<string, unknown>, file);
-  const result = datastoreSchema.safeParse(data);
-  if (!result.success) {
-    throw new DatastoreFileError(
-      `数据文件 ${file} 校验失败：${describeIssues(data, result.error.issues)}。文件未被改动，请修正或从备份恢复`,
-    );
+  return raw as Record<string, unknown>;
+}
+
+/** The main file: upgraded from older versions, validated, its contacts split off when they are inline. */
+export function parseMainText(text: string, file: string): ParsedMainFile {
+  const { data, migrated } = migrate(parseJsonObject(text, file), file);
+  if (Array.isArray(data['contacts'])) {
+    if (data['contactParts'] !== undefined) {
+      throw new DatastoreFileError(`数据文件 ${file} 既有内嵌的 contacts 又有 contactParts：文件未被改动，请从备份恢复`);
+    }
+    const result = datastoreSchema.safeParse(data);
+    if (!result.success) throw invalid(file, data, result.error.issues);
+    const { contacts, ...rest } = result.data;
+    const revision = typeof data['revision'] === 'number' && Number.isInteger(data['revision']) && data['revision'] >= 0 ? data['revision'] : 0;
+    return { main: { ...rest, revision, contactParts: {} }, inlineContacts: contacts, migrated };
   }
-  return { data: result.data, migrated };
+  const result = mainFileSchema.safeParse(data);
+  if (!result.success) throw invalid(file, data, result.error.issues);
+  return { main: result.data, inlineContacts: null, migrated };
+}
+
+/** One month's contact file; every contact must fall in that month. */
+export function parsePartText(text: string, file: string, month: string): Contact[] {
+  const raw = parseJsonObject(text, file);
+  const result = partFileSchema.safeParse(raw);
+  if (!result.success) throw invalid(file, raw, result.error.issues);
+  if (result.data.month !== month) throw new DatastoreFileError(`联系记录文件 ${file} 属于 ${result.data.month}，不是 ${month}：文件未被改动，请从备份恢复`);
+  const stray = result.data.contacts.find((c) => !c.date.startsWith(month));
+  if (stray) throw new DatastoreFileError(`联系记录文件 ${file} 中的联系 ${stray.id} 日期 ${stray.date} 不在 ${month}：文件未被改动，请从备份恢复`);
+  return result.data.contacts;
+}
+
+export interface ParsedDatastore {
+  data: Datastore;
+  migrated: boolean;
+}
+
+/** A main file's text as a datastore: its inline contacts, or none when they live in month files. */
+export function parseDatastoreText(text: string, file: string): ParsedDatastore {
+  const { main, inlineContacts, migrated } = parseMainText(text, file);
+  const { revision: _revision, contactParts: _parts, ...collections } = main;
+  return { data: { ...collections, contacts: inlineContacts ?? [] }, migrated };
 }

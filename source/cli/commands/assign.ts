@@ -35,7 +35,7 @@ export const assignCommand: CommandModule<GlobalArgs, AssignArgs> = {
       const studentIds = splitList(args.students).map((s) => findStudent(idx, s).id);
       assign(data, { cadreId: cadre.id, classId: cls.id, dormIds, studentIds, start }, ctx, idx);
       return `已分配：${cadre.name} 自 ${start} 起联系 ${cls.name}`;
-    });
+    }, { action: 'assign', contacts: 'none' });
     console.log(result);
   },
 };
@@ -67,7 +67,7 @@ export const reassignCommand: CommandModule<GlobalArgs, ReassignArgs> = {
       const { ended } = reassign(data, { classId: cls.id, toCadreId: to.id, date, reason }, ctx, idx);
       const from = idx.cadreById.get(ended.cadreId)?.name ?? '';
       return `已移交：${cls.name} 由 ${from}（至 ${addDays(date, -1)}，${reason}）改为 ${to.name}（自 ${date} 起）`;
-    });
+    }, { action: 'reassign', contacts: date });
     console.log(result);
   },
 };
@@ -94,7 +94,7 @@ export const endCommand: CommandModule<GlobalArgs, EndArgs> = {
       const cadre = findCadre(idx, args.cadre);
       const ended = endAssignment(data, { cadreId: cadre.id, date, reason }, idx);
       return `已结束：${cadre.name} 联系 ${idx.classById.get(ended.classId)?.name ?? ''} 至 ${date}（${reason}）`;
-    });
+    }, { action: 'end', contacts: date });
     console.log(result);
   },
 };

@@ -26,7 +26,7 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
       .option('to', { type: 'string', describe: '截止日期' })
       .option('json', { type: 'boolean', default: false, describe: '输出 JSON' }),
   handler: async (args) => {
-    const data = await openStore(args).load();
+    const data = await openStore(args).load(args.from ? dateArg(args.from, 'from') : 'all');
     const idx = buildIndexes(data);
     const list = contactHistory(data, idx, {
       cadreId: args.cadre ? findCadre(idx, args.cadre).id : undefined,

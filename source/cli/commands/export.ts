@@ -4,6 +4,7 @@ import { findCadre, findCollege } from '../../domain/lookup.js';
 import { findTerm } from '../../domain/terms.js';
 import { exportAssessment, exportForm1, exportForm2 } from '../../io/exports.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import type { RangeArg } from '../../store/datastore-file.js';
 
 interface Args extends GlobalArgs {
   out: string;
@@ -21,8 +22,9 @@ const common = (y: Argv<GlobalArgs>) =>
     .option('as-of', { type: 'string', describe: '按此日期的联系分配（默认今天）' })
     .option('force', { type: 'boolean', default: false, describe: '覆盖已有文件' });
 
-async function context(args: Args) {
-  const data = await openStore(args).load();
+/** form1 and form2 show assignments only; the assessment needs its term's contacts. */
+async function context(args: Args, contacts: RangeArg = 'none') {
+  const data = await openStore(args).load(contacts);
   const idx = buildIndexes(data);
   return {
     data,
@@ -64,7 +66,7 @@ const report: CommandModule<GlobalArgs, Args> = {
   describe: '评议考核：每位干部本学期的完成情况与学院汇总',
   builder: (y) => common(y).option('term', { type: 'string', demandOption: true, describe: '学期名称，如 2026-2027学年第一学期' }),
   handler: async (args) => {
-    const { data, idx, options } = await context(args);
+    const { data, idx, options } = await context(args, (main) => findTerm(main.settings.terms, args.term ?? '').start);
     const term = findTerm(data.settings.terms, args.term ?? '');
     const n = await exportAssessment(data, idx, term, { ...options, asOf: args['as-of'] ? options.asOf : term.end });
     console.log(`已导出评议考核：${args.out}（${term.name}，${n} 位干部）`);

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { reportingTerm } from '../../domain/terms.js';
 import { buildIndexes } from '../../domain/indexes.js';
 import { findCollege } from '../../domain/lookup.js';
 import { overdueReport } from '../../domain/overdue.js';
@@ -22,7 +23,7 @@ export const overdueCommand: CommandModule<GlobalArgs, Args> = {
       .option('json', { type: 'boolean', default: false, describe: '输出 JSON' }),
   handler: async (args) => {
     const asOf = dateArg(args['as-of'], 'as-of');
-    const data = await openStore(args).load();
+    const data = await openStore(args).load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
     const idx = buildIndexes(data);
     const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
     const report = overdueReport(data, idx, asOf, { collegeId });

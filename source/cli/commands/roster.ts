@@ -32,7 +32,7 @@ export const importCommand: CommandModule<GlobalArgs, FileArgs> = {
   handler: async (args) => {
     if (!existsSync(args.file)) throw new UserError(`找不到文件 ${args.file}：请检查路径`);
     const ctx = changeContext();
-    const { result } = await openStore(args).update((data) => importRoster(data, args.file, ctx));
+    const { result } = await openStore(args).update((data) => importRoster(data, args.file, ctx), { action: 'import', contacts: 'all' });
     const parts = Object.entries(result).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}`);
     console.log(`导入完成：${parts.join('；') || '没有数据行'}`);
   },

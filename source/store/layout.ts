@@ -1,0 +1,37 @@
+// Where a datastore's files live. `data/sanlianxi.json` is the main file (everything but contacts,
+// plus the list of contact files); beside it `sanlianxi.contacts/` holds one immutable file per month
+// and revision, `sanlianxi.backups/` the rotating backups and `sanlianxi.journal.jsonl` the journal.
+import { basename, dirname, join } from 'node:path';
+import type { IsoDate } from '../domain/dates.js';
+
+export interface DatastoreLayout {
+  main: string;
+  partsDir: string;
+  backupsDir: string;
+  journal: string;
+}
+
+export function layoutOf(mainFile: string): DatastoreLayout {
+  const dir = dirname(mainFile);
+  const stem = basename(mainFile).replace(/\.json$/i, '');
+  return {
+    main: mainFile,
+    partsDir: join(dir, `${stem}.contacts`),
+    backupsDir: join(dir, `${stem}.backups`),
+    journal: join(dir, `${stem}.journal.jsonl`),
+  };
+}
+
+/** `2026-11` of `2026-11-25`: contacts are stored one file per calendar month. */
+export type MonthKey = string;
+
+export function monthOf(date: IsoDate): MonthKey {
+  return date.slice(0, 7);
+}
+
+export const PART_FILE_PATTERN = /^(\d{4}-\d{2})\.r(\d+)\.json$/;
+
+/** A month's contacts as of one revision; a new revision writes a new file, never rewrites one. */
+export function partFileName(month: MonthKey, revision: number): string {
+  return `${month}.r${revision}.json`;
+}
