@@ -1,5 +1,5 @@
 // Drives the App on a real temp datastore: keystrokes in, frames out, saves on disk.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -48,6 +48,7 @@ export async function startApp(data: Datastore = school()) {
       await tick();
     }
   };
-  const saved = (): Datastore => JSON.parse(readFileSync(file, 'utf8')) as Datastore;
+  /** The datastore as another process reads it now. */
+  const saved = (): Promise<Datastore> => new DatastoreFile(file).load();
   return { ...app, frame, until, press, saved, dir, file, store };
 }

@@ -20,7 +20,7 @@ describe('记录联系 screen', () => {
     await ui.press(KEY.enter);
     await ui.until('已记录：张三 班级 会计1班 2026-11-24 座谈会');
     expect(ui.frame()).toContain('Enter 保存');
-    const contact = ui.saved().contacts.find((c) => c.cadreId === 'c_zs');
+    const contact = (await ui.saved()).contacts.find((c) => c.cadreId === 'c_zs');
     expect(contact).toMatchObject({ duty: 'class', targetId: 'cls_kj', date: '2026-11-24', form: '座谈会', note: '开学座谈', enteredBy: 'ui-test' });
     await ui.press(KEY.esc);
     await ui.until('逾期 8 项 · 待完成 4 项');
@@ -39,14 +39,14 @@ describe('记录联系 screen', () => {
     await ui.until(/形式\s*：◀ 寝室走访 ▶/);
     await ui.press(KEY.enter, KEY.enter);
     await ui.until('已记录：张三 寝室 1号楼-102 2026-11-22 寝室走访');
-    expect(ui.saved().contacts.some((c) => c.targetId === 'd_102' && c.date === '2026-11-22')).toBe(true);
+    expect((await ui.saved()).contacts.some((c) => c.targetId === 'd_102' && c.date === '2026-11-22')).toBe(true);
 
     // The form starts afresh; a date after today is refused by logContact and nothing is written.
     await ui.until(/> 干部\s*：/);
-    const before = ui.saved().contacts.length;
+    const before = (await ui.saved()).contacts.length;
     await ui.press(...'ls', KEY.enter, KEY.enter, KEY.enter, ...'2026-12-01', KEY.enter, KEY.enter, KEY.enter);
     await ui.until('错误：联系日期 2026-12-01 晚于今天（2026-11-25）');
-    expect(ui.saved().contacts.length).toBe(before);
+    expect((await ui.saved()).contacts.length).toBe(before);
   });
 
   it('says so when the cadre has no assignment', async () => {
