@@ -76,7 +76,7 @@ export function App({ store, initialData, today, context }: AppProps) {
   );
 
   const ui: Ui = { data, idx, report, today, store, context, apply, say, message, go, back, claimKeyboard, active: !help };
-  const route = stack[stack.length - 1]!;
+  // Screens under the top one stay mounted (hidden, without the keyboard), so Esc returns to them as they were.
   return (
     <UiContext.Provider value={ui}>
       <Box flexDirection="column">
@@ -84,9 +84,16 @@ export function App({ store, initialData, today, context }: AppProps) {
           {data.settings.schoolName} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
         </Text>
         {help && <HelpOverlay />}
-        <Box display={help ? 'none' : 'flex'} flexDirection="column">
-          <ScreenSwitch route={route} />
-        </Box>
+        {stack.map((route, i) => {
+          const top = i === stack.length - 1;
+          return (
+            <UiContext.Provider key={i} value={top ? ui : { ...ui, active: false }}>
+              <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
+                <ScreenSwitch route={route} />
+              </Box>
+            </UiContext.Provider>
+          );
+        })}
       </Box>
     </UiContext.Provider>
   );
