@@ -1,11 +1,12 @@
 // 干部: the searchable list, a cadre's detail on Enter, add (a), edit (e), mark 离职/长期请假 (x),
 // and l to log a contact for them.
 import { Box, useInput } from 'ink';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Cadre } from '../../domain/schema.js';
 import { EntityList } from '../components/entity-list.js';
+import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { FORM_KEYS } from '../keymap.js';
 import { useUi } from '../ui-context.js';
@@ -32,21 +33,20 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
     },
     { isActive: active && mode.kind === 'detail' },
   );
+  let overlay: ReactNode = null;
   if (mode.kind === 'edit') {
     const cadre = mode.id ? (idx.cadreById.get(mode.id) ?? null) : null;
-    return (
+    overlay = (
       <Box flexDirection="column">
         <CadreForm cadre={cadre} onDone={(saved) => setMode(saved && !cadre ? { kind: 'detail', id: saved.id } : mode.from)} />
         <StatusBar keys={FORM_KEYS} typing />
       </Box>
     );
-  }
-  if (mode.kind === 'mark') {
+  } else if (mode.kind === 'mark') {
     const cadre = idx.cadreById.get(mode.id);
-    if (cadre) return <CadreStatusForm cadre={cadre} onDone={() => setMode(mode.from)} />;
-  }
-  if (detailCadre) {
-    return (
+    if (cadre) overlay = <CadreStatusForm cadre={cadre} onDone={() => setMode(mode.from)} />;
+  } else if (detailCadre) {
+    overlay = (
       <Box flexDirection="column">
         <CadreDetail cadre={detailCadre} />
         <StatusBar keys="e 编辑  x 标记离职/长期请假  l 记录联系  a 新增  Esc 返回" />
@@ -54,16 +54,21 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
     );
   }
   return (
-    <EntityList
-      title="干部"
-      items={data.cadres}
-      search={(c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo] : [] })}
-      row={(c) => ({ 姓名: safeText(c.name), 工号: safeText(c.employeeNo ?? ''), 部门: safeText(c.department), 归属: safeText(collegeName(idx, c.collegeId)), 状态: c.status })}
-      onOpen={(c) => setMode({ kind: 'detail', id: c.id })}
-      onBack={back}
-      keys="a 新增  e 编辑  x 标记状态  l 记录联系"
-      onKey={(input, _key, c) => actOn(input, c, { kind: 'list' })}
-      active={active}
+    <ListWithOverlay
+      overlay={overlay}
+      list={
+        <EntityList
+          title="干部"
+          items={data.cadres}
+          search={(c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo] : [] })}
+          row={(c) => ({ 姓名: safeText(c.name), 工号: safeText(c.employeeNo ?? ''), 部门: safeText(c.department), 归属: safeText(collegeName(idx, c.collegeId)), 状态: c.status })}
+          onOpen={(c) => setMode({ kind: 'detail', id: c.id })}
+          onBack={back}
+          keys="a 新增  e 编辑  x 标记状态  l 记录联系"
+          onKey={(input, _key, c) => actOn(input, c, { kind: 'list' })}
+          active={active && overlay === null}
+        />
+      }
     />
   );
 }

@@ -11,6 +11,7 @@ import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
 import { DutyGridView } from '../components/duty-grid-view.js';
 import { EntityList } from '../components/entity-list.js';
+import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useUi } from '../ui-context.js';
@@ -26,33 +27,36 @@ export function ClassListScreen() {
     },
     { isActive: active && cls !== undefined },
   );
-  if (cls) {
-    return (
-      <Box flexDirection="column">
-        <ClassDetail cls={cls} />
-        <StatusBar keys="a 分配/移交  Esc 返回列表" />
-      </Box>
-    );
-  }
+  const overlay = cls ? (
+    <Box flexDirection="column">
+      <ClassDetail cls={cls} />
+      <StatusBar keys="a 分配/移交  Esc 返回列表" />
+    </Box>
+  ) : null;
   return (
-    <EntityList
-      title="班级"
-      items={data.classes}
-      search={(c) => ({ names: [c.name, c.headTeacher, c.counselor] })}
-      row={(c) => ({
-        班级: safeText(c.name),
-        学院: safeText(collegeName(idx, c.collegeId)),
-        班主任: safeText(c.headTeacher),
-        辅导员: safeText(c.counselor),
-        毕业: c.graduationDate ?? '',
-      })}
-      onOpen={(c) => setOpenId(c.id)}
-      onBack={back}
-      keys="a 分配"
-      onKey={(input, _key, c) => {
-        if (input === 'a' && c) go({ name: 'assign', classId: c.id });
-      }}
-      active={active}
+    <ListWithOverlay
+      overlay={overlay}
+      list={
+        <EntityList
+          title="班级"
+          items={data.classes}
+          search={(c) => ({ names: [c.name, c.headTeacher, c.counselor] })}
+          row={(c) => ({
+            班级: safeText(c.name),
+            学院: safeText(collegeName(idx, c.collegeId)),
+            班主任: safeText(c.headTeacher),
+            辅导员: safeText(c.counselor),
+            毕业: c.graduationDate ?? '',
+          })}
+          onOpen={(c) => setOpenId(c.id)}
+          onBack={back}
+          keys="a 分配"
+          onKey={(input, _key, c) => {
+            if (input === 'a' && c) go({ name: 'assign', classId: c.id });
+          }}
+          active={active && overlay === null}
+        />
+      }
     />
   );
 }

@@ -8,6 +8,7 @@ import type { Dorm } from '../../domain/schema.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
 import { EntityList } from '../components/entity-list.js';
+import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useUi } from '../ui-context.js';
@@ -22,24 +23,27 @@ export function DormListScreen() {
     },
     { isActive: active && dorm !== undefined },
   );
-  if (dorm) {
-    return (
-      <Box flexDirection="column">
-        <DormDetail dorm={dorm} />
-        <StatusBar keys="Esc 返回列表" />
-      </Box>
-    );
-  }
+  const overlay = dorm ? (
+    <Box flexDirection="column">
+      <DormDetail dorm={dorm} />
+      <StatusBar keys="Esc 返回列表" />
+    </Box>
+  ) : null;
   const classNames = (d: Dorm) => d.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、');
   return (
-    <EntityList
-      title="寝室"
-      items={data.dorms}
-      search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
-      row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
-      onOpen={(d) => setOpenId(d.id)}
-      onBack={back}
-      active={active}
+    <ListWithOverlay
+      overlay={overlay}
+      list={
+        <EntityList
+          title="寝室"
+          items={data.dorms}
+          search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
+          row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
+          onOpen={(d) => setOpenId(d.id)}
+          onBack={back}
+          active={active && overlay === null}
+        />
+      }
     />
   );
 }

@@ -8,6 +8,7 @@ import type { Student } from '../../domain/schema.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
 import { EntityList } from '../components/entity-list.js';
+import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useUi } from '../ui-context.js';
@@ -22,33 +23,36 @@ export function StudentListScreen() {
     },
     { isActive: active && student !== undefined },
   );
-  if (student) {
-    return (
-      <Box flexDirection="column">
-        <StudentDetail student={student} />
-        <StatusBar keys="Esc 返回列表" />
-      </Box>
-    );
-  }
+  const overlay = student ? (
+    <Box flexDirection="column">
+      <StudentDetail student={student} />
+      <StatusBar keys="Esc 返回列表" />
+    </Box>
+  ) : null;
   const dormOf = (s: Student) => {
     const d = s.dormId ? idx.dormById.get(s.dormId) : undefined;
     return d ? dormKey(d) : '';
   };
   return (
-    <EntityList
-      title="困难生"
-      items={data.students}
-      search={(s) => ({ names: [s.name], codes: [s.studentNo] })}
-      row={(s) => ({
-        学号: safeText(s.studentNo),
-        姓名: safeText(s.name),
-        班级: safeText(idx.classById.get(s.classId)?.name ?? ''),
-        寝室: safeText(dormOf(s)),
-        类别: s.categories.join('、'),
-      })}
-      onOpen={(s) => setOpenId(s.id)}
-      onBack={back}
-      active={active}
+    <ListWithOverlay
+      overlay={overlay}
+      list={
+        <EntityList
+          title="困难生"
+          items={data.students}
+          search={(s) => ({ names: [s.name], codes: [s.studentNo] })}
+          row={(s) => ({
+            学号: safeText(s.studentNo),
+            姓名: safeText(s.name),
+            班级: safeText(idx.classById.get(s.classId)?.name ?? ''),
+            寝室: safeText(dormOf(s)),
+            类别: s.categories.join('、'),
+          })}
+          onOpen={(s) => setOpenId(s.id)}
+          onBack={back}
+          active={active && overlay === null}
+        />
+      }
     />
   );
 }
