@@ -45,7 +45,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
     key: 'date',
     label: mode === 'assign' ? '开始日期' : mode === 'reassign' ? '移交日期' : '最后一天',
     kind: 'text',
-    placeholder: `今天 ${today}${mode === 'end' && cls.graduationDate ? `（毕业日期 ${cls.graduationDate}）` : ''}`,
+    placeholder: mode === 'end' && cls.graduationDate && values['reason'] === '班级毕业' ? `毕业日期 ${cls.graduationDate}` : `今天 ${today}（可写 昨天、-3、11-20）`,
   };
   const cadreField: FieldSpec = { key: 'cadre', label: mode === 'assign' ? '干部' : '移交给', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle };
   const fields: FieldSpec[] =
@@ -105,7 +105,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
         active={active}
         below={(key) => (key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null)}
       />
-      <StatusBar keys={`空格 勾选  ${FORM_KEYS}`} typing />
+      <StatusBar keys={mode === 'assign' ? `空格 勾选  ${FORM_KEYS}` : FORM_KEYS} typing />
     </Box>
   );
 }
