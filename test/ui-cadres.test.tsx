@@ -99,8 +99,8 @@ describe('干部 screen', () => {
     await ui.press('3');
     await ui.until('干部（2503/2503）');
     await ui.press(KEY.pageDown, KEY.pageDown);
-    await ui.until('第 31/2503 行');
+    await ui.until('第 29/2503 行');
     expect(ui.frame().split('\n').length).toBeLessThanOrEqual(24);
-    expect(ui.frame()).toContain('>│干部27');
+    expect(ui.frame()).toContain('>│干部25');
   });
 });

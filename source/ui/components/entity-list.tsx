@@ -22,7 +22,7 @@ interface Props<T> {
 
 export function EntityList<T>({ title, items, search, row, onOpen, onBack, keys = '', onKey, active }: Props<T>) {
   const s = useSearch(items, search, active);
-  const nav = useListNav(s.matches.length, 9, active && !s.searching);
+  const nav = useListNav(s.matches.length, 10, active && !s.searching);
   const selected = s.matches[nav.selected];
   useInput(
     (input, key) => {

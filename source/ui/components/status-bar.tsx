@@ -13,7 +13,8 @@ export function StatusBar({ keys, typing = false }: { keys: string; typing?: boo
           {message.text}
         </Text>
       )}
-      <Text inverse wrap="truncate-end">
+      {/* Wraps rather than cuts: every key must stay visible at 80 columns. */}
+      <Text inverse wrap="wrap">
         {typing ? keys : `${keys}  ${COMMON_KEYS}`}
       </Text>
     </Box>

@@ -28,7 +28,7 @@ export function OverdueScreen() {
     () => report.rows.filter((r) => (!college || r.college === college) && (!duty || r.duty === duty) && (!status || r.status === status)),
     [report, college, duty, status],
   );
-  const nav = useListNav(rows.length, 9, active);
+  const nav = useListNav(rows.length, 10, active);
   const row = rows[nav.selected];
   useInput(
     (input, key) => {

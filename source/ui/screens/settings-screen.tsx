@@ -30,7 +30,7 @@ export function SettingsScreen() {
     { kind: 'rules', collegeId: null },
     ...data.colleges.map((c): Row => ({ kind: 'rules', collegeId: c.id })),
   ];
-  const nav = useListNav(rows.length, 9, active && editing === null);
+  const nav = useListNav(rows.length, 10, active && editing === null);
   useInput(
     (input, key) => {
       const row = rows[nav.selected];
