@@ -52,12 +52,12 @@ export function SettingsScreen() {
     return {
       项目: '规则',
       名称: safeText(name) + own,
-      内容: `班级${r.classPerTerm}次/学期 寝室${r.dormPerMonth}次/月(${DORM_SCOPE_LABELS[r.dormScope]}) 困难生${r.studentPerMonth}次/月 窗口≥${r.minWindowDays}天`,
+      内容: `班级${r.classPerTerm}/学期 寝室${r.dormPerMonth}/月(${DORM_SCOPE_LABELS[r.dormScope]}) 困难生${r.studentPerMonth}/月 窗口≥${r.minWindowDays}天`,
     };
   });
   return (
     <Box flexDirection="column">
-      <Text bold>设置 · 学期与考核规则</Text>
+      <Text bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Text>
       <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="（尚无设置）" maxWidth={60} />
       <StatusBar keys="j/k 移动  Enter 编辑  a 新增学期  Esc 返回" />
     </Box>
