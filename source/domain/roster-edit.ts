@@ -6,7 +6,13 @@ import type { ChangeContext } from './context.js';
 import type { IsoDate } from './dates.js';
 import { UserError } from './errors.js';
 import { buildIndexes } from './indexes.js';
-import { cadreSchema, type Cadre, type Datastore } from './schema.js';
+import { datastoreProblems } from './invariants.js';
+import { findClass, findDorm } from './lookup.js';
+import {
+  cadreSchema, classSchema, dormSchema, studentSchema,
+  type Cadre, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory,
+} from './schema.js';
+import { parseDateValue } from './dates.js';
 
 export type CadreInput = Omit<Cadre, 'id'>;
 
@@ -51,4 +57,113 @@ export function markCadreStatus(data: Datastore, cadreId: string, status: '离�
   }
   endAssignment(data, { cadreId, date, reason: status }, idx);
   return `${cadre.name} 已标记为${status}，其联系分配（${idx.classById.get(assignment.classId)?.name ?? ''}）于 ${date} 结束`;
+}
+
+/** Puts `record` in `table` (replacing the one with its id), then refuses it if it broke an invariant. */
+function put<T extends { id: string }>(data: Datastore, table: T[], record: T): T {
+  const before = new Set(datastoreProblems(data, buildIndexes(data)));
+  const at = table.findIndex((r) => r.id === record.id);
+  if (at >= 0) table[at] = record;
+  else table.push(record);
+  const added = datastoreProblems(data, buildIndexes(data)).filter((p) => !before.has(p));
+  if (added.length > 0) throw new UserError(`未保存：${added[0]}`);
+  return record;
+}
+
+function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }, labels: Record<string, string>): T {
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new UserError(`${labels[String(issue.path[0])] ?? String(issue.path[0])}：${issue.message}`);
+}
+
+function existingId(table: ReadonlyArray<{ id: string }>, id: string | null, what: string): void {
+  if (id !== null && !table.some((r) => r.id === id)) throw new UserError(`找不到该${what}：可能已被其他人修改，请返回列表重试`);
+}
+
+export interface ClassInput {
+  collegeId: string;
+  name: string;
+  enrollYear: string;
+  graduationDate: string;
+  headTeacher: string;
+  headTeacherPhone: string;
+  counselor: string;
+  counselorPhone: string;
+}
+
+const CLASS_LABELS: Record<string, string> = { name: '班级名称', enrollYear: '入学年份', graduationDate: '毕业日期', collegeId: '学院' };
+
+export function saveClass(data: Datastore, id: string | null, input: ClassInput, ctx: ChangeContext): ClassGroup {
+  existingId(data.classes, id, '班级');
+  const year = input.enrollYear.trim();
+  const graduation = input.graduationDate.trim();
+  const graduationDate = graduation === '' ? null : parseDateValue(graduation);
+  if (graduation !== '' && !graduationDate) throw new UserError(`毕业日期“${graduation}”无效：请写成 YYYY-MM-DD，如 2027-06-30`);
+  const record = parsed(
+    classSchema.safeParse({ ...input, id: id ?? ctx.newId('cls'), name: input.name.trim(), enrollYear: year === '' ? null : Number(year), graduationDate }),
+    CLASS_LABELS,
+  );
+  return put(data, data.classes, record);
+}
+
+export interface DormInput {
+  building: string;
+  number: string;
+  /** 班级名称, several joined by 、 or , */
+  classNames: string;
+  leader: string;
+  size: string;
+  note: string;
+}
+
+const DORM_LABELS: Record<string, string> = { building: '寝室楼', number: '寝室号', size: '寝室人数', classIds: '班级' };
+
+export function saveDorm(data: Datastore, id: string | null, input: DormInput, ctx: ChangeContext): Dorm {
+  existingId(data.dorms, id, '寝室');
+  const idx = buildIndexes(data);
+  const names = input.classNames.split(/[,，、]/).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new UserError('班级：至少填写一个住在该寝室的班级');
+  const size = input.size.trim();
+  const record = parsed(
+    dormSchema.safeParse({
+      ...input,
+      id: id ?? ctx.newId('dorm'),
+      building: input.building.trim(),
+      number: input.number.trim(),
+      classIds: [...new Set(names.map((n) => findClass(idx, n).id))],
+      size: size === '' ? null : Number(size),
+    }),
+    DORM_LABELS,
+  );
+  return put(data, data.dorms, record);
+}
+
+export interface StudentInput {
+  studentNo: string;
+  name: string;
+  className: string;
+  /** 楼-号, or empty. */
+  dorm: string;
+  categories: StudentCategory[];
+  contact: string;
+}
+
+const STUDENT_LABELS: Record<string, string> = { studentNo: '学号', name: '姓名', categories: '类别', classId: '班级' };
+
+export function saveStudent(data: Datastore, id: string | null, input: StudentInput, ctx: ChangeContext): Student {
+  existingId(data.students, id, '困难生');
+  const idx = buildIndexes(data);
+  const record = parsed(
+    studentSchema.safeParse({
+      id: id ?? ctx.newId('stu'),
+      studentNo: input.studentNo.trim(),
+      name: input.name.trim(),
+      classId: findClass(idx, input.className).id,
+      dormId: input.dorm.trim() === '' ? null : findDorm(idx, input.dorm).id,
+      categories: input.categories,
+      contact: input.contact,
+    }),
+    STUDENT_LABELS,
+  );
+  return put(data, data.students, record);
 }

@@ -1,5 +1,5 @@
 // 班级: the searchable list; Enter shows the class, its cadre, this term's duty grid and its contacts;
-// a opens 分配 for the selected class.
+// a adds, e edits, p opens 分配 for the class.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
@@ -14,23 +14,29 @@ import { EntityList } from '../components/entity-list.js';
 import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { ClassForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 
 export function ClassListScreen() {
   const { data, idx, go, back, active } = useUi();
   const [openId, setOpenId] = useState<string | null>(null);
+  // The record being added (id null) or edited; the form covers the list or the detail.
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const cls = openId ? idx.classById.get(openId) : undefined;
   useInput(
     (input, key) => {
       if (key.escape) setOpenId(null);
-      else if (input === 'a' && cls) go({ name: 'assign', classId: cls.id });
+      else if (input === 'p' && cls) go({ name: 'assign', classId: cls.id });
+      else if (input === 'e' && cls) setEditing({ id: cls.id });
     },
-    { isActive: active && cls !== undefined },
+    { isActive: active && cls !== undefined && editing === null },
   );
-  const overlay = cls ? (
+  const overlay = editing ? (
+    <ClassForm cls={editing.id ? (idx.classById.get(editing.id) ?? null) : null} onDone={() => setEditing(null)} />
+  ) : cls ? (
     <Box flexDirection="column">
       <ClassDetail cls={cls} />
-      <StatusBar keys="a 分配/移交  Esc 返回列表" />
+      <StatusBar keys="p 分配/移交  e 编辑  Esc 返回列表" />
     </Box>
   ) : null;
   return (
@@ -50,9 +56,11 @@ export function ClassListScreen() {
           })}
           onOpen={(c) => setOpenId(c.id)}
           onBack={back}
-          keys="a 分配"
+          keys="a 新增  e 编辑  p 分配"
           onKey={(input, _key, c) => {
-            if (input === 'a' && c) go({ name: 'assign', classId: c.id });
+            if (input === 'a') setEditing({ id: null });
+            else if (input === 'e' && c) setEditing({ id: c.id });
+            else if (input === 'p' && c) go({ name: 'assign', classId: c.id });
           }}
           active={active && overlay === null}
         />

@@ -1,4 +1,5 @@
-// 寝室: the searchable list; Enter shows the dorm, its classes, the assignment holding it and its visits.
+// 寝室: the searchable list; Enter shows the dorm, its classes, the assignment holding it and its visits;
+// a adds, e edits.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
@@ -11,22 +12,28 @@ import { EntityList } from '../components/entity-list.js';
 import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { DormForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 
 export function DormListScreen() {
   const { data, idx, back, active } = useUi();
   const [openId, setOpenId] = useState<string | null>(null);
+  // The record being added (id null) or edited; the form covers the list or the detail.
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const dorm = openId ? idx.dormById.get(openId) : undefined;
   useInput(
-    (_input, key) => {
+    (input, key) => {
       if (key.escape) setOpenId(null);
+      else if (input === 'e' && dorm) setEditing({ id: dorm.id });
     },
-    { isActive: active && dorm !== undefined },
+    { isActive: active && dorm !== undefined && editing === null },
   );
-  const overlay = dorm ? (
+  const overlay = editing ? (
+    <DormForm dorm={editing.id ? (idx.dormById.get(editing.id) ?? null) : null} onDone={() => setEditing(null)} />
+  ) : dorm ? (
     <Box flexDirection="column">
       <DormDetail dorm={dorm} />
-      <StatusBar keys="Esc 返回列表" />
+      <StatusBar keys="e 编辑  Esc 返回列表" />
     </Box>
   ) : null;
   const classNames = (d: Dorm) => d.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、');
@@ -41,6 +48,11 @@ export function DormListScreen() {
           row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
           onOpen={(d) => setOpenId(d.id)}
           onBack={back}
+          keys="a 新增  e 编辑"
+          onKey={(input, _key, d) => {
+            if (input === 'a') setEditing({ id: null });
+            else if (input === 'e' && d) setEditing({ id: d.id });
+          }}
           active={active && overlay === null}
         />
       }

@@ -1,4 +1,5 @@
-// 困难生: the searchable list (姓名, 学号, 拼音首字母); Enter shows the student, who is in contact and the talks.
+// 困难生: the searchable list (姓名, 学号, 拼音首字母); Enter shows the student, who is in contact and the talks;
+// a adds, e edits.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
@@ -11,22 +12,28 @@ import { EntityList } from '../components/entity-list.js';
 import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { StudentForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 
 export function StudentListScreen() {
   const { data, idx, back, active } = useUi();
   const [openId, setOpenId] = useState<string | null>(null);
+  // The record being added (id null) or edited; the form covers the list or the detail.
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const student = openId ? idx.studentById.get(openId) : undefined;
   useInput(
-    (_input, key) => {
+    (input, key) => {
       if (key.escape) setOpenId(null);
+      else if (input === 'e' && student) setEditing({ id: student.id });
     },
-    { isActive: active && student !== undefined },
+    { isActive: active && student !== undefined && editing === null },
   );
-  const overlay = student ? (
+  const overlay = editing ? (
+    <StudentForm student={editing.id ? (idx.studentById.get(editing.id) ?? null) : null} onDone={() => setEditing(null)} />
+  ) : student ? (
     <Box flexDirection="column">
       <StudentDetail student={student} />
-      <StatusBar keys="Esc 返回列表" />
+      <StatusBar keys="e 编辑  Esc 返回列表" />
     </Box>
   ) : null;
   const dormOf = (s: Student) => {
@@ -50,6 +57,11 @@ export function StudentListScreen() {
           })}
           onOpen={(s) => setOpenId(s.id)}
           onBack={back}
+          keys="a 新增  e 编辑"
+          onKey={(input, _key, s) => {
+            if (input === 'a') setEditing({ id: null });
+            else if (input === 'e' && s) setEditing({ id: s.id });
+          }}
           active={active && overlay === null}
         />
       }
