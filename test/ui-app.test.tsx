@@ -1,6 +1,6 @@
 // The frame: 首页, navigation to every screen, help overlay, q not quitting while typing.
 import { describe, expect, it } from 'vitest';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, school, startApp } from './ui-harness.js';
 
 describe('terminal UI frame', () => {
   it('opens on 首页 with this month per college, overdue counts, latest contact and the screen keys', async () => {
@@ -55,5 +55,23 @@ describe('terminal UI frame', () => {
     expect(ui.frame()).toContain('干部（0/3）');
     await ui.press(KEY.esc);
     await ui.until('干部（3/3）');
+  });
+
+  it('shows names with escape sequences as harmless text in lists, forms and messages', async () => {
+    const data = school();
+    data.cadres.find((c) => c.id === 'c_zs')!.name = '张三\u001b[2J\u001b]0;x\u0007';
+    const ui = await startApp(data);
+    await ui.until('最新联系');
+    await ui.press('3');
+    await ui.until('干部（3/3）');
+    await ui.press('x');
+    await ui.until('的状态');
+    await ui.press(KEY.enter, KEY.enter);
+    await ui.until('（y/n）');
+    expect(ui.frame()).toContain('张三�[2J�]0;x�');
+    expect(ui.frame()).not.toContain('\u001b[2J');
+    await ui.press('y');
+    await ui.until('已标记为离职');
+    expect(ui.frame()).not.toContain('\u0007');
   });
 });

@@ -8,6 +8,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { isUserError } from '../domain/errors.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { overdueReport } from '../domain/overdue.js';
+import { safeText } from '../domain/safe-text.js';
 import type { Datastore } from '../domain/schema.js';
 import type { DatastoreFile } from '../store/datastore-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -81,7 +82,7 @@ export function App({ store, initialData, today, context }: AppProps) {
     <UiContext.Provider value={ui}>
       <Box flexDirection="column">
         <Text bold wrap="truncate-end">
-          {data.settings.schoolName} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
+          {safeText(data.settings.schoolName)} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
         </Text>
         {help && <HelpOverlay />}
         {stack.map((route, i) => {

@@ -1,5 +1,6 @@
 // A y/n question before anything destructive; nothing happens until y.
 import { Box, Text, useInput } from 'ink';
+import { safeText } from '../../domain/safe-text.js';
 import { CONFIRM_KEYS } from '../keymap.js';
 import { useUi } from '../ui-context.js';
 import { StatusBar } from './status-bar.js';
@@ -16,7 +17,7 @@ export function Confirm({ question, onYes, onNo }: { question: string; onYes: ()
   return (
     <Box flexDirection="column">
       <Box borderStyle="single" paddingX={1}>
-        <Text>{question}（y/n）</Text>
+        <Text>{safeText(question)}（y/n）</Text>
       </Box>
       <StatusBar keys={CONFIRM_KEYS} />
     </Box>

@@ -75,7 +75,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label)));
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
-      <Text bold>{title}</Text>
+      <Text bold>{safeText(title)}</Text>
       {fields.map((f, i) => {
         const focused = i === focus;
         const label = `${focused ? '>' : ' '} ${f.label}${' '.repeat(labelWidth - stringWidth(f.label))}：`;
