@@ -102,5 +102,10 @@ describe('干部 screen', () => {
     await ui.until('第 29/2503 行');
     expect(ui.frame().split('\n').length).toBeLessThanOrEqual(24);
     expect(ui.frame()).toContain('>│干部25');
+    // A smaller terminal: the window shrinks to fit its rows.
+    (ui.stdout as unknown as { rows: number }).rows = 14;
+    ui.stdout.emit('resize');
+    await ui.until((f) => f.split('\n').length <= 14);
+    expect(ui.frame()).toContain('>│干部25');
   });
 });

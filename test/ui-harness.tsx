@@ -34,8 +34,8 @@ export async function startApp(data: Datastore = school()) {
   const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} />);
   const frame = () => app.lastFrame() ?? '';
   /** Waits (up to 3 s) until the frame shows `text`: ink mounts input handlers after a render. */
-  const until = async (text: string | RegExp) => {
-    const has = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+  const until = async (text: string | RegExp | ((frame: string) => boolean)) => {
+    const has = () => (typeof text === 'string' ? frame().includes(text) : text instanceof RegExp ? text.test(frame()) : text(frame()));
     for (let i = 0; i < 150 && !has(); i++) await tick();
     if (!has()) throw new Error(`frame never showed ${String(text)}:\n${frame()}`);
     await tick();

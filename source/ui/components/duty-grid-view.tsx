@@ -1,18 +1,26 @@
 // This term's duties of one assignment, month by month, each cell a text mark (not colour alone).
 import { Box, Text } from 'ink';
-import { dutyGrid } from '../../domain/duty-grid.js';
+import { dutyGrid, type DutyGrid } from '../../domain/duty-grid.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS, type Assignment } from '../../domain/schema.js';
 import type { WindowStatus } from '../../domain/windows.js';
+import { useMemo } from 'react';
 import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
 const MARK: Record<WindowStatus, string> = { met: '完', overdue: '逾', due: '待', upcoming: '未' };
 
-export function DutyGridView({ assignment }: { assignment: Assignment }) {
+/** The grid of the reporting term, or null outside terms (or without an assignment). */
+export function useDutyGrid(assignment: Assignment | null): DutyGrid | null {
   const { data, idx, report, today } = useUi();
-  if (!report.term) return <Text>不在学期内，没有职责</Text>;
-  const grid = dutyGrid(data, idx, assignment, report.term, today);
+  return useMemo(() => (assignment && report.term ? dutyGrid(data, idx, assignment, report.term, today) : null), [data, idx, report, today, assignment]);
+}
+
+/** The screen lines the grid takes: its title, the table header and a line per row. */
+export const gridLines = (grid: DutyGrid | null) => (grid ? 3 + Math.max(1, grid.rows.length) : 0);
+
+export function DutyGridView({ grid }: { grid: DutyGrid | null }) {
+  if (!grid) return null;
   const rows = grid.rows.map((r) => {
     const row: Record<string, string> = { 类型: DUTY_LABELS[r.duty], 对象: safeText(r.target), 学期: r.term ? MARK[r.term] : '' };
     for (const m of grid.months) row[`${Number(m.slice(5))}月`] = r.months[m] ? MARK[r.months[m]] : r.duty === 'class' ? '' : '-';

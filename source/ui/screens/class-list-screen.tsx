@@ -9,7 +9,7 @@ import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
-import { DutyGridView } from '../components/duty-grid-view.js';
+import { DutyGridView, gridLines, useDutyGrid } from '../components/duty-grid-view.js';
 import { EntityList } from '../components/entity-list.js';
 import { ListWithOverlay } from '../components/list-with-overlay.js';
 import { StatusBar } from '../components/status-bar.js';
@@ -73,6 +73,7 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
   const { data, idx, today } = useUi();
   const { rows } = useTerminalSize();
   const assignment = holderOf(data, idx, 'class', cls.id, today);
+  const grid = useDutyGrid(assignment);
   const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
   return (
     <Box flexDirection="column">
@@ -84,8 +85,9 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
       </Text>
       <Text wrap="truncate-end">本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Text>
       <AssignmentSummary assignment={assignment} />
-      {assignment && <DutyGridView assignment={assignment} />}
-      <ContactHistoryView filter={{}} only={(c) => targets.has(c.targetId)} limit={rows - 22} />
+      <DutyGridView grid={grid} />
+      {/* Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines. */}
+      <ContactHistoryView filter={{}} only={(c) => targets.has(c.targetId)} limit={rows - 13 - gridLines(grid)} />
     </Box>
   );
 }
