@@ -57,4 +57,18 @@ describe('记录联系 screen', () => {
     await ui.press(...'ww', KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     await ui.until('错误：王五 在 2026-11-25 没有有效的联系分配');
   });
+
+  it('counts each Enter of a coalesced chunk and keeps pasted line breaks out of the note', async () => {
+    const ui = await startApp();
+    await ui.until('最新联系');
+    await ui.press('1');
+    await ui.until('记录联系');
+    await ui.press(...'ls', '\r\r\r\r\r');
+    await ui.until(/> 备注/);
+    await ui.press('第一行\r\n第二行');
+    await ui.until('第一行第二行');
+    await ui.press(KEY.enter);
+    await ui.until('已记录：李四 班级 软件1班 2026-11-25 座谈会');
+    expect((await ui.saved()).contacts.some((c) => c.note === '第一行第二行')).toBe(true);
+  });
 });

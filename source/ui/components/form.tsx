@@ -31,6 +31,9 @@ interface Props {
   active?: boolean;
 }
 
+// Pasted line breaks and control characters never reach the data.
+// eslint-disable-next-line no-control-regex
+const stripControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, '');
 const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : []);
 
@@ -47,6 +50,15 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   useInput(
     (input, key) => {
       if (key.escape) return onCancel();
+      // Keys typed faster than the terminal delivers them can arrive as one chunk ("\r\r"): each Enter counts.
+      const enters = key.return ? 1 : /^\r+$/.test(input) ? input.length : 0;
+      if (enters > 1) {
+        if (focus + enters > fields.length - 1) {
+          if (field.kind === 'text') field.onLeave?.();
+          return onSubmit();
+        }
+        return moveTo(focus + enters);
+      }
       if (key.return) {
         if (focus >= fields.length - 1) {
           if (field.kind === 'text') field.onLeave?.();
@@ -85,7 +97,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
               <Text bold={focused}>{label}</Text>
               {f.kind === 'text' ? (
                 focused && active ? (
-                  <TextInput value={asText(values[f.key])} onChange={(v) => onChange(f.key, v)} placeholder={f.placeholder} focus />
+                  <TextInput value={asText(values[f.key])} onChange={(v) => onChange(f.key, stripControls(v))} placeholder={f.placeholder} focus />
                 ) : (
                   <Text>{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>
                 )
