@@ -76,7 +76,7 @@ export function App({ store, initialData, today, context }: AppProps) {
     { isActive: typing === 0 },
   );
 
-  const ui: Ui = { data, idx, report, today, store, context, apply, say, message, go, back, claimKeyboard, active: !help };
+  const ui: Ui = { data, idx, report, today, context, apply, say, message, go, back, claimKeyboard, active: !help };
   // Screens under the top one stay mounted (hidden, without the keyboard), so Esc returns to them as they were.
   return (
     <UiContext.Provider value={ui}>

@@ -1,12 +1,11 @@
-// What every screen shares: the loaded data with its indexes and overdue report, the store every
-// change goes through, navigation, the message line and whether a field has the keyboard.
+// What every screen shares: the loaded data with its indexes and overdue report, `apply` through
+// which every change reaches the store, navigation, the message line and whether a field has the keyboard.
 import { createContext, useContext } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Indexes } from '../domain/indexes.js';
 import type { OverdueReport } from '../domain/overdue.js';
 import type { Datastore } from '../domain/schema.js';
-import type { DatastoreFile } from '../store/datastore-file.js';
 import type { Route } from './routes.js';
 
 export interface Message {
@@ -21,7 +20,6 @@ export interface Ui {
   idx: Indexes;
   report: OverdueReport;
   today: IsoDate;
-  store: DatastoreFile;
   context: () => ChangeContext;
   /** Runs `change` through store.update, replaces the data with what was saved, and reports the outcome. */
   apply: <T>(change: (data: Datastore) => T | Promise<T>, action: string, done: (result: T) => string) => Promise<ApplyOutcome<T>>;
