@@ -1,5 +1,8 @@
 // The frame: 首页, navigation to every screen, help overlay, q not quitting while typing.
 import { describe, expect, it } from 'vitest';
+import { logContact } from '../source/domain/contacts.js';
+import { DatastoreFile } from '../source/store/datastore-file.js';
+import { testContext } from './fixtures.js';
 import { KEY, school, startApp } from './ui-harness.js';
 
 describe('terminal UI frame', () => {
@@ -73,5 +76,14 @@ describe('terminal UI frame', () => {
     await ui.press('y');
     await ui.until('已标记为离职');
     expect(ui.frame()).not.toContain('\u0007');
+  });
+
+  it('shows a save made by another process without a restart', async () => {
+    const ui = await startApp();
+    await ui.until('逾期 8 项 · 待完成 5 项');
+    const other = new DatastoreFile(ui.file);
+    await other.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-25' }, { ...testContext('2026-11-25'), newId: () => 'ct_other' }), { action: 'log' });
+    await ui.until('数据文件已被其他人修改，已重新载入');
+    expect(ui.frame()).toContain('逾期 8 项 · 待完成 4 项');
   });
 });

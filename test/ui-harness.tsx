@@ -31,7 +31,7 @@ export async function startApp(data: Datastore = school()) {
   const store = new DatastoreFile(file);
   await store.create(data);
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
-  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} />);
+  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} />);
   const frame = () => app.lastFrame() ?? '';
   /** Waits (up to 3 s) until the frame shows `text`: ink mounts input handlers after a render. */
   const until = async (text: string | RegExp | ((frame: string) => boolean)) => {

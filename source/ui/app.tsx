@@ -12,6 +12,7 @@ import { safeText } from '../domain/safe-text.js';
 import type { Datastore } from '../domain/schema.js';
 import type { DatastoreFile } from '../store/datastore-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
+import { useReloadOnChange } from './hooks/use-reload-on-change.js';
 import type { Route } from './routes.js';
 import { ScreenSwitch } from './screen-switch.js';
 import { UiContext, type Message, type Ui } from './ui-context.js';
@@ -21,9 +22,11 @@ export interface AppProps {
   initialData: Datastore;
   today: IsoDate;
   context: () => ChangeContext;
+  /** How often to look for saves by other processes. */
+  reloadEveryMs?: number;
 }
 
-export function App({ store, initialData, today, context }: AppProps) {
+export function App({ store, initialData, today, context, reloadEveryMs = 2000 }: AppProps) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -46,6 +49,14 @@ export function App({ store, initialData, today, context }: AppProps) {
     };
   }, []);
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
+  // While our own save is in flight the file changes under us; apply() brings that data itself.
+  const saving = useRef(0);
+  const reloaded = useCallback((fresh: Datastore) => {
+    if (saving.current > 0) return;
+    setData(fresh);
+    setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
+  }, []);
+  useReloadOnChange(store, reloadEveryMs, reloaded);
   const go = useCallback((route: Route) => {
     setMessage(null);
     setStack((s) => [...s, route]);
@@ -53,6 +64,7 @@ export function App({ store, initialData, today, context }: AppProps) {
   const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
   const apply = useCallback<Ui['apply']>(
     async (change, action, done) => {
+      saving.current += 1;
       try {
         const { result, data: saved } = await store.update(change, { action });
         setData(saved);
@@ -62,6 +74,8 @@ export function App({ store, initialData, today, context }: AppProps) {
         // A UserError says what to fix; anything else is still shown rather than crashing the UI.
         setMessage({ text: isUserError(error) ? error.message : `保存失败：${(error as Error).message}`, error: true });
         return { ok: false };
+      } finally {
+        saving.current -= 1;
       }
     },
     [store],
