@@ -73,6 +73,7 @@ describe('导入 / 导出 screen', () => {
     const out2 = join(ui.dir, 'form2.xlsx');
     await ui.press(KEY.right, KEY.right, KEY.tab, ...out2, KEY.enter, KEY.enter);
     await ui.until(`已导出 ${out2}（附件2，2 行）`);
+    expect(ui.frames.some((f) => f.includes(`正在导出 ${out2}……`))).toBe(true);
     expect(existsSync(out2)).toBe(true);
     // A second export to the same path is refused unless 覆盖 is chosen.
     await ui.press(KEY.enter);

@@ -10,7 +10,11 @@ export function useCadreSearch(initialId?: string) {
   const initial = initialId ? idx.cadreById.get(initialId) : undefined;
   const [query, setQueryRaw] = useState(initial?.name ?? '');
   const [chosenId, setChosenId] = useState<string | undefined>(initial?.id);
-  const matches = useMemo(() => filterByQuery(data.cadres, keys, query), [data.cadres, keys, query]);
+  // Cadres 在岗 first: they are the ones contacts are logged for.
+  const matches = useMemo(
+    () => filterByQuery(data.cadres, keys, query).sort((a, b) => Number(b.status === '在岗') - Number(a.status === '在岗')),
+    [data.cadres, keys, query],
+  );
   const cadre: Cadre | undefined = chosenId ? idx.cadreById.get(chosenId) : query.trim() === '' ? undefined : matches[0];
   return {
     query,
