@@ -1,76 +1,89 @@
-// The terminal UI driven by keystrokes: the frames a secretary reads.
-import { render } from 'ink-testing-library';
+// The frame: 首页, navigation to every screen, help overlay, q not quitting while typing.
 import { describe, expect, it } from 'vitest';
-import { assign } from '../source/domain/assignments.js';
 import { logContact } from '../source/domain/contacts.js';
-import { App } from '../source/ui/app.js';
-import { AUTUMN, smallSchool, testContext } from './fixtures.js';
+import { DatastoreFile } from '../source/store/datastore-file.js';
+import { testContext } from './fixtures.js';
+import { KEY, school, startApp } from './ui-harness.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 30));
-
-/** Waits (up to 2 s) until the frame shows `text`: ink mounts input handlers after a render. */
-async function until(frame: () => string | undefined, text: string): Promise<void> {
-  for (let i = 0; i < 100 && !(frame() ?? '').includes(text); i++) await tick();
-}
-
-function school() {
-  const data = smallSchool([AUTUMN]);
-  const ctx = testContext('2026-11-25');
-  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx);
-  assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: ['s_2'], start: '2026-09-01' }, ctx);
-  logContact(data, { cadreId: 'c_ls', duty: 'class', targetId: 'cls_rj', date: '2026-11-20', note: '班会' }, ctx);
-  return data;
-}
-
-describe('terminal UI', () => {
-  it('opens on 首页 with the overdue count per college and the latest contact', () => {
-    const { lastFrame } = render(<App data={school()} today="2026-11-25" />);
-    const frame = lastFrame()!;
+describe('terminal UI frame', () => {
+  it('opens on 首页 with this month per college, overdue counts, latest contact and the screen keys', async () => {
+    const ui = await startApp();
+    await ui.until('最新联系');
+    const frame = ui.frame();
     expect(frame).toContain('测试职业技术学院 三联系 · 2026-2027学年第一学期 · 今天 2026-11-25');
     expect(frame).toContain('逾期 8 项 · 待完成 5 项');
-    expect(frame).toMatch(/经济管理学院\s*│\s*4\s*│\s*3/);
+    expect(frame).toMatch(/经济管理学院\s*│\s*0\/2（0%）\s*│\s*4\s*│\s*3/);
     expect(frame).toMatch(/2026-11-20\s*│\s*李四\s*│\s*班级\s*│\s*软件1班/);
-    expect(frame).toContain('1 首页  2 逾期  e 导出附件2  ? 帮助  q 退出');
+    expect(frame).toContain('1 记录联系  2 逾期  3 干部  4 班级  5 寝室  6 困难生  7 分配  8 导入导出  9 设置');
+    expect(frame).toContain('? 帮助  q 退出');
   });
 
-  it('2 shows the overdue list, j moves the selection, ? toggles help, Esc goes back', async () => {
-    const { lastFrame, stdin } = render(<App data={school()} today="2026-11-25" />);
-    stdin.write('2');
-    await until(lastFrame, '共 13 项');
-    await tick();
-    expect(lastFrame()).toContain('共 13 项 · 第 1 项');
-    expect(lastFrame()).toMatch(/>逾期\s*│\s*逾期56天\s*│\s*李四\s*│\s*机电信息学院\s*│\s*寝室\s*│\s*2号楼-201\s*│\s*09-01~09-30/);
-    stdin.write('j');
-    await until(lastFrame, '第 2 项');
-    expect(lastFrame()).toContain('第 2 项');
-    expect(lastFrame()).toContain('j/k ↑/↓ 移动');
-    stdin.write('?');
-    await until(lastFrame, '2 逾期：逾期与待完成的联系');
-    expect(lastFrame()).toContain('2 逾期：逾期与待完成的联系');
-    stdin.write('?');
-    await until(lastFrame, '共 13 项');
-    stdin.write('\u001b');
-    await until(lastFrame, '逾期 8 项 · 待完成 5 项');
-    expect(lastFrame()).toContain('逾期 8 项 · 待完成 5 项');
-  });
-});
-
-describe('export from the UI', () => {
-  it('e on 首页 writes 附件2 with the same function as the command', async () => {
-    const { mkdtempSync, existsSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const cwd = process.cwd();
-    const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
-    process.chdir(dir);
-    try {
-      const { lastFrame, stdin } = render(<App data={school()} today="2026-11-25" />);
-      stdin.write('e');
-      await until(lastFrame, '已导出');
-      expect(lastFrame()).toContain('已导出 附件2-2026-11-25.xlsx（2 行）');
-      expect(existsSync(join(dir, '附件2-2026-11-25.xlsx'))).toBe(true);
-    } finally {
-      process.chdir(cwd);
+  it('reaches every screen from 首页 and comes back with Esc', async () => {
+    const ui = await startApp();
+    await ui.until('最新联系');
+    const screens: Array<[string, string]> = [
+      ['1', '记录联系'],
+      ['2', '逾期 · 共 13 项'],
+      ['3', '干部（3/3）'],
+      ['4', '班级（3/3）'],
+      ['5', '寝室（4/4）'],
+      ['6', '困难生（2/2）'],
+      ['7', '分配 · 选择班级'],
+      ['8', '导入 / 导出'],
+      ['9', '设置 · 学期与考核规则'],
+    ];
+    for (const [key, title] of screens) {
+      await ui.press(key);
+      await ui.until(title);
+      await ui.press(KEY.esc);
+      await ui.until('最新联系');
     }
+  });
+
+  it('? shows the help over the screen and keeps its state; q is typed, not obeyed, in a field', async () => {
+    const ui = await startApp();
+    await ui.until('最新联系');
+    await ui.press('3');
+    await ui.until('干部（3/3）');
+    await ui.press('j');
+    await ui.until('第 2/3 行');
+    await ui.press('?');
+    await ui.until('帮助');
+    expect(ui.frame()).toContain('逾期：c 学院  t 类型  s 状态');
+    expect(ui.frame()).not.toContain('干部（3/3）');
+    await ui.press('?');
+    await ui.until('第 2/3 行');
+    await ui.press('/', 'q');
+    await ui.until('搜索：q');
+    expect(ui.frame()).toContain('干部（0/3）');
+    await ui.press(KEY.esc);
+    await ui.until('干部（3/3）');
+  });
+
+  it('shows names with escape sequences as harmless text in lists, forms and messages', async () => {
+    const data = school();
+    data.cadres.find((c) => c.id === 'c_zs')!.name = '张三\u001b[2J\u001b]0;x\u0007';
+    const ui = await startApp(data);
+    await ui.until('最新联系');
+    await ui.press('3');
+    await ui.until('干部（3/3）');
+    await ui.press('x');
+    await ui.until('的状态');
+    await ui.press(KEY.enter, KEY.enter);
+    await ui.until('（y/n）');
+    expect(ui.frame()).toContain('张三�[2J�]0;x�');
+    expect(ui.frame()).not.toContain('\u001b[2J');
+    await ui.press('y');
+    await ui.until('已标记为离职');
+    expect(ui.frame()).not.toContain('\u0007');
+  });
+
+  it('shows a save made by another process without a restart', async () => {
+    const ui = await startApp();
+    await ui.until('逾期 8 项 · 待完成 5 项');
+    const other = new DatastoreFile(ui.file);
+    await other.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-25' }, { ...testContext('2026-11-25'), newId: () => 'ct_other' }), { action: 'log' });
+    await ui.until('数据文件已被其他人修改，已重新载入');
+    expect(ui.frame()).toContain('逾期 8 项 · 待完成 4 项');
   });
 });

@@ -7,6 +7,7 @@ import { buildIndexes } from '../domain/indexes.js';
 import { overdueReport } from '../domain/overdue.js';
 import { reportingTerm } from '../domain/terms.js';
 import { DatastoreFile } from '../store/datastore-file.js';
+import { randomId } from '../domain/context.js';
 import { App } from '../ui/app.js';
 import { datastoreFiles } from './bench-data.js';
 
@@ -39,12 +40,16 @@ if (mode === 'parse') {
   for (let r = 0; r < runs; r++) await timed(() => (rows = overdueReport(data, idx, asOf).rows.length));
   note = `${rows} rows, ${data.contacts.length} contacts`;
 } else if (mode === 'keys') {
-  // Keystroke to frame on the 逾期 list (the 干部 list screen does not exist on main yet).
-  const data = await new DatastoreFile(file).load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
-  const app = render(<App data={data} today={asOf} />);
+  // Keystroke to frame on the 1,500-row 干部 list (screen 3), as the TUI opens it.
+  const store = new DatastoreFile(file, { contacts: (main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none' });
+  const data = await store.load();
+  const ctx = { today: asOf, now: new Date().toISOString(), user: 'bench', newId: randomId };
+  const app = render(<App store={store} initialData={data} today={asOf} context={() => ctx} reloadEveryMs={3_600_000} />);
   const settle = () => new Promise((r) => setTimeout(r, 20));
-  app.stdin.write('2');
-  for (let i = 0; i < 500 && !(app.lastFrame() ?? '').includes('共 '); i++) await settle();
+  for (let i = 0; i < 500 && (app.lastFrame() ?? '') === ''; i++) await settle();
+  await settle();
+  app.stdin.write('3');
+  for (let i = 0; i < 500 && !(app.lastFrame() ?? '').includes('工号'); i++) await settle();
   await settle();
   for (let r = 0; r < runs; r++) {
     const before = app.lastFrame();
@@ -54,7 +59,7 @@ if (mode === 'parse') {
     times.push(performance.now() - t);
     await settle();
   }
-  note = (app.lastFrame() ?? '').split('\n').find((l) => l.includes('共 ')) ?? '';
+  note = `干部 list, ${data.cadres.length} rows`;
   app.unmount();
 } else {
   throw new Error(`unknown probe ${mode}`);

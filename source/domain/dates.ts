@@ -1,6 +1,6 @@
 // Calendar dates as 'YYYY-MM-DD' strings (Asia/Shanghai). Strings compare in date order,
 // which keeps the hot paths (window counting) free of Date objects.
-import { addDays as addDaysFns, differenceInCalendarDays, endOfMonth, format, isValid, parse } from 'date-fns';
+import { addDays as addDaysFns, differenceInCalendarDays, endOfMonth, format, getDaysInMonth, isValid, parse } from 'date-fns';
 
 export type IsoDate = string;
 
@@ -19,8 +19,10 @@ function fromDate(d: Date): IsoDate {
 export function isIsoDate(text: string): boolean {
   const m = ISO_RE.exec(text);
   if (!m) return false;
-  const d = toDate(text);
-  return isValid(d) && fromDate(d) === text;
+  // Checked with date-fns's month length rather than by parsing: this runs for every date of a load.
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= getDaysInMonth(new Date(Number(m[1]), month - 1, 1));
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {

@@ -1,64 +1,115 @@
-// The terminal UI's frame: the current screen, the help overlay and the status bar with the keys that work.
+// The terminal UI's frame: the data and the store, navigation between screens, the help overlay.
+// Every change goes through store.update; the saved data replaces the shown data, and the
+// indexes and overdue report are derived from it again.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
+import { isUserError } from '../domain/errors.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { overdueReport } from '../domain/overdue.js';
+import { safeText } from '../domain/safe-text.js';
 import type { Datastore } from '../domain/schema.js';
-import { exportForm2 } from '../io/exports.js';
-import { HomeScreen } from './home-screen.js';
-import { OverdueScreen } from './overdue-screen.js';
+import type { DatastoreFile } from '../store/datastore-file.js';
+import { HelpOverlay } from './components/help-overlay.js';
+import { useReloadOnChange } from './hooks/use-reload-on-change.js';
+import type { Route } from './routes.js';
+import { ScreenSwitch } from './screen-switch.js';
+import { UiContext, type Message, type Ui } from './ui-context.js';
 
-type Screen = 'home' | 'overdue';
+export interface AppProps {
+  store: DatastoreFile;
+  initialData: Datastore;
+  today: IsoDate;
+  context: () => ChangeContext;
+  /** How often to look for saves by other processes. */
+  reloadEveryMs?: number;
+}
 
-const KEYS: Record<Screen, string> = {
-  home: '1 首页  2 逾期  e 导出附件2  ? 帮助  q 退出',
-  overdue: 'j/k ↑/↓ 移动  Esc 返回首页  ? 帮助  q 退出',
-};
-
-export function App({ data, today }: { data: Datastore; today: IsoDate }) {
+export function App({ store, initialData, today, context, reloadEveryMs = 2000 }: AppProps) {
   const { exit } = useApp();
-  const [screen, setScreen] = useState<Screen>('home');
+  const [data, setData] = useState(initialData);
+  const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
   const [help, setHelp] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [typing, setTyping] = useState(0);
   const idx = useMemo(() => buildIndexes(data), [data]);
   const report = useMemo(() => overdueReport(data, idx, today), [data, idx, today]);
-  const [message, setMessage] = useState('');
-  // The same export function as `sanlianxi export form2`, written to the working directory.
-  const exportSummary = () => {
-    const out = `附件2-${today}.xlsx`;
-    setMessage(`正在导出 ${out}……`);
-    exportForm2(data, idx, { out, asOf: today, force: true }).then(
-      (n) => setMessage(`已导出 ${out}（${n} 行）`),
-      (error: Error) => setMessage(`导出失败：${error.message}`),
-    );
-  };
-  useInput((input, key) => {
-    if (input === 'q') exit();
-    else if (input === '?') setHelp((h) => !h);
-    else if (input === '1' || key.escape) setScreen('home');
-    else if (input === '2') setScreen('overdue');
-    else if (input === 'e' && screen === 'home') exportSummary();
-  });
+  const claims = useRef(0);
+
+  const claimKeyboard = useCallback(() => {
+    claims.current += 1;
+    setTyping(claims.current);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      claims.current -= 1;
+      setTyping(claims.current);
+    };
+  }, []);
+  const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
+  // While our own save is in flight the file changes under us; apply() brings that data itself.
+  const saving = useRef(0);
+  const reloaded = useCallback((fresh: Datastore) => {
+    if (saving.current > 0) return;
+    setData(fresh);
+    setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
+  }, []);
+  useReloadOnChange(store, reloadEveryMs, reloaded);
+  const go = useCallback((route: Route) => {
+    setMessage(null);
+    setStack((s) => [...s, route]);
+  }, []);
+  const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
+  const apply = useCallback<Ui['apply']>(
+    async (change, action, done) => {
+      saving.current += 1;
+      try {
+        const { result, data: saved } = await store.update(change, { action });
+        setData(saved);
+        setMessage({ text: done(result), error: false });
+        return { ok: true, result };
+      } catch (error) {
+        // A UserError says what to fix; anything else is still shown rather than crashing the UI.
+        setMessage({ text: isUserError(error) ? error.message : `保存失败：${(error as Error).message}`, error: true });
+        return { ok: false };
+      } finally {
+        saving.current -= 1;
+      }
+    },
+    [store],
+  );
+
+  useInput(
+    (input, key) => {
+      if (input === 'q') exit();
+      else if (input === '?') setHelp((h) => !h);
+      else if (help && key.escape) setHelp(false);
+    },
+    { isActive: typing === 0 },
+  );
+
+  const ui: Ui = { data, idx, report, today, context, apply, say, message, go, back, claimKeyboard, active: !help };
+  // Screens under the top one stay mounted (hidden, without the keyboard), so Esc returns to them as they were.
   return (
-    <Box flexDirection="column">
-      <Text bold>
-        {data.settings.schoolName} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
-      </Text>
-      {help ? (
-        <Box flexDirection="column" borderStyle="single" paddingX={1}>
-          <Text bold>帮助</Text>
-          <Text>1 首页：各学院完成情况与最新联系</Text>
-          <Text>2 逾期：逾期与待完成的联系，j/k 或 ↑/↓ 移动</Text>
-          <Text>e 导出附件2（汇总表）到当前目录</Text>
-          <Text>Esc 返回首页 · ? 关闭帮助 · q 退出</Text>
-        </Box>
-      ) : screen === 'home' ? (
-        <HomeScreen data={data} idx={idx} report={report} />
-      ) : (
-        <OverdueScreen rows={report.rows} />
-      )}
-      {message !== '' && <Text>{message}</Text>}
-      <Text inverse>{KEYS[screen]}</Text>
-    </Box>
+    <UiContext.Provider value={ui}>
+      <Box flexDirection="column">
+        <Text bold wrap="truncate-end">
+          {safeText(data.settings.schoolName)} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
+        </Text>
+        {help && <HelpOverlay />}
+        {stack.map((route, i) => {
+          const top = i === stack.length - 1;
+          return (
+            <UiContext.Provider key={i} value={top ? ui : { ...ui, active: false }}>
+              <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
+                <ScreenSwitch route={route} />
+              </Box>
+            </UiContext.Provider>
+          );
+        })}
+      </Box>
+    </UiContext.Provider>
   );
 }

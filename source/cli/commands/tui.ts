@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { reportingTerm } from '../../domain/terms.js';
-import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import { DatastoreFile } from '../../store/datastore-file.js';
+import { resolveDataFile } from '../../store/paths.js';
+import { changeContext, dateArg, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -12,10 +14,14 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
   builder: (y) => y.option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
-    // The reporting term's contacts are what the screens show; older months stay on disk.
-    const data = await openStore(args).load((main) => reportingTerm(main.settings.terms, today)?.start ?? 'none');
+    // The reporting term's contacts are what the screens show and what changes see; older months stay on disk.
+    const store = new DatastoreFile(resolveDataFile(args.data), {
+      contacts: (main) => reportingTerm(main.settings.terms, today)?.start ?? 'none',
+    });
+    // Fails before ink takes the terminal when the file is missing or invalid.
+    await store.load();
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
-    await runTui({ data, today });
+    await runTui({ store, today, context: () => changeContext(today) });
   },
 };

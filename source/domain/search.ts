@@ -1,0 +1,25 @@
+// Matching what a secretary types in a list's search: names, 工号/学号 and 拼音首字母 (zs → 张三).
+import { pinyin } from 'pinyin-pro';
+
+/** The first letters of each character's pinyin, lower-case; other characters are kept as they are. */
+export function pinyinInitials(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+}
+
+/**
+ * One search key per item, built once per list: its texts and the pinyin initials of its names.
+ * `names` get initials; `codes` (工号, 学号, 楼-号) are matched as typed.
+ */
+export function searchKeys<T>(items: readonly T[], fields: (item: T) => { names: string[]; codes?: string[] }): string[] {
+  return items.map((item) => {
+    const { names, codes = [] } = fields(item);
+    return [...names, ...codes, ...names.map(pinyinInitials)].join('\u0001').toLowerCase();
+  });
+}
+
+/** The items whose key contains every space-separated word of the query (all of them when it is empty). */
+export function filterByQuery<T>(items: readonly T[], keys: readonly string[], query: string): T[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...items];
+  return items.filter((_, i) => words.every((w) => keys[i]!.includes(w)));
+}

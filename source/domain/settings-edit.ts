@@ -1,0 +1,59 @@
+// Editing terms and duty rules from the UI, refused when the result would be inconsistent.
+import { parseDateInput, type IsoDate } from './dates.js';
+import { UserError } from './errors.js';
+import { DORM_SCOPES, dutyRulesSchema, type Datastore, type DormScope, type DutyRules, type Term } from './schema.js';
+import { termProblems } from './terms.js';
+
+/** Adds a term (index null) or replaces the term at `index`; dates as typed (2026-09-01, 2026/9/1…). */
+export function saveTerm(data: Datastore, index: number | null, input: { name: string; start: string; end: string }, today: IsoDate): Term {
+  const start = parseDateInput(input.start, today);
+  const end = parseDateInput(input.end, today);
+  if (input.name.trim() === '') throw new UserError('学期名称不能为空');
+  if (!start || !end || input.start.trim() === '' || input.end.trim() === '') throw new UserError('开始日期和结束日期应写成 YYYY-MM-DD，如 2026-09-01');
+  const term: Term = { name: input.name.trim(), start, end };
+  const terms = [...data.settings.terms];
+  if (index === null) terms.push(term);
+  else terms[index] = term;
+  const problems = termProblems(terms);
+  if (problems.length > 0) throw new UserError(problems[0]!);
+  data.settings.terms = terms;
+  return term;
+}
+
+export type RulesInput = Record<keyof DutyRules, string>;
+
+const RULE_LABELS: Record<keyof DutyRules, string> = {
+  classPerTerm: '班级每学期次数',
+  dormPerMonth: '寝室每月次数',
+  dormScope: '寝室范围',
+  studentPerMonth: '困难生每月次数',
+  minWindowDays: '最短窗口天数',
+};
+
+/**
+ * Sets the school-wide defaults (collegeId null) or a college's rules. For a college, a field equal
+ * to the default is stored as no override, so later changes to the defaults still apply to it.
+ */
+export function saveRules(data: Datastore, collegeId: string | null, input: RulesInput): DutyRules {
+  const numbers = (['classPerTerm', 'dormPerMonth', 'studentPerMonth', 'minWindowDays'] as const).map((k) => {
+    const n = Number(input[k].trim());
+    if (input[k].trim() === '' || !Number.isInteger(n)) throw new UserError(`${RULE_LABELS[k]}应为整数`);
+    return [k, n] as const;
+  });
+  if (!(DORM_SCOPES as readonly string[]).includes(input.dormScope)) throw new UserError('寝室范围应为 任一 或 每个');
+  const parsed = dutyRulesSchema.safeParse({ ...Object.fromEntries(numbers), dormScope: input.dormScope as DormScope });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`${RULE_LABELS[issue.path[0] as keyof DutyRules] ?? ''}：${issue.message}`);
+  }
+  if (collegeId === null) {
+    data.settings.rules.defaults = parsed.data;
+    return parsed.data;
+  }
+  if (!data.colleges.some((c) => c.id === collegeId)) throw new UserError('找不到该学院');
+  const defaults = data.settings.rules.defaults;
+  const override = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => defaults[k as keyof DutyRules] !== v));
+  if (Object.keys(override).length === 0) delete data.settings.rules.colleges[collegeId];
+  else data.settings.rules.colleges[collegeId] = override;
+  return parsed.data;
+}

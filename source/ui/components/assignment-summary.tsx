@@ -1,0 +1,25 @@
+// One assignment in words: cadre, class, dorms, students, dates and end reason.
+import { Box, Text } from 'ink';
+import { dormKey } from '../../domain/indexes.js';
+import { cadreLabel, studentLabel } from '../../domain/labels.js';
+import { safeText } from '../../domain/safe-text.js';
+import type { Assignment } from '../../domain/schema.js';
+import { useUi } from '../ui-context.js';
+
+export function AssignmentSummary({ assignment }: { assignment: Assignment | null }) {
+  const { idx } = useUi();
+  if (!assignment) return <Text>联系分配：（今天没有有效的联系分配）</Text>;
+  const cadre = idx.cadreById.get(assignment.cadreId);
+  const dorms = assignment.dormIds.map((d) => idx.dormById.get(d)).filter((d) => d !== undefined).map(dormKey);
+  const students = assignment.studentIds.map((s) => idx.studentById.get(s)).filter((s) => s !== undefined).map(studentLabel);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        联系分配：{safeText(cadre ? cadreLabel(cadre) : '')} · 班级 {safeText(idx.classById.get(assignment.classId)?.name ?? '')} · 自 {assignment.start}
+        {assignment.end ? ` 至 ${assignment.end}（${assignment.endReason ?? ''}）` : ' 起'}
+      </Text>
+      <Text wrap="truncate-end">寝室：{safeText(dorms.join('、')) || '（无）'}</Text>
+      <Text wrap="truncate-end">困难生：{safeText(students.join('、')) || '（无）'}</Text>
+    </Box>
+  );
+}

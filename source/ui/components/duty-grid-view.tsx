@@ -1,0 +1,35 @@
+// This term's duties of one assignment, month by month, each cell a text mark (not colour alone).
+import { Box, Text } from 'ink';
+import { dutyGrid, type DutyGrid } from '../../domain/duty-grid.js';
+import { safeText } from '../../domain/safe-text.js';
+import { DUTY_LABELS, type Assignment } from '../../domain/schema.js';
+import type { WindowStatus } from '../../domain/windows.js';
+import { useMemo } from 'react';
+import { Table } from '../table.js';
+import { useUi } from '../ui-context.js';
+
+const MARK: Record<WindowStatus, string> = { met: '完', overdue: '逾', due: '待', upcoming: '未' };
+
+/** The grid of the reporting term, or null outside terms (or without an assignment). */
+export function useDutyGrid(assignment: Assignment | null): DutyGrid | null {
+  const { data, idx, report, today } = useUi();
+  return useMemo(() => (assignment && report.term ? dutyGrid(data, idx, assignment, report.term, today) : null), [data, idx, report, today, assignment]);
+}
+
+/** The screen lines the grid takes: its title, the table header and a line per row. */
+export const gridLines = (grid: DutyGrid | null) => (grid ? 3 + Math.max(1, grid.rows.length) : 0);
+
+export function DutyGridView({ grid }: { grid: DutyGrid | null }) {
+  if (!grid) return null;
+  const rows = grid.rows.map((r) => {
+    const row: Record<string, string> = { 类型: DUTY_LABELS[r.duty], 对象: safeText(r.target), 学期: r.term ? MARK[r.term] : '' };
+    for (const m of grid.months) row[`${Number(m.slice(5))}月`] = r.months[m] ? MARK[r.months[m]] : r.duty === 'class' ? '' : '-';
+    return row;
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold>本学期职责（完 已完成 · 逾 逾期 · 待 本期待完成 · 未 未开始 · - 不需）</Text>
+      {rows.length > 0 ? <Table data={rows} maxWidth={18} /> : <Text>（该分配本学期无应办职责）</Text>}
+    </Box>
+  );
+}

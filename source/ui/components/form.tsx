@@ -1,0 +1,124 @@
+// A keyboard form: text fields (ink-text-input), one-of choices (←/→) and multi-select (←/→, space).
+// Tab/↓ and Enter move to the next field; Enter on the last field submits; Esc cancels.
+import { Box, Text, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { useState, type ReactNode } from 'react';
+import stringWidth from 'string-width';
+import { safeText } from '../../domain/safe-text.js';
+import { useTyping } from '../hooks/use-typing.js';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export type FieldSpec =
+  | { key: string; label: string; kind: 'text'; placeholder?: string; onLeave?: () => void }
+  | { key: string; label: string; kind: 'choice'; options: Option[] }
+  | { key: string; label: string; kind: 'multi'; options: Option[] };
+
+export type FormValues = Record<string, string | string[]>;
+
+interface Props {
+  title: string;
+  fields: FieldSpec[];
+  values: FormValues;
+  onChange: (key: string, value: string | string[]) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+  /** Shown under the focused field (e.g. the matches of a search field). */
+  below?: (key: string) => ReactNode;
+  active?: boolean;
+}
+
+// Pasted line breaks and control characters never reach the data.
+// eslint-disable-next-line no-control-regex
+const stripControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, '');
+const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : []);
+
+export function Form({ title, fields, values, onChange, onSubmit, onCancel, below, active = true }: Props) {
+  const [focus, setFocus] = useState(0);
+  const [cursor, setCursor] = useState(0);
+  useTyping(active);
+  const field = fields[Math.min(focus, fields.length - 1)]!;
+  const moveTo = (next: number) => {
+    if (field.kind === 'text') field.onLeave?.();
+    setFocus(Math.max(0, Math.min(fields.length - 1, next)));
+    setCursor(0);
+  };
+  useInput(
+    (input, key) => {
+      if (key.escape) return onCancel();
+      // Keys typed faster than the terminal delivers them can arrive as one chunk ("\r\r"): each Enter counts.
+      const enters = key.return ? 1 : /^\r+$/.test(input) ? input.length : 0;
+      if (enters > 1) {
+        if (focus + enters > fields.length - 1) {
+          if (field.kind === 'text') field.onLeave?.();
+          return onSubmit();
+        }
+        return moveTo(focus + enters);
+      }
+      if (key.return) {
+        if (focus >= fields.length - 1) {
+          if (field.kind === 'text') field.onLeave?.();
+          return onSubmit();
+        }
+        return moveTo(focus + 1);
+      }
+      if ((key.tab && key.shift) || key.upArrow) return moveTo(focus - 1);
+      if (key.tab || key.downArrow) return moveTo(focus + 1);
+      if (field.kind === 'choice' && field.options.length > 0 && (key.leftArrow || key.rightArrow)) {
+        const at = field.options.findIndex((o) => o.value === values[field.key]);
+        const next = (Math.max(0, at) + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length;
+        onChange(field.key, field.options[next]!.value);
+      }
+      if (field.kind === 'multi' && field.options.length > 0) {
+        if (key.leftArrow || key.rightArrow) setCursor((c) => (c + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length);
+        if (input === ' ') {
+          const chosen = asList(values[field.key]);
+          const value = field.options[cursor]!.value;
+          onChange(field.key, chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value]);
+        }
+      }
+    },
+    { isActive: active },
+  );
+  const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label)));
+  return (
+    <Box flexDirection="column" borderStyle="single" paddingX={1}>
+      <Text bold>{safeText(title)}</Text>
+      {fields.map((f, i) => {
+        const focused = i === focus;
+        const label = `${focused ? '>' : ' '} ${f.label}${' '.repeat(labelWidth - stringWidth(f.label))}：`;
+        return (
+          <Box key={f.key} flexDirection="column">
+            <Box>
+              <Text bold={focused}>{label}</Text>
+              {f.kind === 'text' ? (
+                focused && active ? (
+                  <TextInput value={asText(values[f.key])} onChange={(v) => onChange(f.key, stripControls(v))} placeholder={f.placeholder} focus />
+                ) : (
+                  <Text>{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>
+                )
+              ) : f.kind === 'choice' ? (
+                <Text>
+                  {f.options.length === 0 ? '（无可选项）' : `${focused ? '◀ ' : ''}${safeText(f.options.find((o) => o.value === values[f.key])?.label ?? f.options[0]!.label)}${focused ? ' ▶' : ''}`}
+                </Text>
+              ) : (
+                <Text wrap="wrap">
+                  {f.options.length === 0
+                    ? '（无可选项）'
+                    : f.options
+                        .map((o, j) => `${focused && j === cursor ? '>' : ''}[${asList(values[f.key]).includes(o.value) ? 'x' : ' '}]${safeText(o.label)}`)
+                        .join(' ')}
+                </Text>
+              )}
+            </Box>
+            {focused && below?.(f.key)}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

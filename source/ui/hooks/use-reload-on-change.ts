@@ -1,0 +1,26 @@
+// Another secretary (or a command) may save the same datastore while the UI is open: poll the file
+// and show their changes, so nobody works on stale overdue lists.
+import { useEffect } from 'react';
+import type { Datastore } from '../../domain/schema.js';
+import type { DatastoreFile } from '../../store/datastore-file.js';
+
+export function useReloadOnChange(store: DatastoreFile, everyMs: number, onReload: (data: Datastore) => void): void {
+  useEffect(() => {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      store
+        .changedOnDisk()
+        .then(async (changed) => {
+          if (changed) onReload(await store.load());
+        })
+        // A file caught mid-replace is read again on the next tick.
+        .catch(() => undefined)
+        .finally(() => {
+          busy = false;
+        });
+    }, everyMs);
+    return () => clearInterval(timer);
+  }, [store, everyMs, onReload]);
+}

@@ -1,0 +1,27 @@
+// The screens and what each can be opened with.
+import type { Duty } from '../domain/schema.js';
+
+export interface LogPreset {
+  cadreId?: string;
+  duty?: Duty;
+  targetId?: string;
+}
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'overdue' }
+  | { name: 'cadres'; cadreId?: string }
+  | { name: 'classes' }
+  | { name: 'dorms' }
+  | { name: 'students' }
+  | { name: 'log'; preset?: LogPreset }
+  | { name: 'assign'; classId?: string }
+  | { name: 'transfer' }
+  | { name: 'settings' };
+
+export type ScreenName = Route['name'];
+
+/** Every screen can be opened without parameters. */
+export function routeTo(name: ScreenName): Route {
+  return { name } as Route;
+}

@@ -1,0 +1,37 @@
+// Which screen a route shows.
+import type { Route } from './routes.js';
+import { AssignScreen } from './screens/assign-screen.js';
+import { CadreListScreen } from './screens/cadre-list-screen.js';
+import { ClassListScreen } from './screens/class-list-screen.js';
+import { DormListScreen } from './screens/dorm-list-screen.js';
+import { HomeScreen } from './screens/home-screen.js';
+import { LogContactScreen } from './screens/log-contact-screen.js';
+import { OverdueScreen } from './screens/overdue-screen.js';
+import { SettingsScreen } from './screens/settings-screen.js';
+import { StudentListScreen } from './screens/student-list-screen.js';
+import { TransferScreen } from './screens/transfer-screen.js';
+
+export function ScreenSwitch({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'overdue':
+      return <OverdueScreen />;
+    case 'cadres':
+      return <CadreListScreen openCadreId={route.cadreId} />;
+    case 'classes':
+      return <ClassListScreen />;
+    case 'dorms':
+      return <DormListScreen />;
+    case 'students':
+      return <StudentListScreen />;
+    case 'log':
+      return <LogContactScreen preset={route.preset} />;
+    case 'assign':
+      return <AssignScreen classId={route.classId} />;
+    case 'transfer':
+      return <TransferScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

@@ -1,0 +1,57 @@
+// 首页: this month's completion and the overdue and due counts per 二级学院, the latest contacts,
+// and the number keys of every screen.
+import { Box, Text, useInput } from 'ink';
+import { useMemo } from 'react';
+import { monthCompletion } from '../../domain/completion.js';
+import { contactHistory } from '../../domain/contacts.js';
+import { targetLabel } from '../../domain/labels.js';
+import { safeText } from '../../domain/safe-text.js';
+import { DUTY_LABELS } from '../../domain/schema.js';
+import { StatusBar } from '../components/status-bar.js';
+import { HOME_KEYS } from '../keymap.js';
+import { routeTo } from '../routes.js';
+import { Table } from '../table.js';
+import { useUi } from '../ui-context.js';
+
+export function HomeScreen() {
+  const { data, idx, report, today, go, active } = useUi();
+  const completion = useMemo(() => monthCompletion(data, idx, today), [data, idx, today]);
+  useInput(
+    (input) => {
+      const target = HOME_KEYS.find((k) => k.key === input);
+      if (target) go(routeTo(target.screen));
+    },
+    { isActive: active },
+  );
+  const overdue = report.rows.filter((r) => r.status === 'overdue').length;
+  const perCollege = completion.map((c) => {
+    const name = idx.collegeById.get(c.collegeId)?.name ?? '';
+    return {
+      学院: safeText(name),
+      本月完成: c.owed === 0 ? '无应办' : `${c.met}/${c.owed}（${Math.round((c.met / c.owed) * 100)}%）`,
+      逾期: report.rows.filter((r) => r.college === name && r.status === 'overdue').length,
+      待完成: report.rows.filter((r) => r.college === name && r.status === 'due').length,
+    };
+  });
+  const latest = contactHistory(data, idx)
+    .slice(0, 5)
+    .map((c) => ({
+      日期: c.date,
+      干部: safeText(idx.cadreById.get(c.cadreId)?.name ?? ''),
+      类型: DUTY_LABELS[c.duty],
+      对象: safeText(targetLabel(idx, c.duty, c.targetId)),
+      形式: c.form,
+    }));
+  return (
+    <Box flexDirection="column">
+      <Text>
+        逾期 {overdue} 项 · 待完成 {report.rows.length - overdue} 项
+      </Text>
+      <Table data={perCollege} />
+      <Text bold>最新联系</Text>
+      {latest.length > 0 ? <Table data={latest} maxWidth={16} /> : <Text>（暂无联系记录）</Text>}
+      <Text wrap="wrap">{HOME_KEYS.map((k) => `${k.key} ${k.label}`).join('  ')}</Text>
+      <StatusBar keys="1-9 打开" />
+    </Box>
+  );
+}

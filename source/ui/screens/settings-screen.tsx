@@ -1,0 +1,114 @@
+// 设置: the terms and each college's duty rules; Enter edits the selected row, a adds a term.
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import { rulesFor } from '../../domain/rules.js';
+import { safeText } from '../../domain/safe-text.js';
+import { DORM_SCOPE_LABELS, DORM_SCOPES, type DutyRules } from '../../domain/schema.js';
+import { saveRules, saveTerm, type RulesInput } from '../../domain/settings-edit.js';
+import { Form, type FieldSpec } from '../components/form.js';
+import { ListView } from '../components/list-view.js';
+import { StatusBar } from '../components/status-bar.js';
+import { useListNav } from '../hooks/use-list-nav.js';
+import { FORM_KEYS } from '../keymap.js';
+import { useUi } from '../ui-context.js';
+
+type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
+type Editing = { kind: 'term'; index: number | null } | { kind: 'rules'; collegeId: string | null };
+
+const RULE_FIELDS: Array<[keyof DutyRules, string]> = [
+  ['classPerTerm', '班级每学期次数'],
+  ['dormPerMonth', '寝室每月次数'],
+  ['studentPerMonth', '困难生每月次数'],
+  ['minWindowDays', '最短窗口天数'],
+];
+
+export function SettingsScreen() {
+  const { data, back, active } = useUi();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const rows: Row[] = [
+    ...data.settings.terms.map((_, index): Row => ({ kind: 'term', index })),
+    { kind: 'rules', collegeId: null },
+    ...data.colleges.map((c): Row => ({ kind: 'rules', collegeId: c.id })),
+  ];
+  const nav = useListNav(rows.length, 10, active && editing === null);
+  useInput(
+    (input, key) => {
+      const row = rows[nav.selected];
+      if (key.escape) back();
+      else if (input === 'a') setEditing({ kind: 'term', index: null });
+      else if (key.return && row) setEditing(row.kind === 'term' ? { kind: 'term', index: row.index } : { kind: 'rules', collegeId: row.collegeId });
+    },
+    { isActive: active && editing === null },
+  );
+  if (editing) return <SettingsForm editing={editing} onDone={() => setEditing(null)} />;
+  const visible = rows.slice(nav.top, nav.top + nav.height).map((row) => {
+    if (row.kind === 'term') {
+      const t = data.settings.terms[row.index]!;
+      return { 项目: '学期', 名称: safeText(t.name), 内容: `${t.start} 至 ${t.end}` };
+    }
+    const r = rulesFor(data.settings, row.collegeId ?? '');
+    const name = row.collegeId === null ? '全校默认' : (data.colleges.find((c) => c.id === row.collegeId)?.name ?? '');
+    const own = row.collegeId !== null && data.settings.rules.colleges[row.collegeId] ? '（本院细则）' : '';
+    return {
+      项目: '规则',
+      名称: safeText(name) + own,
+      内容: `班级${r.classPerTerm}/学期 寝室${r.dormPerMonth}/月(${DORM_SCOPE_LABELS[r.dormScope]}) 困难生${r.studentPerMonth}/月 窗口≥${r.minWindowDays}天`,
+    };
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Text>
+      <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="（尚无设置）" maxWidth={60} />
+      <StatusBar keys="j/k 移动  Enter 编辑  a 新增学期  Esc 返回" />
+    </Box>
+  );
+}
+
+function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => void }) {
+  const { data, today, apply, active } = useUi();
+  const term = editing.kind === 'term' && editing.index !== null ? data.settings.terms[editing.index] : undefined;
+  const rules = editing.kind === 'rules' ? rulesFor(data.settings, editing.collegeId ?? '') : undefined;
+  const [values, setValues] = useState<Record<string, string>>((): Record<string, string> =>
+    rules
+      ? { ...Object.fromEntries(RULE_FIELDS.map(([k]) => [k, String(rules[k])])), dormScope: rules.dormScope }
+      : { name: term?.name ?? '', start: term?.start ?? '', end: term?.end ?? '' },
+  );
+  const fields: FieldSpec[] =
+    editing.kind === 'term'
+      ? [
+          { key: 'name', label: '学期名称', kind: 'text', placeholder: '如 2027-2028学年第一学期' },
+          { key: 'start', label: '开始日期', kind: 'text', placeholder: 'YYYY-MM-DD' },
+          { key: 'end', label: '结束日期', kind: 'text', placeholder: 'YYYY-MM-DD' },
+        ]
+      : [
+          ...RULE_FIELDS.slice(0, 2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
+          { key: 'dormScope', label: '寝室范围', kind: 'choice', options: DORM_SCOPES.map((s) => ({ value: s, label: DORM_SCOPE_LABELS[s] })) },
+          ...RULE_FIELDS.slice(2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
+        ];
+  const submit = async () => {
+    const outcome =
+      editing.kind === 'term'
+        ? await apply(
+            (d) => saveTerm(d, editing.index, { name: values['name']!, start: values['start']!, end: values['end']! }, today),
+            '界面:设置学期',
+            (t) => `已保存学期 ${t.name}（${t.start} 至 ${t.end}）`,
+          )
+        : await apply((d) => saveRules(d, editing.collegeId, values as RulesInput), '界面:设置规则', () => '已保存考核规则');
+    if (outcome.ok) onDone();
+  };
+  const title = editing.kind === 'term' ? (term ? `编辑学期 ${term.name}` : '新增学期') : `编辑规则 · ${editing.collegeId === null ? '全校默认' : (data.colleges.find((c) => c.id === editing.collegeId)?.name ?? '')}`;
+  return (
+    <Box flexDirection="column">
+      <Form
+        title={title}
+        fields={fields}
+        values={values}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
+        onSubmit={() => void submit()}
+        onCancel={onDone}
+        active={active}
+      />
+      <StatusBar keys={FORM_KEYS} typing />
+    </Box>
+  );
+}

@@ -1,0 +1,123 @@
+// 导入 / 导出: a roster import is previewed (counts per sheet, or every bad row) and applied only
+// after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports.
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import { isUserError } from '../../domain/errors.js';
+import { safeText } from '../../domain/safe-text.js';
+import { exportAssessment, exportForm1, exportForm2 } from '../../io/exports.js';
+import { ImportError, importRoster, type ImportSummary } from '../../io/roster-import.js';
+import { Form, type FieldSpec } from '../components/form.js';
+import { StatusBar } from '../components/status-bar.js';
+import { FORM_KEYS } from '../keymap.js';
+import { useUi } from '../ui-context.js';
+
+const ACTIONS = [
+  { value: 'import', label: '导入花名册（XLSX）' },
+  { value: 'form1', label: '导出附件1 登记表' },
+  { value: 'form2', label: '导出附件2 汇总表' },
+  { value: 'report', label: '导出评议考核' },
+] as const;
+
+type Action = (typeof ACTIONS)[number]['value'];
+
+const defaultPath = (action: Action, today: string, term: string) =>
+  action === 'import' ? '花名册.xlsx' : action === 'form1' ? `附件1-${today}.xlsx` : action === 'form2' ? `附件2-${today}.xlsx` : `评议考核-${term}.xlsx`;
+
+type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
+
+export function TransferScreen() {
+  const { data, idx, report, today, apply, say, back, context, active } = useUi();
+  const [values, setValues] = useState<Record<string, string>>({ action: 'import', path: '', force: 'no' });
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const action = values['action'] as Action;
+  const path = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
+
+  useInput(
+    (input, key) => {
+      if (!preview) return;
+      if ('summary' in preview && (input === 'y' || input === 'Y')) {
+        setPreview(null);
+        void apply((d) => importRoster(d, preview.file, context()), '界面:导入', (s) => `已导入 ${preview.file}：${describe(s)}`);
+      } else if (input === 'n' || input === 'N' || key.escape) setPreview(null);
+    },
+    { isActive: active && preview !== null },
+  );
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      if (action === 'import') {
+        // The preview imports into a copy: the datastore is written only after y.
+        try {
+          setPreview({ file: path, summary: await importRoster(structuredClone(data), path, context()) });
+        } catch (error) {
+          if (error instanceof ImportError) setPreview({ file: path, errors: error.lines });
+          else throw error;
+        }
+        return;
+      }
+      say(`正在导出 ${path}……`);
+      const o = { out: path, asOf: today, force: values['force'] === 'yes' };
+      if (action === 'form1') say(`已导出 ${path}（附件1，${await exportForm1(data, idx, o)} 张工作表）`);
+      else if (action === 'form2') say(`已导出 ${path}（附件2，${await exportForm2(data, idx, o)} 行）`);
+      else {
+        if (!report.term) throw new Error('尚未配置学期，无法导出评议考核');
+        say(`已导出 ${path}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）`);
+      }
+    } catch (error) {
+      say(isUserError(error) ? error.message : `失败：${(error as Error).message}`, true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (preview) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>导入预览：{safeText(preview.file)}</Text>
+        {'summary' in preview ? (
+          Object.entries(preview.summary).map(([sheet, n]) => (
+            <Text key={sheet}>
+              {sheet}：新增 {n.added} · 更新 {n.updated}
+            </Text>
+          ))
+        ) : (
+          <>
+            <Text>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Text>
+            {preview.errors.slice(0, 14).map((line) => (
+              <Text key={line} wrap="truncate-end">
+                {safeText(line)}
+              </Text>
+            ))}
+            {preview.errors.length > 14 && <Text>……另有 {preview.errors.length - 14} 处</Text>}
+          </>
+        )}
+        <StatusBar keys={'summary' in preview ? 'y 确认导入  n 取消' : 'n/Esc 返回'} />
+      </Box>
+    );
+  }
+  const fields: FieldSpec[] = [
+    { key: 'action', label: '操作', kind: 'choice', options: ACTIONS.map((a) => ({ ...a })) },
+    { key: 'path', label: '文件路径', kind: 'text', placeholder: path },
+    ...(action === 'import' ? [] : [{ key: 'force', label: '覆盖已有文件', kind: 'choice' as const, options: [{ value: 'no', label: '否' }, { value: 'yes', label: '是' }] }]),
+  ];
+  return (
+    <Box flexDirection="column">
+      <Form
+        title="导入 / 导出"
+        fields={fields}
+        values={values}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
+        onSubmit={() => void run()}
+        onCancel={back}
+        active={active && !busy}
+      />
+      <StatusBar keys={busy ? '请稍候……' : `${FORM_KEYS}（导入先预览，y 确认后才写入）`} typing />
+    </Box>
+  );
+}
+
+function describe(summary: ImportSummary): string {
+  return Object.entries(summary).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}`).join('；') || '没有数据行';
+}

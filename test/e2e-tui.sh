@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End to end in a real terminal: the built app in an 80×24 tmux pane (TERM=xterm), a contact
+# logged by keystrokes only, then the datastore and `overdue --json` checked from outside.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v tmux >/dev/null; then
+  echo "e2e-tui: tmux is required (.ci/run installs it)" >&2
+  exit 1
+fi
+
+AS_OF=2026-11-25
+TMP=$(mktemp -d)
+SESSION="slx-e2e-$$"
+trap 'tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$TMP"' EXIT
+cp -r data/sanlianxi.json data/sanlianxi.contacts "$TMP"/
+DATA="$TMP/sanlianxi.json"
+cli() { node dist/cli/main.js "$@" --data "$DATA"; }
+
+# A cadre holding a class today who still owes its term contact, named by 工号 so the search has one match.
+read -r CADRE_ID EMPLOYEE_NO CLASS_NAME < <(
+  cli overdue --json --as-of "$AS_OF" | node -e '
+    const rows = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const data = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const holding = (id) => data.assignments.some((a) => a.cadreId === id && (a.end === null || a.end >= process.argv[2]));
+    const row = rows.find((r) => r.duty === "class" && holding(r.cadreId) && data.cadres.find((c) => c.id === r.cadreId)?.employeeNo);
+    if (!row) { console.error("no class row with a 工号 in the demo data"); process.exit(1); }
+    console.log(row.cadreId, data.cadres.find((c) => c.id === row.cadreId).employeeNo, row.target);
+  ' "$DATA" "$AS_OF"
+)
+echo "e2e-tui: logging the class contact of 工号 $EMPLOYEE_NO for $CLASS_NAME"
+
+screen() { tmux capture-pane -p -t "$SESSION"; }
+wait_for() {
+  for _ in $(seq 1 100); do
+    if screen | grep -qF -- "$1"; then return 0; fi
+    sleep 0.1
+  done
+  echo "e2e-tui: the screen never showed '$1':" >&2
+  screen >&2
+  exit 1
+}
+keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.2; }
+
+tmux new-session -d -s "$SESSION" -x 80 -y 24 \
+  "env TERM=xterm NO_COLOR=1 node dist/cli/main.js --data '$DATA' --as-of $AS_OF; echo EXITED; sleep 30"
+wait_for '1 记录联系'
+keys 1
+wait_for '记录联系'
+keys -l "$EMPLOYEE_NO"
+wait_for "（$EMPLOYEE_NO）"
+keys Enter
+wait_for "$CLASS_NAME"
+# One key per send, as a person types: 对象, 日期 (today), 形式 keep their defaults.
+for _ in 1 2 3 4; do keys Enter; done
+keys -l 'e2e'
+keys Enter
+wait_for '已记录：'
+keys Escape
+wait_for '最新联系'
+keys q
+wait_for 'EXITED'
+
+# The contact is in the datastore, and its overdue row is gone.
+cli contacts --json | node -e '
+  const rows = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const hit = rows.find((c) => c.type === "班级" && c.target === process.argv[1] && c.date === process.argv[2] && c.note === "e2e");
+  if (!hit) { console.error("e2e-tui: the contact is not in the datastore"); process.exit(1); }
+' "$CLASS_NAME" "$AS_OF"
+cli overdue --json --as-of "$AS_OF" | node -e '
+  const rows = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (rows.some((r) => r.cadreId === process.argv[1] && r.duty === "class")) { console.error("e2e-tui: the overdue class row is still there"); process.exit(1); }
+' "$CADRE_ID"
+echo "e2e-tui: ok"
