@@ -39,32 +39,15 @@ export async function isCurrent(file: string, scale: Scale): Promise<boolean> {
   return meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.schemaVersion === SCHEMA_VERSION && meta.scale === scale.name && meta.seed === scale.seed && (await new DatastoreFile(file).exists());
 }
 
-/**
- * The files a datastore consists of: DatastoreFile's own list when it has one (the storage layout
- * may split the datastore), else the single file.
- */
+/** The files a datastore consists of (the main file and its month files), for the JSON.parse baseline. */
 export async function datastoreFiles(file: string): Promise<string[]> {
-  const store = new DatastoreFile(file) as unknown as Record<string, unknown>;
-  for (const method of ['files', 'listFiles']) {
-    const fn = store[method];
-    if (typeof fn === 'function') {
-      const listed = (await (fn as () => unknown).call(store)) as unknown;
-      if (Array.isArray(listed) && listed.every((f) => typeof f === 'string')) return listed.filter((f) => existsSync(f));
-    }
-  }
-  return [file];
+  return existsSync(file) ? new DatastoreFile(file).files() : [];
 }
 
-/** Removes a generated datastore: its files and whatever beside it carries its name (journal, lock, sidecar). */
+/** Removes a generated datastore: the main file, its month files, backups, journal and the bench's note. */
 export async function removeDatastore(file: string): Promise<void> {
-  for (const f of await datastoreFiles(file)) await rm(f, { force: true, recursive: true });
-  // The layout's other paths (contact months, backups, journal), whatever they are called.
-  const layout = (new DatastoreFile(file) as unknown as { layout?: Record<string, unknown> }).layout ?? {};
-  for (const p of Object.values(layout)) if (typeof p === 'string' && p !== dirname(file)) await rm(p, { force: true, recursive: true });
-  const dir = dirname(file);
-  if (!existsSync(dir)) return;
-  const stem = basename(file).replace(/\.json$/, '');
-  for (const entry of await readdir(dir)) if (entry.startsWith(`${stem}.`)) await rm(join(dir, entry), { force: true, recursive: true });
+  const { main, partsDir, backupsDir, journal } = new DatastoreFile(file).layout;
+  for (const p of [main, partsDir, backupsDir, journal, metaFile(file)]) await rm(p, { force: true, recursive: true });
 }
 
 export interface Generated {

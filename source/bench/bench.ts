@@ -98,7 +98,7 @@ async function tuiStart(): Promise<{ ms: number; rssKb: number }> {
   const seen = new Promise<void>((res) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (ms < 0 && out.includes('三联系') && out.includes('1 首页')) {
+      if (ms < 0 && out.includes('三联系') && out.includes('1 记录联系')) {
         ms = performance.now() - t;
         res();
       }

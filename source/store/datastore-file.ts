@@ -83,7 +83,8 @@ class MissingPartError extends DatastoreFileError {}
 
 const LOCK_OPTIONS = {
   realpath: false,
-  stale: 15_000,
+  // A writer killed while holding the lock blocks others for this long; proper-lockfile refreshes it every stale/2.
+  stale: 5_000,
   retries: { retries: 300, minTimeout: 10, maxTimeout: 100, randomize: true },
 } as const;
 

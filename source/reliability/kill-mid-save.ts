@@ -1,0 +1,44 @@
+// npm run kill-test [-- --rounds 100]: starts a writer that saves in a loop, kills it (SIGKILL) at a random
+// moment, then checks that the datastore loads and holds every contact the writer reported before the kill.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { buildDemoData, DEMO_TODAY } from '../demo/demo-data.js';
+import { DatastoreFile } from '../store/datastore-file.js';
+
+const args = await yargs(hideBin(process.argv)).option('rounds', { type: 'number', default: 100 }).strict().parseAsync();
+const file = join(mkdtempSync(join(tmpdir(), 'slx-kill-')), 'kill.json');
+const data = buildDemoData();
+const assignment = data.assignments.find((a) => a.end === null)!;
+await new DatastoreFile(file).create(data);
+const worker = join(import.meta.dirname, 'stress-worker.ts');
+const tsx = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+
+let passed = 0;
+const confirmed: string[] = [];
+for (let round = 1; round <= args.rounds; round++) {
+  const child = spawn(tsx, [worker, file, String(round), '1000', assignment.cadreId, assignment.classId, DEMO_TODAY], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // Wait for the first save, then kill at a random moment among the following ones.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  await new Promise((r) => setTimeout(r, Math.random() * 150));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.on('close', r));
+  confirmed.push(...out.split('\n').filter((l) => l !== ''));
+  try {
+    const ids = new Set((await new DatastoreFile(file).load('all')).contacts.map((c) => c.id));
+    const lost = confirmed.filter((id) => !ids.has(id));
+    if (lost.length === 0) passed++;
+    else console.log(`round ${round}: ${lost.length} confirmed contacts missing`);
+  } catch (error) {
+    console.log(`round ${round}: datastore unreadable: ${(error as Error).message}`);
+  }
+}
+console.log(`kill mid-save: ${passed}/${args.rounds} rounds left a complete datastore with every confirmed save (${confirmed.length} saves)`);
+if (passed !== args.rounds) process.exitCode = 1;

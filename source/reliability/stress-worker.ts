@@ -1,0 +1,25 @@
+// One stress writer: logs `count` contacts, each its own locked save, and prints the ids it saved.
+import { randomId } from '../domain/context.js';
+import { DatastoreFile } from '../store/datastore-file.js';
+import type { Contact } from '../domain/schema.js';
+
+const [file, worker, count, cadreId, targetId, date] = process.argv.slice(2) as [string, string, string, string, string, string];
+const store = new DatastoreFile(file, { contacts: 'none' });
+let saved = 0;
+for (let i = 0; i < Number(count); i++) {
+  const contact: Contact = {
+    id: `stress-${worker}-${i}-${randomId('x')}`,
+    cadreId,
+    duty: 'class',
+    targetId,
+    date,
+    form: '座谈会',
+    note: `stress ${worker}/${i}`,
+    enteredAt: new Date().toISOString(),
+    enteredBy: 'stress',
+  };
+  await store.update((data) => void data.contacts.push(contact), { action: `stress ${worker}`, contacts: date });
+  process.stdout.write(`${contact.id}\n`);
+  saved++;
+}
+process.stderr.write(`worker ${worker}: ${saved}\n`);
