@@ -81,9 +81,31 @@ export function App({ store, initialData, today, context, reloadEveryMs = 2000 }
     [store],
   );
 
+  // u asks first (y confirms); the undo reads what it needs, then the screens get the data they show.
+  const [confirmUndo, setConfirmUndo] = useState(false);
+  const undo = useCallback(async () => {
+    saving.current += 1;
+    try {
+      const { result } = await store.undo({ action: '界面:撤销' });
+      setData(await store.load());
+      setMessage({ text: result, error: false });
+    } catch (error) {
+      setMessage({ text: isUserError(error) ? error.message : `撤销失败：${(error as Error).message}`, error: true });
+    } finally {
+      saving.current -= 1;
+    }
+  }, [store]);
+
   useInput(
     (input, key) => {
-      if (input === 'q') exit();
+      if (confirmUndo) {
+        setConfirmUndo(false);
+        if (input === 'y') void undo();
+        else setMessage({ text: '已取消撤销', error: false });
+      } else if (input === 'u') {
+        setConfirmUndo(true);
+        setMessage({ text: '撤销最近一次修改？按 y 确认，其他键取消', error: false });
+      } else if (input === 'q') exit();
       else if (input === '?') setHelp((h) => !h);
       else if (help && key.escape) setHelp(false);
     },

@@ -14,7 +14,7 @@ export const HOME_KEYS: Array<{ key: string; screen: ScreenName; label: string }
   { key: '9', screen: 'settings', label: '设置' },
 ];
 
-export const COMMON_KEYS = '? 帮助  q 退出';
+export const COMMON_KEYS = 'u 撤销  ? 帮助  q 退出';
 export const FORM_KEYS = 'Tab/↓ 下一项  Shift+Tab/↑ 上一项  ←/→ 选择  最后一项 Enter 保存  Esc 取消';
 export const LIST_KEYS = 'j/k ↑/↓ 移动  / 搜索  Enter 打开  Esc 返回';
 export const SEARCH_KEYS = '输入 姓名/工号/学号/拼音首字母  Enter 完成  Esc 清除';
@@ -30,5 +30,5 @@ export const HELP_LINES = [
   '导入导出：导入先预览，y 确认后才写入；导出前选择是否覆盖已有文件',
   '表单：Tab/↓ 下一项，Shift+Tab/↑ 上一项，←/→ 选择，空格 勾选，最后一项 Enter 保存，Esc 取消',
   '删除、结束分配、导入前都会询问 y/n',
-  '? 打开/关闭帮助  q 退出（输入时无效）',
+  'u 撤销最近一次修改（需按 y 确认）  ? 打开/关闭帮助  q 退出（输入时无效）',
 ];
