@@ -2,7 +2,7 @@
 // month of contacts; a save writes the changed months as new files, then replaces the main file
 // atomically — the commit point — so a crash leaves the old or the new datastore, never a mix.
 // Every change runs under a cross-process lock on a fresh re-read, is backed up, and journalled.
-import { open, readdir, stat, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
@@ -340,13 +340,27 @@ export class DatastoreFile {
     const backup = (await this.backups()).find((b) => b.id === id);
     if (!backup) throw new UserError(`找不到备份“${id}”：用 sanlianxi backups 查看可用的备份`);
     const source = await new DatastoreFile(backup.mainFile).load('all');
-    return this.update(
-      (data) => {
-        Object.assign(data, source);
-        return backup;
-      },
-      { action: meta.action, contacts: 'all', undoable: false },
-    );
+    const replace = (data: Datastore) => {
+      Object.assign(data, source);
+      return backup;
+    };
+    return this.withLock(async () => {
+      const current = await this.read('none').catch((error: unknown) => {
+        if (error instanceof DatastoreFileError) return null;
+        throw error;
+      });
+      if (current) return this.applyLocked(replace, { action: meta.action, contacts: 'all', undoable: false });
+      // The current files cannot be read: they are kept aside, never overwritten, and the backup becomes
+      // a new revision numbered after every one seen so far.
+      const aside = `${this.file}.corrupt-${Date.now()}`;
+      await rename(this.file, aside).catch(() => undefined);
+      await rename(this.layout.partsDir, `${aside}.contacts`).catch(() => undefined);
+      const revision = Math.max(0, ...(await listBackups(this.layout)).map((b) => b.revision)) + 1;
+      const { contacts: _contacts, ...collections } = source;
+      const fresh: Snapshot = { main: { ...collections, revision, contactParts: {} }, fromMonth: null, months: new Map(), inline: false, stamp: '' };
+      const saved = await this.save(fresh, source, { action: `${meta.action}（原文件已移到 ${aside}）`, undoable: false }, null);
+      return { result: backup, data: assemble(saved), revision: saved.main.revision };
+    });
   }
 
   private earliestUnread(snapshot: Snapshot, contacts: readonly Contact[]): IsoDate | null {

@@ -1,0 +1,93 @@
+// Month files, backups, journal, undo and restore: what a secretary relies on when something goes wrong.
+import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assign } from '../source/domain/assignments.js';
+import { logContact } from '../source/domain/contacts.js';
+import { randomId } from '../source/domain/context.js';
+import { backupsToDrop, type BackupInfo } from '../source/store/backups.js';
+import { DatastoreFile } from '../source/store/datastore-file.js';
+import { permissionWarnings } from '../source/store/permissions.js';
+import { AUTUMN, smallSchool, testContext } from './fixtures.js';
+
+const ctx = () => ({ ...testContext('2026-11-25'), newId: randomId });
+
+async function assigned(): Promise<DatastoreFile> {
+  const file = join(mkdtempSync(join(tmpdir(), 'slx-safe-')), 'data.json');
+  const data = smallSchool([AUTUMN]);
+  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx());
+  await new DatastoreFile(file).create(data);
+  return new DatastoreFile(file);
+}
+
+const log = (store: DatastoreFile, date: string, note: string, range: string = date) =>
+  store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date, note }, ctx()), { action: 'log', contacts: range });
+
+describe('datastore safety', () => {
+  it('keeps contacts one file per month, reads only the months asked for, and widens when a change needs more', async () => {
+    const store = await assigned();
+    await log(store, '2026-10-08', '十月');
+    await log(store, '2026-11-20', '十一月');
+    // Asked for November only, the change adds a September contact: it is run again on a wider read.
+    await log(store, '2026-09-15', '九月', '2026-11-01');
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual(['2026-09.r4.json', '2026-10.r2.json', '2026-11.r3.json']);
+    expect((await new DatastoreFile(store.file).load('2026-11-01')).contacts.map((c) => c.note)).toEqual(['十一月']);
+    expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['九月', '十月', '十一月']);
+    expect(statSync(join(store.layout.partsDir, '2026-09.r4.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('undo reverts the latest change, refuses one a later change depends on, and history records both', async () => {
+    const store = await assigned();
+    await log(store, '2026-11-20', '班会');
+    await store.update((d) => void (d.cadres.find((c) => c.id === 'c_zs')!.title = '副院长'), { action: 'edit' });
+    await store.update((d) => void (d.cadres.find((c) => c.id === 'c_zs')!.title = '院长'), { action: 'edit' });
+    await expect(store.undo({ action: 'undo' }, 3)).rejects.toThrow(/无法撤销第 3 号修改.*干部 张三 之后又被第 4 号修改/);
+    const { result } = await store.undo({ action: 'undo' });
+    expect(result).toContain('已撤销第 4 号修改');
+    expect((await store.load()).cadres.find((c) => c.id === 'c_zs')!.title).toBe('副院长');
+    const undoContact = await store.undo({ action: 'undo' }, 2);
+    expect(undoContact.result).toContain('联系记录 新增 1');
+    expect((await store.load()).contacts).toHaveLength(0);
+    const history = await store.history();
+    expect(history.map((e) => [e.revision, e.action, e.undoOf ?? null])).toEqual([
+      [1, 'init', null],
+      [2, 'log', null],
+      [3, 'edit', null],
+      [4, 'edit', null],
+      [5, 'undo', 4],
+      [6, 'undo', 2],
+    ]);
+    await expect(store.undo({ action: 'undo' }, 4)).rejects.toThrow('已经撤销过了');
+  });
+
+  it('a corrupt main file is never overwritten; the message names the latest good backup, and restore brings it back', async () => {
+    const store = await assigned();
+    await log(store, '2026-11-20', '第一次');
+    await log(store, '2026-11-21', '第二次');
+    const backups = await store.backups();
+    expect(backups.map((b) => b.revision)).toEqual([1, 2]);
+    writeFileSync(store.file, '{"schemaVersion": 2, "settings": ');
+    const error = await new DatastoreFile(store.file).load().catch((e: Error) => e);
+    expect(String(error)).toMatch(new RegExp(`不是有效的 JSON.*最近的有效备份：${backups[1]!.id}.*sanlianxi restore ${backups[1]!.id}`));
+    await expect(log(store, '2026-11-22', '第三次')).rejects.toThrow('不是有效的 JSON');
+    const { result } = await new DatastoreFile(store.file).restore(backups[1]!.id, { action: 'restore' });
+    expect(result.revision).toBe(2);
+    expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['第一次']);
+  });
+
+  it('rotation keeps the last 20 saves and the newest backup of each of the last 30 days', () => {
+    const info = (day: string, n: number): BackupInfo => ({ id: `${day.replaceAll('-', '')}-1200${String(n).padStart(2, '0')}-000-r${n}`, dir: '', mainFile: '', time: '', day, revision: n });
+    const old = [info('2026-09-01', 1), info('2026-11-01', 2), info('2026-11-01', 3)];
+    const today = Array.from({ length: 25 }, (_, i) => info('2026-11-25', 10 + i));
+    const dropped = backupsToDrop([...old, ...today], '2026-11-25').map((b) => b.revision);
+    expect(dropped).toEqual([1, 2, 10, 11, 12, 13, 14]);
+  });
+
+  it('check warns about files other accounts can read', async () => {
+    const store = await assigned();
+    expect(await permissionWarnings(store.layout)).toEqual([]);
+    chmodSync(store.file, 0o644);
+    expect(await permissionWarnings(store.layout)).toEqual([`${store.file} 的权限是 644，其他用户可以访问：请运行 chmod 600 '${store.file}'`]);
+  });
+});
