@@ -15,12 +15,12 @@ const data = buildDemoData();
 const assignment = data.assignments.find((a) => a.end === null)!;
 await new DatastoreFile(file).create(data);
 const worker = join(import.meta.dirname, 'stress-worker.ts');
-const tsx = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 let passed = 0;
 const confirmed: string[] = [];
 for (let round = 1; round <= args.rounds; round++) {
-  const child = spawn(tsx, [worker, file, String(round), '1000', assignment.cadreId, assignment.classId, DEMO_TODAY], {
+  // node itself, not the tsx wrapper: SIGKILL must hit the writing process, not a parent that leaves it running.
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, file, String(round), '1000', assignment.cadreId, assignment.classId, DEMO_TODAY], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
