@@ -16,8 +16,9 @@ import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { safeText } from '../domain/safe-text.js';
 
+/** A user error: its lines (an import lists one bad row a line), each neutralised, then exit 1. */
 function fail(message: string): never {
-  process.stderr.write(`${safeText(message.split('\n')[0] ?? message)}\n${message.includes('\n') ? `${safeText(message.split('\n').slice(1).join('\n'))}\n` : ''}`);
+  process.stderr.write(`${message.split('\n').map(safeText).join('\n')}\n`);
   process.exit(1);
 }
 
