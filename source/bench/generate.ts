@@ -19,6 +19,7 @@ import {
   type Term,
 } from '../domain/schema.js';
 import type { IsoDate } from '../domain/dates.js';
+import { seeded } from '../demo/demo-data.js';
 
 /** Bump when the generated data changes: `npm run bench` regenerates a cached file of another version. */
 export const GENERATOR_VERSION = 1;
@@ -47,17 +48,6 @@ const FIRST_COHORT = 2020;
 /** The program starts with the 2022-2023 academic year: no assignment starts earlier. */
 const PROGRAM_START: IsoDate = '2022-09-01';
 
-/** mulberry32, as in source/demo/demo-data.ts: the same seed gives the same school. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Day numbers (days since 1970-01-01, UTC) keep the 300k-contact loop free of date-fns.
 const DAY = 86_400_000;

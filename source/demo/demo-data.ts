@@ -17,8 +17,8 @@ import {
   type Student,
 } from '../domain/schema.js';
 
-/** Small seeded generator (mulberry32): the same seed gives the same college. */
-function seeded(seed: number): () => number {
+/** Small seeded generator (mulberry32): the same seed gives the same data. */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,6 +3,7 @@
 // atomically — the commit point — so a crash leaves the old or the new datastore, never a mix.
 // Every change runs under a cross-process lock on a fresh re-read, is backed up, and journalled.
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
@@ -38,6 +39,11 @@ export interface ChangeMeta {
   undoable?: boolean;
 }
 
+/** Identifies one saved version of a file: a save replaces it (new inode) or at least changes size/mtime. */
+function stampOf(info: Stats): string {
+  return `${info.ino}:${info.size}:${info.mtimeMs}`;
+}
+
 /** lowdb adapter for one file: validated reads, private atomic writes. */
 class JsonFileAdapter<T> implements Adapter<T> {
   stamp = '';
@@ -56,7 +62,7 @@ class JsonFileAdapter<T> implements Adapter<T> {
     }
     try {
       const info = await handle.stat();
-      this.stamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+      this.stamp = stampOf(info);
       return this.parse(await handle.readFile('utf8'));
     } finally {
       await handle.close();
@@ -165,7 +171,7 @@ export class DatastoreFile {
   async changedOnDisk(): Promise<boolean> {
     try {
       const info = await stat(this.file);
-      return this.lastStamp !== null && `${info.ino}:${info.size}:${info.mtimeMs}` !== this.lastStamp;
+      return this.lastStamp !== null && stampOf(info) !== this.lastStamp;
     } catch {
       return false;
     }
@@ -429,7 +435,7 @@ export class DatastoreFile {
     await new Low(adapter, main).write();
     await syncDir(dirname(this.file));
     const info = await stat(this.file);
-    this.lastStamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+    this.lastStamp = stampOf(info);
 
     await this.removeUnreferencedParts(contactParts);
     await pruneBackups(this.layout, todayInShanghai(now));
