@@ -101,4 +101,13 @@ describe('sanlianxi commands', () => {
     expect(out).toContain('张三�[2J�[31m');
     expect(out).not.toContain('\u001b');
   });
+  it('without a terminal the UI refuses with exit 1 and names the commands to use, the file untouched', () => {
+    const before = readFileSync(file, 'utf8');
+    const r = run(['--as-of', '2026-09-20'], file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('终端界面需要在交互式终端中打开');
+    expect(r.stderr).toContain('sanlianxi overdue --json');
+    expect(r.stderr).not.toContain('Raw mode');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
 });

@@ -42,8 +42,9 @@ wait_for() {
 }
 keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.2; }
 
+# CI=true as CI runners set it: ink would then draw nothing until exit, so the app must clear it.
 tmux new-session -d -s "$SESSION" -x 80 -y 24 \
-  "env TERM=xterm NO_COLOR=1 node dist/cli/main.js --data '$DATA' --as-of $AS_OF; echo EXITED; sleep 30"
+  "env CI=true TERM=xterm NO_COLOR=1 node dist/cli/main.js --data '$DATA' --as-of $AS_OF; echo EXITED; sleep 30"
 wait_for '1 记录联系'
 keys 1
 wait_for '记录联系'

@@ -3,6 +3,7 @@ import { reportingTerm } from '../../domain/terms.js';
 import { DatastoreFile } from '../../store/datastore-file.js';
 import { resolveDataFile } from '../../store/paths.js';
 import { changeContext, dateArg, type GlobalArgs } from '../runtime.js';
+import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -20,6 +21,8 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
     });
     // Fails before ink takes the terminal when the file is missing or invalid.
     await store.load();
+    requireInteractiveTerminal();
+    clearCiMarkers();
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
     await runTui({ store, today, context: () => changeContext(today) });
