@@ -45,9 +45,10 @@ function checkParse(text: string): void {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** Every path to a value inside `value`. */
+/** Every path to a value inside `value`, down to a depth a datastore has (a planted deep() value is not walked). */
 function paths(value: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const out: Array<Array<string | number>> = [prefix];
+  if (prefix.length >= 8) return out;
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;

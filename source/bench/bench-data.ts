@@ -1,8 +1,8 @@
 // The benchmark's datastore on disk: generated once, written and read only through DatastoreFile (so
 // a change of the storage layout carries over), with a small sidecar naming the generator version.
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { buildIndexes } from '../domain/indexes.js';
 import { datastoreProblems } from '../domain/invariants.js';
 import { SCHEMA_VERSION, datastoreSchema, type Datastore } from '../domain/schema.js';

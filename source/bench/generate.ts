@@ -21,8 +21,8 @@ import {
 import type { IsoDate } from '../domain/dates.js';
 import { seeded } from '../demo/demo-data.js';
 
-/** Bump when the generated data changes: `npm run bench` regenerates a cached file of another version. */
-export const GENERATOR_VERSION = 1;
+/** Bump when the generated data or the way files are written changes: `npm run bench` regenerates a cached file of another version. */
+export const GENERATOR_VERSION = 2;
 
 /** The generated school's "today": contacts are dated up to it; the bench reports as of it. */
 export const BENCH_TODAY: IsoDate = '2026-11-25';
@@ -223,7 +223,6 @@ export function buildBenchData(scale: Scale): Datastore {
         counselorPhone: shortPhone(),
       };
       data.classes.push(cls);
-      const mine: Dorm[] = [];
       const previous = previousInCollege.get(college.id);
       for (let r = 0; r < scale.dormsPerClass; r++) {
         const building = `${Math.floor(dormSeq / 100) + 1}号楼`;

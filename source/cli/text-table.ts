@@ -1,12 +1,10 @@
 // Plain-text tables for terminals and SSH: columns aligned by display width (汉字 count two).
-import stringWidth from 'string-width';
 import { safeText } from '../domain/safe-text.js';
 
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
-
-export function renderTable(headers: string[], rows: string[][]): string {
+/** Async because string-width (~30 ms to load) is loaded only by the commands that print a table. */
+export async function renderTable(headers: string[], rows: string[][]): Promise<string> {
+  const { default: stringWidth } = await import('string-width');
+  const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
   const cells = rows.map((r) => r.map(safeText));
   const widths = headers.map((h, i) => Math.max(stringWidth(h), ...cells.map((r) => stringWidth(r[i] ?? ''))));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();

@@ -1,7 +1,7 @@
 // Duty windows (SPEC "Duties and what overdue means"): for each assignment and term, the periods in
 // which a duty is owed, each clipped to the term and to the assignment's active days.
 import { daysBetween, maxDate, minDate, monthSlices, spanDays, type IsoDate } from './dates.js';
-import { contactKey, countDatesIn, type Indexes } from './indexes.js';
+import { contactDatesOf, countDatesIn, type Indexes } from './indexes.js';
 import { rulesFor } from './rules.js';
 import type { Assignment, ClassGroup, Datastore, Duty, DutyRules, Term } from './schema.js';
 
@@ -49,7 +49,7 @@ export function windowDays(w: Pick<DutyWindow, 'end'>, status: 'overdue' | 'due'
 function counted(idx: Indexes, cadreId: string, duty: Duty, targetIds: readonly string[], start: IsoDate, end: IsoDate, asOf: IsoDate): number {
   const to = minDate(end, asOf);
   let n = 0;
-  for (const t of targetIds) n += countDatesIn(idx.contactDates.get(contactKey(cadreId, duty, t)), start, to);
+  for (const t of targetIds) n += countDatesIn(contactDatesOf(idx, cadreId, duty, t), start, to);
   return n;
 }
 

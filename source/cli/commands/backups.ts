@@ -12,7 +12,7 @@ export const backupsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       console.log(`${store.file} 还没有备份：每次保存前会自动备份`);
       return;
     }
-    console.log(renderTable(['备份', '时间', '版本'], list.map((b) => [b.id, b.time, String(b.revision)])));
+    console.log(await renderTable(['备份', '时间', '版本'], list.map((b) => [b.id, b.time, String(b.revision)])));
     console.log(`共 ${list.length} 份，位于 ${store.layout.backupsDir}；恢复：sanlianxi restore <备份>`);
   },
 };

@@ -2,7 +2,6 @@ import type { Argv, CommandModule } from 'yargs';
 import { buildIndexes } from '../../domain/indexes.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
 import { findTerm } from '../../domain/terms.js';
-import { exportAssessment, exportForm1, exportForm2 } from '../../io/exports.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import type { RangeArg } from '../../store/datastore-file.js';
 
@@ -21,6 +20,9 @@ const common = (y: Argv<GlobalArgs>) =>
     .option('college', { type: 'string', describe: '只导出该学院' })
     .option('as-of', { type: 'string', describe: '按此日期的联系分配（默认今天）' })
     .option('force', { type: 'boolean', default: false, describe: '覆盖已有文件' });
+
+// exceljs takes ~150 ms to load: only the export commands pay for it.
+const exports = () => import('../../io/exports.js');
 
 /** form1 and form2 show assignments only; the assessment needs its term's contacts. */
 async function context(args: Args, contacts: RangeArg = 'none') {
@@ -45,7 +47,7 @@ const form1: CommandModule<GlobalArgs, Args> = {
   builder: (y) => common(y).option('cadre', { type: 'string', describe: '只导出该干部（姓名或工号）' }),
   handler: async (args) => {
     const { data, idx, options } = await context(args);
-    const n = await exportForm1(data, idx, options);
+    const n = await (await exports()).exportForm1(data, idx, options);
     console.log(`已导出附件1：${args.out}（${n} 位干部）`);
   },
 };
@@ -56,7 +58,7 @@ const form2: CommandModule<GlobalArgs, Args> = {
   builder: (y) => common(y),
   handler: async (args) => {
     const { data, idx, options } = await context(args);
-    const n = await exportForm2(data, idx, options);
+    const n = await (await exports()).exportForm2(data, idx, options);
     console.log(`已导出附件2：${args.out}（${n} 行）`);
   },
 };
@@ -68,7 +70,7 @@ const report: CommandModule<GlobalArgs, Args> = {
   handler: async (args) => {
     const { data, idx, options } = await context(args, (main) => findTerm(main.settings.terms, args.term ?? '').start);
     const term = findTerm(data.settings.terms, args.term ?? '');
-    const n = await exportAssessment(data, idx, term, { ...options, asOf: args['as-of'] ? options.asOf : term.end });
+    const n = await (await exports()).exportAssessment(data, idx, term, { ...options, asOf: args['as-of'] ? options.asOf : term.end });
     console.log(`已导出评议考核：${args.out}（${term.name}，${n} 位干部）`);
   },
 };

@@ -35,7 +35,7 @@ export const historyCommand: CommandModule<GlobalArgs, HistoryArgs> = {
       e.action,
       `${e.summary}${undone.has(e.revision) ? '（已撤销）' : ''}${e.undoOf !== undefined ? `（撤销第 ${e.undoOf} 号）` : ''}`,
     ]);
-    console.log(renderTable(['编号', '时间', '用户', '操作', '改动'], rows));
+    console.log(await renderTable(['编号', '时间', '用户', '操作', '改动'], rows));
   },
 };
 

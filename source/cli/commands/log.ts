@@ -40,7 +40,7 @@ export const logCommand: CommandModule<GlobalArgs, Args> = {
       const targetId = findTarget(idx, duty, args.target);
       const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date, form, note: args.note }, ctx, idx);
       return `已记录：${cadre.name} ${date} ${contact.form} ${targetLabel(idx, duty, targetId)}`;
-    }, { action: 'log', contacts: date });
+    }, { action: 'log', contacts: date, changes: 'contacts' });
     console.log(result);
   },
 };

@@ -39,7 +39,7 @@ export const overdueCommand: CommandModule<GlobalArgs, Args> = {
     console.log(`${report.term.name}，截至 ${asOf}：逾期 ${overdue} 项，待完成 ${report.rows.length - overdue} 项`);
     if (report.rows.length === 0) return;
     console.log(
-      renderTable(
+      await renderTable(
         ['状态', '天数', '干部', '学院', '类型', '对象', '窗口'],
         report.rows.map((r) => [
           r.status === 'overdue' ? '逾期' : '待完成',

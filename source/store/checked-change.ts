@@ -1,0 +1,90 @@
+// A change as it will be saved: the records it added or modified are validated, the others were
+// validated when they were read and are kept as they are — re-validating a whole school on every
+// `log` cost ~50 ms of its half-second budget.
+import type { z } from 'zod';
+import { UserError } from '../domain/errors.js';
+import {
+  assignmentSchema,
+  cadreSchema,
+  classSchema,
+  collegeSchema,
+  contactSchema,
+  datastoreSchema,
+  dormSchema,
+  studentSchema,
+  type Contact,
+  type Datastore,
+} from '../domain/schema.js';
+import type { MainCollections } from './file-schemas.js';
+import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
+import { describeIssues } from './validate.js';
+
+const TABLES = {
+  colleges: collegeSchema,
+  cadres: cadreSchema,
+  classes: classSchema,
+  dorms: dormSchema,
+  students: studentSchema,
+  assignments: assignmentSchema,
+} as const;
+type TableName = keyof typeof TABLES;
+
+const headSchema = datastoreSchema.pick({ schemaVersion: true, settings: true });
+
+export interface CheckedChange {
+  collections: MainCollections;
+  contacts: Contact[];
+  /** Every record that differs from `before`, as saved; null when there is no `before`. */
+  changes: RecordChange[] | null;
+}
+
+export interface ChangeBase {
+  before: MainCollections;
+  beforeContacts: readonly Contact[];
+}
+
+function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): UserError {
+  const located = issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+  return new UserError(`${what}，未保存：${describeIssues(root, located)}`);
+}
+
+/**
+ * Validates `data` after a change. With `base`, only records whose id the diff names are checked;
+ * without it (init, restore), every record is.
+ */
+export function checkChange(data: Datastore, base: ChangeBase | null): CheckedChange {
+  const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
+  const touched = new Map<CollectionName, Set<unknown>>();
+  for (const c of raw ?? []) if (c.after !== null) (touched.get(c.collection) ?? touched.set(c.collection, new Set()).get(c.collection)!).add(c.id);
+  const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.get(table)?.has(record.id) === true;
+  const validated = new Map<string, unknown>();
+
+  const { contacts: rawContacts, ...rest } = data;
+  const head = headSchema.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings });
+  if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
+
+  const checkList = <T extends { id: string }>(table: CollectionName, schema: z.ZodType<T>, list: readonly T[], root: unknown, what: string): T[] => {
+    if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
+    return list.map((record, i) => {
+      if (!needsCheck(table, record)) return record;
+      const result = schema.safeParse(record);
+      if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
+      validated.set(`${table}\u0000${result.data.id}`, result.data);
+      return result.data;
+    });
+  };
+
+  const tables = {} as { [K in TableName]: MainCollections[K] };
+  for (const table of Object.keys(TABLES) as TableName[]) {
+    (tables as Record<TableName, unknown>)[table] = checkList(table, TABLES[table] as z.ZodType<{ id: string }>, rest[table], rest, '修改后的数据无效');
+  }
+  const contacts = checkList('contacts', contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');
+
+  const collections: MainCollections = { ...tables, schemaVersion: head.data.schemaVersion, settings: head.data.settings };
+  const changes =
+    raw?.map((c) => {
+      if (c.collection === 'settings') return { ...c, after: head.data.settings };
+      return c.after === null ? c : { ...c, after: validated.get(`${c.collection}\u0000${c.id}`) ?? c.after };
+    }) ?? null;
+  return { collections, contacts, changes };
+}
