@@ -1,5 +1,5 @@
 // Month files, backups, journal, undo and restore: what a secretary relies on when something goes wrong.
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { randomId } from '../source/domain/context.js';
 import { backupsToDrop, type BackupInfo } from '../source/store/backups.js';
 import { DatastoreFile } from '../source/store/datastore-file.js';
 import { permissionWarnings } from '../source/store/permissions.js';
+import { sha256 } from '../source/store/seals.js';
 import { AUTUMN, smallSchool, testContext } from './fixtures.js';
 
 const ctx = () => ({ ...testContext('2026-11-25'), newId: randomId });
@@ -89,5 +90,35 @@ describe('datastore safety', () => {
     expect(await permissionWarnings(store.layout)).toEqual([]);
     chmodSync(store.file, 0o644);
     expect(await permissionWarnings(store.layout)).toEqual([`${store.file} 的权限是 644，其他用户可以访问：请运行 chmod 600 '${store.file}'`]);
+  });
+  it('a file edited since sanlianxi sealed it is validated in full: a bad date in a month file or the main file is reported', async () => {
+    const store = await assigned();
+    await log(store, '2026-11-20', '好');
+    const part = join(store.layout.partsDir, '2026-11.r2.json');
+    const partText = readFileSync(part, 'utf8');
+    writeFileSync(part, partText.replace('"2026-11-20"', '"2026-11-31"'));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/2026-11\.r2\.json 校验失败：contacts\[0\]\.date.*日期应为 YYYY-MM-DD/);
+    writeFileSync(part, partText);
+    const mainText = readFileSync(store.file, 'utf8');
+    writeFileSync(store.file, mainText.replace('"start":"2026-09-01"', '"start":"2026-09-31"'));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/校验失败：assignments\[0\]\.start.*日期应为 YYYY-MM-DD/);
+    writeFileSync(store.file, mainText);
+    expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['好']);
+  });
+
+  it('check validates every field even of a file whose seal was forged to match', async () => {
+    const store = await assigned();
+    await log(store, '2026-11-20', '好');
+    // Someone rewrites a month file with a bad date and forges both seals: loads trust it, check does not.
+    const part = join(store.layout.partsDir, '2026-11.r2.json');
+    const forged = readFileSync(part, 'utf8').replace('"2026-11-20"', '"2026-11-31"');
+    writeFileSync(part, forged);
+    const main = JSON.parse(readFileSync(store.file, 'utf8')) as { contactParts: Record<string, { sha256: string }> };
+    main.contactParts['2026-11']!.sha256 = sha256(forged);
+    const mainText = `${JSON.stringify(main)}\n`;
+    writeFileSync(store.file, mainText);
+    writeFileSync(store.layout.seal, JSON.stringify({ schemaVersion: 2, sha256: sha256(mainText) }));
+    expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.date)).toEqual(['2026-11-31']);
+    await expect(new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load()).rejects.toThrow(/contacts\[0\]\.date/);
   });
 });

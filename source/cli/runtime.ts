@@ -2,7 +2,7 @@
 import { randomId, type ChangeContext } from '../domain/context.js';
 import { parseDateInput, todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { DatastoreFile } from '../store/datastore-file.js';
+import { DatastoreFile, type StoreOptions } from '../store/datastore-file.js';
 import { resolveDataFile } from '../store/paths.js';
 import { osUserName } from '../store/os-user.js';
 
@@ -10,10 +10,9 @@ export interface GlobalArgs {
   data?: string;
 }
 
-export function openStore(args: GlobalArgs): DatastoreFile {
-  return new DatastoreFile(resolveDataFile(args.data));
+export function openStore(args: GlobalArgs, options?: StoreOptions): DatastoreFile {
+  return new DatastoreFile(resolveDataFile(args.data), options);
 }
-
 
 export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext {
   return { today, now: new Date().toISOString(), user: osUserName(), newId: randomId };

@@ -1,6 +1,7 @@
 // Where a datastore's files live. `data/sanlianxi.json` is the main file (everything but contacts,
 // plus the list of contact files); beside it `sanlianxi.contacts/` holds one immutable file per month
-// and revision, `sanlianxi.backups/` the rotating backups and `sanlianxi.journal.jsonl` the journal.
+// and revision, `sanlianxi.backups/` the rotating backups, `sanlianxi.journal.jsonl` the journal and
+// `sanlianxi.seal.json` the main file's seal (seals.ts).
 import { basename, dirname, join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -9,6 +10,7 @@ export interface DatastoreLayout {
   partsDir: string;
   backupsDir: string;
   journal: string;
+  seal: string;
 }
 
 export function layoutOf(mainFile: string): DatastoreLayout {
@@ -19,6 +21,7 @@ export function layoutOf(mainFile: string): DatastoreLayout {
     partsDir: join(dir, `${stem}.contacts`),
     backupsDir: join(dir, `${stem}.backups`),
     journal: join(dir, `${stem}.journal.jsonl`),
+    seal: join(dir, `${stem}.seal.json`),
   };
 }
 
