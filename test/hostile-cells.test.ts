@@ -132,6 +132,7 @@ describe('hostile cells', () => {
         ['T004', '赵\u0000六', '', '', '', '', '', '', '普通党员'],
         ['T005', '孙\u009b31m七', '', '', '', '', '', '', '普通党员'],
         ['T006', '周\u007f八', '', '', '', '', '', '', '普通党员'],
+        ['T007', '吴\u202e九', '', '', '', '', '', '', '普通党员'],
       ],
     }));
     const cadreLines = lines.filter((l) => l.startsWith('干部, '));
@@ -142,6 +143,7 @@ describe('hostile cells', () => {
       '干部, 第6行, 干部姓名: 含有控制字符 U+0000：请删除不可见字符后再导入',
       '干部, 第7行, 干部姓名: 含有控制字符 U+009B：请删除不可见字符后再导入',
       '干部, 第8行, 干部姓名: 含有控制字符 U+007F：请删除不可见字符后再导入',
+      '干部, 第9行, 干部姓名: 含有控制字符 U+202E：请删除不可见字符后再导入',
     ]);
 
     const data = await imported(await roster({ ...BASE, 寝室: [['7号楼', '301', '会计241班', '', 6, '混合寝室\r\n外语系两人\t（临时）']] }));
@@ -198,5 +200,7 @@ describe('safeText', () => {
     expect(safeText('\u001b[31m红\u001b]0;t\u0007\r\n\u0000\u007f\u0080\u009b\u009f')).toBe('\ufffd[31m红\ufffd]0;t\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd');
     expect(safeText('a\ud800b\udc00c')).toBe('a\ufffdb\ufffdc');
     expect(safeText('张三😀\u00a0')).toBe('张三😀\u00a0');
+    // Bidirectional overrides would show 张三\u202e备注 with 备注 reversed and everything after it on the line.
+    expect(safeText('张三\u202e注备\u202c \u2066x\u2069\u200f')).toBe('张三\ufffd注备\ufffd \ufffdx\ufffd\ufffd');
   });
 });

@@ -1,6 +1,6 @@
 // One in-process measurement, run by bench.ts in its own process (built: dist/bench/probe.js) so its
 // peak resident memory is its own. Prints one JSON line: the times of each run (ms) and maxRSS (KB).
-//   node --expose-gc dist/bench/probe.js parse|load|overdue|keys FILE AS_OF RUNS
+//   node --expose-gc dist/bench/probe.js parse|load|load-full|overdue|keys FILE AS_OF RUNS
 import { readFile } from 'node:fs/promises';
 import { render } from 'ink-testing-library';
 import { buildIndexes } from '../domain/indexes.js';
@@ -12,7 +12,7 @@ import { App } from '../ui/app.js';
 import { datastoreFiles } from './bench-data.js';
 
 const [mode, file, asOf, runsText] = process.argv.slice(2);
-if (!mode || !file || !asOf) throw new Error('usage: probe.js parse|load|overdue|keys FILE AS_OF RUNS');
+if (!mode || !file || !asOf) throw new Error('usage: probe.js parse|load|load-full|overdue|keys FILE AS_OF RUNS');
 const runs = Number(runsText ?? '5');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const times: number[] = [];
@@ -33,6 +33,9 @@ if (mode === 'parse') {
   for (let r = 0; r < runs; r++) await timed(() => texts.map((t) => JSON.parse(t) as unknown));
 } else if (mode === 'load') {
   for (let r = 0; r < runs; r++) await timed(async () => buildIndexes(await new DatastoreFile(file).load()));
+} else if (mode === 'load-full') {
+  // As `check` reads: every field validated by zod, seals ignored.
+  for (let r = 0; r < runs; r++) await timed(async () => buildIndexes(await new DatastoreFile(file, { contacts: 'all', verify: 'full' }).load()));
 } else if (mode === 'overdue') {
   const data = await new DatastoreFile(file).load();
   const idx = buildIndexes(data);

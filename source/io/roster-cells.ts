@@ -22,9 +22,10 @@ const MULTILINE_HEADERS = new Set(['备注', '联系方式']);
 export type CellRead = { text: string; problem?: undefined } | { text: ''; problem: string };
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// Bidirectional controls (U+202E etc.) are refused with the C0/C1 controls: they reorder the text a secretary sees.
 /** With the u flag a well-formed pair is one code point, so this matches only lone surrogates. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
