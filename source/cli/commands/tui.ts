@@ -20,11 +20,11 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
       contacts: (main) => reportingTerm(main.settings.terms, today)?.start ?? 'none',
     });
     // Fails before ink takes the terminal when the file is missing or invalid.
-    await store.load();
+    const initialData = await store.load();
     requireInteractiveTerminal();
     clearCiMarkers();
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
-    await runTui({ store, today, context: () => changeContext(today) });
+    await runTui({ store, initialData, today, context: () => changeContext(today) });
   },
 };
