@@ -121,4 +121,17 @@ describe('datastore safety', () => {
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.date)).toEqual(['2026-11-31']);
     await expect(new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load()).rejects.toThrow(/contacts\[0\]\.date/);
   });
+  it('month files from before seals are validated in full and get their seal at the next save that read them', async () => {
+    const store = await assigned();
+    await log(store, '2026-10-08', '十月');
+    await log(store, '2026-11-20', '十一月');
+    const main = JSON.parse(readFileSync(store.file, 'utf8')) as { contactParts: Record<string, { sha256?: string }> };
+    for (const ref of Object.values(main.contactParts)) delete ref.sha256;
+    writeFileSync(store.file, JSON.stringify(main));
+    const october = join(store.layout.partsDir, '2026-10.r2.json');
+    await log(new DatastoreFile(store.file), '2026-11-21', '再一次', '2026-10-01');
+    const after = JSON.parse(readFileSync(store.file, 'utf8')) as { contactParts: Record<string, { file: string; sha256?: string }> };
+    expect(after.contactParts['2026-10']).toEqual({ file: '2026-10.r2.json', count: 1, sha256: sha256(readFileSync(october)) });
+    expect(after.contactParts['2026-11']!.sha256).toBe(sha256(readFileSync(join(store.layout.partsDir, after.contactParts['2026-11']!.file))));
+  });
 });

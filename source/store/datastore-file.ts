@@ -163,7 +163,7 @@ export interface Saved<T> {
 export class DatastoreFile {
   readonly layout: DatastoreLayout;
   /** Parsed month files by file name: the files never change, so the cache never goes stale. */
-  private readonly parts = new Map<string, readonly Contact[]>();
+  private readonly parts = new Map<string, { contacts: readonly Contact[]; sha256: string }>();
   private lastStamp: string | null = null;
 
   /** `contacts`: which contacts load() and update() read unless told otherwise. */
@@ -255,17 +255,20 @@ export class DatastoreFile {
     const name = ref.file;
     const seal = this.defaults.verify === 'full' ? undefined : ref.sha256;
     const cached = this.parts.get(name);
-    if (cached) return cached;
+    if (cached) return cached.contacts;
     const path = join(this.layout.partsDir, name);
-    const db = new Low<Contact[] | null>(new JsonFileAdapter<Contact[] | null>(path, (bytes) =>
-        seal !== undefined && sha256(bytes) === seal ? parseSealedPartText(bytes.toString('utf8')) : parsePartText(bytes.toString('utf8'), path, month),
-      ),
+    let hash = '';
+    const db = new Low<Contact[] | null>(
+      new JsonFileAdapter<Contact[] | null>(path, (bytes) => {
+        hash = sha256(bytes);
+        return hash === seal ? parseSealedPartText(bytes.toString('utf8')) : parsePartText(bytes.toString('utf8'), path, month);
+      }),
       null,
     );
     await db.read();
     if (db.data === null) throw new MissingPartError(`联系记录文件 ${path} 不见了：数据文件 ${this.file} 引用了它`);
     const list = Object.freeze(db.data.map((c) => Object.freeze(c)));
-    this.parts.set(name, list);
+    this.parts.set(name, { contacts: list, sha256: hash });
     return list;
   }
 
@@ -443,11 +446,16 @@ export class DatastoreFile {
       const part = new JsonFileAdapter<PartFile>(join(this.layout.partsDir, name), null, asciiJson);
       await new Low(part, { month, contacts: list }).write();
       const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
-      this.parts.set(name, frozen);
+      this.parts.set(name, { contacts: frozen, sha256: part.written });
       contactParts[month] = { file: name, count: list.length, sha256: part.written };
       months.set(month, frozen);
     }
     if (writes.length > 0) await syncDir(this.layout.partsDir);
+    // Month files from before seals get theirs once this handle has read and validated them.
+    for (const [month, ref] of Object.entries(contactParts)) {
+      const read = ref.sha256 === undefined ? this.parts.get(ref.file) : undefined;
+      if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
+    }
 
     const saved: Snapshot = { main: { ...collections, revision, contactParts }, fromMonth: snapshot.fromMonth, months, inline: false, stamp: '' };
     const main = saved.main;
