@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../source/domain/errors.js';
 import { datastoreSchema, SCHEMA_VERSION } from '../source/domain/schema.js';
-import { DatastoreFileError, parseDatastoreText } from '../source/store/validate.js';
+import { DatastoreFileError } from '../source/store/datastore-file-error.js';
+import { parseDatastoreText } from '../source/store/validate.js';
 import { AUTUMN, smallSchool } from './fixtures.js';
 
 const FILE = '/srv/sanlianxi.json';

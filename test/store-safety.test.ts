@@ -134,4 +134,14 @@ describe('datastore safety', () => {
     expect(after.contactParts['2026-10']).toEqual({ file: '2026-10.r2.json', count: 1, sha256: sha256(readFileSync(october)) });
     expect(after.contactParts['2026-11']!.sha256).toBe(sha256(readFileSync(join(store.layout.partsDir, after.contactParts['2026-11']!.file))));
   });
+  it('a file with an invalid schemaVersion names the latest good backup; one from a newer version asks for an upgrade', async () => {
+    const store = await assigned();
+    await log(store, '2026-11-20', '第一次');
+    const [backup] = await store.backups();
+    const text = readFileSync(store.file, 'utf8');
+    writeFileSync(store.file, text.replace('"schemaVersion":2', '"schemaVersion":"二"'));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(new RegExp(`schemaVersion 无效.*最近的有效备份：${backup!.id}`));
+    writeFileSync(store.file, text.replace('"schemaVersion":2', '"schemaVersion":3'));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/由更新版本的 sanlianxi 写入（数据版本 3，本程序支持 2）：请升级/);
+  });
 });

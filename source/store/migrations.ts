@@ -2,6 +2,7 @@
 import { SCHEMA_VERSION } from '../domain/schema.js';
 import { DEFAULT_RULES } from '../domain/schema.js';
 import { UserError } from '../domain/errors.js';
+import { DatastoreFileError } from './datastore-file-error.js';
 
 type Raw = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function schemaVersionOf(raw: Raw): number {
 export function migrate(raw: Raw, file: string): { data: Raw; migrated: boolean } {
   let version = schemaVersionOf(raw);
   if (!Number.isInteger(version) || version < 0) {
-    throw new UserError(`数据文件 ${file} 的 schemaVersion 无效：文件未被改动，请检查或从备份恢复`);
+    throw new DatastoreFileError(`数据文件 ${file} 的 schemaVersion 无效：文件未被改动，请检查或从备份恢复`);
   }
   if (version > SCHEMA_VERSION) {
     throw new UserError(
@@ -43,7 +44,7 @@ export function migrate(raw: Raw, file: string): { data: Raw; migrated: boolean 
   let data = raw;
   while (version < SCHEMA_VERSION) {
     const step = migrations[version];
-    if (!step) throw new UserError(`无法从数据版本 ${version} 升级：文件 ${file} 未被改动`);
+    if (!step) throw new DatastoreFileError(`无法从数据版本 ${version} 升级：文件 ${file} 未被改动`);
     data = step(data);
     version += 1;
   }

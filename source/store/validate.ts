@@ -1,12 +1,10 @@
 // Parsing and validating a datastore file's text, with messages that name the file and the field.
 import type { z } from 'zod';
-import { UserError } from '../domain/errors.js';
+import { DatastoreFileError } from './datastore-file-error.js';
 import { datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
 import { mainFileSchema, partFileSchema, type MainFile } from './file-schemas.js';
 import { migrate } from './migrations.js';
 
-/** A datastore file that cannot be used as it is; it is never overwritten. */
-export class DatastoreFileError extends UserError {}
 
 /** `cadres[3].status` from zod's path. */
 export function formatPath(path: readonly PropertyKey[]): string {
