@@ -1,61 +1,29 @@
 // 寝室: the searchable list; Enter shows the dorm, its classes, the assignment holding it and its visits;
 // a adds, e edits.
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
 import { holderOf } from '../../domain/contact-targets.js';
 import { dormKey } from '../../domain/indexes.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Dorm } from '../../domain/schema.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
-import { EntityList } from '../components/entity-list.js';
-import { ListWithOverlay } from '../components/list-with-overlay.js';
-import { StatusBar } from '../components/status-bar.js';
+import { RecordListScreen } from '../components/record-list-screen.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { DormForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 
 export function DormListScreen() {
-  const { data, idx, back, active } = useUi();
-  const [openId, setOpenId] = useState<string | null>(null);
-  // The record being added (id null) or edited; the form covers the list or the detail.
-  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
-  const dorm = openId ? idx.dormById.get(openId) : undefined;
-  useInput(
-    (input, key) => {
-      if (key.escape) setOpenId(null);
-      else if (input === 'e' && dorm) setEditing({ id: dorm.id });
-    },
-    { isActive: active && dorm !== undefined && editing === null },
-  );
-  const overlay = editing ? (
-    <DormForm dorm={editing.id ? (idx.dormById.get(editing.id) ?? null) : null} onDone={() => setEditing(null)} />
-  ) : dorm ? (
-    <Box flexDirection="column">
-      <DormDetail dorm={dorm} />
-      <StatusBar keys="e 编辑  Esc 返回列表" />
-    </Box>
-  ) : null;
+  const { data, idx } = useUi();
   const classNames = (d: Dorm) => d.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、');
   return (
-    <ListWithOverlay
-      overlay={overlay}
-      list={
-        <EntityList
-          title="寝室"
-          items={data.dorms}
-          search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
-          row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
-          onOpen={(d) => setOpenId(d.id)}
-          onBack={back}
-          keys="a 新增  e 编辑"
-          onKey={(input, _key, d) => {
-            if (input === 'a') setEditing({ id: null });
-            else if (input === 'e' && d) setEditing({ id: d.id });
-          }}
-          active={active && overlay === null}
-        />
-      }
+    <RecordListScreen
+      title="寝室"
+      items={data.dorms}
+      find={(id) => idx.dormById.get(id)}
+      search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
+      row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
+      detail={(d) => <DormDetail dorm={d} />}
+      form={(d, done) => <DormForm dorm={d} onDone={done} />}
     />
   );
 }
