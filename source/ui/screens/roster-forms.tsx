@@ -1,16 +1,45 @@
 // Add and edit forms for 班级, 寝室 and 困难生, saved through the roster-edit domain functions.
+import type { ChangeContext } from '../../domain/context.js';
 import { dormKey } from '../../domain/indexes.js';
 import { saveClass, saveDorm, saveStudent } from '../../domain/roster-edit.js';
-import { STUDENT_CATEGORIES, type ClassGroup, type Dorm, type Student, type StudentCategory } from '../../domain/schema.js';
+import { STUDENT_CATEGORIES, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory } from '../../domain/schema.js';
 import type { FieldSpec, FormValues } from '../components/form.js';
 import { RecordForm } from '../components/record-form.js';
 import { useUi } from '../ui-context.js';
 
 const text = (key: string, label: string, placeholder?: string): FieldSpec => ({ key, label, kind: 'text', placeholder });
-const str = (v: FormValues, key: string) => String(v[key] ?? '');
+
+/** The typed text of the named fields, as the roster-edit functions take them. */
+function texts<K extends string>(v: FormValues, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, String(v[k] ?? '')])) as Record<K, string>;
+}
+
+/** A form whose save runs `save` as one change, journalled as 界面:新增/编辑 + the record's kind. */
+function RosterForm<R>(props: {
+  kind: string;
+  editing: string | null;
+  fields: FieldSpec[];
+  initial: FormValues;
+  save: (data: Datastore, values: FormValues, ctx: ChangeContext) => R;
+  saved: (record: R) => string;
+  onDone: () => void;
+}) {
+  const { apply, context } = useUi();
+  return (
+    <RecordForm
+      title={props.editing === null ? `新增${props.kind}` : `编辑${props.kind} ${props.editing}`}
+      fields={props.fields}
+      initial={props.initial}
+      onDone={props.onDone}
+      save={(v) => apply((d) => props.save(d, v, context()), `界面:${props.editing === null ? '新增' : '编辑'}${props.kind}`, props.saved)}
+    />
+  );
+}
+
+const CLASS_TEXTS = ['name', 'enrollYear', 'graduationDate', 'headTeacher', 'headTeacherPhone', 'counselor', 'counselorPhone'] as const;
 
 export function ClassForm({ cls, onDone }: { cls: ClassGroup | null; onDone: () => void }) {
-  const { data, apply, context } = useUi();
+  const { data } = useUi();
   const fields: FieldSpec[] = [
     { key: 'collegeId', label: '学院', kind: 'choice', options: data.colleges.map((c) => ({ value: c.id, label: c.name })) },
     text('name', '班级名称'),
@@ -32,39 +61,22 @@ export function ClassForm({ cls, onDone }: { cls: ClassGroup | null; onDone: () 
     counselorPhone: cls?.counselorPhone ?? '',
   };
   return (
-    <RecordForm
-      title={cls ? `编辑班级 ${cls.name}` : '新增班级'}
+    <RosterForm
+      kind="班级"
+      editing={cls ? cls.name : null}
       fields={fields}
       initial={initial}
       onDone={onDone}
-      save={(v) =>
-        apply(
-          (d) =>
-            saveClass(
-              d,
-              cls?.id ?? null,
-              {
-                collegeId: str(v, 'collegeId'),
-                name: str(v, 'name'),
-                enrollYear: str(v, 'enrollYear'),
-                graduationDate: str(v, 'graduationDate'),
-                headTeacher: str(v, 'headTeacher'),
-                headTeacherPhone: str(v, 'headTeacherPhone'),
-                counselor: str(v, 'counselor'),
-                counselorPhone: str(v, 'counselorPhone'),
-              },
-              context(),
-            ),
-          cls ? '界面:编辑班级' : '界面:新增班级',
-          (c) => `已保存班级 ${c.name}`,
-        )
-      }
+      save={(d, v, ctx) => saveClass(d, cls?.id ?? null, { collegeId: String(v['collegeId'] ?? ''), ...texts(v, CLASS_TEXTS) }, ctx)}
+      saved={(c) => `已保存班级 ${c.name}`}
     />
   );
 }
 
+const DORM_TEXTS = ['building', 'number', 'classNames', 'leader', 'size', 'note'] as const;
+
 export function DormForm({ dorm, onDone }: { dorm: Dorm | null; onDone: () => void }) {
-  const { idx, apply, context } = useUi();
+  const { idx } = useUi();
   const fields: FieldSpec[] = [
     text('building', '寝室楼', '如 7号楼'),
     text('number', '寝室号', '如 301'),
@@ -82,30 +94,22 @@ export function DormForm({ dorm, onDone }: { dorm: Dorm | null; onDone: () => vo
     note: dorm?.note ?? '',
   };
   return (
-    <RecordForm
-      title={dorm ? `编辑寝室 ${dormKey(dorm)}` : '新增寝室'}
+    <RosterForm
+      kind="寝室"
+      editing={dorm ? dormKey(dorm) : null}
       fields={fields}
       initial={initial}
       onDone={onDone}
-      save={(v) =>
-        apply(
-          (d) =>
-            saveDorm(
-              d,
-              dorm?.id ?? null,
-              { building: str(v, 'building'), number: str(v, 'number'), classNames: str(v, 'classNames'), leader: str(v, 'leader'), size: str(v, 'size'), note: str(v, 'note') },
-              context(),
-            ),
-          dorm ? '界面:编辑寝室' : '界面:新增寝室',
-          (r) => `已保存寝室 ${dormKey(r)}`,
-        )
-      }
+      save={(d, v, ctx) => saveDorm(d, dorm?.id ?? null, texts(v, DORM_TEXTS), ctx)}
+      saved={(r) => `已保存寝室 ${dormKey(r)}`}
     />
   );
 }
 
+const STUDENT_TEXTS = ['studentNo', 'name', 'className', 'dorm', 'contact'] as const;
+
 export function StudentForm({ student, onDone }: { student: Student | null; onDone: () => void }) {
-  const { idx, apply, context } = useUi();
+  const { idx } = useUi();
   const dorm = student?.dormId ? idx.dormById.get(student.dormId) : undefined;
   const fields: FieldSpec[] = [
     text('studentNo', '学号'),
@@ -124,31 +128,16 @@ export function StudentForm({ student, onDone }: { student: Student | null; onDo
     contact: student?.contact ?? '',
   };
   return (
-    <RecordForm
-      title={student ? `编辑困难生 ${student.name}` : '新增困难生'}
+    <RosterForm
+      kind="困难生"
+      editing={student ? student.name : null}
       fields={fields}
       initial={initial}
       onDone={onDone}
-      save={(v) =>
-        apply(
-          (d) =>
-            saveStudent(
-              d,
-              student?.id ?? null,
-              {
-                studentNo: str(v, 'studentNo'),
-                name: str(v, 'name'),
-                className: str(v, 'className'),
-                dorm: str(v, 'dorm'),
-                categories: (v['categories'] as StudentCategory[] | undefined) ?? [],
-                contact: str(v, 'contact'),
-              },
-              context(),
-            ),
-          student ? '界面:编辑困难生' : '界面:新增困难生',
-          (s) => `已保存困难生 ${s.studentNo} ${s.name}`,
-        )
+      save={(d, v, ctx) =>
+        saveStudent(d, student?.id ?? null, { ...texts(v, STUDENT_TEXTS), categories: (v['categories'] as StudentCategory[] | undefined) ?? [] }, ctx)
       }
+      saved={(s) => `已保存困难生 ${s.studentNo} ${s.name}`}
     />
   );
 }
