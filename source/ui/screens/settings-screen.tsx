@@ -5,11 +5,11 @@ import { rulesFor } from '../../domain/rules.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DORM_SCOPE_LABELS, DORM_SCOPES, type DutyRules } from '../../domain/schema.js';
 import { saveRules, saveTerm, type RulesInput } from '../../domain/settings-edit.js';
-import { Form, type FieldSpec } from '../components/form.js';
+import type { FieldSpec, FormValues } from '../components/form.js';
+import { RecordForm } from '../components/record-form.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
-import { FORM_KEYS } from '../keymap.js';
 import { useUi } from '../ui-context.js';
 
 type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
@@ -65,14 +65,12 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => void }) {
-  const { data, today, apply, active } = useUi();
+  const { data, today, apply } = useUi();
   const term = editing.kind === 'term' && editing.index !== null ? data.settings.terms[editing.index] : undefined;
   const rules = editing.kind === 'rules' ? rulesFor(data.settings, editing.collegeId ?? '') : undefined;
-  const [values, setValues] = useState<Record<string, string>>((): Record<string, string> =>
-    rules
-      ? { ...Object.fromEntries(RULE_FIELDS.map(([k]) => [k, String(rules[k])])), dormScope: rules.dormScope }
-      : { name: term?.name ?? '', start: term?.start ?? '', end: term?.end ?? '' },
-  );
+  const initial: Record<string, string> = rules
+    ? { ...Object.fromEntries(RULE_FIELDS.map(([k]) => [k, String(rules[k])])), dormScope: rules.dormScope }
+    : { name: term?.name ?? '', start: term?.start ?? '', end: term?.end ?? '' };
   const fields: FieldSpec[] =
     editing.kind === 'term'
       ? [
@@ -85,30 +83,16 @@ function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => voi
           { key: 'dormScope', label: '寝室范围', kind: 'choice', options: DORM_SCOPES.map((s) => ({ value: s, label: DORM_SCOPE_LABELS[s] })) },
           ...RULE_FIELDS.slice(2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
         ];
-  const submit = async () => {
-    const outcome =
-      editing.kind === 'term'
-        ? await apply(
-            (d) => saveTerm(d, editing.index, { name: values['name']!, start: values['start']!, end: values['end']! }, today),
-            '界面:设置学期',
-            (t) => `已保存学期 ${t.name}（${t.start} 至 ${t.end}）`,
-          )
-        : await apply((d) => saveRules(d, editing.collegeId, values as RulesInput), '界面:设置规则', () => '已保存考核规则');
-    if (outcome.ok) onDone();
+  const save = (v: FormValues) => {
+    const value = (key: string) => String(v[key] ?? '');
+    return editing.kind === 'term'
+      ? apply(
+          (d) => saveTerm(d, editing.index, { name: value('name'), start: value('start'), end: value('end') }, today),
+          '界面:设置学期',
+          (t) => `已保存学期 ${t.name}（${t.start} 至 ${t.end}）`,
+        )
+      : apply((d) => saveRules(d, editing.collegeId, Object.fromEntries(Object.keys(initial).map((k) => [k, value(k)])) as RulesInput), '界面:设置规则', () => '已保存考核规则');
   };
   const title = editing.kind === 'term' ? (term ? `编辑学期 ${term.name}` : '新增学期') : `编辑规则 · ${editing.collegeId === null ? '全校默认' : (data.colleges.find((c) => c.id === editing.collegeId)?.name ?? '')}`;
-  return (
-    <Box flexDirection="column">
-      <Form
-        title={title}
-        fields={fields}
-        values={values}
-        onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
-        onSubmit={() => void submit()}
-        onCancel={onDone}
-        active={active}
-      />
-      <StatusBar keys={FORM_KEYS} typing />
-    </Box>
-  );
+  return <RecordForm title={title} fields={fields} initial={initial} save={save} onDone={onDone} />;
 }
