@@ -9,22 +9,10 @@ import { overdueReport } from '../source/domain/overdue.js';
 import { emptyDatastore } from '../source/domain/schema.js';
 import { ImportError, importRoster } from '../source/io/roster-import.js';
 import { writeRosterTemplate } from '../source/io/roster-template.js';
+import { fillRoster } from './filled-roster.js';
 import { testContext } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'slx-import-'));
-
-async function fillTemplate(file: string, rows: Record<string, unknown[][]>): Promise<void> {
-  await writeRosterTemplate(join(dir, 'tpl.xlsx'));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, 'tpl.xlsx'));
-  for (const [sheet, values] of Object.entries(rows)) {
-    // Below the grey example row, as a secretary fills it in.
-    values.forEach((r, i) => {
-      wb.getWorksheet(sheet)!.getRow(3 + i).values = r as ExcelJS.CellValue[];
-    });
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 const ROSTER = {
   干部: [
@@ -46,7 +34,7 @@ const ROSTER = {
 describe('roster import', () => {
   it('imports every sheet, reads dates and numbers as SPEC says, and feeds the overdue report', async () => {
     const file = join(dir, 'roster.xlsx');
-    await fillTemplate(file, ROSTER);
+    await fillRoster(file, ROSTER);
     const data = emptyDatastore('测试学院');
     const summary = await importRoster(data, file, testContext('2026-11-25'));
     expect(summary['干部']).toEqual({ added: 2, updated: 0 });
@@ -72,7 +60,7 @@ describe('roster import', () => {
 
   it('rejects the whole file, listing every bad row, and leaves the data untouched', async () => {
     const file = join(dir, 'bad.xlsx');
-    await fillTemplate(file, {
+    await fillRoster(file, {
       ...ROSTER,
       干部: [...ROSTER.干部, ['T009', '王五', '经济管理学院', '', '', '', '', '', '临时工']],
       班级: [...ROSTER.班级, ['经济管理学院', '会计241班', 2024, '', '', '', '', '']],
@@ -113,7 +101,7 @@ describe('roster import', () => {
 describe('roster import details', () => {
   it('reads terms, default and college rules, mixed dorms, several categories, Excel date cells and numeric 学号', async () => {
     const file = join(dir, 'details.xlsx');
-    await fillTemplate(file, {
+    await fillRoster(file, {
       ...ROSTER,
       班级: [...ROSTER.班级, ['机电信息学院', '软件241班', 2024, '2027/6/30', '', '', '', '']],
       寝室: [...ROSTER.寝室, ['8号楼', '101', '会计241班, 软件241班', '', '', '混合寝室']],
@@ -164,7 +152,7 @@ describe('roster import details', () => {
 
   it('names assignment conflicts, unknown cadres and bad rules by sheet, row and column', async () => {
     const file = join(dir, 'bad2.xlsx');
-    await fillTemplate(file, {
+    await fillRoster(file, {
       ...ROSTER,
       联系分配: [...ROSTER.联系分配, ['赵六', '', '会计241班', '', '2026-09-01', '', '']],
       联系记录: [['张三', 'T001', '寝室', '7号楼-302', '2026-12-01', '寝室走访', '']],
@@ -218,7 +206,7 @@ describe('round trip', () => {
   it('template → filled roster → import → export form2: every row matches the roster assignments', async () => {
     const { exportForm2 } = await import('../source/io/exports.js');
     const file = join(dir, 'trip.xlsx');
-    await fillTemplate(file, {
+    await fillRoster(file, {
       ...ROSTER,
       干部: [...ROSTER.干部, ['T003', '王五', '机电信息学院', '', '', '中共党员', '', '', '普通党员']],
       班级: [...ROSTER.班级, ['机电信息学院', '软件241班', 2024, '2027-06-30', '吴老师', '665555', '郑老师', '666666']],

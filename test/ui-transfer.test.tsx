@@ -1,29 +1,14 @@
 // 导入 / 导出: preview before import (counts, or every bad row), y to apply; exports to a typed path.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeRosterTemplate } from '../source/io/roster-template.js';
+import { fillRoster } from './filled-roster.js';
 import { KEY, startApp } from './ui-harness.js';
-
-async function roster(dir: string, name: string, rows: Record<string, unknown[][]>): Promise<string> {
-  const file = join(dir, name);
-  await writeRosterTemplate(join(dir, 'tpl.xlsx'));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, 'tpl.xlsx'));
-  for (const [sheet, values] of Object.entries(rows)) {
-    values.forEach((r, i) => {
-      wb.getWorksheet(sheet)!.getRow(3 + i).values = r as ExcelJS.CellValue[];
-    });
-  }
-  await wb.xlsx.writeFile(file);
-  return file;
-}
 
 describe('导入 / 导出 screen', () => {
   it('previews an import, n leaves the data untouched, y imports', async () => {
     const ui = await startApp();
-    const file = await roster(ui.dir, '花名册.xlsx', { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
+    const file = await fillRoster(join(ui.dir, '花名册.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
     await ui.until('最新联系');
     await ui.press('8');
     await ui.until('导入 / 导出');
@@ -43,7 +28,7 @@ describe('导入 / 导出 screen', () => {
 
   it('lists every bad row and does not offer to import', async () => {
     const ui = await startApp();
-    const file = await roster(ui.dir, 'bad.xlsx', { 干部: [['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'], ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长']] });
+    const file = await fillRoster(join(ui.dir, 'bad.xlsx'), { 干部: [['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'], ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长']] });
     await ui.until('最新联系');
     await ui.press('8');
     await ui.until('导入 / 导出');
