@@ -16,12 +16,23 @@ export function useDutyGrid(assignment: Assignment | null): DutyGrid | null {
   return useMemo(() => (assignment && report.term ? dutyGrid(data, idx, assignment, report.term, today) : null), [data, idx, report, today, assignment]);
 }
 
-/** The screen lines the grid takes: its title, the table header and a line per row. */
-export const gridLines = (grid: DutyGrid | null) => (grid ? 3 + Math.max(1, grid.rows.length) : 0);
+/**
+ * How many grid rows fit when `free` lines are left for the grid and what follows it (which keeps at
+ * least 4): a class with many difficult students must not push the screen past the terminal's height.
+ */
+export const gridRowsFitting = (free: number) => Math.max(2, free - 3 - 1 - 4);
 
-export function DutyGridView({ grid }: { grid: DutyGrid | null }) {
+/** The screen lines the grid takes: its title, the table's border and header, a line per row shown, and the "more" line. */
+export function gridLines(grid: DutyGrid | null, maxRows: number): number {
+  if (!grid) return 0;
+  const shown = Math.min(grid.rows.length, maxRows);
+  return 3 + Math.max(1, shown) + (grid.rows.length > shown ? 1 : 0);
+}
+
+export function DutyGridView({ grid, maxRows }: { grid: DutyGrid | null; maxRows: number }) {
   if (!grid) return null;
-  const rows = grid.rows.map((r) => {
+  const hidden = grid.rows.slice(maxRows);
+  const rows = grid.rows.slice(0, maxRows).map((r) => {
     const row: Record<string, string> = { 类型: DUTY_LABELS[r.duty], 对象: safeText(r.target), 学期: r.term ? MARK[r.term] : '' };
     for (const m of grid.months) row[`${Number(m.slice(5))}月`] = r.months[m] ? MARK[r.months[m]] : r.duty === 'class' ? '' : '-';
     return row;
@@ -30,6 +41,11 @@ export function DutyGridView({ grid }: { grid: DutyGrid | null }) {
     <Box flexDirection="column">
       <Text bold>本学期职责（完 已完成 · 逾 逾期 · 待 本期待完成 · 未 未开始 · - 不需）</Text>
       {rows.length > 0 ? <Table data={rows} maxWidth={18} /> : <Text>（该分配本学期无应办职责）</Text>}
+      {hidden.length > 0 ? (
+        <Text>
+          ……另有 {hidden.length} 项未显示（其中逾期 {hidden.filter((r) => r.term === 'overdue' || Object.values(r.months).includes('overdue')).length} 项）：加高终端窗口可看到全部
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -6,7 +6,7 @@ import { safeText } from '../../domain/safe-text.js';
 import type { Cadre } from '../../domain/schema.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
-import { DutyGridView, gridLines, useDutyGrid } from '../components/duty-grid-view.js';
+import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useUi } from '../ui-context.js';
 
@@ -15,15 +15,16 @@ export function CadreDetail({ cadre }: { cadre: Cadre }) {
   const { rows } = useTerminalSize();
   const assignment = activeAssignment(idx, cadre.id, today);
   const grid = useDutyGrid(assignment);
+  // Header, who, assignment (3), history title and header, message and status bar (3): 11 lines.
+  const gridRows = gridRowsFitting(rows - 11);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
         {safeText(cadreLabel(cadre))} · {safeText(cadre.department)} {safeText(cadre.title)} · {cadre.category} · 状态 {cadre.status} · 归属 {safeText(collegeName(idx, cadre.collegeId))}
       </Text>
       <AssignmentSummary assignment={assignment} />
-      <DutyGridView grid={grid} />
-      {/* Header, who, assignment (3), history title and header, message and status bar (3): 11 lines. */}
-      <ContactHistoryView filter={{ cadreId: cadre.id }} limit={rows - 11 - gridLines(grid)} />
+      <DutyGridView grid={grid} maxRows={gridRows} />
+      <ContactHistoryView filter={{ cadreId: cadre.id }} limit={rows - 11 - gridLines(grid, gridRows)} />
     </Box>
   );
 }

@@ -8,7 +8,7 @@ import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
-import { DutyGridView, gridLines, useDutyGrid } from '../components/duty-grid-view.js';
+import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { ClassForm } from './roster-forms.js';
@@ -41,6 +41,8 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
   const { rows } = useTerminalSize();
   const assignment = holderOf(data, idx, 'class', cls.id, today);
   const grid = useDutyGrid(assignment);
+  // Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines.
+  const gridRows = gridRowsFitting(rows - 13);
   const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
   return (
     <Box flexDirection="column">
@@ -52,9 +54,8 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
       </Text>
       <Text wrap="truncate-end">本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Text>
       <AssignmentSummary assignment={assignment} />
-      <DutyGridView grid={grid} />
-      {/* Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines. */}
-      <ContactHistoryView filter={{}} only={(c) => targets.has(c.targetId)} limit={rows - 13 - gridLines(grid)} />
+      <DutyGridView grid={grid} maxRows={gridRows} />
+      <ContactHistoryView filter={{}} only={(c) => targets.has(c.targetId)} limit={rows - 13 - gridLines(grid, gridRows)} />
     </Box>
   );
 }
