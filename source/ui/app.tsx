@@ -66,7 +66,7 @@ export function App({ store, initialData, today, context, reloadEveryMs = 2000 }
     async (change, action, done) => {
       saving.current += 1;
       try {
-        const { result, data: saved } = await store.update(change, { action });
+        const { result, data: saved } = await store.update(change, typeof action === 'string' ? { action } : action);
         setData(saved);
         setMessage({ text: done(result), error: false });
         return { ok: true, result };

@@ -6,6 +6,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Indexes } from '../domain/indexes.js';
 import type { OverdueReport } from '../domain/overdue.js';
 import type { Datastore } from '../domain/schema.js';
+import type { ChangeMeta } from '../store/datastore-file.js';
 import type { Route } from './routes.js';
 
 export interface Message {
@@ -22,7 +23,8 @@ export interface Ui {
   today: IsoDate;
   context: () => ChangeContext;
   /** Runs `change` through store.update, replaces the data with what was saved, and reports the outcome. */
-  apply: <T>(change: (data: Datastore) => T | Promise<T>, action: string, done: (result: T) => string) => Promise<ApplyOutcome<T>>;
+  /** `action` names the change in the journal (`界面:…`), or is the store's whole ChangeMeta. */
+  apply: <T>(change: (data: Datastore) => T | Promise<T>, action: string | ChangeMeta, done: (result: T) => string) => Promise<ApplyOutcome<T>>;
   say: (text: string, error?: boolean) => void;
   message: Message | null;
   go: (route: Route) => void;

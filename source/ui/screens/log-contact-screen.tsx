@@ -69,7 +69,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     setSaving(true);
     const outcome = await apply(
       (d) => logContact(d, { cadreId: cadre.id, duty: effDuty, targetId: effTarget, date, form: effForm, note }, context()),
-      '界面:记录联系',
+      { action: '界面:记录联系', changes: 'contacts' },
       (c) => `已记录：${cadre.name} ${DUTY_LABELS[c.duty]} ${targetLabel(idx, c.duty, c.targetId)} ${c.date} ${c.form}`,
     );
     setSaving(false);
