@@ -71,4 +71,21 @@ describe('分配 screen', () => {
     await ui.until('已结束 张三 对 会计1班 的联系分配');
     expect((await ui.saved()).assignments[0]).toMatchObject({ end: '2027-06-30', endReason: '班级毕业' });
   });
+  it('a graduated class says so before the form: only an assignment starting before graduation can be recorded', async () => {
+    const data = smallSchool([AUTUMN]);
+    data.classes.find((c) => c.id === 'cls_kj')!.graduationDate = '2026-06-30';
+    const ui = await startApp(data);
+    await ui.until('最新联系');
+    await ui.press('7');
+    await ui.until('分配 · 选择班级');
+    await ui.press(KEY.enter);
+    await ui.until('该班已于 2026-06-30 毕业：只能补登毕业前开始的分配');
+    await ui.press('a');
+    await ui.until('分配 会计1班');
+    await ui.press(...'ww', KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await ui.until('（y/n）');
+    await ui.press('y');
+    await ui.until('错误：班级 会计1班 已于 2026-06-30 毕业，不能再分配联系干部');
+    expect((await ui.saved()).assignments).toEqual([]);
+  });
 });

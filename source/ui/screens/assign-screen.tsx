@@ -37,6 +37,9 @@ export function AssignScreen({ classId }: { classId?: string }) {
           分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
         </Text>
         <AssignmentSummary assignment={current} />
+        {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
+          <Text>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Text>
+        ) : null}
         <StatusBar keys={current ? 'r 移交给其他干部  g 结束（如班级毕业）  Esc 返回' : 'a 分配干部  Esc 返回'} />
       </Box>
     );
