@@ -2,10 +2,10 @@
 // after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
+import { resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
 import { safeText } from '../../domain/safe-text.js';
-import { exportAssessment, exportForm1, exportForm2 } from '../../io/exports.js';
-import { ImportError, importRoster, type ImportSummary } from '../../io/roster-import.js';
+import type { ImportSummary } from '../../io/roster-import.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
 import { FORM_KEYS } from '../keymap.js';
@@ -23,6 +23,10 @@ type Action = (typeof ACTIONS)[number]['value'];
 const defaultPath = (action: Action, today: string, term: string) =>
   action === 'import' ? '花名册.xlsx' : action === 'form1' ? `附件1-${today}.xlsx` : action === 'form2' ? `附件2-${today}.xlsx` : `评议考核-${term}.xlsx`;
 
+// The XLSX modules (exceljs, ~150 ms to load) load on first use, not with the TUI.
+const rosterImport = () => import('../../io/roster-import.js');
+const exports = () => import('../../io/exports.js');
+
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
 export function TransferScreen() {
@@ -38,7 +42,9 @@ export function TransferScreen() {
       if (!preview) return;
       if ('summary' in preview && (input === 'y' || input === 'Y')) {
         setPreview(null);
-        void apply((d) => importRoster(d, preview.file, context()), '界面:导入', (s) => `已导入 ${preview.file}：${describe(s)}`);
+        void rosterImport().then(({ importRoster }) =>
+          apply((d) => importRoster(d, preview.file, context()), '界面:导入', (s) => `已导入 ${preview.file}：${describe(s)}`),
+        );
       } else if (input === 'n' || input === 'N' || key.escape) setPreview(null);
     },
     { isActive: active && preview !== null },
@@ -48,6 +54,7 @@ export function TransferScreen() {
     setBusy(true);
     try {
       if (action === 'import') {
+        const { ImportError, importRoster } = await rosterImport();
         // The preview imports into a copy: the datastore is written only after y.
         try {
           setPreview({ file: path, summary: await importRoster(structuredClone(data), path, context()) });
@@ -57,13 +64,16 @@ export function TransferScreen() {
         }
         return;
       }
-      say(`正在导出 ${path}……`);
-      const o = { out: path, asOf: today, force: values['force'] === 'yes' };
-      if (action === 'form1') say(`已导出 ${path}（附件1，${await exportForm1(data, idx, o)} 张工作表）`);
-      else if (action === 'form2') say(`已导出 ${path}（附件2，${await exportForm2(data, idx, o)} 行）`);
+      // Said as a full path: over SSH the secretary must know where to fetch the file from.
+      const out = resolve(path);
+      say(`正在导出 ${out}……`);
+      const o = { out, asOf: today, force: values['force'] === 'yes' };
+      const { exportAssessment, exportForm1, exportForm2 } = await exports();
+      if (action === 'form1') say(`已导出 ${out}（附件1，${await exportForm1(data, idx, o)} 张工作表）`);
+      else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 行）`);
       else {
         if (!report.term) throw new Error('尚未配置学期，无法导出评议考核');
-        say(`已导出 ${path}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）`);
+        say(`已导出 ${out}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）`);
       }
     } catch (error) {
       say(isUserError(error) ? error.message : `失败：${(error as Error).message}`, true);
