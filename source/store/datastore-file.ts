@@ -13,7 +13,7 @@ import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { backUp, listBackups, pruneBackups, type BackupInfo } from './backups.js';
 import type { MainCollections, MainFile, PartFile, PartRef } from './file-schemas.js';
-import { appendEntry, readEntries, summarizeChanges, type JournalEntry } from './journal.js';
+import { appendEntry, latestEntries, newestEntries, summarizeChanges, type JournalEntry } from './journal.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
 import { describeEntry, earliestContactDate, revertEntry, undoCandidate } from './undo.js';
 import { buildIndexes } from '../domain/indexes.js';
@@ -356,9 +356,7 @@ export class DatastoreFile {
   async undo(meta: { action: string }, revision?: number): Promise<Saved<string>> {
     return this.withLock(async () => {
       const { main } = await this.read('none');
-      const entries = await readEntries(this.layout.journal, main.revision);
-      const entry = undoCandidate(entries, revision);
-      const later = entries.filter((e) => e.revision > entry.revision);
+      const { entry, later } = await undoCandidate(newestEntries(this.layout.journal, main.revision), revision);
       return this.applyLocked(
         (data) => {
           const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
@@ -372,10 +370,10 @@ export class DatastoreFile {
     });
   }
 
-  /** The journal, oldest first. */
-  async history(): Promise<JournalEntry[]> {
+  /** The latest `limit` entries of the journal, oldest first. */
+  async history(limit = Number.POSITIVE_INFINITY): Promise<JournalEntry[]> {
     const { main } = await this.read('none');
-    return readEntries(this.layout.journal, main.revision);
+    return latestEntries(this.layout.journal, main.revision, limit);
   }
 
   async backups(): Promise<BackupInfo[]> {

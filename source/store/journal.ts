@@ -1,6 +1,6 @@
 // The journal: one JSON line per saved change — when, who, which command or screen, and every record
 // before and after — read by `history` and by `undo`.
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Contact, Datastore } from '../domain/schema.js';
@@ -90,20 +90,46 @@ export async function appendEntry(file: string, entry: JournalEntry): Promise<vo
   }
 }
 
-/**
- * The entries that describe saved revisions, oldest first. A line torn by a crash is skipped; an entry
- * written for a save that never committed is superseded by the next entry of the same revision.
- */
-export async function readEntries(file: string, currentRevision: number): Promise<JournalEntry[]> {
-  let text: string;
+/** The file's lines, last first, read from the end a chunk at a time (a newline byte never sits inside a UTF-8 character). */
+async function* linesFromEnd(file: string, chunkSize = 1 << 20): AsyncGenerator<string> {
+  let handle;
   try {
-    text = await readFile(file, 'utf8');
+    handle = await open(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const byRevision = new Map<number, JournalEntry>();
-  for (const line of text.split('\n')) {
+  try {
+    let position = (await handle.stat()).size;
+    let carry = Buffer.alloc(0);
+    while (position > 0) {
+      const size = Math.min(chunkSize, position);
+      position -= size;
+      const chunk = Buffer.alloc(size);
+      await handle.read(chunk, 0, size, position);
+      const buf = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
+      let end = buf.length;
+      for (let nl = buf.lastIndexOf(0x0a, end - 1); nl >= 0; nl = end > 0 ? buf.lastIndexOf(0x0a, end - 1) : -1) {
+        if (nl + 1 < end) yield buf.toString('utf8', nl + 1, end);
+        end = nl;
+      }
+      carry = buf.subarray(0, end);
+    }
+    if (carry.length > 0) yield carry.toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The entries that describe saved revisions, newest first, read from the end of the journal so that
+ * `undo` and `history` cost what they show, not five years of lines. A line torn by a crash is
+ * skipped; an entry written for a save that never committed is superseded by the later entry of the
+ * same revision (met first here).
+ */
+export async function* newestEntries(file: string, currentRevision: number): AsyncGenerator<JournalEntry> {
+  const seen = new Set<number>();
+  for await (const line of linesFromEnd(file)) {
     if (line.trim() === '') continue;
     let raw: unknown;
     try {
@@ -112,7 +138,19 @@ export async function readEntries(file: string, currentRevision: number): Promis
       continue;
     }
     const parsed = entrySchema.safeParse(raw);
-    if (parsed.success && parsed.data.revision <= currentRevision) byRevision.set(parsed.data.revision, parsed.data as JournalEntry);
+    if (!parsed.success || parsed.data.revision > currentRevision || seen.has(parsed.data.revision)) continue;
+    seen.add(parsed.data.revision);
+    yield parsed.data as JournalEntry;
   }
-  return [...byRevision.values()].sort((a, b) => a.revision - b.revision);
+}
+
+/** The latest `limit` entries, oldest first. */
+export async function latestEntries(file: string, currentRevision: number, limit: number): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  if (limit <= 0) return out;
+  for await (const entry of newestEntries(file, currentRevision)) {
+    out.push(entry);
+    if (out.length >= limit) break;
+  }
+  return out.sort((a, b) => a.revision - b.revision);
 }

@@ -6,20 +6,30 @@ import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
 import { COLLECTION_LABELS, type JournalEntry, type RecordChange } from './journal.js';
 
-/** The latest change not yet undone (or the one asked for by revision). */
-export function undoCandidate(entries: readonly JournalEntry[], revision?: number): JournalEntry {
-  const undone = new Set(entries.flatMap((e) => (e.undoOf === undefined ? [] : [e.undoOf])));
-  const entry =
-    revision === undefined
-      ? [...entries].reverse().find((e) => e.undoOf === undefined && !undone.has(e.revision))
-      : entries.find((e) => e.revision === revision);
+/**
+ * The latest change not yet undone (or the one asked for by revision) and the entries after it, oldest
+ * first. Reads the journal newest first and stops there: an undo names an earlier revision, so every
+ * undo of the candidate has been met by then.
+ */
+export async function undoCandidate(newest: AsyncIterable<JournalEntry>, revision?: number): Promise<{ entry: JournalEntry; later: JournalEntry[] }> {
+  const undone = new Set<number>();
+  const later: JournalEntry[] = [];
+  let entry: JournalEntry | undefined;
+  for await (const e of newest) {
+    if (revision === undefined ? e.undoOf === undefined && !undone.has(e.revision) : e.revision === revision) {
+      entry = e;
+      break;
+    }
+    if (e.undoOf !== undefined) undone.add(e.undoOf);
+    later.push(e);
+  }
   if (!entry) throw new UserError(revision === undefined ? '没有可以撤销的修改' : `日志中没有第 ${revision} 号修改：用 sanlianxi history 查看`);
   if (entry.undoOf !== undefined) throw new UserError(`第 ${entry.revision} 号修改本身是撤销操作，不能再撤销`);
   if (undone.has(entry.revision)) throw new UserError(`第 ${entry.revision} 号修改已经撤销过了`);
   if (entry.changes === null) {
     throw new UserError(`第 ${entry.revision} 号修改（${entry.action}）不能撤销：如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore`);
   }
-  return entry;
+  return { entry, later: later.reverse() };
 }
 
 export function describeEntry(e: JournalEntry): string {

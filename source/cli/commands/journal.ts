@@ -17,9 +17,10 @@ export const historyCommand: CommandModule<GlobalArgs, HistoryArgs> = {
       .option('limit', { type: 'number', default: 20, describe: '显示最近多少次' })
       .option('json', { type: 'boolean', default: false, describe: '输出 JSON（含每条记录修改前后的内容）' }),
   handler: async (args) => {
-    const entries = await openStore(args).history();
+    // The latest entries hold every undo of those shown: an undo always comes after what it undoes.
+    const entries = await openStore(args).history(Math.max(1, args.limit));
     const undone = new Set(entries.flatMap((e) => (e.undoOf === undefined ? [] : [e.undoOf])));
-    const shown = entries.slice(-Math.max(1, args.limit)).reverse();
+    const shown = [...entries].reverse();
     if (args.json) {
       console.log(JSON.stringify(shown, null, 2));
       return;
