@@ -6,7 +6,9 @@ export async function renderTable(headers: string[], rows: string[][]): Promise<
   const { default: stringWidth } = await import('string-width');
   const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
   const cells = rows.map((r) => r.map(safeText));
-  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...cells.map((r) => stringWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...column): spreading 300,000 rows into one call overflows the stack.
+  const widths = headers.map((h) => stringWidth(h));
+  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(c))));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
