@@ -2,10 +2,9 @@
 // month of contacts; a save writes the changed months as new files, then replaces the main file
 // atomically — the commit point — so a crash leaves the old or the new datastore, never a mix.
 // Every change runs under a cross-process lock on a fresh re-read, is backed up, and journalled.
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import type { IsoDate } from '../domain/dates.js';
 import { todayInShanghai } from '../domain/dates.js';
@@ -19,7 +18,8 @@ import { describeEntry, earliestContactDate, revertEntry, undoCandidate } from '
 import { buildIndexes } from '../domain/indexes.js';
 import { datastoreProblems } from '../domain/invariants.js';
 import { layoutOf, monthOf, partFileName, PART_FILE_PATTERN, type DatastoreLayout, type MonthKey } from './layout.js';
-import { ensurePrivateDir, syncDir, writePrivateFile } from './private-files.js';
+import { ensurePrivateDir, syncDir } from './private-files.js';
+import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { parseMainText, parsePartText, parseSealedMainText, parseSealedPartText, type ParsedMainFile } from './validate.js';
 import { osUserName } from './os-user.js';
@@ -38,7 +38,7 @@ export interface ChangeMeta {
   /** Contacts the change needs to see; more are read automatically if it adds earlier ones. */
   contacts?: RangeArg;
   /**
-   * 'contacts': the change only adds or edits contacts (\`log\`). Everything else is frozen while it
+   * 'contacts': the change only adds or edits contacts (`log`). Everything else is frozen while it
    * runs, so a stray write throws instead of being saved unjournalled, and the copy and diff the store
    * keeps for undo cover the contacts alone.
    */
@@ -46,48 +46,6 @@ export interface ChangeMeta {
   /** Set by undo and restore. */
   undoOf?: number;
   undoable?: boolean;
-}
-
-/** Identifies one saved version of a file: a save replaces it (new inode) or at least changes size/mtime. */
-function stampOf(info: Stats): string {
-  return `${info.ino}:${info.size}:${info.mtimeMs}`;
-}
-
-/** lowdb adapter for one file: validated reads, private atomic writes. */
-class JsonFileAdapter<T> implements Adapter<T> {
-  stamp = '';
-  /** SHA-256 of the bytes the last write() wrote: its seal. */
-  written = '';
-  constructor(
-    private readonly file: string,
-    /** null for an adapter that only writes (month files and the main file when saving). */
-    private readonly parse: ((bytes: Buffer) => T) | null,
-    private readonly serialize: (data: T) => string = JSON.stringify,
-  ) {}
-
-  async read(): Promise<T | null> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new DatastoreFileError(`无法读取数据文件 ${this.file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    try {
-      const info = await handle.stat();
-      this.stamp = stampOf(info);
-      if (!this.parse) throw new Error(`${this.file}: adapter opened for writing only`);
-      return this.parse(await handle.readFile());
-    } finally {
-      await handle.close();
-    }
-  }
-
-  async write(data: T): Promise<void> {
-    const text = `${this.serialize(data)}\n`;
-    this.written = sha256(text);
-    await writePrivateFile(this.file, text);
-  }
 }
 
 interface Snapshot {

@@ -1,0 +1,50 @@
+// The one lowdb adapter of the store: reads a file's bytes for a parser (which validates, or trusts a
+// seal), writes privately and atomically, and remembers the stamp it read and the hash it wrote.
+import type { Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { DatastoreFileError } from './datastore-file-error.js';
+import { writePrivateFile } from './private-files.js';
+import { sha256 } from './seals.js';
+
+/** Identifies one saved version of a file: a save replaces it (new inode) or at least changes size/mtime. */
+export function stampOf(info: Stats): string {
+  return `${info.ino}:${info.size}:${info.mtimeMs}`;
+}
+
+/** lowdb adapter for one file: validated reads, private atomic writes. */
+export class JsonFileAdapter<T> implements Adapter<T> {
+  stamp = '';
+  /** SHA-256 of the bytes the last write() wrote: its seal. */
+  written = '';
+  constructor(
+    private readonly file: string,
+    /** null for an adapter that only writes (month files and the main file when saving). */
+    private readonly parse: ((bytes: Buffer) => T) | null,
+    private readonly serialize: (data: T) => string = JSON.stringify,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new DatastoreFileError(`无法读取数据文件 ${this.file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    try {
+      const info = await handle.stat();
+      this.stamp = stampOf(info);
+      if (!this.parse) throw new Error(`${this.file}: adapter opened for writing only`);
+      return this.parse(await handle.readFile());
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    const text = `${this.serialize(data)}\n`;
+    this.written = sha256(text);
+    await writePrivateFile(this.file, text);
+  }
+}
