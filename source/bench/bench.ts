@@ -2,7 +2,7 @@
 // Generates the datastore once (cached by generator version), builds the app, then times each
 // operation N times (median) against its target, with the peak resident memory of every process.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import yargs from 'yargs';
@@ -27,6 +27,13 @@ const file = resolve(args.data ?? defaultBenchFile(scale.name));
 const work = resolve('.bench-cache', `run-${process.pid}`);
 mkdirSync(work, { recursive: true });
 const TIME = '/usr/bin/time';
+// Peak memory of each process comes from GNU time; the TUI runs in a pseudo-terminal made by script(1).
+for (const [tool, pkg] of [[TIME, 'time'], ['/usr/bin/script', 'bsdutils']] as const) {
+  if (!existsSync(tool)) {
+    console.error(`bench needs ${tool}: apt-get install -y ${pkg}`);
+    process.exit(1);
+  }
+}
 
 if (await isCurrent(file, scale)) console.log(`using cached ${file}`);
 else {
