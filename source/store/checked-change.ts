@@ -54,9 +54,9 @@ function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[
  */
 export function checkChange(data: Datastore, base: ChangeBase | null): CheckedChange {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
-  const touched = new Map<CollectionName, Set<unknown>>();
-  for (const c of raw ?? []) if (c.after !== null) (touched.get(c.collection) ?? touched.set(c.collection, new Set()).get(c.collection)!).add(c.id);
-  const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.get(table)?.has(record.id) === true;
+  const key = (table: CollectionName, id: unknown) => `${table}\u0000${String(id)}`;
+  const touched = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => key(c.collection, c.id)));
+  const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.has(key(table, record.id));
   const validated = new Map<string, unknown>();
 
   const { contacts: rawContacts, ...rest } = data;
@@ -69,7 +69,7 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
       if (!needsCheck(table, record)) return record;
       const result = schema.safeParse(record);
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
-      validated.set(`${table}\u0000${result.data.id}`, result.data);
+      validated.set(key(table, result.data.id), result.data);
       return result.data;
     });
   };
@@ -84,7 +84,7 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
   const changes =
     raw?.map((c) => {
       if (c.collection === 'settings') return { ...c, after: head.data.settings };
-      return c.after === null ? c : { ...c, after: validated.get(`${c.collection}\u0000${c.id}`) ?? c.after };
+      return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
     }) ?? null;
   return { collections, contacts, changes };
 }

@@ -109,9 +109,9 @@ async function* linesFromEnd(file: string, chunkSize = 1 << 20): AsyncGenerator<
       await handle.read(chunk, 0, size, position);
       const buf = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
       let end = buf.length;
-      for (let nl = buf.lastIndexOf(0x0a, end - 1); nl >= 0; nl = end > 0 ? buf.lastIndexOf(0x0a, end - 1) : -1) {
+      // end > 0 first: lastIndexOf counts a negative offset from the end of the buffer.
+      for (let nl: number; end > 0 && (nl = buf.lastIndexOf(0x0a, end - 1)) >= 0; end = nl) {
         if (nl + 1 < end) yield buf.toString('utf8', nl + 1, end);
-        end = nl;
       }
       carry = buf.subarray(0, end);
     }

@@ -9,8 +9,9 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
 }
 
-export async function writePrivateFile(file: string, text: string): Promise<void> {
-  await writeFileAtomic(file, text, { mode: PRIVATE_MODE, fsync: true });
+/** `durable: false` skips the fsync, for files whose loss costs only time (the seal). */
+export async function writePrivateFile(file: string, text: string, { durable = true } = {}): Promise<void> {
+  await writeFileAtomic(file, text, { mode: PRIVATE_MODE, fsync: durable });
 }
 
 /** Makes a completed rename durable: fsync of the directory that holds the file. */

@@ -5,15 +5,28 @@
 // The main file's seal sits beside it; each month file's seal is in the main file's contactParts.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../domain/schema.js';
-import { PRIVATE_MODE } from './private-files.js';
+import { writePrivateFile } from './private-files.js';
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A file's bytes parsed by `trusted` when they match `seal`, otherwise by `validated`; with their hash
+ * either way, so a file validated now can be sealed at the next save.
+ */
+export function parseBySeal<T>(
+  bytes: Buffer,
+  seal: string | null,
+  trusted: (text: string) => T,
+  validated: (text: string) => T,
+): { value: T; sha256: string } {
+  const hash = sha256(bytes);
+  return { value: (hash === seal ? trusted : validated)(bytes.toString('utf8')), sha256: hash };
 }
 
 const sealSchema = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), sha256: z.string().regex(SHA256_PATTERN) });
@@ -30,5 +43,5 @@ export async function readSeal(sealFile: string): Promise<string | null> {
 
 /** Written after the main file is committed, without fsync: a lost or stale seal only means a full validation. */
 export async function writeSeal(sealFile: string, hash: string): Promise<void> {
-  await writeFileAtomic(sealFile, `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, sha256: hash })}\n`, { mode: PRIVATE_MODE, fsync: false });
+  await writePrivateFile(sealFile, `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, sha256: hash })}\n`, { durable: false });
 }

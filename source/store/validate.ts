@@ -5,7 +5,6 @@ import { datastoreSchema, type Contact, type Datastore } from '../domain/schema.
 import { mainFileSchema, partFileSchema, type MainFile } from './file-schemas.js';
 import { migrate } from './migrations.js';
 
-
 /** `cadres[3].status` from zod's path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
