@@ -3,7 +3,7 @@
 // control characters, broken Unicode, formulas without a result, error values or megabytes of text.
 import type ExcelJS from 'exceljs';
 import { parseDateValue } from '../domain/dates.js';
-import { safeText } from '../domain/safe-text.js';
+import { LONE_SURROGATE, safeText, TERMINAL_CONTROL } from '../domain/safe-text.js';
 
 /** No roster field holds more (the longest, 备注, is limited to this by the schema). */
 export const MAX_CELL_CHARS = 2000;
@@ -20,14 +20,6 @@ const LIMITS: Record<string, number> = {
 const MULTILINE_HEADERS = new Set(['备注', '联系方式']);
 
 export type CellRead = { text: string; problem?: undefined } | { text: ''; problem: string };
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// Bidirectional controls (U+202E etc.) are refused with the C0/C1 controls: they reorder the text a secretary sees.
-/** With the u flag a well-formed pair is one code point, so this matches only lone surrogates. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /** A value for a message: short, one line, nothing a terminal would obey. */
 export function shown(value: string, max = 40): string {
@@ -88,7 +80,8 @@ export function readCell(cell: ExcelJS.Cell, header: string): CellRead {
   if (LONE_SURROGATE.test(raw.text)) return { text: '', problem: '含有无效的 Unicode 字符（孤立的代理项）：请重新输入该单元格' };
   const multiline = MULTILINE_HEADERS.has(header);
   const text = (multiline ? raw.text.replace(/\r\n?/g, '\n') : raw.text).trim();
-  const bad = (multiline ? CONTROL_EXCEPT_LINES : CONTROL).exec(text);
+  // What safeText would replace is refused, except a note's line breaks and tabs.
+  const bad = TERMINAL_CONTROL.exec(multiline ? text.replace(/[\t\n]/g, '') : text);
   if (bad) {
     const what = bad[0] === '\n' || bad[0] === '\r' ? '换行' : bad[0] === '\t' ? '制表符' : `控制字符 ${codePoint(bad[0])}`;
     return { text: '', problem: `含有${what}：请删除不可见字符后再导入` };
