@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { logContact } from '../source/domain/contacts.js';
 import { DatastoreFile } from '../source/store/datastore-file.js';
 import { testContext } from './fixtures.js';
-import { KEY, school, startApp } from './ui-harness.js';
+import { KEY, school, openScreen, startApp } from './ui-harness.js';
 
 describe('terminal UI frame', () => {
   it('opens on 首页 with this month per college, overdue counts, latest contact and the screen keys', async () => {
     const ui = await startApp();
-    await ui.until('最新联系');
     const frame = ui.frame();
     expect(frame).toContain('测试职业技术学院 三联系 · 2026-2027学年第一学期 · 今天 2026-11-25');
     expect(frame).toContain('逾期 8 项 · 待完成 5 项');
@@ -20,7 +19,6 @@ describe('terminal UI frame', () => {
 
   it('reaches every screen from 首页 and comes back with Esc', async () => {
     const ui = await startApp();
-    await ui.until('最新联系');
     const screens: Array<[string, string]> = [
       ['1', '记录联系'],
       ['2', '逾期 · 共 13 项'],
@@ -41,10 +39,7 @@ describe('terminal UI frame', () => {
   });
 
   it('? shows the help over the screen and keeps its state; q is typed, not obeyed, in a field', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('3');
-    await ui.until('干部（3/3）');
+    const ui = await openScreen('3', '干部（3/3）');
     await ui.press('j');
     await ui.until('第 2/3 行');
     await ui.press('?');
@@ -63,10 +58,7 @@ describe('terminal UI frame', () => {
   it('shows names with escape sequences as harmless text in lists, forms and messages', async () => {
     const data = school();
     data.cadres.find((c) => c.id === 'c_zs')!.name = '张三\u001b[2J\u001b]0;x\u0007';
-    const ui = await startApp(data);
-    await ui.until('最新联系');
-    await ui.press('3');
-    await ui.until('干部（3/3）');
+    const ui = await openScreen('3', '干部（3/3）', data);
     await ui.press('x');
     await ui.until('的状态');
     await ui.press(KEY.enter, KEY.enter);

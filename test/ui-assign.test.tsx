@@ -1,14 +1,11 @@
 // 分配: assign with dorms and students picked by space, reassign, end on graduation; y/n first.
 import { describe, expect, it } from 'vitest';
 import { AUTUMN, smallSchool } from './fixtures.js';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen } from './ui-harness.js';
 
 describe('分配 screen', () => {
   it('assigns a class to a cadre with one dorm and one student chosen by space', async () => {
-    const ui = await startApp(smallSchool([AUTUMN]));
-    await ui.until('最新联系');
-    await ui.press('7');
-    await ui.until('分配 · 选择班级');
+    const ui = await openScreen('7', '分配 · 选择班级', smallSchool([AUTUMN]));
     expect(ui.frame()).toMatch(/会计1班\s*│\s*经济管理学院\s*│\s*（未分配）/);
     await ui.press(KEY.enter);
     await ui.until('a 分配干部');
@@ -28,10 +25,7 @@ describe('分配 screen', () => {
   });
 
   it('reassigns to another cadre from a date (r), and shows a refusal as an error', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('7');
-    await ui.until('分配 · 选择班级');
+    const ui = await openScreen('7', '分配 · 选择班级');
     await ui.press(KEY.enter);
     await ui.until('r 移交给其他干部');
     await ui.press('a');
@@ -54,10 +48,7 @@ describe('分配 screen', () => {
     const { assign } = await import('../source/domain/assignments.js');
     const { testContext } = await import('./fixtures.js');
     assign(data, { cadreId: 'c_zs', classId: 'cls_kj', start: '2026-09-01' }, testContext('2026-11-25'));
-    const ui = await startApp(data);
-    await ui.until('最新联系');
-    await ui.press('7');
-    await ui.until('分配 · 选择班级');
+    const ui = await openScreen('7', '分配 · 选择班级', data);
     await ui.press(KEY.enter);
     await ui.until('g 结束');
     await ui.press('g');
@@ -74,10 +65,7 @@ describe('分配 screen', () => {
   it('a graduated class says so before the form: only an assignment starting before graduation can be recorded', async () => {
     const data = smallSchool([AUTUMN]);
     data.classes.find((c) => c.id === 'cls_kj')!.graduationDate = '2026-06-30';
-    const ui = await startApp(data);
-    await ui.until('最新联系');
-    await ui.press('7');
-    await ui.until('分配 · 选择班级');
+    const ui = await openScreen('7', '分配 · 选择班级', data);
     await ui.press(KEY.enter);
     await ui.until('该班已于 2026-06-30 毕业：只能补登毕业前开始的分配');
     await ui.press('a');

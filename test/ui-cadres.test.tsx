@@ -2,15 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from '../source/domain/assignments.js';
 import { smallSchool, AUTUMN, testContext } from './fixtures.js';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen, startApp } from './ui-harness.js';
 
-async function openCadres() {
-  const ui = await startApp();
-  await ui.until('最新联系');
-  await ui.press('3');
-  await ui.until('干部（3/3）');
-  return ui;
-}
+const openCadres = () => openScreen('3', '干部（3/3）');
 
 describe('干部 screen', () => {
   it('/ zs finds 张三 by pinyin initials; Enter shows the assignment, the month grid with text marks, the contacts', async () => {
@@ -95,10 +89,7 @@ describe('干部 screen', () => {
     for (let i = 0; i < 2500; i++) {
       data.cadres.push({ ...data.cadres[0]!, id: `c_${i}`, employeeNo: `E${i}`, name: `干部${i}` });
     }
-    const ui = await startApp(data);
-    await ui.until('最新联系');
-    await ui.press('3');
-    await ui.until('干部（2503/2503）');
+    const ui = await openScreen('3', '干部（2503/2503）', data);
     await ui.press(KEY.pageDown, KEY.pageDown);
     await ui.until('第 29/2503 行');
     expect(ui.frame().split('\n').length).toBeLessThanOrEqual(24);
@@ -116,7 +107,6 @@ describe('干部 screen', () => {
     const ids = data.students.filter((st) => st.classId === 'cls_kj').map((st) => st.id);
     assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ids, start: '2026-09-01' }, testContext('2026-11-25'));
     const ui = await startApp(data);
-    await ui.until('最新联系');
     await ui.press('3', '/', 'z', 's');
     await ui.until('干部（1/3）');
     await ui.press(KEY.enter, KEY.enter);

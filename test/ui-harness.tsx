@@ -50,5 +50,15 @@ export async function startApp(data: Datastore = school()) {
   };
   /** The datastore as another process reads it now. */
   const saved = (): Promise<Datastore> => new DatastoreFile(file).load();
+  // Every test starts on 首页, fully drawn.
+  await until('最新联系');
   return { ...app, frame, until, press, saved, dir, file, store };
+}
+
+/** The app opened from 首页 on one screen: its number key, then the text that shows the screen is there. */
+export async function openScreen(key: string, shown: string, data?: Datastore) {
+  const ui = await startApp(data);
+  await ui.press(key);
+  await ui.until(shown);
+  return ui;
 }

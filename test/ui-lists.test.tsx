@@ -1,13 +1,10 @@
 // 班级, 寝室, 困难生: search and detail views.
 import { describe, expect, it } from 'vitest';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen } from './ui-harness.js';
 
 describe('班级, 寝室 and 困难生 screens', () => {
   it('班级: / kj finds 会计1班 by pinyin; Enter shows its cadre, dorms, grid and contacts; p opens 分配', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('4');
-    await ui.until('班级（3/3）');
+    const ui = await openScreen('4', '班级（3/3）');
     await ui.press('/', 'r', 'j');
     await ui.until('班级（1/3）');
     await ui.press(KEY.enter, KEY.enter);
@@ -23,10 +20,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
   });
 
   it('寝室: / finds by 楼-号; the detail names the cadre holding it', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('5');
-    await ui.until('寝室（4/4）');
+    const ui = await openScreen('5', '寝室（4/4）');
     await ui.press('/', ...'1号楼-102', KEY.enter);
     await ui.until('寝室（1/4）');
     await ui.press(KEY.enter);
@@ -36,10 +30,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
   });
 
   it('困难生: / finds by 学号 and by pinyin; the detail shows who is in contact', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('6');
-    await ui.until('困难生（2/2）');
+    const ui = await openScreen('6', '困难生（2/2）');
     await ui.press('/', 'x', 'h');
     await ui.until('困难生（1/2）');
     expect(ui.frame()).toContain('小红');
@@ -49,10 +40,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
   });
 
   it('班级: a adds a class, e edits it; a bad 毕业日期 is refused', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('4');
-    await ui.until('班级（3/3）');
+    const ui = await openScreen('4', '班级（3/3）');
     await ui.press('a');
     await ui.until('新增班级');
     await ui.press(KEY.right, KEY.tab, ...'数控251班', KEY.tab, ...'2025', KEY.tab, ...'2028-13-01');
@@ -73,10 +61,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
   });
 
   it('寝室: a adds a mixed dorm by class names; an unknown class is named in the error', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('5');
-    await ui.until('寝室（4/4）');
+    const ui = await openScreen('5', '寝室（4/4）');
     await ui.press('a');
     await ui.until('新增寝室');
     await ui.press(...'9号楼', KEY.tab, ...'909', KEY.tab, ...'会计1班、软件9班');
@@ -89,10 +74,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
   });
 
   it('困难生: a adds a student with categories chosen by space; a duplicate 学号 is refused', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('6');
-    await ui.until('困难生（2/2）');
+    const ui = await openScreen('6', '困难生（2/2）');
     await ui.press('a');
     await ui.until('新增困难生');
     await ui.press(...'2025001', KEY.tab, ...'小刚', KEY.tab, ...'会计1班', KEY.tab, ...'1号楼-101', KEY.tab, KEY.right, ' ', KEY.right, ' ', KEY.enter, KEY.enter);

@@ -1,13 +1,10 @@
 // 记录联系: the fastest path by keystrokes, saved on disk, the overdue item gone at once.
 import { describe, expect, it } from 'vitest';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen } from './ui-harness.js';
 
 describe('记录联系 screen', () => {
   it('zs, Enter through the defaults, saves a class contact dated 昨天 and the overdue list shrinks', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('1');
-    await ui.until('记录联系');
+    const ui = await openScreen('1', '记录联系');
     await ui.press('z', 's');
     await ui.until('> 张三（T001）');
     await ui.press(KEY.enter);
@@ -27,10 +24,7 @@ describe('记录联系 screen', () => {
   });
 
   it('picks the duty and target with ←/→, accepts -3, and shows a domain error without saving', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('1');
-    await ui.until('记录联系');
+    const ui = await openScreen('1', '记录联系');
     await ui.press(...'T001', KEY.tab, KEY.right);
     await ui.until(/类型\s*：◀ 寝室 ▶/);
     await ui.press(KEY.tab, KEY.right);
@@ -50,19 +44,13 @@ describe('记录联系 screen', () => {
   });
 
   it('says so when the cadre has no assignment', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('1');
-    await ui.until('记录联系');
+    const ui = await openScreen('1', '记录联系');
     await ui.press(...'ww', KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     await ui.until('错误：王五 在 2026-11-25 没有有效的联系分配');
   });
 
   it('counts each Enter of a coalesced chunk and keeps pasted line breaks out of the note', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('1');
-    await ui.until('记录联系');
+    const ui = await openScreen('1', '记录联系');
     await ui.press(...'ls', '\r\r\r\r\r');
     await ui.until(/> 备注/);
     await ui.press('第一行\r\n第二行');

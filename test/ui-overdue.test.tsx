@@ -1,13 +1,10 @@
 // 逾期: filters, Enter to the cadre, l to log a contact from the row.
 import { describe, expect, it } from 'vitest';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen, startApp } from './ui-harness.js';
 
 describe('逾期 screen', () => {
   it('filters by college (c), duty (t) and status (s), each cycling back to 全部', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('2');
-    await ui.until('逾期 · 共 13 项 · 学院：全部 · 类型：全部 · 状态：全部');
+    const ui = await openScreen('2', '逾期 · 共 13 项 · 学院：全部 · 类型：全部 · 状态：全部');
     await ui.press('c');
     await ui.until('共 7 项 · 学院：经济管理学院');
     await ui.press('t');
@@ -20,10 +17,7 @@ describe('逾期 screen', () => {
   });
 
   it('Enter opens the cadre of the row; Esc returns to the list', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('2');
-    await ui.until('共 13 项');
+    const ui = await openScreen('2', '共 13 项');
     await ui.press(KEY.enter);
     await ui.until('李四（T002）');
     expect(ui.frame()).toContain('联系分配：李四（T002） · 班级 软件1班 · 自 2026-09-01 起');
@@ -33,7 +27,6 @@ describe('逾期 screen', () => {
 
   it('l logs a contact pre-filled from the row; back on the list the row is gone', async () => {
     const ui = await startApp();
-    await ui.until('最新联系');
     await ui.press('2', 'c', 't', 't', 't');
     await ui.until('共 3 项 · 学院：经济管理学院 · 类型：困难生');
     await ui.press('l');

@@ -1,14 +1,8 @@
 // 设置: terms and each college's rules, viewed and edited through the store.
 import { describe, expect, it } from 'vitest';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen } from './ui-harness.js';
 
-async function openSettings() {
-  const ui = await startApp();
-  await ui.until('最新联系');
-  await ui.press('9');
-  await ui.until('设置 · 学期与考核规则');
-  return ui;
-}
+const openSettings = () => openScreen('9', '设置 · 学期与考核规则');
 
 describe('设置 screen', () => {
   it('lists the terms, the school defaults and each college\'s rules', async () => {

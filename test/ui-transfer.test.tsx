@@ -3,13 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillRoster } from './filled-roster.js';
-import { KEY, startApp } from './ui-harness.js';
+import { KEY, openScreen, startApp } from './ui-harness.js';
 
 describe('导入 / 导出 screen', () => {
   it('previews an import, n leaves the data untouched, y imports', async () => {
     const ui = await startApp();
     const file = await fillRoster(join(ui.dir, '花名册.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
-    await ui.until('最新联系');
     await ui.press('8');
     await ui.until('导入 / 导出');
     await ui.press(KEY.tab, ...file, KEY.enter);
@@ -29,7 +28,6 @@ describe('导入 / 导出 screen', () => {
   it('lists every bad row and does not offer to import', async () => {
     const ui = await startApp();
     const file = await fillRoster(join(ui.dir, 'bad.xlsx'), { 干部: [['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'], ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长']] });
-    await ui.until('最新联系');
     await ui.press('8');
     await ui.until('导入 / 导出');
     await ui.press(KEY.tab, ...file, KEY.enter);
@@ -42,19 +40,13 @@ describe('导入 / 导出 screen', () => {
   });
 
   it('says the file is missing', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('8');
-    await ui.until('导入 / 导出');
+    const ui = await openScreen('8', '导入 / 导出');
     await ui.press(KEY.tab, ...'/nonexistent/花名册.xlsx', KEY.enter);
     await ui.until('错误：找不到文件 /nonexistent/花名册.xlsx');
   });
 
   it('exports 附件2, 附件1 and 评议考核 to the typed paths', async () => {
-    const ui = await startApp();
-    await ui.until('最新联系');
-    await ui.press('8');
-    await ui.until('导入 / 导出');
+    const ui = await openScreen('8', '导入 / 导出');
     const out2 = join(ui.dir, 'form2.xlsx');
     await ui.press(KEY.right, KEY.right, KEY.tab, ...out2, KEY.enter, KEY.enter);
     await ui.until(`已导出 ${out2}（附件2，2 行）`);
