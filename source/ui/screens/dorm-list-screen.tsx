@@ -1,14 +1,10 @@
 // 寝室: the searchable list; Enter shows the dorm, its classes, the assignment holding it and its visits;
 // a adds, e edits.
-import { Box, Text } from 'ink';
-import { holderOf } from '../../domain/contact-targets.js';
 import { dormKey } from '../../domain/indexes.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Dorm } from '../../domain/schema.js';
-import { AssignmentSummary } from '../components/assignment-summary.js';
-import { ContactHistoryView } from '../components/contact-history-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { TargetDetail } from '../components/target-detail.js';
 import { DormForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 
@@ -29,16 +25,17 @@ export function DormListScreen() {
 }
 
 function DormDetail({ dorm }: { dorm: Dorm }) {
-  const { data, idx, today } = useUi();
-  const { rows } = useTerminalSize();
+  const { idx } = useUi();
   return (
-    <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
-        {safeText(dormKey(dorm))} · 班级 {safeText(dorm.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、'))} · 寝室长 {safeText(dorm.leader)} · {dorm.size ?? '—'} 人
-        {dorm.classIds.length > 1 ? ' · 混合寝室' : ''} {safeText(dorm.note)}
-      </Text>
-      <AssignmentSummary assignment={holderOf(data, idx, 'dorm', dorm.id, today)} />
-      <ContactHistoryView filter={{}} only={(c) => c.duty === 'dorm' && c.targetId === dorm.id} limit={rows - 12} />
-    </Box>
+    <TargetDetail
+      duty="dorm"
+      targetId={dorm.id}
+      header={
+        <>
+          {safeText(dormKey(dorm))} · 班级 {safeText(dorm.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、'))} · 寝室长 {safeText(dorm.leader)} · {dorm.size ?? '—'} 人
+          {dorm.classIds.length > 1 ? ' · 混合寝室' : ''} {safeText(dorm.note)}
+        </>
+      }
+    />
   );
 }

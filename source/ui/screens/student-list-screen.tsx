@@ -1,14 +1,10 @@
 // 困难生: the searchable list (姓名, 学号, 拼音首字母); Enter shows the student, who is in contact and the talks;
 // a adds, e edits.
-import { Box, Text } from 'ink';
-import { holderOf } from '../../domain/contact-targets.js';
 import { dormKey } from '../../domain/indexes.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Student } from '../../domain/schema.js';
-import { AssignmentSummary } from '../components/assignment-summary.js';
-import { ContactHistoryView } from '../components/contact-history-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { TargetDetail } from '../components/target-detail.js';
 import { StudentForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 
@@ -38,16 +34,17 @@ export function StudentListScreen() {
 }
 
 function StudentDetail({ student }: { student: Student }) {
-  const { data, idx, today } = useUi();
-  const { rows } = useTerminalSize();
+  const { idx } = useUi();
   return (
-    <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
-        {safeText(student.studentNo)} {safeText(student.name)} · {safeText(idx.classById.get(student.classId)?.name ?? '')} · {student.categories.join('、')} · 联系方式{' '}
-        {safeText(student.contact) || '—'}
-      </Text>
-      <AssignmentSummary assignment={holderOf(data, idx, 'student', student.id, today)} />
-      <ContactHistoryView filter={{}} only={(c) => c.duty === 'student' && c.targetId === student.id} limit={rows - 12} />
-    </Box>
+    <TargetDetail
+      duty="student"
+      targetId={student.id}
+      header={
+        <>
+          {safeText(student.studentNo)} {safeText(student.name)} · {safeText(idx.classById.get(student.classId)?.name ?? '')} · {student.categories.join('、')} · 联系方式{' '}
+          {safeText(student.contact) || '—'}
+        </>
+      }
+    />
   );
 }
