@@ -1,0 +1,74 @@
+// One revision of the datastore as read: the main file and the months of contacts read with it.
+import type { IsoDate } from '../domain/dates.js';
+import type { Contact, Datastore } from '../domain/schema.js';
+import type { MainCollections, MainFile } from './file-schemas.js';
+import { monthOf, type MonthKey } from './layout.js';
+
+/** Which contacts to read: all, none, or those dated in the month of a date and later. */
+export type ContactRange = 'all' | 'none' | IsoDate;
+
+/** A range, or one chosen from the settings (e.g. the reporting term's start). */
+export type RangeArg = ContactRange | ((main: MainCollections) => ContactRange);
+
+export interface Snapshot {
+  main: MainFile;
+  /** Months at or after this one were read; null: all of them. */
+  fromMonth: MonthKey | null;
+  /** Each month's contacts as read (frozen records). */
+  months: Map<MonthKey, readonly Contact[]>;
+  /** Contacts were inside a version-1 main file (or must all be rewritten): the next save writes every month. */
+  inline: boolean;
+  /** The main file's stamp when read; '' for a snapshot not read from disk (init, restore). */
+  stamp: string;
+}
+
+/** A snapshot of `main` not read from disk: its save writes every month of the data it is given. */
+export function freshSnapshot(main: MainFile): Snapshot {
+  return { main, fromMonth: null, months: new Map(), inline: false, stamp: '' };
+}
+
+export function fromMonthOf(range: ContactRange): MonthKey | null {
+  return range === 'all' ? null : range === 'none' ? '9999-99' : monthOf(range);
+}
+
+export function groupByMonth(contacts: readonly Contact[]): Map<MonthKey, Contact[]> {
+  const months = new Map<MonthKey, Contact[]>();
+  for (const c of contacts) {
+    const m = monthOf(c.date);
+    const list = months.get(m);
+    if (list) list.push(c);
+    else months.set(m, [c]);
+  }
+  return months;
+}
+
+export function sameRecords(a: readonly Contact[] | undefined, b: readonly Contact[] | undefined): boolean {
+  if (!a || !b) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function collectionsOf(main: MainFile): MainCollections {
+  const { revision: _r, contactParts: _p, ...collections } = main;
+  return collections;
+}
+
+export function assemble(snapshot: Snapshot): Datastore {
+  const months = [...snapshot.months.keys()].sort();
+  return { ...collectionsOf(snapshot.main), contacts: months.flatMap((m) => snapshot.months.get(m) ?? []) };
+}
+
+/** The earliest date of a contact the snapshot did not read the month of, or null. */
+export function earliestUnread(snapshot: Snapshot, contacts: readonly Contact[]): IsoDate | null {
+  if (snapshot.fromMonth === null) return null;
+  let earliest: IsoDate | null = null;
+  for (const c of contacts) if (monthOf(c.date) < snapshot.fromMonth && (earliest === null || c.date < earliest)) earliest = c.date;
+  return earliest;
+}

@@ -1,0 +1,32 @@
+// What callers pass to and get back from the store (datastore-file.ts re-exports these).
+import type { Datastore } from '../domain/schema.js';
+import type { RangeArg } from './snapshot.js';
+
+/** What a change is, for the journal: the command or screen that made it (e.g. `log`, `界面:记录联系`). */
+export interface ChangeMeta {
+  action: string;
+  /** Contacts the change needs to see; more are read automatically if it adds earlier ones. */
+  contacts?: RangeArg;
+  /**
+   * 'contacts': the change only adds or edits contacts (`log`). Everything else is frozen while it
+   * runs, so a stray write throws instead of being saved unjournalled, and the copy and diff the store
+   * keeps for undo cover the contacts alone.
+   */
+  changes?: 'contacts';
+  /** Set by undo and restore. */
+  undoOf?: number;
+  undoable?: boolean;
+}
+
+export interface StoreOptions {
+  /** Which contacts load() and update() read unless told otherwise. */
+  contacts: RangeArg;
+  /** 'full': validate every record even of files whose seal matches (`check`). Default 'sealed'. */
+  verify?: 'sealed' | 'full';
+}
+
+export interface Saved<T> {
+  result: T;
+  data: Datastore;
+  revision: number;
+}
