@@ -37,7 +37,7 @@ describe('roster import', () => {
     await fillRoster(file, ROSTER);
     const data = emptyDatastore('测试学院');
     const summary = await importRoster(data, file, testContext('2026-11-25'));
-    expect(summary['干部']).toEqual({ added: 2, updated: 0 });
+    expect(summary['干部']).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(data.cadres.map((c) => [c.name, c.employeeNo, c.shortPhone])).toEqual([['张三', 'T001', '661234'], ['李四', null, '662222']]);
     expect(data.classes[0]).toMatchObject({ name: '会计241班', enrollYear: 2024, graduationDate: '2027-06-30', headTeacherPhone: '663333' });
     expect(data.students[0]).toMatchObject({ studentNo: '2024010001', categories: ['经济困难', '心理困惑'], contact: '013800000000' });
@@ -52,9 +52,9 @@ describe('roster import', () => {
       'due student 2024010001 周同学 2026-10-01',
     ]);
 
-    // The same roster again updates in place: nothing is duplicated.
+    // The same roster again updates in place: nothing is duplicated, and nothing counts as updated.
     const again = await importRoster(data, file, testContext('2026-11-25'));
-    expect(again['干部']).toEqual({ added: 0, updated: 2 });
+    expect(again['干部']).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect([data.cadres.length, data.classes.length, data.dorms.length, data.students.length, data.assignments.length, data.contacts.length]).toEqual([2, 1, 2, 1, 1, 1]);
   });
 
@@ -78,7 +78,7 @@ describe('roster import', () => {
       expect.arrayContaining([
         '干部, 第5行, 类别: 应为 科职以上干部 或 普通党员',
         '班级, 第4行, 班级: 与第3行重复（会计241班）',
-        '困难生, 第3行, 班级: 找不到班级“会计999班”',
+        '困难生, 第3行, 班级: 找不到班级“会计999班”（请先在“班级”表中列出）',
         expect.stringMatching(/^困难生, 第3行, 类别: 应为 学业困难、经济困难、心理困惑/),
         '联系记录, 第3行, 日期: “2026-13-01”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）',
       ]),
@@ -125,7 +125,7 @@ describe('roster import details', () => {
     });
     const data = emptyDatastore('测试学院');
     const summary = await importRoster(data, file, testContext('2026-11-25'));
-    expect(summary['学期']).toEqual({ added: 2, updated: 0 });
+    expect(summary['学期']).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(data.settings.terms).toEqual([
       { name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' },
       { name: '2026-2027学年第二学期', start: '2027-02-24', end: '2027-07-02' },
@@ -146,7 +146,7 @@ describe('roster import details', () => {
 
     const before = structuredClone(data);
     const again = await importRoster(data, file, testContext('2026-11-25'));
-    expect(again['学期']).toEqual({ added: 0, updated: 2 });
+    expect(again['学期']).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect(data).toEqual(before);
   });
 

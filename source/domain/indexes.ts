@@ -1,11 +1,13 @@
 // Lookup tables built once per load, so rules and screens never scan the lists in loops.
 import type { IsoDate } from './dates.js';
+import { normalizeName } from './names.js';
 import type { Assignment, Cadre, ClassGroup, College, Datastore, Dorm, Duty, Student } from './schema.js';
 
 export interface Indexes {
   collegeById: Map<string, College>;
   collegeByName: Map<string, College>;
   cadreById: Map<string, Cadre>;
+  /** By normalised name (names.ts), so a name stored before normalisation is found too. */
   cadresByName: Map<string, Cadre[]>;
   cadreByEmployeeNo: Map<string, Cadre>;
   classById: Map<string, ClassGroup>;
@@ -62,7 +64,7 @@ export function buildIndexes(data: Datastore): Indexes {
   }
   for (const c of data.cadres) {
     idx.cadreById.set(c.id, c);
-    push(idx.cadresByName, c.name, c);
+    push(idx.cadresByName, normalizeName(c.name), c);
     if (c.employeeNo) idx.cadreByEmployeeNo.set(c.employeeNo, c);
   }
   for (const c of data.classes) {

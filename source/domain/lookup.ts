@@ -1,13 +1,14 @@
 // Finding what the user named (姓名 or 工号, 班级名称, 楼-号, 学号), with messages that say how to fix a miss.
 import { UserError } from './errors.js';
 import type { Indexes } from './indexes.js';
+import { foldSpacesAndParentheses, normalizeName } from './names.js';
 import type { Cadre, ClassGroup, College, Dorm, Duty, Student } from './schema.js';
 
 export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
   const key = nameOrNo.trim();
   const byNo = idx.cadreByEmployeeNo.get(key);
   if (byNo) return byNo;
-  const byName = idx.cadresByName.get(key) ?? [];
+  const byName = idx.cadresByName.get(normalizeName(key)) ?? [];
   if (byName.length === 1) return byName[0]!;
   if (byName.length > 1) {
     const nos = byName.map((c) => c.employeeNo ?? '无工号').join('、');
@@ -18,8 +19,20 @@ export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
 
 export function findClass(idx: Indexes, name: string): ClassGroup {
   const cls = idx.classByName.get(name.trim());
-  if (!cls) throw new UserError(`找不到班级“${name.trim()}”：请检查班级名称，或先在“班级”表中导入该班级`);
+  if (!cls) throw new UserError(`找不到班级“${name.trim()}”${classSuggestion(idx, name) ?? '：请检查班级名称，或先在“班级”表中导入该班级'}`);
   return cls;
+}
+
+/**
+ * `：是否指“国贸241（1）班”？…` when a class's name differs from `name` only in the width of its
+ * parentheses or spaces (国贸241(1)班 for 国贸241（1）班); undefined when none does.
+ */
+export function classSuggestion(idx: Indexes, name: string): string | undefined {
+  const folded = foldSpacesAndParentheses(name).trim();
+  for (const cls of idx.classByName.values()) {
+    if (foldSpacesAndParentheses(cls.name).trim() === folded) return `：是否指“${cls.name}”？（全角、半角不同）`;
+  }
+  return undefined;
 }
 
 export function findCollege(idx: Indexes, name: string): College {

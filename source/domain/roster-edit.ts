@@ -8,6 +8,7 @@ import { UserError } from './errors.js';
 import { buildIndexes } from './indexes.js';
 import { datastoreProblems } from './invariants.js';
 import { findClass, findDorm } from './lookup.js';
+import { normalizeName } from './names.js';
 import {
   cadreSchema, classSchema, dormSchema, studentSchema,
   type Cadre, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory,
@@ -27,7 +28,7 @@ export function saveCadre(data: Datastore, id: string | null, input: CadreInput,
   if (existing && existing.status === '在岗' && input.status !== '在岗' && activeAssignment(buildIndexes(data), existing.id, ctx.today)) {
     throw new UserError(`${existing.name} 有有效的联系分配：请在干部列表按 x 标记${input.status}，以同时结束其分配`);
   }
-  const parsed = cadreSchema.safeParse({ ...input, employeeNo, id: existing?.id ?? ctx.newId('cad') });
+  const parsed = cadreSchema.safeParse({ ...input, name: normalizeName(input.name), employeeNo, id: existing?.id ?? ctx.newId('cad') });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UserError(`${CADRE_FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0])}：${issue.message}`);
@@ -157,7 +158,7 @@ export function saveStudent(data: Datastore, id: string | null, input: StudentIn
     studentSchema.safeParse({
       id: id ?? ctx.newId('stu'),
       studentNo: input.studentNo.trim(),
-      name: input.name.trim(),
+      name: normalizeName(input.name),
       classId: findClass(idx, input.className).id,
       dormId: input.dorm.trim() === '' ? null : findDorm(idx, input.dorm).id,
       categories: input.categories,

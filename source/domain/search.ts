@@ -1,5 +1,6 @@
 // Matching what a secretary types in a list's search: names, 工号/学号 and 拼音首字母 (zs → 张三).
 import { pinyin } from 'pinyin-pro';
+import { foldSpacesAndParentheses, normalizeName } from './names.js';
 
 /** The first letters of each character's pinyin, lower-case; other characters are kept as they are. */
 export function pinyinInitials(text: string): string {
@@ -8,18 +9,19 @@ export function pinyinInitials(text: string): string {
 
 /**
  * One search key per item, built once per list: its texts and the pinyin initials of its names.
- * `names` get initials; `codes` (工号, 学号, 楼-号) are matched as typed.
+ * `names` are normalised (names.ts) and get initials; `codes` (工号, 学号, 楼-号) are matched as typed.
  */
 export function searchKeys<T>(items: readonly T[], fields: (item: T) => { names: string[]; codes?: string[] }): string[] {
   return items.map((item) => {
-    const { names, codes = [] } = fields(item);
+    const { names: typed, codes = [] } = fields(item);
+    const names = typed.map(normalizeName);
     return [...names, ...codes, ...names.map(pinyinInitials)].join('\u0001').toLowerCase();
   });
 }
 
 /** The items whose key contains every space-separated word of the query (all of them when it is empty). */
 export function filterByQuery<T>(items: readonly T[], keys: readonly string[], query: string): T[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldSpacesAndParentheses(query).trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...items];
   return items.filter((_, i) => words.every((w) => keys[i]!.includes(w)));
 }

@@ -1,5 +1,6 @@
 // `import FILE.xlsx`: the whole roster or nothing. Every bad row is listed as `sheet, row, column: reason`.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { assign } from '../domain/assignments.js';
@@ -8,7 +9,8 @@ import type { ChangeContext } from '../domain/context.js';
 import { UserError, isUserError } from '../domain/errors.js';
 import { buildIndexes, type Indexes } from '../domain/indexes.js';
 import { datastoreProblems } from '../domain/invariants.js';
-import { findCadre, findTarget, parseDutyLabel } from '../domain/lookup.js';
+import { classSuggestion, findCadre, findTarget, parseDutyLabel } from '../domain/lookup.js';
+import { normalizeName } from '../domain/names.js';
 import {
   CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES,
   cadreSchema, classSchema, contactSchema, datastoreSchema, dormSchema, studentSchema,
@@ -27,7 +29,19 @@ export class ImportError extends UserError {
   }
 }
 
-export type ImportSummary = Record<string, { added: number; updated: number }>;
+/** By sheet: rows that added a record, changed one, or matched one field for field. */
+export type ImportSummary = Record<string, { added: number; updated: number; unchanged: number }>;
+
+/** One line for the CLI and the TUI: `干部 新增 2、更新 1、未变 7；…` (未变 only when there are some). */
+export function describeImport(summary: ImportSummary): string {
+  const parts = Object.entries(summary).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}${n.unchanged > 0 ? `、未变 ${n.unchanged}` : ''}`);
+  return parts.join('；') || '没有数据行';
+}
+
+/** Whether writing `fields` over `record` would change nothing. */
+function unchanged(record: object, fields: object): boolean {
+  return Object.entries(fields).every(([key, value]) => isDeepStrictEqual((record as Record<string, unknown>)[key], value));
+}
 
 interface Row {
   sheet: string;
@@ -83,7 +97,6 @@ async function readRows(file: string, errors: string[]): Promise<Map<string, Row
         return col === undefined ? null : row.getCell(col);
       };
       const present = spec.headers.map((h) => [h, cellOf(h)] as const).filter((p): p is readonly [string, ExcelJS.Cell] => p[1] !== null);
-      if (present.some(([, c]) => c.font?.color?.argb === EXAMPLE_FONT_COLOR)) return;
       const texts = new Map<string, string>();
       let problems = false;
       for (const [h, c] of present) {
@@ -95,6 +108,9 @@ async function readRows(file: string, errors: string[]): Promise<Map<string, Row
         }
       }
       if (!problems && [...texts.values()].every((t) => t === '')) return;
+      // The template's example row is skipped; a row typed over it keeps its grey font and is data.
+      const grey = present.some(([, c]) => c.font?.color?.argb === EXAMPLE_FONT_COLOR);
+      if (grey && present.every(([h]) => texts.get(h) === (spec.example[spec.headers.indexOf(h)] ?? ''))) return;
       rows.push({
         sheet: spec.name,
         rowNo,
@@ -142,11 +158,17 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
   const errors: string[] = [];
   const sheets = await readRows(file, errors);
   const next = structuredClone(data);
+  let idx: Indexes = buildIndexes(next);
   const summary: ImportSummary = {};
-  const count = (sheet: string, added: boolean) => {
-    const s = (summary[sheet] ??= { added: 0, updated: 0 });
-    if (added) s.added += 1;
-    else s.updated += 1;
+  /** Counts the row and writes `fields` over `existing` (when there is one). */
+  const count = (sheet: string, existing: object | undefined, fields: object = {}) => {
+    const s = (summary[sheet] ??= { added: 0, updated: 0, unchanged: 0 });
+    if (!existing) s.added += 1;
+    else if (unchanged(existing, fields)) s.unchanged += 1;
+    else {
+      s.updated += 1;
+      Object.assign(existing, fields);
+    }
   };
   const rows = (name: string) => sheets.get(name) ?? [];
   const seen = (sheet: string) => {
@@ -168,6 +190,15 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     return college.id;
   };
 
+  // Records whose own row was refused (with its reason): rows naming them say nothing more, so one
+  // mistake is one error line rather than a cascade of 找不到 through the sheets that follow.
+  const refusedClasses = new Set<string>();
+  const refusedDorms = new Set<string>();
+  const refusedStudents = new Set<string>();
+  /** Why a class name refers to nothing, or undefined when its own row was already refused. */
+  const missingClass = (clsName: string): string | undefined =>
+    refusedClasses.has(clsName) ? undefined : `找不到班级“${shown(clsName)}”${classSuggestion(idx, clsName) ?? '（请先在“班级”表中列出）'}`;
+
   const uniqueClass = seen('班级');
   for (const row of rows('班级')) {
     const clsName = check(row, '班级', name, row.get('班级'), errors);
@@ -175,7 +206,10 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const yearText = row.get('入学年份');
     const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number({ error: '应为数字' }).int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
     const graduation = requireDate(row, '毕业日期', errors, true);
-    if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) continue;
+    if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) {
+      if (clsName) refusedClasses.add(clsName);
+      continue;
+    }
     const fields = {
       collegeId: collegeId(college)!,
       name: clsName,
@@ -187,11 +221,10 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       counselorPhone: check(row, '辅导员短号', phone, row.get('辅导员短号'), errors) ?? '',
     };
     const existing = next.classes.find((c) => c.name === clsName);
-    if (existing) Object.assign(existing, fields);
-    else next.classes.push({ id: ctx.newId('cls'), ...fields });
-    count('班级', !existing);
+    if (!existing) next.classes.push({ id: ctx.newId('cls'), ...fields });
+    count('班级', existing, fields);
   }
-  let idx: Indexes = buildIndexes(next);
+  idx = buildIndexes(next);
 
   const uniqueDorm = seen('寝室');
   for (const row of rows('寝室')) {
@@ -199,14 +232,18 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const number = check(row, '寝室号', name, row.get('寝室号'), errors);
     const classIds = list(row.get('班级')).map((n) => {
       const cls = idx.classByName.get(n);
-      if (!cls) errors.push(`寝室, 第${row.rowNo}行, 班级: 找不到班级“${shown(n)}”（请先在“班级”表中列出）`);
+      const missing = cls ? undefined : missingClass(n);
+      if (missing) errors.push(`寝室, 第${row.rowNo}行, 班级: ${missing}`);
       return cls?.id;
     });
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
     const sizeText = row.get('寝室人数');
     const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
     // Keyed as users write a dorm (楼-号): 1-2 楼 3 号 and 1 楼 2-3 号 would be the same “1-2-3”.
-    if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) continue;
+    if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) {
+      if (building && number) refusedDorms.add(`${building}-${number}`);
+      continue;
+    }
     const fields = {
       building, number, classIds: classIds as string[],
       leader: check(row, '寝室长', dormSchema.shape.leader, row.get('寝室长'), errors) ?? '',
@@ -214,18 +251,18 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       note: check(row, '备注', dormSchema.shape.note, row.get('备注'), errors) ?? '',
     };
     const existing = next.dorms.find((d) => d.building === building && d.number === number);
-    if (existing) Object.assign(existing, fields);
-    else next.dorms.push({ id: ctx.newId('dorm'), ...fields });
-    count('寝室', !existing);
+    if (!existing) next.dorms.push({ id: ctx.newId('dorm'), ...fields });
+    count('寝室', existing, fields);
   }
   idx = buildIndexes(next);
 
   const uniqueStudent = seen('困难生');
   for (const row of rows('困难生')) {
     const studentNo = check(row, '学号', name, row.get('学号'), errors);
-    const studentName = check(row, '姓名', name, row.get('姓名'), errors);
+    const studentName = check(row, '姓名', name, normalizeName(row.get('姓名')), errors);
     const cls = idx.classByName.get(row.get('班级'));
-    if (!cls) errors.push(`困难生, 第${row.rowNo}行, 班级: ${row.get('班级') === '' ? '不能为空' : `找不到班级“${shown(row.get('班级'))}”`}`);
+    const missing = cls ? undefined : row.get('班级') === '' ? '不能为空' : missingClass(row.get('班级'));
+    if (missing) errors.push(`困难生, 第${row.rowNo}行, 班级: ${missing}`);
     const categories = check(
       row, '类别',
       z.array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` })).min(1, '不能为空'),
@@ -235,21 +272,23 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     if (row.get('寝室楼') !== '' || row.get('寝室号') !== '') {
       const key = `${row.get('寝室楼')}-${row.get('寝室号')}`;
       const dorm = idx.dormByKey.get(key);
-      if (!dorm) errors.push(`困难生, 第${row.rowNo}行, 寝室号: 找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`);
+      if (!dorm && !refusedDorms.has(key)) errors.push(`困难生, 第${row.rowNo}行, 寝室号: 找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`);
       dormId = dorm?.id ?? null;
     }
-    if (!studentNo || !studentName || !cls || !categories || !uniqueStudent(row, studentNo, '学号')) continue;
+    if (!studentNo || !studentName || !cls || !categories || !uniqueStudent(row, studentNo, '学号')) {
+      if (studentNo) refusedStudents.add(studentNo);
+      continue;
+    }
     const contact = check(row, '联系方式', studentSchema.shape.contact, row.get('联系方式'), errors) ?? '';
     const fields = { studentNo, name: studentName, classId: cls.id, dormId, categories, contact };
     const existing = next.students.find((s) => s.studentNo === studentNo);
-    if (existing) Object.assign(existing, fields);
-    else next.students.push({ id: ctx.newId('stu'), ...fields });
-    count('困难生', !existing);
+    if (!existing) next.students.push({ id: ctx.newId('stu'), ...fields });
+    count('困难生', existing, fields);
   }
 
   const uniqueCadre = seen('干部');
   for (const row of rows('干部')) {
-    const cadreName = check(row, '干部姓名', name, row.get('干部姓名'), errors);
+    const cadreName = check(row, '干部姓名', name, normalizeName(row.get('干部姓名')), errors);
     const category = check(row, '类别', z.enum(CADRE_CATEGORIES, { message: '应为 科职以上干部 或 普通党员' }), row.get('类别'), errors);
     const employeeNo = row.get('工号') === '' ? null : check(row, '工号', cadreSchema.shape.employeeNo, row.get('工号'), errors);
     const collegeName = row.get('归属学院') === '' ? '' : check(row, '归属学院', name, row.get('归属学院'), errors);
@@ -267,10 +306,9 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       shortPhone: check(row, '手机短号', phone, row.get('手机短号'), errors) ?? '',
       officePhone: check(row, '办公电话', phone, row.get('办公电话'), errors) ?? '', category,
     };
-    const existing = next.cadres.find((c) => (employeeNo ? c.employeeNo === employeeNo : c.employeeNo === null && c.name === cadreName && c.collegeId === college));
-    if (existing) Object.assign(existing, fields);
-    else next.cadres.push({ id: ctx.newId('cad'), ...fields, status: '在岗' });
-    count('干部', !existing);
+    const existing = next.cadres.find((c) => (employeeNo ? c.employeeNo === employeeNo : c.employeeNo === null && normalizeName(c.name) === cadreName && c.collegeId === college));
+    if (!existing) next.cadres.push({ id: ctx.newId('cad'), ...fields, status: '在岗' });
+    count('干部', existing, fields);
   }
 
   const uniqueTerm = seen('学期');
@@ -284,9 +322,8 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       continue;
     }
     const existing = next.settings.terms.find((t) => t.name === termName);
-    if (existing) Object.assign(existing, { start, end });
-    else next.settings.terms.push({ name: termName, start, end });
-    count('学期', !existing);
+    if (!existing) next.settings.terms.push({ name: termName, start, end });
+    count('学期', existing, { start, end });
   }
 
   const count0 = z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大');
@@ -312,9 +349,9 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       errors.push(`规则, 第${row.rowNo}行, 学院: “${shown(college)}”不是二级学院；全校默认规则请把学院留空`);
       continue;
     }
-    if (id) next.settings.rules.colleges[id] = { ...next.settings.rules.colleges[id], ...rule };
-    else Object.assign(next.settings.rules.defaults, rule);
-    count('规则', true);
+    const existing = id ? next.settings.rules.colleges[id] : next.settings.rules.defaults;
+    if (id && !existing) next.settings.rules.colleges[id] = rule;
+    count('规则', existing, rule);
   }
 
   idx = buildIndexes(next);
@@ -336,17 +373,22 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     attempt(row, '班级', () => {
       const cadre = cadreOf(row);
       const cls = idx.classByName.get(row.get('班级'));
-      if (!cls) throw new UserError(`找不到班级“${shown(row.get('班级'))}”`);
-      const studentIds = list(row.get('困难生学号')).map((no) => findTarget(idx, 'student', no));
+      if (!cls) {
+        const missing = missingClass(row.get('班级'));
+        if (missing) throw new UserError(missing);
+        return;
+      }
+      const studentNos = list(row.get('困难生学号'));
+      if (studentNos.some((no) => refusedStudents.has(no) && !idx.studentByNo.has(no))) return;
+      const studentIds = studentNos.map((no) => findTarget(idx, 'student', no));
       const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);
       if (same) {
-        Object.assign(same, { studentIds, end, endReason: end ? (reason ?? '调整') : null });
-        count('联系分配', false);
+        count('联系分配', same, { studentIds, end, endReason: end ? (reason ?? '调整') : null });
         return;
       }
       assign(next, { cadreId: cadre.id, classId: cls.id, studentIds, start, end, endReason: end ? (reason ?? '调整') : null }, ctx, idx);
       idx = buildIndexes(next);
-      count('联系分配', true);
+      count('联系分配', undefined);
     });
   }
   for (const row of rows('联系记录')) {
@@ -360,9 +402,12 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       const duty = parseDutyLabel(row.get('类型'));
       const targetId = findTarget(idx, duty, row.get('对象'));
       const dup = next.contacts.some((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && c.form === (form ?? DEFAULT_FORM[duty]) && c.note === note);
-      if (dup) return;
+      if (dup) {
+        count('联系记录', {});
+        return;
+      }
       logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, idx);
-      count('联系记录', true);
+      count('联系记录', undefined);
     });
   }
 

@@ -31,10 +31,9 @@ export const importCommand: CommandModule<GlobalArgs, FileArgs> = {
   builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件' }),
   handler: async (args) => {
     if (!existsSync(args.file)) throw new UserError(`找不到文件 ${args.file}：请检查路径`);
-    const { importRoster } = await import('../../io/roster-import.js');
+    const { describeImport, importRoster } = await import('../../io/roster-import.js');
     const ctx = changeContext();
     const { result } = await openStore(args).update((data) => importRoster(data, args.file, ctx), { action: 'import', contacts: 'all' });
-    const parts = Object.entries(result).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}`);
-    console.log(`导入完成：${parts.join('；') || '没有数据行'}`);
+    console.log(`导入完成：${describeImport(result)}`);
   },
 };

@@ -42,8 +42,8 @@ export function TransferScreen() {
       if (!preview) return;
       if ('summary' in preview && (input === 'y' || input === 'Y')) {
         setPreview(null);
-        void rosterImport().then(({ importRoster }) =>
-          apply((d) => importRoster(d, preview.file, context()), '界面:导入', (s) => `已导入 ${preview.file}：${describe(s)}`),
+        void rosterImport().then(({ describeImport, importRoster }) =>
+          apply((d) => importRoster(d, preview.file, context()), '界面:导入', (s) => `已导入 ${preview.file}：${describeImport(s)}`),
         );
       } else if (input === 'n' || input === 'N' || key.escape) setPreview(null);
     },
@@ -89,7 +89,7 @@ export function TransferScreen() {
         {'summary' in preview ? (
           Object.entries(preview.summary).map(([sheet, n]) => (
             <Text key={sheet}>
-              {sheet}：新增 {n.added} · 更新 {n.updated}
+              {sheet}：新增 {n.added} · 更新 {n.updated}{n.unchanged > 0 ? ` · 未变 ${n.unchanged}` : ''}
             </Text>
           ))
         ) : (
@@ -126,8 +126,4 @@ export function TransferScreen() {
       <StatusBar keys={busy ? '请稍候……' : `${FORM_KEYS}（导入先预览，y 确认后才写入）`} typing />
     </Box>
   );
-}
-
-function describe(summary: ImportSummary): string {
-  return Object.entries(summary).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}`).join('；') || '没有数据行';
 }
