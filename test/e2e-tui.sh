@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end in a real terminal: the built app in an 80×24 tmux pane (TERM=xterm), a contact
 # logged by keystrokes only, then the datastore and `overdue --json` checked from outside.
+# Keys go in bursts too (several keys in one send-keys, as one read over SSH): each must count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,15 +47,32 @@ keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.2; }
 tmux new-session -d -s "$SESSION" -x 80 -y 24 \
   "env CI=true TERM=xterm NO_COLOR=1 node dist/cli/main.js --data '$DATA' --as-of $AS_OF; echo EXITED; sleep 30"
 wait_for '1 记录联系'
+CADRES=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cadres.length)' "$DATA")
+keys 3
+wait_for "干部（$CADRES/$CADRES）"
+# Bursts in a list: jjjj moves four rows, Down×3 three more, kk two back.
+keys j j j j
+wait_for "第 5/$CADRES 行"
+keys Down Down Down
+wait_for "第 8/$CADRES 行"
+keys k k
+wait_for "第 6/$CADRES 行"
+keys Escape
+wait_for '1 记录联系'
 keys 1
 wait_for '记录联系'
 keys -l "$EMPLOYEE_NO"
 wait_for "（$EMPLOYEE_NO）"
 keys Enter
 wait_for "$CLASS_NAME"
-# One key per send, as a person types: 对象, 日期 (today), 形式 keep their defaults.
-for _ in 1 2 3 4; do keys Enter; done
-keys -l 'e2e'
+# From 类型, in one send: Tab×3 and Enter move four fields, past 对象, 日期 (today) and
+# 形式, which keep their defaults, to 备注.
+keys Tab Tab Tab Enter
+wait_for '> 备注'
+keys -l 'e2eXXXX'
+wait_for 'e2eXXXX'
+keys BSpace BSpace BSpace BSpace
+wait_for '备注：e2e '
 keys Enter
 wait_for '已记录：'
 keys Escape

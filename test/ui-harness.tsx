@@ -48,11 +48,16 @@ export async function startApp(data: Datastore = school()) {
       await tick();
     }
   };
+  /** Writes `keys` in one stdin.write, as one read of a terminal over SSH delivers them, then lets them settle. */
+  const burst = async (...keys: string[]) => {
+    app.stdin.write(keys.join(''));
+    for (let i = 0; i < keys.length + 2; i++) await tick();
+  };
   /** The datastore as another process reads it now. */
   const saved = (): Promise<Datastore> => new DatastoreFile(file).load();
   // Every test starts on 首页, fully drawn.
   await until('最新联系');
-  return { ...app, frame, until, press, saved, dir, file, store };
+  return { ...app, frame, until, press, burst, saved, dir, file, store };
 }
 
 /** The app opened from 首页 on one screen: its number key, then the text that shows the screen is there. */

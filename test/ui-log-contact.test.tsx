@@ -1,5 +1,6 @@
 // 记录联系: the fastest path by keystrokes, saved on disk, the overdue item gone at once.
 import { describe, expect, it } from 'vitest';
+import { PASTE_START, PASTE_END } from '../source/ui/components/one-key-at-a-time.js';
 import { KEY, openScreen } from './ui-harness.js';
 
 describe('记录联系 screen', () => {
@@ -53,7 +54,8 @@ describe('记录联系 screen', () => {
     const ui = await openScreen('1', '记录联系');
     await ui.press(...'ls', '\r\r\r\r\r');
     await ui.until(/> 备注/);
-    await ui.press('第一行\r\n第二行');
+    // As a terminal in bracketed-paste mode sends a paste: between ESC[200~ and ESC[201~.
+    await ui.press(`${PASTE_START}第一行\r\n第二行${PASTE_END}`);
     await ui.until('第一行第二行');
     await ui.press(KEY.enter);
     await ui.until('已记录：李四 班级 软件1班 2026-11-25 座谈会');

@@ -12,6 +12,7 @@ import { safeText } from '../domain/safe-text.js';
 import type { Datastore } from '../domain/schema.js';
 import type { DatastoreFile } from '../store/datastore-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
+import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
 import type { Route } from './routes.js';
 import { ScreenSwitch } from './screen-switch.js';
@@ -26,7 +27,16 @@ export interface AppProps {
   reloadEveryMs?: number;
 }
 
-export function App({ store, initialData, today, context, reloadEveryMs = 2000 }: AppProps) {
+export function App(props: AppProps) {
+  // Above everything that reads keys: its effect must run after theirs (see one-key-at-a-time.tsx).
+  return (
+    <OneKeyAtATime>
+      <Frame {...props} />
+    </OneKeyAtATime>
+  );
+}
+
+function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: AppProps) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);

@@ -5,8 +5,17 @@ import type { Datastore } from '../domain/schema.js';
 import type { DatastoreFile } from '../store/datastore-file.js';
 import { App } from './app.js';
 
+// Bracketed paste: the terminal marks pasted text, so a paste reaches a field as text, not as keys.
+const BRACKETED_PASTE_ON = '\u001b[?2004h';
+const BRACKETED_PASTE_OFF = '\u001b[?2004l';
+
 /** Runs the UI on the loaded datastore until q; every change goes through `store.update`. */
 export async function runTui(opts: { store: DatastoreFile; initialData: Datastore; today: IsoDate; context: () => ChangeContext }): Promise<void> {
-  const instance = render(<App store={opts.store} initialData={opts.initialData} today={opts.today} context={opts.context} />);
-  await instance.waitUntilExit();
+  process.stdout.write(BRACKETED_PASTE_ON);
+  try {
+    const instance = render(<App store={opts.store} initialData={opts.initialData} today={opts.today} context={opts.context} />);
+    await instance.waitUntilExit();
+  } finally {
+    process.stdout.write(BRACKETED_PASTE_OFF);
+  }
 }

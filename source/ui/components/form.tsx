@@ -50,15 +50,6 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   useInput(
     (input, key) => {
       if (key.escape) return onCancel();
-      // Keys typed faster than the terminal delivers them can arrive as one chunk ("\r\r"): each Enter counts.
-      const enters = key.return ? 1 : /^\r+$/.test(input) ? input.length : 0;
-      if (enters > 1) {
-        if (focus + enters > fields.length - 1) {
-          if (field.kind === 'text') field.onLeave?.();
-          return onSubmit();
-        }
-        return moveTo(focus + enters);
-      }
       if (key.return) {
         if (focus >= fields.length - 1) {
           if (field.kind === 'text') field.onLeave?.();

@@ -1,0 +1,71 @@
+// Over SSH, with a held key or a paste, several keys arrive in one read of the terminal. ink 6.8's
+// input parser cuts a read at escape sequences (↓, Shift+Tab…) but hands a run of plain keys to
+// useInput as one string ("jjjj", "\t\t\t", "\x7f\x7f"), so `input === 'j'` never matches; and it
+// emits the pieces of one read in one loop, before React has rendered, so every handler after the
+// first still sees the state of before the read (Down×3 moves one row).
+//
+// So the frame re-emits ink's input events one key at a time, each next key only after React has
+// rendered the last one and run its effects — the effects are where useInput subscribes a handler
+// that sees the new state. The wait is a counter bumped with each key: its effect runs after the
+// effects of everything below it in the same commit. This sits on ink's own input event, after ink's
+// parser, so every useInput (the screens, ink-text-input, ink's focus keys) gets single keys and no
+// escape sequence is parsed here. Node's readline keypress parser could split the keys too, but it
+// holds a lone Esc for 500 ms and cannot tell when React has caught up; a timer cannot either.
+//
+// A paste is not keys: run-tui turns on the terminal's bracketed paste, and what arrives between its
+// two marks is passed on whole, as one input (so a pasted line break never saves a form).
+import { useStdin } from 'ink';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+const ESC = '\u001b';
+export const PASTE_START = `${ESC}[200~`;
+export const PASTE_END = `${ESC}[201~`;
+
+/** One event of ink's parser as single keys: an escape sequence stays whole, a run of plain keys is cut per character. */
+export function splitKeys(event: string): string[] {
+  // ink reads Esc Esc with nothing after it as one event; it is two presses of Esc.
+  if (event === ESC + ESC) return [ESC, ESC];
+  if (event.startsWith(ESC)) return [event];
+  return Array.from(event);
+}
+
+export function OneKeyAtATime({ children }: { children: ReactNode }) {
+  const { internal_eventEmitter: events } = useStdin();
+  const [delivered, setDelivered] = useState(0);
+  const pump = useRef({ queue: [] as string[], waiting: false, next: () => {} });
+  useLayoutEffect(() => {
+    const p = pump.current;
+    const emit = events.emit;
+    let paste: string | null = null;
+    p.next = () => {
+      const key = p.queue.shift();
+      if (key === undefined) return;
+      p.waiting = true;
+      emit.call(events, 'input', key);
+      setDelivered((n) => n + 1);
+    };
+    events.emit = function (this: typeof events, name: string | symbol, ...args: unknown[]) {
+      const event = args[0];
+      if (name !== 'input' || typeof event !== 'string') return emit.call(this, name, ...args);
+      if (event === PASTE_START) paste = '';
+      else if (event === PASTE_END) {
+        if (paste) p.queue.push(paste);
+        paste = null;
+      } else if (paste !== null) paste += event;
+      else p.queue.push(...splitKeys(event));
+      if (!p.waiting) p.next();
+      return true;
+    };
+    return () => {
+      events.emit = emit;
+      p.queue.length = 0;
+      p.next = () => {};
+    };
+  }, [events]);
+  // Runs after the effects below it of the commit that rendered the last key: the next key may go.
+  useEffect(() => {
+    pump.current.waiting = false;
+    pump.current.next();
+  }, [delivered]);
+  return children;
+}
