@@ -62,7 +62,7 @@ describe('导入 / 导出 screen', () => {
     await ui.until('导出附件1 登记表');
     for (let i = 0; i < out2.length; i++) await ui.press(KEY.backspace);
     await ui.press(...out1, KEY.enter, KEY.left, KEY.enter);
-    await ui.until(`已导出 ${out1}（附件1，2 张工作表）`);
+    await ui.until(`已导出 ${out1}（附件1，3 张工作表）`); // 王五 too: every 在岗 cadre, assigned or not
     const outR = join(ui.dir, 'report.xlsx');
     await ui.press(KEY.up, KEY.up, KEY.right, KEY.right, KEY.tab);
     await ui.until('导出评议考核');

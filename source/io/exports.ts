@@ -3,10 +3,11 @@ import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { Indexes } from '../domain/indexes.js';
 import { assessTerm } from '../domain/assessment.js';
-import type { Datastore, Term } from '../domain/schema.js';
-import { isActiveOn } from '../domain/windows.js';
+import { cadreLabel } from '../domain/labels.js';
+import type { Cadre, Datastore, Term } from '../domain/schema.js';
 import { buildForm1 } from './form1-registration.js';
 import { buildForm2 } from './form2-summary.js';
+import { form1Entries } from './form-data.js';
 import { buildAssessment } from './report-assessment.js';
 import { saveWorkbook } from './xlsx-write.js';
 
@@ -18,31 +19,40 @@ export interface ExportOptions {
   cadreId?: string;
 }
 
-/** 附件1 for one cadre, or for every cadre with an active assignment (of a college). Returns the sheet count. */
-export async function exportForm1(data: Datastore, idx: Indexes, o: ExportOptions): Promise<number> {
-  const cadres = data.cadres.filter((c) =>
-    o.cadreId
-      ? c.id === o.cadreId
-      : (idx.assignmentsByCadre.get(c.id) ?? []).some((a) => {
-          const cls = idx.classById.get(a.classId);
-          return isActiveOn(a, cls, o.asOf) && (!o.collegeId || cls?.collegeId === o.collegeId);
-        }),
-  );
-  if (cadres.length === 0) throw new UserError(`${o.asOf} 没有符合条件的在联干部，未导出`);
-  await saveWorkbook(buildForm1(idx, cadres, o.asOf), o.out, o.force);
-  return cadres.length;
+export interface Form1Result {
+  sheets: number;
+  /** Cadres exported without an active assignment on the as-of date: their class part is empty. */
+  unassigned: Cadre[];
+}
+
+/**
+ * 附件1 for every 在岗 cadre (of a college), assigned or not, or for one cadre. One cadre who is not
+ * 在岗 and holds no assignment is refused: the document asks a form of the cadres who do the duties.
+ */
+export async function exportForm1(data: Datastore, idx: Indexes, o: ExportOptions): Promise<Form1Result> {
+  const cadre = o.cadreId ? idx.cadreById.get(o.cadreId) : undefined;
+  const entries = form1Entries(data, idx, o.asOf, { collegeId: o.collegeId, cadres: cadre ? [cadre] : undefined });
+  if (cadre && entries.length === 1 && entries[0]!.assignment === null && cadre.status !== '在岗') {
+    throw new UserError(`${cadreLabel(cadre)} 的状态为“${cadre.status}”，${o.asOf} 没有联系分配：不填写登记表，未导出（如已返岗，请先把状态改为在岗）`);
+  }
+  if (entries.length === 0) {
+    throw new UserError(cadre ? `${cadreLabel(cadre)} 不属于所选学院，未导出` : `${o.asOf} 没有符合条件的在岗干部，未导出`);
+  }
+  await saveWorkbook(buildForm1(entries, o.asOf), o.out, o.force);
+  return { sheets: entries.length, unassigned: entries.filter((e) => e.assignment === null).map((e) => e.cadre) };
 }
 
 /** 附件2 for the whole school or one college. Returns the row count. */
 export async function exportForm2(data: Datastore, idx: Indexes, o: ExportOptions): Promise<number> {
-  const workbook = buildForm2(data, idx, o.asOf, o.collegeId);
+  const { workbook, rows } = buildForm2(data, idx, o.asOf, o.collegeId);
   await saveWorkbook(workbook, o.out, o.force);
-  return Math.max(0, workbook.getWorksheet('附件2')!.rowCount - 2);
+  return rows;
 }
 
-/** 评议考核 for one term. Returns the cadre count. */
+/** 评议考核 for one term, as of `o.asOf`. Returns the cadre count. */
 export async function exportAssessment(data: Datastore, idx: Indexes, term: Term, o: ExportOptions): Promise<number> {
-  const rows = assessTerm(data, idx, term, o.asOf, o.collegeId);
-  await saveWorkbook(buildAssessment(term, rows), o.out, o.force);
-  return rows.length;
+  const assessment = assessTerm(data, idx, term, o.asOf, o.collegeId);
+  const scope = o.collegeId ? (idx.collegeById.get(o.collegeId)?.name ?? '') : '全校';
+  await saveWorkbook(buildAssessment(data.settings.schoolName, assessment, scope), o.out, o.force);
+  return assessment.rows.length;
 }

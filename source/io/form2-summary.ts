@@ -1,40 +1,52 @@
-// 附件2 "<学校>党员干部“三联系”汇总表": one row per active assignment, as in the source document.
+// 附件2 "<学校>党员干部“三联系”汇总表": one row per active assignment, as in the source document, under
+// its mark "附件 2" and the date it is as of.
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../domain/dates.js';
 import { dormKey, type Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
-import { activeEntries } from './form-data.js';
-import { boxed, setText } from './xlsx-write.js';
+import { activeEntries, type OtherDorm } from './form-data.js';
+import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
+import { boxed, dateNoteCell, formDate, markCell, setText, titleCell } from './xlsx-write.js';
 
+export const FORM2_MARK = '附件 2';
 export const FORM2_COLUMNS = [
   '序号', '干部教师', '学院', '联系班级', '班主任', '联系班级辅导员', '联系困难生寝室', '联系困难生', '联系方式', '班级其他寝室', '备注',
 ] as const;
-const WIDTHS = [6, 12, 16, 18, 12, 14, 16, 16, 16, 18, 14];
+/** Wide enough for every header on one line; values wrap within them. */
+const WIDTHS = [6, 12, 16, 16, 14, 16, 16, 14, 16, 20, 12];
+const HEADER_ROW = 3;
 
 export function form2Title(schoolName: string): string {
   return `${schoolName}党员干部“三联系”汇总表`;
 }
 
-export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, collegeId?: string): ExcelJS.Workbook {
+/** 班级其他寝室: a dorm no active assignment covers is 未分配; a mixed dorm another cadre covers says who. */
+function otherDormLabel({ dorm, holder }: OtherDorm): string {
+  return `${dormKey(dorm)}（${holder ? `${holder.name}联系` : '未分配'}）`;
+}
+
+/** The workbook and its number of rows (active assignments). */
+export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, collegeId?: string): { workbook: ExcelJS.Workbook; rows: number } {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('附件2', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
-    views: [{ state: 'frozen', ySplit: 2 }],
-  });
+  const sheet = workbook.addWorksheet('附件2', { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  printOnA4(sheet, 'landscape', `${HEADER_ROW}:${HEADER_ROW}`);
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  sheet.mergeCells(1, 1, 1, FORM2_COLUMNS.length);
-  const title = sheet.getCell(1, 1);
-  title.value = form2Title(data.settings.schoolName);
-  title.font = { name: '黑体', size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.getRow(1).height = 30;
+  const last = FORM2_COLUMNS.length;
+  markCell(sheet.getCell(1, 1), FORM2_MARK);
+  sheet.mergeCells(1, last - 2, 1, last);
+  dateNoteCell(sheet.getCell(1, last - 2), `截至 ${formDate(asOf)}`);
+  sheet.getRow(1).height = heightFor(1, 12);
+  sheet.mergeCells(2, 1, 2, last);
+  titleCell(sheet.getCell(2, 1), form2Title(data.settings.schoolName), 16);
+  sheet.getRow(2).height = heightFor(1, 16) + 6;
   FORM2_COLUMNS.forEach((label, i) => {
-    const cell = sheet.getCell(2, i + 1);
+    const cell = sheet.getCell(HEADER_ROW, i + 1);
     setText(cell, label);
     boxed(cell, { bold: true, center: true });
   });
   const lines = (values: string[]) => values.join('\n');
-  activeEntries(data, idx, asOf, collegeId).forEach((e, i) => {
+  const entries = activeEntries(data, idx, asOf, collegeId);
+  entries.forEach((e, i) => {
     const studentDorms = e.students.map((s) => (s.dormId ? dormKey(idx.dormById.get(s.dormId)!) : ''));
     const values = [
       e.cadre.name,
@@ -45,10 +57,10 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
       lines(studentDorms),
       lines(e.students.map((s) => s.name)),
       lines(e.students.map((s) => s.contact)),
-      lines([...e.dorms.map(dormKey).filter((d) => !studentDorms.includes(d)), ...e.otherDorms.map((d) => `${dormKey(d)}（未分配）`)]),
+      lines([...e.dorms.map(dormKey).filter((d) => !studentDorms.includes(d)), ...e.otherDorms.map(otherDormLabel)]),
       '',
     ];
-    const row = 3 + i;
+    const row = HEADER_ROW + 1 + i;
     const no = sheet.getCell(row, 1);
     no.value = i + 1;
     boxed(no, { center: true });
@@ -58,6 +70,7 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
       boxed(cell);
     });
   });
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: FORM2_COLUMNS.length } };
-  return workbook;
+  fitRowHeights(sheet, HEADER_ROW, HEADER_ROW + entries.length);
+  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };
+  return { workbook, rows: entries.length };
 }

@@ -1,20 +1,63 @@
-// 评议考核 workbook: one row per cadre with numbers Excel can sort and sum, and a per-college summary.
+// 评议考核 workbook, titled with school, term and as-of date: one row per cadre with numbers Excel can
+// sort and sum and every window counted as not met; the same windows one per row (as `overdue` lists
+// them); and a per-college summary.
 import ExcelJS from 'exceljs';
-import type { CadreAssessment } from '../domain/assessment.js';
-import type { Term } from '../domain/schema.js';
-import { boxed, setText } from './xlsx-write.js';
+import type { CadreAssessment, MissedWindow, TermAssessment } from '../domain/assessment.js';
+import { compareOverdueRows } from '../domain/overdue.js';
+import { DUTY_LABELS } from '../domain/schema.js';
+import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
+import { boxed, formDate, setText, titleCell } from './xlsx-write.js';
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };
+const STATUS_LABELS = { overdue: '逾期', due: '进行中' } as const;
 
-function header(sheet: ExcelJS.Worksheet, labels: string[], widths: number[]): void {
-  sheet.columns = widths.map((width) => ({ width }));
-  labels.forEach((label, i) => {
-    const cell = sheet.getCell(1, i + 1);
-    setText(cell, label);
-    boxed(cell, { bold: true, center: true });
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: labels.length } };
+export const REPORT_SHEETS = { cadres: '评议考核', missed: '未完成窗口', colleges: '学院汇总' } as const;
+export const WINDOWS_EXPLAINED =
+  '窗口：一项职责须完成的时段。班级联系每学期一个；寝室走访每月一个（学院要求“每个”寝室时，每个寝室每月一个）；' +
+  '每名困难生每月一个。应完成 = 截至该日已开始的窗口，已完成 = 其中已达到规定次数的窗口。' +
+  '未完成的窗口中“逾期”已结束，“进行中”截至该日尚未结束、仍可完成。';
+export const NO_CONTACTS_NOTE = '注意：本学期截至该日没有任何联系记录，完成率为 0 是因为尚未登记联系，请确认联系记录是否已录入或导入。';
+export const NOTHING_OWED = '本学期截至该日没有应完成的联系窗口。';
+
+export function reportTitle(schoolName: string): string {
+  return `${schoolName}党员干部“三联系”评议考核`;
+}
+
+/** "逾期24天 寝室 2026-09-01~09-30 1号楼-101": the end without its year when the window starts in it. */
+function missedLine(m: MissedWindow): string {
+  const status = m.status === 'due' ? `进行中剩${m.days}天` : `逾期${m.days}天`;
+  const end = m.end.slice(0, 4) === m.start.slice(0, 4) ? m.end.slice(5) : m.end;
+  return `${status} ${DUTY_LABELS[m.duty]} ${m.start}~${end} ${m.target}`;
+}
+
+/** Rows 1–2: the title and what the sheet is about; returns the next free row. */
+function titleRows(sheet: ExcelJS.Worksheet, cols: number, title: string, subtitle: string, notes: string[]): number {
+  sheet.mergeCells(1, 1, 1, cols);
+  titleCell(sheet.getCell(1, 1), title, 16);
+  sheet.getRow(1).height = heightFor(1, 16) + 6;
+  let row = 2;
+  for (const text of [subtitle, ...notes]) {
+    sheet.mergeCells(row, 1, row, cols);
+    const cell = sheet.getCell(row, 1);
+    cell.value = text;
+    cell.font = { name: '宋体', size: 11, bold: row === 2 };
+    cell.alignment = { vertical: 'middle', horizontal: row === 2 ? 'center' : 'left', wrapText: true };
+    row++;
+  }
+  return row;
+}
+
+function headerCell(sheet: ExcelJS.Worksheet, row: number, col: number, label: string): void {
+  const cell = sheet.getCell(row, col);
+  setText(cell, label);
+  boxed(cell, { bold: true, center: true });
+}
+
+/** One header row of `labels`, repeated on every page, frozen, with a filter. */
+function header(sheet: ExcelJS.Worksheet, row: number, labels: readonly string[]): void {
+  labels.forEach((label, i) => headerCell(sheet, row, i + 1, label));
+  sheet.views = [{ state: 'frozen', ySplit: row }];
+  sheet.autoFilter = { from: { row, column: 1 }, to: { row, column: labels.length } };
 }
 
 function fillRow(sheet: ExcelJS.Worksheet, rowNo: number, values: Array<string | number>, highlight: boolean): void {
@@ -27,27 +70,77 @@ function fillRow(sheet: ExcelJS.Worksheet, rowNo: number, values: Array<string |
   });
 }
 
-export function buildAssessment(term: Term, rows: readonly CadreAssessment[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('评议考核', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  header(
-    sheet,
-    ['干部', '学院', '班级联系完成', '班级联系应完成', '寝室走访完成(月)', '寝室走访应完成(月)', '困难生谈话完成(人·月)', '困难生谈话应完成(人·月)', '完成率(%)', '是否完成', '未完成的窗口'],
-    [12, 16, 12, 12, 14, 14, 16, 16, 10, 10, 60],
-  );
-  rows.forEach((r, i) => {
+/** A line in place of the rows when there are none. */
+function noneRow(sheet: ExcelJS.Worksheet, row: number, cols: number, text: string): void {
+  for (let c = 1; c <= cols; c++) boxed(sheet.getCell(row, c), { center: true });
+  setText(sheet.getCell(row, 1), text);
+  sheet.mergeCells(row, 1, row, cols);
+}
+
+const CADRE_GROUPS = ['班级联系窗口\n（学期）', '寝室走访窗口\n（月或寝室·月）', '困难生谈话窗口\n（人·月）'];
+
+function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
+  const sheet = workbook.addWorksheet(REPORT_SHEETS.cadres);
+  sheet.columns = [12, 10, 16, 9, 9, 9, 9, 9, 9, 10, 9, 60].map((width) => ({ width }));
+  const cols = 12;
+  const notes = [WINDOWS_EXPLAINED, ...(a.rows.length > 0 && a.contacts === 0 ? [NO_CONTACTS_NOTE] : [])];
+  const top = titleRows(sheet, cols, title, subtitle, notes);
+  // Two header rows: the duty over its 已完成 / 应完成 pair; the other labels span both rows.
+  const single: Array<[number, string]> = [[1, '干部'], [2, '工号'], [3, '学院'], [10, '完成率(%)'], [11, '是否完成'], [12, '未完成的窗口（逾期 / 进行中）']];
+  for (const [col, label] of single) {
+    headerCell(sheet, top, col, label);
+    sheet.mergeCells(top, col, top + 1, col);
+  }
+  CADRE_GROUPS.forEach((label, i) => {
+    const col = 4 + 2 * i;
+    headerCell(sheet, top, col, label);
+    sheet.mergeCells(top, col, top, col + 1);
+    headerCell(sheet, top + 1, col, '已完成');
+    headerCell(sheet, top + 1, col + 1, '应完成');
+  });
+  sheet.views = [{ state: 'frozen', ySplit: top + 1 }];
+  sheet.autoFilter = { from: { row: top + 1, column: 1 }, to: { row: top + 1, column: cols } };
+  printOnA4(sheet, 'landscape', `${top}:${top + 1}`);
+  const first = top + 2;
+  a.rows.forEach((r: CadreAssessment, i) => {
     const t = r.tallies;
     fillRow(
       sheet,
-      i + 2,
-      [r.cadre, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, r.completion < 100 ? '未完成' : '完成', r.missed.join('\n')],
+      first + i,
+      [r.cadre, r.employeeNo, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, r.completion < 100 ? '未完成' : '完成', r.missed.map(missedLine).join('\n')],
       r.completion < 100,
     );
   });
-  const summary = workbook.addWorksheet('学院汇总');
-  header(summary, ['学院', '干部人数', '全部完成人数', '应完成窗口', '已完成窗口', '完成率(%)'], [18, 10, 14, 12, 12, 10]);
+  if (a.rows.length === 0) noneRow(sheet, first, cols, NOTHING_OWED);
+  fitRowHeights(sheet, 2, first + Math.max(a.rows.length, 1) - 1);
+}
+
+function missedSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
+  const sheet = workbook.addWorksheet(REPORT_SHEETS.missed);
+  const labels = ['干部', '工号', '学院', '职责', '对象', '窗口开始', '窗口结束', '状态', '逾期天数 / 剩余天数'];
+  sheet.columns = [12, 10, 16, 8, 34, 12, 12, 8, 12].map((width) => ({ width }));
+  const top = titleRows(sheet, labels.length, title, `${subtitle}　未完成的窗口逐条列出（与 overdue 命令同日所列一致）`, []);
+  header(sheet, top, labels);
+  printOnA4(sheet, 'landscape', `${top}:${top}`);
+  const rows = a.rows
+    .flatMap((r) => r.missed.map((m) => ({ r, m, cadre: r.cadre, cadreId: r.cadreId, college: r.college, duty: m.duty, target: m.target, windowStart: m.start, windowEnd: m.end, status: m.status, days: m.days })))
+    .sort(compareOverdueRows);
+  rows.forEach(({ r, m }, i) => {
+    fillRow(sheet, top + 1 + i, [r.cadre, r.employeeNo, r.college, DUTY_LABELS[m.duty], m.target, m.start, m.end, STATUS_LABELS[m.status], m.days], m.status === 'overdue');
+  });
+  if (rows.length === 0) noneRow(sheet, top + 1, labels.length, a.rows.length === 0 ? NOTHING_OWED : '没有未完成的窗口。');
+  fitRowHeights(sheet, 2, top + Math.max(rows.length, 1));
+}
+
+function collegeSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
+  const sheet = workbook.addWorksheet(REPORT_SHEETS.colleges);
+  const labels = ['学院', '干部人数', '全部完成人数', '应完成窗口', '已完成窗口', '完成率(%)'];
+  sheet.columns = [20, 10, 14, 12, 12, 10].map((width) => ({ width }));
+  const top = titleRows(sheet, labels.length, title, subtitle, []);
+  header(sheet, top, labels);
+  printOnA4(sheet, 'landscape', `${top}:${top}`);
   const byCollege = new Map<string, { cadres: number; complete: number; owed: number; done: number }>();
-  for (const r of rows) {
+  for (const r of a.rows) {
     const s = byCollege.get(r.college) ?? { cadres: 0, complete: 0, owed: 0, done: 0 };
     s.cadres += 1;
     if (r.completion >= 100) s.complete += 1;
@@ -59,8 +152,18 @@ export function buildAssessment(term: Term, rows: readonly CadreAssessment[]): E
   }
   [...byCollege.entries()].forEach(([college, s], i) => {
     const pct = s.owed === 0 ? 100 : Math.round((s.done / s.owed) * 1000) / 10;
-    fillRow(summary, i + 2, [college, s.cadres, s.complete, s.owed, s.done, pct], pct < 100);
+    fillRow(sheet, top + 1 + i, [college, s.cadres, s.complete, s.owed, s.done, pct], pct < 100);
   });
-  summary.getCell(byCollege.size + 3, 1).value = `${term.name}（${term.start} 至 ${term.end}）`;
+  if (byCollege.size === 0) noneRow(sheet, top + 1, labels.length, NOTHING_OWED);
+  fitRowHeights(sheet, 2, top + Math.max(byCollege.size, 1));
+}
+
+export function buildAssessment(schoolName: string, a: TermAssessment, scope = '全校'): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const title = reportTitle(schoolName);
+  const subtitle = `${a.term.name}（${a.term.start} 至 ${a.term.end}）　${scope}　截至 ${formDate(a.asOf)}`;
+  cadreSheet(workbook, a, title, subtitle);
+  missedSheet(workbook, a, title, subtitle);
+  collegeSheet(workbook, a, title, subtitle);
   return workbook;
 }

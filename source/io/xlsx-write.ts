@@ -1,9 +1,10 @@
-// Writing exported workbooks safely: text cells that stay text, thin borders, and an atomic,
-// private, no-clobber save.
+// Writing exported workbooks: text cells that stay text, thin borders, the forms' marks, titles and
+// dates, Excel-safe sheet names, and an atomic, private, no-clobber save.
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import writeFileAtomic from 'write-file-atomic';
+import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 
 export const THIN_BORDER: Partial<ExcelJS.Borders> = {
@@ -46,11 +47,57 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, for
   }
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique within the workbook. */
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+
+/** The longest start of `text` of whole characters (never half a surrogate pair or an accent) within `max` UTF-16 units. */
+function cut(text: string, max: number): string {
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (out.length + segment.length > max) break;
+    out += segment;
+  }
+  return out;
+}
+
+/**
+ * A sheet name Excel accepts: 1–31 characters, none of : \ / ? * [ ], no apostrophe first or last,
+ * not "History" (reserved), unique within the workbook ignoring case. `taken` holds the names given so far.
+ */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, '_').slice(0, 28) || '表';
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}(${n})`;
-  taken.add(name);
-  return name;
+  const clean = wanted.replace(/[:\\/?*[\]]/g, '_').trim();
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : `(${n})`;
+    const name = cut(clean, 31 - suffix.length).replace(/^'+|'+$/g, '').trim() + suffix || '表';
+    const keys = [name.toLowerCase(), name.toUpperCase()];
+    if (keys[0] === 'history' || keys.some((k) => taken.has(k))) continue;
+    for (const k of keys) taken.add(k);
+    return name;
+  }
+}
+
+/** A date as the forms write it: 2027-01-21 → 2027年1月21日. */
+export function formDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+/** The mark above a form ("附件 1"), as in the document: 黑体, left, alone on the first row. */
+export function markCell(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = { name: '黑体', size: 12 };
+  cell.alignment = { vertical: 'middle', horizontal: 'left' };
+}
+
+/** A right-aligned note beside the mark: the date the form was filled in, or the date its data is as of. */
+export function dateNoteCell(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.font = { name: '宋体', size: 11 };
+  cell.alignment = { vertical: 'middle', horizontal: 'right' };
+}
+
+/** A title row: 黑体, centred. */
+export function titleCell(cell: ExcelJS.Cell, text: string, size: number): void {
+  cell.value = text;
+  cell.font = { name: '黑体', size, bold: true };
+  cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
 }

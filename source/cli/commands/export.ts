@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { buildIndexes } from '../../domain/indexes.js';
+import { cadreLabel } from '../../domain/labels.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
 import { findTerm } from '../../domain/terms.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
@@ -18,7 +19,7 @@ const common = (y: Argv<GlobalArgs>) =>
   y
     .option('out', { type: 'string', demandOption: true, describe: '导出的 .xlsx 文件' })
     .option('college', { type: 'string', describe: '只导出该学院' })
-    .option('as-of', { type: 'string', describe: '按此日期的联系分配（默认今天）' })
+    .option('as-of', { type: 'string', describe: '按此日期的联系分配与联系记录（默认今天）' })
     .option('force', { type: 'boolean', default: false, describe: '覆盖已有文件' });
 
 // exceljs takes ~150 ms to load: only the export commands pay for it.
@@ -47,8 +48,14 @@ const form1: CommandModule<GlobalArgs, Args> = {
   builder: (y) => common(y).option('cadre', { type: 'string', describe: '只导出该干部（姓名或工号）' }),
   handler: async (args) => {
     const { data, idx, options } = await context(args);
-    const n = await (await exports()).exportForm1(data, idx, options);
-    console.log(`已导出附件1：${args.out}（${n} 位干部）`);
+    const { sheets, unassigned } = await (await exports()).exportForm1(data, idx, options);
+    console.log(`已导出附件1：${args.out}（${sheets} 位干部）`);
+    // Exit 0: the document asks a form of every cadre, assigned or not; the secretary learns whose is empty.
+    if (unassigned.length > 0) {
+      const names = unassigned.map(cadreLabel);
+      const who = names.length > 10 ? `${names.slice(0, 10).join('、')} 等 ${names.length} 位` : names.join('、');
+      console.log(`注意：${who} 在 ${options.asOf} 没有联系分配，登记表中班级、困难学生、寝室部分为空`);
+    }
   },
 };
 
@@ -70,8 +77,8 @@ const report: CommandModule<GlobalArgs, Args> = {
   handler: async (args) => {
     const { data, idx, options } = await context(args, (main) => findTerm(main.settings.terms, args.term ?? '').start);
     const term = findTerm(data.settings.terms, args.term ?? '');
-    const n = await (await exports()).exportAssessment(data, idx, term, { ...options, asOf: args['as-of'] ? options.asOf : term.end });
-    console.log(`已导出评议考核：${args.out}（${term.name}，${n} 位干部）`);
+    const n = await (await exports()).exportAssessment(data, idx, term, options);
+    console.log(`已导出评议考核：${args.out}（${term.name}，截至 ${options.asOf}，${n} 位干部）`);
   },
 };
 

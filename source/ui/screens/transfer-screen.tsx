@@ -69,7 +69,7 @@ export function TransferScreen() {
       say(`正在导出 ${out}……`);
       const o = { out, asOf: today, force: values['force'] === 'yes' };
       const { exportAssessment, exportForm1, exportForm2 } = await exports();
-      if (action === 'form1') say(`已导出 ${out}（附件1，${await exportForm1(data, idx, o)} 张工作表）`);
+      if (action === 'form1') say(`已导出 ${out}（附件1，${(await exportForm1(data, idx, o)).sheets} 张工作表）`);
       else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 行）`);
       else {
         if (!report.term) throw new Error('尚未配置学期，无法导出评议考核');
