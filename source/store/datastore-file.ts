@@ -26,6 +26,9 @@ export type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
 export class DatastoreFile {
   readonly layout: DatastoreLayout;
   private readonly reader: SnapshotReader;
+  /** Locked operations (every save) of this handle: started ever, and running now. */
+  private ownStarted = 0;
+  private ownRunning = 0;
 
   /** `contacts`: which contacts load() and update() read unless told otherwise. */
   constructor(
@@ -66,8 +69,28 @@ export class DatastoreFile {
     }
   }
 
-  private withLock<T>(work: () => Promise<T>): Promise<T> {
-    return withStoreLock(this.layout.main, this.file, work);
+  /**
+   * The datastore as another process saved it, or null when nobody else has saved since this handle
+   * last read or wrote. A save through this handle while we look also means null: between its
+   * replacing the main file and noting the new stamp the file looks changed by someone else, and a
+   * read from before it would be older than the data that save returned to its caller.
+   */
+  async reloadIfChanged(): Promise<Datastore | null> {
+    const started = this.ownStarted;
+    const quiet = () => this.ownRunning === 0 && this.ownStarted === started;
+    if (!quiet() || !(await this.changedOnDisk()) || !quiet()) return null;
+    const data = await this.load();
+    return quiet() ? data : null;
+  }
+
+  private async withLock<T>(work: () => Promise<T>): Promise<T> {
+    this.ownStarted += 1;
+    this.ownRunning += 1;
+    try {
+      return await withStoreLock(this.layout.main, this.file, work);
+    } finally {
+      this.ownRunning -= 1;
+    }
   }
 
   /** Writes a new datastore; refuses to replace an existing file. */

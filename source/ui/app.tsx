@@ -59,10 +59,8 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
     };
   }, []);
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
-  // While our own save is in flight the file changes under us; apply() brings that data itself.
-  const saving = useRef(0);
+  // Our own saves are not reloads (the store tells them apart): apply() and undo() bring that data themselves.
   const reloaded = useCallback((fresh: Datastore) => {
-    if (saving.current > 0) return;
     setData(fresh);
     setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
   }, []);
@@ -74,7 +72,6 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
   const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
   const apply = useCallback<Ui['apply']>(
     async (change, action, done) => {
-      saving.current += 1;
       try {
         const { result, data: saved } = await store.update(change, typeof action === 'string' ? { action } : action);
         setData(saved);
@@ -84,8 +81,6 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
         // A UserError says what to fix; anything else is still shown rather than crashing the UI.
         setMessage({ text: isUserError(error) ? error.message : `保存失败：${(error as Error).message}`, error: true });
         return { ok: false };
-      } finally {
-        saving.current -= 1;
       }
     },
     [store],
@@ -94,15 +89,12 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
   // u asks first (y confirms); the undo reads what it needs, then the screens get the data they show.
   const [confirmUndo, setConfirmUndo] = useState(false);
   const undo = useCallback(async () => {
-    saving.current += 1;
     try {
       const { result } = await store.undo({ action: '界面:撤销' });
       setData(await store.load());
       setMessage({ text: result, error: false });
     } catch (error) {
       setMessage({ text: isUserError(error) ? error.message : `撤销失败：${(error as Error).message}`, error: true });
-    } finally {
-      saving.current -= 1;
     }
   }, [store]);
 

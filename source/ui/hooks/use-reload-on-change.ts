@@ -11,9 +11,9 @@ export function useReloadOnChange(store: DatastoreFile, everyMs: number, onReloa
       if (busy) return;
       busy = true;
       store
-        .changedOnDisk()
-        .then(async (changed) => {
-          if (changed) onReload(await store.load());
+        .reloadIfChanged()
+        .then((fresh) => {
+          if (fresh) onReload(fresh);
         })
         // A file caught mid-replace is read again on the next tick.
         .catch(() => undefined)
