@@ -36,7 +36,7 @@ describe('sanlianxi commands', () => {
     expect(after.map((r) => r['duty'])).toEqual(['class', 'student']);
     const text = run(['overdue', '--as-of', '2026-10-02'], file).stdout;
     expect(text).toContain('逾期 1 项');
-    expect(text).toMatch(/逾期\s+逾期2天\s+张三\s+经济管理学院\s+困难生\s+2025001 小明/);
+    expect(text).toMatch(/逾期\s+2天\s+张三\s+经济管理学院\s+困难生\s+2025001 小明/);
   });
 
   it('user errors: one Chinese line on stderr, exit 1, the file untouched', () => {

@@ -9,6 +9,17 @@ describe('renderTable', () => {
     );
   });
 
+  it('fits a width by cutting the widest shrinkable column with an ellipsis, never below its minimum', async () => {
+    const rows = [['逾期', '欧阳娜仁托娅·巴特尔', '1号楼-101、1号楼-102、1号楼-103']];
+    const fitted = await renderTable(['状态', '干部', '对象'], rows, { width: 40, shrink: { 1: 6, 2: 8 } });
+    const { default: stringWidth } = await import('string-width');
+    for (const line of fitted.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    expect(fitted.split('\n')[2]).toBe('逾期  欧阳娜仁托娅·巴…  1号楼-101、1号…');
+    // Too narrow for the minimums: the columns stop at them rather than vanish.
+    const tight = (await renderTable(['状态', '干部', '对象'], rows, { width: 10, shrink: { 1: 6, 2: 8 } })).split('\n')[2];
+    expect(tight).toBe('逾期  欧阳…   1号楼-1…');
+  });
+
   it('prints 200,000 rows (`contacts` over years of a whole school) without overflowing the stack', async () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => [String(i), '寝室走访']);
     const text = await renderTable(['编号', '形式'], rows);

@@ -26,6 +26,13 @@ export function dateArg(value: string | undefined, option: string, fallback: Iso
   return date;
 }
 
+/** The width plain-text output fits: $COLUMNS when set, else the terminal's, else 80 (a pipe, a file, cron). */
+export function outputColumns(): number {
+  const env = Number(process.env['COLUMNS']);
+  if (Number.isInteger(env) && env > 0) return env;
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 80;
+}
+
 export function splitList(value: string | undefined): string[] {
   if (value === undefined) return [];
   return String(value)

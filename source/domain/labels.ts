@@ -1,5 +1,6 @@
 // How entities are named to the user: in tables, messages, the overdue JSON and the forms.
 import { dormKey, type Indexes } from './indexes.js';
+import { normalizeName } from './names.js';
 import type { Cadre, Duty, Student } from './schema.js';
 
 export function studentLabel(s: Pick<Student, 'studentNo' | 'name'>): string {
@@ -8,6 +9,11 @@ export function studentLabel(s: Pick<Student, 'studentNo' | 'name'>): string {
 
 export function cadreLabel(c: Pick<Cadre, 'name' | 'employeeNo'>): string {
   return c.employeeNo ? `${c.name}（${c.employeeNo}）` : c.name;
+}
+
+/** The cadre's name, with the 工号 when another cadre has the same name: 李明（T002）. */
+export function cadreName(idx: Indexes, cadre: Pick<Cadre, 'name' | 'employeeNo'>): string {
+  return (idx.cadresByName.get(normalizeName(cadre.name))?.length ?? 0) > 1 ? cadreLabel(cadre) : cadre.name;
 }
 
 /** The target's label as SPEC's overdue JSON shows it: 班级名称 | 寝室楼-寝室号 | 学号 姓名. */

@@ -9,6 +9,8 @@ import { termWindows, windowDays, windowStatus } from './windows.js';
 export interface OverdueRow {
   cadre: string;
   cadreId: string;
+  /** Beyond SPEC's fields: tells namesakes apart. */
+  employeeNo: string | null;
   college: string;
   duty: Duty;
   target: string;
@@ -20,6 +22,7 @@ export interface OverdueRow {
 
 export interface OverdueFilter {
   collegeId?: string;
+  cadreId?: string;
   duty?: Duty;
   status?: 'overdue' | 'due';
 }
@@ -51,6 +54,7 @@ export function overdueReport(data: Datastore, idx: Indexes, asOf: IsoDate, filt
   const rows: OverdueRow[] = [];
   for (const w of termWindows(data, idx, term, asOf)) {
     if (filter.collegeId && w.collegeId !== filter.collegeId) continue;
+    if (filter.cadreId && w.cadreId !== filter.cadreId) continue;
     if (filter.duty && w.duty !== filter.duty) continue;
     const status = windowStatus(w, asOf);
     if (status !== 'overdue' && status !== 'due') continue;
@@ -59,6 +63,7 @@ export function overdueReport(data: Datastore, idx: Indexes, asOf: IsoDate, filt
     rows.push({
       cadre: cadre?.name ?? w.cadreId,
       cadreId: w.cadreId,
+      employeeNo: cadre?.employeeNo ?? null,
       college: collegeName(idx, w.collegeId),
       duty: w.duty,
       target: w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、'),

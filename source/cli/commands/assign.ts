@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { assign, endAssignment, reassign } from '../../domain/assignments.js';
 import { addDays } from '../../domain/dates.js';
 import { buildIndexes } from '../../domain/indexes.js';
+import { cadreName } from '../../domain/labels.js';
 import { findCadre, findClass, findDorm, findStudent } from '../../domain/lookup.js';
 import { END_REASONS } from '../../domain/schema.js';
 import { changeContext, dateArg, oneOf, openStore, splitList, type GlobalArgs } from '../runtime.js';
@@ -34,7 +35,7 @@ export const assignCommand: CommandModule<GlobalArgs, AssignArgs> = {
       const dormIds = args.dorms === undefined ? undefined : splitList(args.dorms).map((d) => findDorm(idx, d).id);
       const studentIds = splitList(args.students).map((s) => findStudent(idx, s).id);
       assign(data, { cadreId: cadre.id, classId: cls.id, dormIds, studentIds, start }, ctx, idx);
-      return `已分配：${cadre.name} 自 ${start} 起联系 ${cls.name}`;
+      return `已分配：${cadreName(idx, cadre)} 自 ${start} 起联系 ${cls.name}`;
     }, { action: 'assign', contacts: 'none' });
     console.log(result);
   },
@@ -65,8 +66,8 @@ export const reassignCommand: CommandModule<GlobalArgs, ReassignArgs> = {
       const cls = findClass(idx, args.class);
       const to = findCadre(idx, args.to);
       const { ended } = reassign(data, { classId: cls.id, toCadreId: to.id, date, reason }, ctx, idx);
-      const from = idx.cadreById.get(ended.cadreId)?.name ?? '';
-      return `已移交：${cls.name} 由 ${from}（至 ${addDays(date, -1)}，${reason}）改为 ${to.name}（自 ${date} 起）`;
+      const from = idx.cadreById.get(ended.cadreId);
+      return `已移交：${cls.name} 由 ${from ? cadreName(idx, from) : ''}（至 ${addDays(date, -1)}，${reason}）改为 ${cadreName(idx, to)}（自 ${date} 起）`;
     }, { action: 'reassign', contacts: date });
     console.log(result);
   },
@@ -93,7 +94,7 @@ export const endCommand: CommandModule<GlobalArgs, EndArgs> = {
       const idx = buildIndexes(data);
       const cadre = findCadre(idx, args.cadre);
       const ended = endAssignment(data, { cadreId: cadre.id, date, reason }, idx);
-      return `已结束：${cadre.name} 联系 ${idx.classById.get(ended.classId)?.name ?? ''} 至 ${date}（${reason}）`;
+      return `已结束：${cadreName(idx, cadre)} 联系 ${idx.classById.get(ended.classId)?.name ?? ''} 至 ${date}（${reason}）`;
     }, { action: 'end', contacts: date });
     console.log(result);
   },

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { contactHistory } from '../../domain/contacts.js';
 import { buildIndexes } from '../../domain/indexes.js';
-import { targetLabel } from '../../domain/labels.js';
+import { cadreName, targetLabel } from '../../domain/labels.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
@@ -36,6 +36,8 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
     });
     const rows = list.map((c) => ({
       cadre: idx.cadreById.get(c.cadreId)?.name ?? c.cadreId,
+      cadreId: c.cadreId,
+      employeeNo: idx.cadreById.get(c.cadreId)?.employeeNo ?? null,
       type: DUTY_LABELS[c.duty],
       target: targetLabel(idx, c.duty, c.targetId),
       date: c.date,
@@ -46,11 +48,21 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
       console.log(JSON.stringify(rows, null, 2));
       return;
     }
+    // 工号 beside the name of a namesake; each cadre's label worked out once, not once a row.
+    const labels = new Map<string, string>();
+    const shownCadre = (id: string, name: string) => {
+      let label = labels.get(id);
+      if (label === undefined) {
+        const cadre = idx.cadreById.get(id);
+        labels.set(id, (label = cadre ? cadreName(idx, cadre) : name));
+      }
+      return label;
+    };
     if (rows.length === 0) {
       console.log('没有符合条件的联系记录');
       return;
     }
-    console.log(await renderTable(['日期', '干部', '类型', '对象', '形式', '备注'], rows.map((r) => [r.date, r.cadre, r.type, r.target, r.form, r.note])));
+    console.log(await renderTable(['日期', '干部', '类型', '对象', '形式', '备注'], rows.map((r) => [r.date, shownCadre(r.cadreId, r.cadre), r.type, r.target, r.form, r.note])));
     console.log(`共 ${rows.length} 条`);
   },
 };

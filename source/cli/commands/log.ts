@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { logContact } from '../../domain/contacts.js';
 import { buildIndexes } from '../../domain/indexes.js';
-import { targetLabel } from '../../domain/labels.js';
+import { cadreName, targetLabel } from '../../domain/labels.js';
 import { findCadre, findTarget, parseDutyLabel } from '../../domain/lookup.js';
 import { CONTACT_FORMS } from '../../domain/schema.js';
 import { changeContext, dateArg, oneOf, openStore, type GlobalArgs } from '../runtime.js';
@@ -39,7 +39,7 @@ export const logCommand: CommandModule<GlobalArgs, Args> = {
       const cadre = findCadre(idx, args.cadre);
       const targetId = findTarget(idx, duty, args.target);
       const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date, form, note: args.note }, ctx, idx);
-      return `已记录：${cadre.name} ${date} ${contact.form} ${targetLabel(idx, duty, targetId)}`;
+      return `已记录：${cadreName(idx, cadre)} ${date} ${contact.form} ${targetLabel(idx, duty, targetId)}`;
     }, { action: 'log', contacts: date, changes: 'contacts' });
     console.log(result);
   },

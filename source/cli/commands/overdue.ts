@@ -1,17 +1,28 @@
 import type { CommandModule } from 'yargs';
 import { reportingTerm } from '../../domain/terms.js';
-import { buildIndexes } from '../../domain/indexes.js';
-import { findCollege } from '../../domain/lookup.js';
-import { overdueReport } from '../../domain/overdue.js';
+import { buildIndexes, type Indexes } from '../../domain/indexes.js';
+import { cadreName } from '../../domain/labels.js';
+import { findCadre, findCollege } from '../../domain/lookup.js';
+import { overdueReport, type OverdueReport, type OverdueRow } from '../../domain/overdue.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
-import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
-import { renderTable } from '../text-table.js';
+import { dateArg, oneOf, openStore, outputColumns, type GlobalArgs } from '../runtime.js';
+import { renderTable, type TableFit } from '../text-table.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
   college?: string;
+  cadre?: string;
+  status?: string;
   json?: boolean;
+  count?: boolean;
+  'exit-code'?: boolean;
 }
+
+/** `--exit-code`: the exit status when at least one row is selected (1 and 2 are errors). */
+export const EXIT_ROWS_FOUND = 3;
+const STATUS_BY_WORD: Record<string, 'overdue' | 'due'> = { 逾期: 'overdue', 待完成: 'due' };
+/** Below this many columns the 学院 column is left out and 状态 and 天数 share one. */
+const WIDE = 80;
 
 export const overdueCommand: CommandModule<GlobalArgs, Args> = {
   command: 'overdue',
@@ -20,37 +31,75 @@ export const overdueCommand: CommandModule<GlobalArgs, Args> = {
     y
       .option('as-of', { type: 'string', describe: '按此日期计算（默认今天）' })
       .option('college', { type: 'string', describe: '只看该学院' })
-      .option('json', { type: 'boolean', default: false, describe: '输出 JSON' }),
+      .option('cadre', { type: 'string', describe: '只看该干部（姓名或工号）' })
+      .option('status', { type: 'string', describe: '只看 overdue（逾期）或 due（待完成），也可写 逾期、待完成' })
+      .option('json', { type: 'boolean', describe: '输出 JSON' })
+      .option('count', { type: 'boolean', describe: '只输出条数（供提示符、cron 使用）' })
+      .option('exit-code', { type: 'boolean', default: false, describe: `有符合条件的条目时退出码为 ${EXIT_ROWS_FOUND}，没有时为 0` })
+      .conflicts('json', 'count')
+      .epilog(
+        `退出码：0 成功；1 用法或数据错误；2 内部错误；加 --exit-code 时，有符合条件的条目则为 ${EXIT_ROWS_FOUND}。\n` +
+          `例：sanlianxi overdue --status overdue --count --exit-code || echo 有逾期`,
+      ),
   handler: async (args) => {
     const asOf = dateArg(args['as-of'], 'as-of');
+    const status = args.status === undefined ? undefined : STATUS_BY_WORD[args.status] ?? oneOf(args.status, ['overdue', 'due'] as const, 'status');
     const data = await openStore(args).load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
     const idx = buildIndexes(data);
     const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
-    const report = overdueReport(data, idx, asOf, { collegeId });
+    const cadreId = args.cadre ? findCadre(idx, args.cadre).id : undefined;
+    const report = overdueReport(data, idx, asOf, { collegeId, cadreId, status });
+    if (args['exit-code'] && report.rows.length > 0) process.exitCode = EXIT_ROWS_FOUND;
+    if (args.count) {
+      console.log(String(report.rows.length));
+      return;
+    }
     if (args.json) {
       console.log(JSON.stringify(report.rows, null, 2));
       return;
     }
-    if (!report.term) {
-      console.log(`${asOf} 之前没有已配置的学期，无需联系`);
-      return;
-    }
-    const overdue = report.rows.filter((r) => r.status === 'overdue').length;
-    console.log(`${report.term.name}，截至 ${asOf}：逾期 ${overdue} 项，待完成 ${report.rows.length - overdue} 项`);
-    if (report.rows.length === 0) return;
-    console.log(
-      await renderTable(
-        ['状态', '天数', '干部', '学院', '类型', '对象', '窗口'],
-        report.rows.map((r) => [
-          r.status === 'overdue' ? '逾期' : '待完成',
-          r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`,
-          r.cadre,
-          r.college,
-          DUTY_LABELS[r.duty],
-          r.target,
-          `${r.windowStart}~${r.windowEnd}`,
-        ]),
-      ),
-    );
+    console.log(await overdueText(idx, report, outputColumns()));
   },
 };
+
+/** The report as plain text no wider than `columns`: a heading, then the rows as a table. */
+export async function overdueText(idx: Indexes, report: OverdueReport, columns: number): Promise<string> {
+  if (!report.term) return `${report.asOf} 之前没有已配置的学期，无需联系`;
+  const overdue = report.rows.filter((r) => r.status === 'overdue').length;
+  const when = `${report.term.name}，截至 ${report.asOf}`;
+  const counts = `逾期 ${overdue} 项，待完成 ${report.rows.length - overdue} 项`;
+  const { default: stringWidth } = await import('string-width');
+  const heading = stringWidth(`${when}：${counts}`) <= columns ? `${when}：${counts}` : `${when}\n${counts}`;
+  return report.rows.length === 0 ? heading : `${heading}\n${await overdueTable(idx, report.rows, columns)}`;
+}
+
+/** The rows as a table that fits `columns`: long names, 学院 and 对象 are cut with an ellipsis. */
+function overdueTable(idx: Indexes, rows: OverdueRow[], columns: number): Promise<string> {
+  // The term is named above the table, so a window's dates need no year.
+  const window = (r: OverdueRow) => `${r.windowStart.slice(5)}~${r.windowEnd.slice(5)}`;
+  const cadre = (r: OverdueRow) => {
+    const c = idx.cadreById.get(r.cadreId);
+    return c ? cadreName(idx, c) : r.cadre;
+  };
+  if (columns >= WIDE) {
+    const fit: TableFit = { width: columns, shrink: { 2: 6, 3: 4, 5: 8 } };
+    return renderTable(
+      ['状态', '天数', '干部', '学院', '类型', '对象', '窗口'],
+      rows.map((r) => [
+        r.status === 'overdue' ? '逾期' : '待完成',
+        r.status === 'overdue' ? `${r.days}天` : `剩${r.days}天`,
+        cadre(r),
+        r.college,
+        DUTY_LABELS[r.duty],
+        r.target,
+        window(r),
+      ]),
+      fit,
+    );
+  }
+  return renderTable(
+    ['状态', '干部', '类型', '对象', '窗口'],
+    rows.map((r) => [r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`, cadre(r), DUTY_LABELS[r.duty], r.target, window(r)]),
+    { width: columns, shrink: { 1: 6, 3: 6 } },
+  );
+}
