@@ -99,7 +99,7 @@ describe('duty windows and overdue', () => {
     expect(statuses.indexOf('due')).toBeGreaterThan(statuses.lastIndexOf('overdue'));
     const overdue = rows.filter((r) => r.status === 'overdue');
     expect(overdue.map((r) => r.cadre)).toEqual(['李四', '李四', '张三', '张三']);
-    expect(Object.keys(rows[0]!)).toEqual(['cadre', 'cadreId', 'college', 'duty', 'target', 'windowStart', 'windowEnd', 'status', 'days']);
+    expect(Object.keys(rows[0]!)).toEqual(['cadre', 'cadreId', 'employeeNo', 'college', 'duty', 'target', 'windowStart', 'windowEnd', 'status', 'days']);
   });
 
   it('reports nothing before the first term', () => {
