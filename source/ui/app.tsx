@@ -42,20 +42,18 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [typing, setTyping] = useState(0);
   const idx = useMemo(() => buildIndexes(data), [data]);
   const report = useMemo(() => overdueReport(data, idx, today), [data, idx, today]);
+  // How many fields have the keyboard: read when a key arrives, not rendered, so claiming it re-renders
+  // nothing and the next key of a burst already sees it (see one-key-at-a-time.tsx).
   const claims = useRef(0);
-
   const claimKeyboard = useCallback(() => {
     claims.current += 1;
-    setTyping(claims.current);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       claims.current -= 1;
-      setTyping(claims.current);
     };
   }, []);
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
@@ -98,21 +96,19 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
     }
   }, [store]);
 
-  useInput(
-    (input, key) => {
-      if (confirmUndo) {
-        setConfirmUndo(false);
-        if (input === 'y') void undo();
-        else setMessage({ text: '已取消撤销', error: false });
-      } else if (input === 'u') {
-        setConfirmUndo(true);
-        setMessage({ text: '撤销最近一次修改？按 y 确认，其他键取消', error: false });
-      } else if (input === 'q') exit();
-      else if (input === '?') setHelp((h) => !h);
-      else if (help && key.escape) setHelp(false);
-    },
-    { isActive: typing === 0 },
-  );
+  useInput((input, key) => {
+    if (claims.current > 0) return;
+    if (confirmUndo) {
+      setConfirmUndo(false);
+      if (input === 'y') void undo();
+      else setMessage({ text: '已取消撤销', error: false });
+    } else if (input === 'u') {
+      setConfirmUndo(true);
+      setMessage({ text: '撤销最近一次修改？按 y 确认，其他键取消', error: false });
+    } else if (input === 'q') exit();
+    else if (input === '?') setHelp((h) => !h);
+    else if (help && key.escape) setHelp(false);
+  });
 
   const ui: Ui = { data, idx, report, today, context, apply, say, message, go, back, claimKeyboard, active: !help };
   // Screens under the top one stay mounted (hidden, without the keyboard), so Esc returns to them as they were.
