@@ -34,10 +34,13 @@ export interface OverdueReport {
 }
 
 const nameCollator = new Intl.Collator('zh-CN');
+
+/** What the order reads: the assessment's missed windows are sorted by it too. */
+type OverdueOrderFields = Pick<OverdueRow, 'status' | 'days' | 'cadre' | 'cadreId' | 'duty' | 'windowStart' | 'target'>;
 const DUTY_ORDER: Record<Duty, number> = { class: 0, dorm: 1, student: 2 };
 
 /** SPEC's order: overdue before due, then days descending, then cadre name (pinyin order). */
-export function compareOverdueRows(a: OverdueRow, b: OverdueRow): number {
+export function compareOverdueRows(a: OverdueOrderFields, b: OverdueOrderFields): number {
   if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
   if (a.days !== b.days) return b.days - a.days;
   const byName = nameCollator.compare(a.cadre, b.cadre);
