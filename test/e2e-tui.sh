@@ -60,7 +60,7 @@ wait_for "第 6/$CADRES 行"
 keys Escape
 wait_for '1 记录联系'
 keys 1
-wait_for '记录联系'
+wait_for '干部：姓名'
 keys -l "$EMPLOYEE_NO"
 wait_for "（$EMPLOYEE_NO）"
 keys Enter

@@ -48,7 +48,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
     await ui.until('错误：毕业日期“2028-13-01”无效');
     await ui.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, ...'06-30');
     for (let i = 0; i < 5; i++) await ui.press(KEY.enter);
-    await ui.until('已保存班级 数控251班');
+    await ui.until('已新增班级 数控251班');
     await ui.until('班级（4/4）');
     const saved = (await ui.saved()).classes.find((c) => c.name === '数控251班');
     expect(saved).toMatchObject({ collegeId: 'col_jd', enrollYear: 2025, graduationDate: '2028-06-30' });
@@ -69,7 +69,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
     await ui.until('错误：找不到班级“软件9班”');
     await ui.press(KEY.up, KEY.up, KEY.up, KEY.backspace, KEY.backspace, '1', '班');
     for (let i = 0; i < 4; i++) await ui.press(KEY.enter);
-    await ui.until('已保存寝室 9号楼-909');
+    await ui.until('已新增寝室 9号楼-909');
     expect((await ui.saved()).dorms.find((d) => d.building === '9号楼')?.classIds).toEqual(['cls_kj', 'cls_rj']);
   });
 
@@ -81,7 +81,7 @@ describe('班级, 寝室 and 困难生 screens', () => {
     await ui.until(/错误：未保存：学号 2025001 重复/);
     await ui.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.backspace, '9');
     for (let i = 0; i < 6; i++) await ui.press(KEY.enter);
-    await ui.until('已保存困难生 2025009 小刚');
+    await ui.until('已新增困难生 2025009 小刚');
     expect((await ui.saved()).students.find((s) => s.studentNo === '2025009')).toMatchObject({ classId: 'cls_kj', dormId: 'd_101', categories: ['经济困难', '心理困惑'] });
   });
 });

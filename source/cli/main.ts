@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // sanlianxi: with no command, the terminal UI; otherwise one command for scripts and SSH.
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isUserError } from '../domain/errors.js';
+import { isUserError, UserError } from '../domain/errors.js';
 import { assignCommand, endCommand, reassignCommand } from './commands/assign.js';
 import { checkCommand } from './commands/check.js';
 import { contactsCommand } from './commands/contacts.js';
@@ -16,13 +18,11 @@ import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { safeText } from '../domain/safe-text.js';
 
-/** A user error: its lines (an import lists one bad row a line), each neutralised, then exit 1. */
-function fail(message: string): never {
-  process.stderr.write(`${message.split('\n').map(safeText).join('\n')}\n`);
-  process.exit(1);
-}
-
-export async function main(argv: string[]): Promise<void> {
+/**
+ * Runs one command line (without `node main.js`) in this process and returns its exit code: 0 done,
+ * 1 a user error (its lines on stderr, each neutralised), 2 an internal error. Tests call it directly.
+ */
+export async function run(argv: string[]): Promise<number> {
   try {
     await yargs(argv)
       .scriptName('sanlianxi')
@@ -49,16 +49,35 @@ export async function main(argv: string[]): Promise<void> {
       .help('help')
       .alias('help', 'h')
       .version(false)
+      // --help and bad arguments return here instead of ending the process.
+      .exitProcess(false)
       .fail((message, error) => {
         if (error) throw error;
-        fail(`${message}（运行 sanlianxi --help 查看用法）`);
+        throw new UserError(`${message}（运行 sanlianxi --help 查看用法）`);
       })
       .parseAsync();
+    return 0;
   } catch (error) {
-    if (isUserError(error)) fail(error.message);
+    if (isUserError(error)) {
+      process.stderr.write(`${error.message.split('\n').map(safeText).join('\n')}\n`);
+      return 1;
+    }
     process.stderr.write(`内部错误：${safeText((error as Error)?.message ?? String(error))}\n`);
-    process.exit(2);
+    return 2;
   }
 }
 
-await main(hideBin(process.argv));
+/** Run as the program (also through npm's bin link), not imported by a test. */
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  // A success ends when its output is flushed; a failure exits now with its code.
+  const code = await run(hideBin(process.argv));
+  if (code !== 0) process.exit(code);
+}

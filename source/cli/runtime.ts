@@ -1,7 +1,9 @@
 // What every command shares: the datastore file, today's date and the change context.
 import { randomId, type ChangeContext } from '../domain/context.js';
-import { parseDateInput, todayInShanghai, type IsoDate } from '../domain/dates.js';
+import { todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { dateField } from '../operations/fields.js';
+import { OperationRunner } from '../operations/runner.js';
 import { DatastoreFile, type StoreOptions } from '../store/datastore-file.js';
 import { resolveDataFile } from '../store/paths.js';
 import { osUserName } from '../store/os-user.js';
@@ -18,12 +20,14 @@ export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext
   return { today, now: new Date().toISOString(), user: osUserName(), newId: randomId };
 }
 
-/** A date option: YYYY-MM-DD and the other forms parseDateInput accepts; `fallback` when absent. */
+/** Runs operations on the command's datastore, `today` being today unless --as-of says otherwise. */
+export function operations(args: GlobalArgs, today: IsoDate = todayInShanghai()): OperationRunner {
+  return new OperationRunner(openStore(args), { via: 'command', context: () => changeContext(today) });
+}
+
+/** A date option (a command's own, like --as-of; an operation's dates are read by the operation). */
 export function dateArg(value: string | undefined, option: string, fallback: IsoDate = todayInShanghai()): IsoDate {
-  if (value === undefined || value === '') return fallback;
-  const date = parseDateInput(String(value), todayInShanghai());
-  if (!date) throw new UserError(`--${option} 的日期“${value}”无效：请写成 YYYY-MM-DD，如 2026-11-20`);
-  return date;
+  return dateField(value, `--${option} 的日期`, todayInShanghai(), fallback);
 }
 
 /** The width plain-text output fits: $COLUMNS when set, else the terminal's, else 80 (a pipe, a file, cron). */
@@ -41,6 +45,7 @@ export function splitList(value: string | undefined): string[] {
     .filter((s) => s !== '');
 }
 
+/** An option that takes one of a few values (a command's own; an operation checks its input itself). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError(`--${option} 的值“${value}”无效：应为 ${allowed.join('、')} 之一`);

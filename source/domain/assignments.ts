@@ -4,7 +4,7 @@ import type { ChangeContext } from './context.js';
 import { UserError } from './errors.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import { assignmentConflicts, assignmentsOverlap } from './invariants.js';
-import type { Assignment, Datastore, EndReason } from './schema.js';
+import type { Assignment, Datastore, EndReason, TransferReason } from './schema.js';
 import { isActiveOn } from './windows.js';
 
 export interface AssignInput {
@@ -109,7 +109,7 @@ export interface ReassignInput {
   toCadreId: string;
   /** The new cadre's first day; the old assignment ends the day before. */
   date: IsoDate;
-  reason: Extract<EndReason, '离职' | '长期请假' | '调整'>;
+  reason: TransferReason;
 }
 
 /** Hands a class, with its dorms and students, to another cadre from `date` on. */

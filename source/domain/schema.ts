@@ -16,6 +16,8 @@ export const CADRE_CATEGORIES = ['科职以上干部', '普通党员'] as const;
 export const CADRE_STATUSES = ['在岗', '离职', '长期请假'] as const;
 export const STUDENT_CATEGORIES = ['学业困难', '经济困难', '心理困惑'] as const;
 export const END_REASONS = ['离职', '长期请假', '班级毕业', '调整'] as const;
+/** Why a class passes to another cadre: the end reasons but graduation (a graduated class has no successor). */
+export const TRANSFER_REASONS = ['调整', '离职', '长期请假'] as const satisfies ReadonlyArray<(typeof END_REASONS)[number]>;
 export const CONTACT_FORMS = ['座谈会', '谈心谈话', '深入课堂', '寝室走访', '电话', '邮箱', 'QQ', '微信', '其他'] as const;
 export const DUTIES = ['class', 'dorm', 'student'] as const;
 export const DORM_SCOPES = ['any', 'each'] as const;
@@ -24,6 +26,7 @@ export type CadreCategory = (typeof CADRE_CATEGORIES)[number];
 export type CadreStatus = (typeof CADRE_STATUSES)[number];
 export type StudentCategory = (typeof STUDENT_CATEGORIES)[number];
 export type EndReason = (typeof END_REASONS)[number];
+export type TransferReason = (typeof TRANSFER_REASONS)[number];
 export type ContactForm = (typeof CONTACT_FORMS)[number];
 export type Duty = (typeof DUTIES)[number];
 export type DormScope = (typeof DORM_SCOPES)[number];

@@ -19,24 +19,16 @@ import {
 import { cellDate, cellText, readCell, shown } from './roster-cells.js';
 import { EXAMPLE_FONT_COLOR, ROSTER_SHEETS } from './roster-sheets.js';
 import { checkXlsxZip } from './roster-zip.js';
+import { ImportError } from './import-error.js';
+import { describeImport, type ImportSummary } from './import-summary.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
 
-export class ImportError extends UserError {
-  constructor(readonly lines: string[]) {
-    super(`导入失败：共 ${lines.length} 处错误，数据未改动\n${lines.join('\n')}`);
-  }
-}
+export { ImportError };
 
 /** By sheet: rows that added a record, changed one, or matched one field for field. */
-export type ImportSummary = Record<string, { added: number; updated: number; unchanged: number }>;
-
-/** One line for the CLI and the TUI: `干部 新增 2、更新 1、未变 7；…` (未变 only when there are some). */
-export function describeImport(summary: ImportSummary): string {
-  const parts = Object.entries(summary).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}${n.unchanged > 0 ? `、未变 ${n.unchanged}` : ''}`);
-  return parts.join('；') || '没有数据行';
-}
+export { describeImport, type ImportSummary };
 
 /** Whether writing `fields` over `record` would change nothing. */
 function unchanged(record: object, fields: object): boolean {

@@ -111,7 +111,15 @@ export class DatastoreFile {
     return this.withLock(() => this.applyLocked(change, meta));
   }
 
-  private async applyLocked<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta): Promise<Saved<T>> {
+  /**
+   * Runs `change` as update() would — the same read, widened the same way — and saves nothing: what a
+   * preview shows is what the update would do on the file as it is now. `revision` is the one read.
+   */
+  async preview<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+    return this.applyLocked(change, meta, false);
+  }
+
+  private async applyLocked<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta, commit = true): Promise<Saved<T>> {
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
@@ -125,6 +133,7 @@ export class DatastoreFile {
         range = earliest;
         continue;
       }
+      if (!commit) return { result, data, revision: snapshot.main.revision };
       const saved = await saveRevision(this.reader, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
       return { result, data: assemble(saved), revision: saved.main.revision };
     }

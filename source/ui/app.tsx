@@ -1,28 +1,31 @@
 // The terminal UI's frame: the data and the store, navigation between screens, the help overlay.
-// Every change goes through store.update; the saved data replaces the shown data, and the
-// indexes and overdue report are derived from it again.
+// Every change is an operation (source/operations) run on the store; the saved data replaces the
+// shown data, and the indexes and overdue report are derived from it again.
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
-import { isUserError } from '../domain/errors.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { overdueReport } from '../domain/overdue.js';
 import { safeText } from '../domain/safe-text.js';
 import type { Datastore } from '../domain/schema.js';
-import type { DatastoreFile } from '../store/datastore-file.js';
+import { undoOperation } from '../operations/journal.js';
+import { OperationRunner } from '../operations/runner.js';
+import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
 import type { Route } from './routes.js';
 import { ScreenSwitch } from './screen-switch.js';
-import { UiContext, type Message, type Ui } from './ui-context.js';
+import { failureText, UiContext, type Message, type Ui } from './ui-context.js';
 
 export interface AppProps {
   store: DatastoreFile;
   initialData: Datastore;
   today: IsoDate;
   context: () => ChangeContext;
+  /** The contacts the screens show (the store's own read); every save reads them back. Default: all. */
+  view?: RangeArg;
   /** How often to look for saves by other processes. */
   reloadEveryMs?: number;
 }
@@ -36,7 +39,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: AppProps) {
+function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000 }: AppProps) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -57,7 +60,7 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
     };
   }, []);
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
-  // Our own saves are not reloads (the store tells them apart): apply() and undo() bring that data themselves.
+  // Our own saves are not reloads (the store tells them apart): run() brings that data itself.
   const reloaded = useCallback((fresh: Datastore) => {
     setData(fresh);
     setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
@@ -68,39 +71,39 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
     setStack((s) => [...s, route]);
   }, []);
   const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
-  const apply = useCallback<Ui['apply']>(
-    async (change, action, done) => {
+  const runner = useMemo(() => new OperationRunner(store, { via: 'tui', context, view }), [store, context, view]);
+  const run = useCallback<Ui['run']>(
+    async (op, input) => {
       try {
-        const { result, data: saved } = await store.update(change, typeof action === 'string' ? { action } : action);
-        setData(saved);
-        setMessage({ text: done(result), error: false });
-        return { ok: true, result };
+        const done = await runner.run(op, input);
+        setData(done.data);
+        setMessage({ text: done.message, error: false });
+        return { ok: true, result: done.result };
       } catch (error) {
-        // A UserError says what to fix; anything else is still shown rather than crashing the UI.
-        setMessage({ text: isUserError(error) ? error.message : `保存失败：${(error as Error).message}`, error: true });
+        setMessage({ text: failureText(error), error: true });
         return { ok: false };
       }
     },
-    [store],
+    [runner],
+  );
+  const preview = useCallback<Ui['preview']>(
+    async (op, input) => {
+      try {
+        return { ok: true, ...(await runner.preview(op, input)) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    },
+    [runner],
   );
 
-  // u asks first (y confirms); the undo reads what it needs, then the screens get the data they show.
+  // u asks first (y confirms).
   const [confirmUndo, setConfirmUndo] = useState(false);
-  const undo = useCallback(async () => {
-    try {
-      const { result } = await store.undo({ action: '界面:撤销' });
-      setData(await store.load());
-      setMessage({ text: result, error: false });
-    } catch (error) {
-      setMessage({ text: isUserError(error) ? error.message : `撤销失败：${(error as Error).message}`, error: true });
-    }
-  }, [store]);
-
   useInput((input, key) => {
     if (claims.current > 0) return;
     if (confirmUndo) {
       setConfirmUndo(false);
-      if (input === 'y') void undo();
+      if (input === 'y') void run(undoOperation, {});
       else setMessage({ text: '已取消撤销', error: false });
     } else if (input === 'u') {
       setConfirmUndo(true);
@@ -110,7 +113,7 @@ function Frame({ store, initialData, today, context, reloadEveryMs = 2000 }: App
     else if (help && key.escape) setHelp(false);
   });
 
-  const ui: Ui = { data, idx, report, today, context, apply, say, message, go, back, claimKeyboard, active: !help };
+  const ui: Ui = { data, idx, report, today, context, run, preview, say, message, go, back, claimKeyboard, active: !help };
   // Screens under the top one stay mounted (hidden, without the keyboard), so Esc returns to them as they were.
   return (
     <UiContext.Provider value={ui}>

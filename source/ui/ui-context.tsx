@@ -1,12 +1,14 @@
-// What every screen shares: the loaded data with its indexes and overdue report, `apply` through
-// which every change reaches the store, navigation, the message line and whether a field has the keyboard.
+// What every screen shares: the loaded data with its indexes and overdue report, `run`
+// and `preview` through which every change reaches the store, navigation, the message line and whether a field has the keyboard.
 import { createContext, useContext } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
+import { isUserError } from '../domain/errors.js';
 import type { Indexes } from '../domain/indexes.js';
 import type { OverdueReport } from '../domain/overdue.js';
 import type { Datastore } from '../domain/schema.js';
-import type { ChangeMeta } from '../store/datastore-file.js';
+import type { Operation } from '../operations/operation.js';
+import type { Previewed } from '../operations/runner.js';
 import type { Route } from './routes.js';
 
 export interface Message {
@@ -15,6 +17,12 @@ export interface Message {
 }
 
 export type ApplyOutcome<T> = { ok: true; result: T } | { ok: false };
+export type PreviewOutcome<R> = ({ ok: true } & Previewed<R>) | { ok: false; error: unknown };
+
+/** A failed change as the message line says it: a UserError says what to fix; anything else is still shown. */
+export function failureText(error: unknown): string {
+  return isUserError(error) ? error.message : `保存失败：${(error as Error).message}`;
+}
 
 export interface Ui {
   data: Datastore;
@@ -22,9 +30,10 @@ export interface Ui {
   report: OverdueReport;
   today: IsoDate;
   context: () => ChangeContext;
-  /** Runs `change` through store.update, replaces the data with what was saved, and reports the outcome. */
-  /** `action` names the change in the journal (`界面:…`), or is the store's whole ChangeMeta. */
-  apply: <T>(change: (data: Datastore) => T | Promise<T>, action: string | ChangeMeta, done: (result: T) => string) => Promise<ApplyOutcome<T>>;
+  /** Runs an operation, replaces the data with what was saved and says what was done (or why not). */
+  run: <I, R>(op: Operation<I, R>, input: I) => Promise<ApplyOutcome<R>>;
+  /** The operation on the file as it is now, saved nowhere; or why it would fail (the screen says it). */
+  preview: <I, R>(op: Operation<I, R>, input: I) => Promise<PreviewOutcome<R>>;
   say: (text: string, error?: boolean) => void;
   message: Message | null;
   go: (route: Route) => void;

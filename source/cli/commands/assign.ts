@@ -1,11 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { assign, endAssignment, reassign } from '../../domain/assignments.js';
-import { addDays } from '../../domain/dates.js';
-import { buildIndexes } from '../../domain/indexes.js';
-import { cadreName } from '../../domain/labels.js';
-import { findCadre, findClass, findDorm, findStudent } from '../../domain/lookup.js';
-import { END_REASONS } from '../../domain/schema.js';
-import { changeContext, dateArg, oneOf, openStore, splitList, type GlobalArgs } from '../runtime.js';
+import { END_REASONS, TRANSFER_REASONS } from '../../domain/schema.js';
+import { assignOperation, endOperation, reassignOperation } from '../../operations/assignments.js';
+import { operations, splitList, type GlobalArgs } from '../runtime.js';
 
 interface AssignArgs extends GlobalArgs {
   cadre: string;
@@ -26,18 +22,14 @@ export const assignCommand: CommandModule<GlobalArgs, AssignArgs> = {
       .option('students', { type: 'string', describe: '困难生学号，多个用逗号分隔' })
       .option('start', { type: 'string', describe: '开始日期（默认今天）' }),
   handler: async (args) => {
-    const ctx = changeContext();
-    const start = dateArg(args.start, 'start', ctx.today);
-    const { result } = await openStore(args).update((data) => {
-      const idx = buildIndexes(data);
-      const cadre = findCadre(idx, args.cadre);
-      const cls = findClass(idx, args.class);
-      const dormIds = args.dorms === undefined ? undefined : splitList(args.dorms).map((d) => findDorm(idx, d).id);
-      const studentIds = splitList(args.students).map((s) => findStudent(idx, s).id);
-      assign(data, { cadreId: cadre.id, classId: cls.id, dormIds, studentIds, start }, ctx, idx);
-      return `已分配：${cadreName(idx, cadre)} 自 ${start} 起联系 ${cls.name}`;
-    }, { action: 'assign', contacts: 'none' });
-    console.log(result);
+    const input = {
+      cadre: args.cadre,
+      class: args.class,
+      dorms: args.dorms === undefined ? undefined : splitList(args.dorms),
+      students: splitList(args.students),
+      start: args.start,
+    };
+    console.log((await operations(args).run(assignOperation, input)).message);
   },
 };
 
@@ -56,20 +48,10 @@ export const reassignCommand: CommandModule<GlobalArgs, ReassignArgs> = {
       .option('class', { type: 'string', demandOption: true, describe: '班级名称' })
       .option('to', { type: 'string', demandOption: true, describe: '接手干部的姓名或工号' })
       .option('date', { type: 'string', demandOption: true, describe: '接手日期（原分配在前一天结束）' })
-      .option('reason', { type: 'string', demandOption: true, describe: '原因：离职、长期请假 或 调整' }),
+      .option('reason', { type: 'string', demandOption: true, describe: `原因：${TRANSFER_REASONS.join('、')}` }),
   handler: async (args) => {
-    const ctx = changeContext();
-    const date = dateArg(args.date, 'date');
-    const reason = oneOf(args.reason, ['离职', '长期请假', '调整'] as const, 'reason');
-    const { result } = await openStore(args).update((data) => {
-      const idx = buildIndexes(data);
-      const cls = findClass(idx, args.class);
-      const to = findCadre(idx, args.to);
-      const { ended } = reassign(data, { classId: cls.id, toCadreId: to.id, date, reason }, ctx, idx);
-      const from = idx.cadreById.get(ended.cadreId);
-      return `已移交：${cls.name} 由 ${from ? cadreName(idx, from) : ''}（至 ${addDays(date, -1)}，${reason}）改为 ${cadreName(idx, to)}（自 ${date} 起）`;
-    }, { action: 'reassign', contacts: date });
-    console.log(result);
+    const input = { class: args.class, to: args.to, date: args.date, reason: args.reason };
+    console.log((await operations(args).run(reassignOperation, input)).message);
   },
 };
 
@@ -88,14 +70,7 @@ export const endCommand: CommandModule<GlobalArgs, EndArgs> = {
       .option('date', { type: 'string', demandOption: true, describe: '最后一天' })
       .option('reason', { type: 'string', demandOption: true, describe: `原因：${END_REASONS.join('、')}` }),
   handler: async (args) => {
-    const date = dateArg(args.date, 'date');
-    const reason = oneOf(args.reason, END_REASONS, 'reason');
-    const { result } = await openStore(args).update((data) => {
-      const idx = buildIndexes(data);
-      const cadre = findCadre(idx, args.cadre);
-      const ended = endAssignment(data, { cadreId: cadre.id, date, reason }, idx);
-      return `已结束：${cadreName(idx, cadre)} 联系 ${idx.classById.get(ended.classId)?.name ?? ''} 至 ${date}（${reason}）`;
-    }, { action: 'end', contacts: date });
-    console.log(result);
+    const input = { cadre: args.cadre, date: args.date, reason: args.reason };
+    console.log((await operations(args).run(endOperation, input)).message);
   },
 };

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { openStore, type GlobalArgs } from '../runtime.js';
+import { restoreOperation } from '../../operations/journal.js';
+import { openStore, operations, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
 
 export const backupsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
@@ -26,7 +27,6 @@ export const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
   describe: '把数据恢复到某个备份（恢复前的数据也会先备份）',
   builder: (y) => y.positional('backup', { type: 'string', demandOption: true, describe: '备份名（见 sanlianxi backups）' }),
   handler: async (args) => {
-    const { result, revision } = await openStore(args).restore(String(args.backup), { action: `restore ${args.backup}` });
-    console.log(`已恢复到备份 ${result.id}（${result.time}，版本 ${result.revision}）；当前版本 ${revision}。恢复前的数据已备份，可用 sanlianxi backups 查看`);
+    console.log((await operations(args).run(restoreOperation, { backup: String(args.backup) })).message);
   },
 };

@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { shanghaiDateTime } from '../../domain/dates.js';
 import { safeText } from '../../domain/safe-text.js';
-import { openStore, type GlobalArgs } from '../runtime.js';
+import { undoOperation } from '../../operations/journal.js';
+import { openStore, operations, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
 
 interface HistoryArgs extends GlobalArgs {
@@ -49,7 +50,6 @@ export const undoCommand: CommandModule<GlobalArgs, UndoArgs> = {
   describe: '撤销最近一次修改（若之后的修改依赖它，则说明原因并不做改动）',
   builder: (y) => y.option('revision', { type: 'number', describe: '撤销指定编号的修改（见 history）' }),
   handler: async (args) => {
-    const { result } = await openStore(args).undo({ action: 'undo' }, args.revision);
-    console.log(safeText(result));
+    console.log(safeText((await operations(args).run(undoOperation, { revision: args.revision })).message));
   },
 };

@@ -1,10 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { logContact } from '../../domain/contacts.js';
-import { buildIndexes } from '../../domain/indexes.js';
-import { cadreName, targetLabel } from '../../domain/labels.js';
-import { findCadre, findTarget, parseDutyLabel } from '../../domain/lookup.js';
 import { CONTACT_FORMS } from '../../domain/schema.js';
-import { changeContext, dateArg, oneOf, openStore, type GlobalArgs } from '../runtime.js';
+import { logContactOperation } from '../../operations/log-contact.js';
+import { dateArg, operations, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
   cadre: string;
@@ -29,18 +26,8 @@ export const logCommand: CommandModule<GlobalArgs, Args> = {
       .option('note', { type: 'string', describe: '备注' })
       .option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
   handler: async (args) => {
-    const ctx = changeContext();
-    ctx.today = dateArg(args['as-of'], 'as-of', ctx.today);
-    const duty = parseDutyLabel(args.type);
-    const date = dateArg(args.date, 'date', ctx.today);
-    const form = args.form === undefined ? undefined : oneOf(args.form, CONTACT_FORMS, 'form');
-    const { result } = await openStore(args).update((data) => {
-      const idx = buildIndexes(data);
-      const cadre = findCadre(idx, args.cadre);
-      const targetId = findTarget(idx, duty, args.target);
-      const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date, form, note: args.note }, ctx, idx);
-      return `已记录：${cadreName(idx, cadre)} ${date} ${contact.form} ${targetLabel(idx, duty, targetId)}`;
-    }, { action: 'log', contacts: date, changes: 'contacts' });
-    console.log(result);
+    const run = operations(args, dateArg(args['as-of'], 'as-of'));
+    const input = { cadre: args.cadre, duty: args.type, target: args.target, date: args.date, form: args.form, note: args.note };
+    console.log((await run.run(logContactOperation, input)).message);
   },
 };

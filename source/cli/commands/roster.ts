@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../domain/errors.js';
-import { changeContext, openStore, type GlobalArgs } from '../runtime.js';
+import { importRosterOperation } from '../../operations/import-roster.js';
+import { operations, type GlobalArgs } from '../runtime.js';
 
 interface FileArgs extends GlobalArgs {
   file: string;
@@ -31,9 +32,6 @@ export const importCommand: CommandModule<GlobalArgs, FileArgs> = {
   builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件' }),
   handler: async (args) => {
     if (!existsSync(args.file)) throw new UserError(`找不到文件 ${args.file}：请检查路径`);
-    const { describeImport, importRoster } = await import('../../io/roster-import.js');
-    const ctx = changeContext();
-    const { result } = await openStore(args).update((data) => importRoster(data, args.file, ctx), { action: 'import', contacts: 'all' });
-    console.log(`导入完成：${describeImport(result)}`);
+    console.log((await operations(args).run(importRosterOperation, { file: args.file })).message);
   },
 };

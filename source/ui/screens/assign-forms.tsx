@@ -2,18 +2,19 @@
 // hand it to another cadre (reassign), end it (graduation or another reason). Each asks y/n first.
 import { Box } from 'ink';
 import { useState } from 'react';
-import { assign, endAssignment, reassign } from '../../domain/assignments.js';
-import { parseDateInput } from '../../domain/dates.js';
 import { dormKey } from '../../domain/indexes.js';
 import { studentLabel } from '../../domain/labels.js';
-import { END_REASONS, type Assignment, type ClassGroup, type EndReason } from '../../domain/schema.js';
+import { END_REASONS, TRANSFER_REASONS, type Assignment, type ClassGroup } from '../../domain/schema.js';
+import { assignOperation, endDateDefault, endOperation, reassignOperation } from '../../operations/assignments.js';
+import { datePlaceholder } from '../../operations/fields.js';
 import { CadreMatches } from '../components/cadre-matches.js';
 import { Confirm } from '../components/confirm.js';
 import { Form, type FieldSpec, type FormValues } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useCadreSearch } from '../hooks/use-cadre-search.js';
 import { FORM_KEYS } from '../keymap.js';
-import { useUi } from '../ui-context.js';
+import type { Operation } from '../../operations/operation.js';
+import { failureText, useUi } from '../ui-context.js';
 
 export type AssignMode = 'assign' | 'reassign' | 'end';
 
@@ -24,10 +25,8 @@ interface Props {
   onDone: () => void;
 }
 
-const TRANSFER_REASONS = ['调整', '离职', '长期请假'] as const;
-
 export function AssignForm({ mode, cls, current, onDone }: Props) {
-  const { idx, today, apply, say, context, active } = useUi();
+  const { idx, today, run, preview, say, active } = useUi();
   const search = useCadreSearch();
   const dorms = idx.dormsByClass.get(cls.id) ?? [];
   const students = idx.studentsByClass.get(cls.id) ?? [];
@@ -38,6 +37,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
     reason: mode === 'end' ? (cls.graduationDate ? '班级毕业' : '调整') : '调整',
   });
   const [pending, setPending] = useState<{ question: string; run: () => Promise<unknown> } | null>(null);
+  const reason = String(values['reason']);
   if (pending) {
     return <Confirm question={pending.question} onYes={() => void pending.run().then(onDone)} onNo={() => setPending(null)} />;
   }
@@ -45,7 +45,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
     key: 'date',
     label: mode === 'assign' ? '开始日期' : mode === 'reassign' ? '移交日期' : '最后一天',
     kind: 'text',
-    placeholder: mode === 'end' && cls.graduationDate && values['reason'] === '班级毕业' ? `毕业日期 ${cls.graduationDate}` : `今天 ${today}（可写 昨天、-3、11-20）`,
+    placeholder: datePlaceholder(today, mode === 'end' ? endDateDefault(cls, reason, today) : undefined),
   };
   const cadreField: FieldSpec = { key: 'cadre', label: mode === 'assign' ? '干部' : '移交给', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle };
   const fields: FieldSpec[] =
@@ -59,37 +59,24 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
       : mode === 'reassign'
         ? [cadreField, { key: 'reason', label: '原因', kind: 'choice', options: TRANSFER_REASONS.map((r) => ({ value: r, label: r })) }, dateField]
         : [{ key: 'reason', label: '结束原因', kind: 'choice', options: END_REASONS.map((r) => ({ value: r, label: r })) }, dateField];
+  // Each change is previewed on the file as it is now: the question says what it will do, or the reason it cannot.
+  const confirm = async <I, R>(op: Operation<I, R>, input: I) => {
+    const previewed = await preview(op, input);
+    if (previewed.ok) setPending({ question: previewed.question, run: () => run(op, input) });
+    else say(failureText(previewed.error), true);
+  };
   const submit = () => {
-    const fallback = mode === 'end' && cls.graduationDate && values['reason'] === '班级毕业' ? cls.graduationDate : today;
-    const dateText = String(values['date'] ?? '');
-    const date = dateText.trim() === '' ? fallback : parseDateInput(dateText, today);
-    if (!date) return say(`日期“${dateText}”无效：可写 2026-11-20、11-20、昨天 或 -3`, true);
+    const date = String(values['date'] ?? '');
     const cadre = search.cadre;
     if (mode !== 'end' && !cadre) return say('请先输入并选择干部', true);
-    const reason = String(values['reason']) as EndReason;
     if (mode === 'assign') {
-      const dormIds = values['dorms'] as string[];
-      const studentIds = values['students'] as string[];
-      setPending({
-        question: `把 ${cls.name}（寝室 ${dormIds.length} 间、困难生 ${studentIds.length} 名）分配给 ${cadre!.name}，自 ${date} 起`,
-        run: () => apply((d) => assign(d, { cadreId: cadre!.id, classId: cls.id, dormIds, studentIds, start: date }, context()), '界面:分配', () => `已把 ${cls.name} 分配给 ${cadre!.name}`),
-      });
+      const dorms = (values['dorms'] as string[]).map((id) => ({ id }));
+      const students = (values['students'] as string[]).map((id) => ({ id }));
+      void confirm(assignOperation, { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date });
     } else if (mode === 'reassign') {
-      setPending({
-        question: `把 ${cls.name} 自 ${date} 起移交给 ${cadre!.name}（原分配于前一天结束，原因：${reason}）`,
-        run: () =>
-          apply(
-            (d) => reassign(d, { classId: cls.id, toCadreId: cadre!.id, date, reason: reason as (typeof TRANSFER_REASONS)[number] }, context()),
-            '界面:移交',
-            () => `已把 ${cls.name} 移交给 ${cadre!.name}`,
-          ),
-      });
+      void confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
     } else if (current) {
-      const holder = idx.cadreById.get(current.cadreId)?.name ?? '';
-      setPending({
-        question: `结束 ${holder} 对 ${cls.name} 的联系分配，最后一天 ${date}，原因：${reason}`,
-        run: () => apply((d) => endAssignment(d, { cadreId: current.cadreId, date, reason }), '界面:结束分配', () => `已结束 ${holder} 对 ${cls.name} 的联系分配`),
-      });
+      void confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
     }
   };
   const title = mode === 'assign' ? `分配 ${cls.name}` : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;

@@ -1,66 +1,33 @@
-// Adding or editing a cadre: every field of the 干部 sheet, saved through saveCadre.
+// Adding or editing a cadre: every field of the 干部 sheet, saved through the 保存干部 operation
+// (an edit sends only the fields it changed).
 import { useState } from 'react';
-import { saveCadre } from '../../domain/roster-edit.js';
-import { CADRE_CATEGORIES, CADRE_STATUSES, type Cadre, type CadreCategory, type CadreStatus } from '../../domain/schema.js';
+import { CADRE_CATEGORIES, CADRE_STATUSES, type Cadre } from '../../domain/schema.js';
+import { recordEdit, saveCadreOperation, type CadreFields } from '../../operations/save-record.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { useUi } from '../ui-context.js';
 
-const TEXT_FIELDS = [
-  ['name', '干部姓名'],
-  ['employeeNo', '工号'],
-  ['department', '所在部门'],
-  ['title', '职务'],
-  ['politicalStatus', '政治面貌'],
-  ['shortPhone', '手机短号'],
-  ['officePhone', '办公电话'],
-] as const;
-
+const TEXT_FIELDS = ['name', 'employeeNo', 'department', 'title', 'politicalStatus', 'shortPhone', 'officePhone'] as const;
+const { fieldsOf, labels } = saveCadreOperation.kind;
 const SCHOOL_WIDE = '';
 
 export function CadreForm({ cadre, onDone }: { cadre: Cadre | null; onDone: (saved: Cadre | null) => void }) {
-  const { data, apply, context, active } = useUi();
-  const [values, setValues] = useState<Record<string, string>>(() => ({
-    name: cadre?.name ?? '',
-    employeeNo: cadre?.employeeNo ?? '',
-    department: cadre?.department ?? '',
-    title: cadre?.title ?? '',
-    politicalStatus: cadre?.politicalStatus ?? '中共党员',
-    shortPhone: cadre?.shortPhone ?? '',
-    officePhone: cadre?.officePhone ?? '',
-    collegeId: cadre?.collegeId ?? data.colleges[0]?.id ?? SCHOOL_WIDE,
-    category: cadre?.category ?? '普通党员',
-    status: cadre?.status ?? '在岗',
-  }));
+  const { data, idx, run, active } = useUi();
+  const [initial] = useState(() => fieldsOf(cadre, data, idx));
+  const [values, setValues] = useState<CadreFields>(initial);
   const fields: FieldSpec[] = [
-    ...TEXT_FIELDS.map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
+    ...TEXT_FIELDS.map((key): FieldSpec => ({ key, label: labels[key], kind: 'text' })),
     {
       key: 'collegeId',
-      label: '归属学院',
+      label: labels.collegeId,
       kind: 'choice',
       options: [...data.colleges.map((c) => ({ value: c.id, label: c.name })), { value: SCHOOL_WIDE, label: '全校统筹（组织部/学工部）' }],
     },
-    { key: 'category', label: '类别', kind: 'choice', options: CADRE_CATEGORIES.map((c) => ({ value: c, label: c })) },
-    { key: 'status', label: '状态', kind: 'choice', options: CADRE_STATUSES.map((c) => ({ value: c, label: c })) },
+    { key: 'category', label: labels.category, kind: 'choice', options: CADRE_CATEGORIES.map((c) => ({ value: c, label: c })) },
+    { key: 'status', label: labels.status, kind: 'choice', options: CADRE_STATUSES.map((c) => ({ value: c, label: c })) },
   ];
   const submit = async () => {
-    const input = {
-      name: values['name']!,
-      employeeNo: values['employeeNo'] || null,
-      collegeId: values['collegeId'] || null,
-      department: values['department']!,
-      title: values['title']!,
-      politicalStatus: values['politicalStatus']!,
-      shortPhone: values['shortPhone']!,
-      officePhone: values['officePhone']!,
-      category: values['category'] as CadreCategory,
-      status: values['status'] as CadreStatus,
-    };
-    const outcome = await apply(
-      (d) => saveCadre(d, cadre?.id ?? null, input, context()),
-      cadre ? '界面:编辑干部' : '界面:新增干部',
-      (c) => `${cadre ? '已保存' : '已新增'}干部 ${c.name}`,
-    );
-    if (outcome.ok) onDone(outcome.result);
+    const outcome = await run(saveCadreOperation, recordEdit(cadre?.id ?? null, initial, values));
+    if (outcome.ok) onDone(outcome.result.record);
   };
   return (
     <Form

@@ -1,12 +1,13 @@
 // 记录联系, the fastest path: cadre by a few keystrokes, then duty, target, date and 形式 default
-// from the cadre's active assignment; Enter on 备注 saves through logContact.
+// from the cadre's active assignment; Enter on 备注 saves through the 记录联系 operation.
 import { Box } from 'ink';
 import { useState } from 'react';
 import { contactChoices } from '../../domain/contact-targets.js';
-import { DEFAULT_FORM, logContact } from '../../domain/contacts.js';
+import { DEFAULT_FORM } from '../../domain/contacts.js';
 import { parseDateInput } from '../../domain/dates.js';
-import { targetLabel } from '../../domain/labels.js';
 import { CONTACT_FORMS, DUTIES, DUTY_LABELS, type ContactForm, type Duty } from '../../domain/schema.js';
+import { datePlaceholder } from '../../operations/fields.js';
+import { logContactOperation } from '../../operations/log-contact.js';
 import { CadreMatches } from '../components/cadre-matches.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
@@ -22,7 +23,7 @@ export function LogContactScreen({ preset }: { preset?: LogPreset }) {
 }
 
 function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () => void }) {
-  const { idx, today, apply, say, back, context, active } = useUi();
+  const { idx, today, run, say, back, active } = useUi();
   const search = useCadreSearch(preset?.cadreId);
   const [duty, setDuty] = useState<Duty | undefined>(preset?.duty);
   const [targetId, setTargetId] = useState<string | undefined>(preset?.targetId);
@@ -43,7 +44,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     { key: 'cadre', label: '干部', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle },
     { key: 'duty', label: '类型', kind: 'choice', options: duties.map((d) => ({ value: d, label: DUTY_LABELS[d] })) },
     { key: 'target', label: '对象', kind: 'choice', options: targets.map((t) => ({ value: t.id, label: t.label })) },
-    { key: 'date', label: '日期', kind: 'text', placeholder: `今天 ${today}（可写 昨天、-3、11-20）` },
+    { key: 'date', label: '日期', kind: 'text', placeholder: datePlaceholder(today) },
     { key: 'form', label: '形式', kind: 'choice', options: CONTACT_FORMS.map((f) => ({ value: f, label: f })) },
     { key: 'note', label: '备注', kind: 'text', placeholder: '（可空）' },
   ];
@@ -64,14 +65,17 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     if (saving) return;
     const cadre = search.cadre;
     if (!cadre) return say('请先输入并选择干部', true);
-    if (!date) return say(`日期“${dateText}”无效：可写 2026-11-20、11-20、昨天 或 -3`, true);
-    if (!effDuty || !effTarget) return say(`${cadre.name} 在 ${date} 没有有效的联系分配：请先在“分配”中为其分配班级`, true);
+    // The choices are the cadre's assignment on that date (a date that does not read: the operation says so).
+    if (date && (!effDuty || !effTarget)) return say(`${cadre.name} 在 ${date} 没有有效的联系分配：请先在“分配”中为其分配班级`, true);
     setSaving(true);
-    const outcome = await apply(
-      (d) => logContact(d, { cadreId: cadre.id, duty: effDuty, targetId: effTarget, date, form: effForm, note }, context()),
-      { action: '界面:记录联系', changes: 'contacts' },
-      (c) => `已记录：${cadre.name} ${DUTY_LABELS[c.duty]} ${targetLabel(idx, c.duty, c.targetId)} ${c.date} ${c.form}`,
-    );
+    const outcome = await run(logContactOperation, {
+      cadre: { id: cadre.id },
+      duty: effDuty ?? 'class',
+      target: { id: effTarget ?? '' },
+      date: dateText,
+      form: effForm,
+      note,
+    });
     setSaving(false);
     if (!outcome.ok) return;
     if (preset) back();

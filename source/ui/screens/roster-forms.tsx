@@ -1,143 +1,91 @@
-// Add and edit forms for 班级, 寝室 and 困难生, saved through the roster-edit domain functions.
-import type { ChangeContext } from '../../domain/context.js';
+// Add and edit forms for 班级, 寝室 and 困难生, saved through the 保存班级/寝室/困难生 operations: an
+// edit sends only the fields it changed, with the values it showed (a field changed underneath is refused).
+import { useState } from 'react';
 import { dormKey } from '../../domain/indexes.js';
-import { saveClass, saveDorm, saveStudent } from '../../domain/roster-edit.js';
-import { STUDENT_CATEGORIES, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory } from '../../domain/schema.js';
+import { STUDENT_CATEGORIES, type ClassGroup, type Dorm, type Student } from '../../domain/schema.js';
+import type { Operation } from '../../operations/operation.js';
+import { recordEdit, saveClassOperation, saveDormOperation, saveStudentOperation, type SaveRecordInput } from '../../operations/save-record.js';
 import type { FieldSpec, FormValues } from '../components/form.js';
 import { RecordForm } from '../components/record-form.js';
 import { useUi } from '../ui-context.js';
 
-const text = (key: string, label: string, placeholder?: string): FieldSpec => ({ key, label, kind: 'text', placeholder });
+type Fields = Record<string, string | string[]>;
+/** A field as a form types it; its label is the operation's. */
+type Unlabelled = { [K in FieldSpec['kind']]: Omit<Extract<FieldSpec, { kind: K }>, 'label'> }[FieldSpec['kind']];
 
-/** The typed text of the named fields, as the roster-edit functions take them. */
-function texts<K extends string>(v: FormValues, keys: readonly K[]): Record<K, string> {
-  return Object.fromEntries(keys.map((k) => [k, String(v[k] ?? '')])) as Record<K, string>;
-}
-
-/** A form whose save runs `save` as one change, journalled as 界面:新增/编辑 + the record's kind. */
-function RosterForm<R>(props: {
-  kind: string;
-  editing: string | null;
-  fields: FieldSpec[];
-  initial: FormValues;
-  save: (data: Datastore, values: FormValues, ctx: ChangeContext) => R;
-  saved: (record: R) => string;
+/** A roster form: `fields` say how each is typed, the operation's kind gives values and labels. */
+function RosterForm<R extends { id: string }, F extends Fields>(props: {
+  op: Operation<SaveRecordInput<F>, unknown> & { kind: { fieldsOf: (r: R | null, ...rest: never[]) => F; labels: Record<string, string> } };
+  record: R | null;
+  title: string;
+  fields: Unlabelled[];
   onDone: () => void;
 }) {
-  const { apply, context } = useUi();
+  const { data, idx, run } = useUi();
+  const fieldsOf = props.op.kind.fieldsOf as (r: R | null, d: typeof data, i: typeof idx) => F;
+  const [initial] = useState(() => fieldsOf(props.record, data, idx));
   return (
     <RecordForm
-      title={props.editing === null ? `新增${props.kind}` : `编辑${props.kind} ${props.editing}`}
-      fields={props.fields}
-      initial={props.initial}
+      title={props.record === null ? `新增${props.title}` : `编辑${props.title}`}
+      fields={props.fields.map((f): FieldSpec => ({ ...f, label: props.op.kind.labels[f.key] ?? f.key }))}
+      initial={initial as FormValues}
       onDone={props.onDone}
-      save={(v) => apply((d) => props.save(d, v, context()), `界面:${props.editing === null ? '新增' : '编辑'}${props.kind}`, props.saved)}
+      save={(values) => run(props.op, recordEdit(props.record?.id ?? null, initial, values as F))}
     />
   );
 }
 
-const CLASS_TEXTS = ['name', 'enrollYear', 'graduationDate', 'headTeacher', 'headTeacherPhone', 'counselor', 'counselorPhone'] as const;
+const text = (key: string, placeholder?: string): Unlabelled => ({ key, kind: 'text', placeholder });
 
 export function ClassForm({ cls, onDone }: { cls: ClassGroup | null; onDone: () => void }) {
   const { data } = useUi();
-  const fields: FieldSpec[] = [
-    { key: 'collegeId', label: '学院', kind: 'choice', options: data.colleges.map((c) => ({ value: c.id, label: c.name })) },
-    text('name', '班级名称'),
-    text('enrollYear', '入学年份', '如 2025'),
-    text('graduationDate', '毕业日期', 'YYYY-MM-DD，可空'),
-    text('headTeacher', '班主任'),
-    text('headTeacherPhone', '班主任短号'),
-    text('counselor', '辅导员'),
-    text('counselorPhone', '辅导员短号'),
-  ];
-  const initial: FormValues = {
-    collegeId: cls?.collegeId ?? data.colleges[0]?.id ?? '',
-    name: cls?.name ?? '',
-    enrollYear: cls?.enrollYear === null || cls === null ? '' : String(cls.enrollYear),
-    graduationDate: cls?.graduationDate ?? '',
-    headTeacher: cls?.headTeacher ?? '',
-    headTeacherPhone: cls?.headTeacherPhone ?? '',
-    counselor: cls?.counselor ?? '',
-    counselorPhone: cls?.counselorPhone ?? '',
-  };
   return (
     <RosterForm
-      kind="班级"
-      editing={cls ? cls.name : null}
-      fields={fields}
-      initial={initial}
+      op={saveClassOperation}
+      record={cls}
+      title={cls ? `班级 ${cls.name}` : '班级'}
       onDone={onDone}
-      save={(d, v, ctx) => saveClass(d, cls?.id ?? null, { collegeId: String(v['collegeId'] ?? ''), ...texts(v, CLASS_TEXTS) }, ctx)}
-      saved={(c) => `已保存班级 ${c.name}`}
+      fields={[
+        { key: 'collegeId', kind: 'choice', options: data.colleges.map((c) => ({ value: c.id, label: c.name })) },
+        text('name'),
+        text('enrollYear', '如 2025'),
+        text('graduationDate', 'YYYY-MM-DD，可空'),
+        text('headTeacher'),
+        text('headTeacherPhone'),
+        text('counselor'),
+        text('counselorPhone'),
+      ]}
     />
   );
 }
-
-const DORM_TEXTS = ['building', 'number', 'classNames', 'leader', 'size', 'note'] as const;
 
 export function DormForm({ dorm, onDone }: { dorm: Dorm | null; onDone: () => void }) {
-  const { idx } = useUi();
-  const fields: FieldSpec[] = [
-    text('building', '寝室楼', '如 7号楼'),
-    text('number', '寝室号', '如 301'),
-    text('classNames', '班级', '班级名称，混合寝室用、分隔'),
-    text('leader', '寝室长'),
-    text('size', '寝室人数'),
-    text('note', '备注'),
-  ];
-  const initial: FormValues = {
-    building: dorm?.building ?? '',
-    number: dorm?.number ?? '',
-    classNames: (dorm?.classIds ?? []).map((c) => idx.classById.get(c)?.name ?? '').join('、'),
-    leader: dorm?.leader ?? '',
-    size: dorm?.size === null || dorm === null ? '' : String(dorm.size),
-    note: dorm?.note ?? '',
-  };
   return (
     <RosterForm
-      kind="寝室"
-      editing={dorm ? dormKey(dorm) : null}
-      fields={fields}
-      initial={initial}
+      op={saveDormOperation}
+      record={dorm}
+      title={dorm ? `寝室 ${dormKey(dorm)}` : '寝室'}
       onDone={onDone}
-      save={(d, v, ctx) => saveDorm(d, dorm?.id ?? null, texts(v, DORM_TEXTS), ctx)}
-      saved={(r) => `已保存寝室 ${dormKey(r)}`}
+      fields={[text('building', '如 7号楼'), text('number', '如 301'), text('classNames', '班级名称，混合寝室用、分隔'), text('leader'), text('size'), text('note')]}
     />
   );
 }
 
-const STUDENT_TEXTS = ['studentNo', 'name', 'className', 'dorm', 'contact'] as const;
-
 export function StudentForm({ student, onDone }: { student: Student | null; onDone: () => void }) {
-  const { idx } = useUi();
-  const dorm = student?.dormId ? idx.dormById.get(student.dormId) : undefined;
-  const fields: FieldSpec[] = [
-    text('studentNo', '学号'),
-    text('name', '姓名'),
-    text('className', '班级', '班级名称'),
-    text('dorm', '寝室', '楼-号，如 7号楼-301，可空'),
-    { key: 'categories', label: '类别', kind: 'multi', options: STUDENT_CATEGORIES.map((c) => ({ value: c, label: c })) },
-    text('contact', '联系方式'),
-  ];
-  const initial: FormValues = {
-    studentNo: student?.studentNo ?? '',
-    name: student?.name ?? '',
-    className: student ? (idx.classById.get(student.classId)?.name ?? '') : '',
-    dorm: dorm ? dormKey(dorm) : '',
-    categories: student?.categories ?? [],
-    contact: student?.contact ?? '',
-  };
   return (
     <RosterForm
-      kind="困难生"
-      editing={student ? student.name : null}
-      fields={fields}
-      initial={initial}
+      op={saveStudentOperation}
+      record={student}
+      title={student ? `困难生 ${student.name}` : '困难生'}
       onDone={onDone}
-      save={(d, v, ctx) =>
-        saveStudent(d, student?.id ?? null, { ...texts(v, STUDENT_TEXTS), categories: (v['categories'] as StudentCategory[] | undefined) ?? [] }, ctx)
-      }
-      saved={(s) => `已保存困难生 ${s.studentNo} ${s.name}`}
+      fields={[
+        text('studentNo'),
+        text('name'),
+        text('className', '班级名称'),
+        text('dorm', '楼-号，如 7号楼-301，可空'),
+        { key: 'categories', kind: 'multi', options: STUDENT_CATEGORIES.map((c) => ({ value: c, label: c })) },
+        text('contact'),
+      ]}
     />
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { rulesFor } from '../../domain/rules.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DORM_SCOPE_LABELS, DORM_SCOPES, type DutyRules } from '../../domain/schema.js';
-import { saveRules, saveTerm, type RulesInput } from '../../domain/settings-edit.js';
+import type { RulesInput } from '../../domain/settings-edit.js';
+import { saveRulesOperation, saveTermOperation } from '../../operations/settings.js';
 import type { FieldSpec, FormValues } from '../components/form.js';
 import { RecordForm } from '../components/record-form.js';
 import { ListView } from '../components/list-view.js';
@@ -65,7 +66,7 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => void }) {
-  const { data, today, apply } = useUi();
+  const { data, run } = useUi();
   const term = editing.kind === 'term' && editing.index !== null ? data.settings.terms[editing.index] : undefined;
   const rules = editing.kind === 'rules' ? rulesFor(data.settings, editing.collegeId ?? '') : undefined;
   const initial: Record<string, string> = rules
@@ -86,12 +87,8 @@ function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => voi
   const save = (v: FormValues) => {
     const value = (key: string) => String(v[key] ?? '');
     return editing.kind === 'term'
-      ? apply(
-          (d) => saveTerm(d, editing.index, { name: value('name'), start: value('start'), end: value('end') }, today),
-          '界面:设置学期',
-          (t) => `已保存学期 ${t.name}（${t.start} 至 ${t.end}）`,
-        )
-      : apply((d) => saveRules(d, editing.collegeId, Object.fromEntries(Object.keys(initial).map((k) => [k, value(k)])) as RulesInput), '界面:设置规则', () => '已保存考核规则');
+      ? run(saveTermOperation, { index: editing.index, name: value('name'), start: value('start'), end: value('end') })
+      : run(saveRulesOperation, { collegeId: editing.collegeId, rules: Object.fromEntries(Object.keys(initial).map((k) => [k, value(k)])) as RulesInput });
   };
   const title = editing.kind === 'term' ? (term ? `编辑学期 ${term.name}` : '新增学期') : `编辑规则 · ${editing.collegeId === null ? '全校默认' : (data.colleges.find((c) => c.id === editing.collegeId)?.name ?? '')}`;
   return <RecordForm title={title} fields={fields} initial={initial} save={save} onDone={onDone} />;

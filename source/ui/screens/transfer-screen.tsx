@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
 import { safeText } from '../../domain/safe-text.js';
-import type { ImportSummary } from '../../io/roster-import.js';
+import type { ImportSummary } from '../../io/import-summary.js';
+import { ImportError } from '../../io/import-error.js';
+import { importRosterOperation } from '../../operations/import-roster.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
 import { FORM_KEYS } from '../keymap.js';
@@ -24,13 +26,12 @@ const defaultPath = (action: Action, today: string, term: string) =>
   action === 'import' ? '花名册.xlsx' : action === 'form1' ? `附件1-${today}.xlsx` : action === 'form2' ? `附件2-${today}.xlsx` : `评议考核-${term}.xlsx`;
 
 // The XLSX modules (exceljs, ~150 ms to load) load on first use, not with the TUI.
-const rosterImport = () => import('../../io/roster-import.js');
 const exports = () => import('../../io/exports.js');
 
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
 export function TransferScreen() {
-  const { data, idx, report, today, apply, say, back, context, active } = useUi();
+  const { data, idx, report, today, run: runOperation, preview: previewOperation, say, back, active } = useUi();
   const [values, setValues] = useState<Record<string, string>>({ action: 'import', path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -42,9 +43,7 @@ export function TransferScreen() {
       if (!preview) return;
       if ('summary' in preview && (input === 'y' || input === 'Y')) {
         setPreview(null);
-        void rosterImport().then(({ describeImport, importRoster }) =>
-          apply((d) => importRoster(d, preview.file, context()), '界面:导入', (s) => `已导入 ${preview.file}：${describeImport(s)}`),
-        );
+        void runOperation(importRosterOperation, { file: preview.file });
       } else if (input === 'n' || input === 'N' || key.escape) setPreview(null);
     },
     { isActive: active && preview !== null },
@@ -54,14 +53,11 @@ export function TransferScreen() {
     setBusy(true);
     try {
       if (action === 'import') {
-        const { ImportError, importRoster } = await rosterImport();
-        // The preview imports into a copy: the datastore is written only after y.
-        try {
-          setPreview({ file: path, summary: await importRoster(structuredClone(data), path, context()) });
-        } catch (error) {
-          if (error instanceof ImportError) setPreview({ file: path, errors: error.lines });
-          else throw error;
-        }
+        // The import itself on the file as it is now, saved nowhere: the datastore is written only after y.
+        const previewed = await previewOperation(importRosterOperation, { file: path });
+        if (previewed.ok) setPreview({ file: path, summary: previewed.result.summary });
+        else if (previewed.error instanceof ImportError) setPreview({ file: path, errors: previewed.error.lines });
+        else throw previewed.error;
         return;
       }
       // Said as a full path: over SSH the secretary must know where to fetch the file from.

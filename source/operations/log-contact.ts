@@ -1,0 +1,58 @@
+// 记录联系: one contact a cadre reports. Only contacts change, so the store reads from the contact's month.
+import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
+import type { ChangeContext } from '../domain/context.js';
+import type { IsoDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { buildIndexes } from '../domain/indexes.js';
+import { cadreName, targetLabel } from '../domain/labels.js';
+import { parseDutyLabel } from '../domain/lookup.js';
+import { CONTACT_FORMS, DUTIES, DUTY_LABELS, type Contact, type ContactForm, type Duty } from '../domain/schema.js';
+import { dateField } from './fields.js';
+import { changeOperation } from './operation.js';
+import { cadreOf, targetOf, type Ref } from './refs.js';
+
+export interface LogContactInput {
+  cadre: Ref;
+  /** class/dorm/student, or as typed: 班级, 寝室, 困难生. */
+  duty: Duty | string;
+  target: Ref;
+  /** As typed (2026-11-20, 昨天, -3…); empty: today. */
+  date?: string;
+  /** One of CONTACT_FORMS; empty: the duty's usual form. */
+  form?: string;
+  note?: string;
+}
+
+export interface LoggedContact {
+  contact: Contact;
+  cadreName: string;
+  targetLabel: string;
+}
+
+const dateOf = (input: LogContactInput, ctx: ChangeContext): IsoDate => dateField(input.date, '日期', ctx.today);
+
+function dutyOf(text: string): Duty {
+  return (DUTIES as readonly string[]).includes(text) ? (text as Duty) : parseDutyLabel(text);
+}
+
+/** The 形式 typed, or the duty's usual one. */
+export function contactForm(text: string | undefined, duty: Duty): ContactForm {
+  if (text === undefined || text === '') return DEFAULT_FORM[duty];
+  if (!(CONTACT_FORMS as readonly string[]).includes(text)) throw new UserError(`形式“${text}”无效：应为 ${CONTACT_FORMS.join('、')} 之一`);
+  return text as ContactForm;
+}
+
+export const logContactOperation = changeOperation<LogContactInput, LoggedContact>({
+  name: '记录联系',
+  hints: (input, ctx) => ({ contacts: dateOf(input, ctx), changes: 'contacts' }),
+  apply(data, input, ctx) {
+    const idx = buildIndexes(data);
+    const cadre = cadreOf(idx, input.cadre);
+    const duty = dutyOf(input.duty);
+    const targetId = targetOf(idx, duty, input.target);
+    const form = contactForm(input.form, duty);
+    const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date: dateOf(input, ctx), form, note: input.note }, ctx, idx);
+    return { contact, cadreName: cadreName(idx, cadre), targetLabel: targetLabel(idx, duty, targetId) };
+  },
+  done: ({ contact, cadreName, targetLabel }) => `已记录：${cadreName} ${DUTY_LABELS[contact.duty]} ${targetLabel} ${contact.date} ${contact.form}`,
+});

@@ -1,0 +1,182 @@
+// 保存干部/班级/寝室/困难生: a roster form's save. The form sends only the fields it changed, each with
+// the value it showed when opened; the save refuses, naming the other value, when one of those fields
+// was changed underneath it (another secretary's edit, an import in another process), and leaves every
+// field it did not change as it is now on disk.
+import { isDeepStrictEqual } from 'node:util';
+import type { ChangeContext } from '../domain/context.js';
+import { UserError } from '../domain/errors.js';
+import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
+import { saveCadre, saveClass, saveDorm, saveStudent } from '../domain/roster-edit.js';
+import { safeText } from '../domain/safe-text.js';
+import type { Cadre, CadreCategory, CadreStatus, ClassGroup, Datastore, Dorm, Student, StudentCategory } from '../domain/schema.js';
+import { changeOperation, type Operation } from './operation.js';
+
+type FieldValue = string | string[];
+type Fields = Record<string, FieldValue>;
+
+export interface SaveRecordInput<F extends Fields> {
+  /** The record edited; null adds one. */
+  id: string | null;
+  /** The fields the user changed, as typed. */
+  changed: Partial<F>;
+  /** Those fields' values when the form opened. */
+  original: Partial<F>;
+}
+
+export interface SavedRecord<R> {
+  record: R;
+  added: boolean;
+}
+
+/** What a form sends: for a new record every value; for an edit the fields that differ from `initial`. */
+export function recordEdit<F extends Fields>(id: string | null, initial: F, values: F): SaveRecordInput<F> {
+  const keys = (Object.keys(values) as Array<keyof F>).filter((k) => id === null || !isDeepStrictEqual(values[k], initial[k]));
+  const pick = (from: F) => Object.fromEntries(keys.map((k) => [k, from[k]])) as Partial<F>;
+  return { id, changed: pick(values), original: id === null ? {} : pick(initial) };
+}
+
+interface RecordKind<R extends { id: string }, F extends Fields> {
+  name: string;
+  /** 干部, 班级…: in messages. */
+  what: string;
+  table: (data: Datastore) => R[];
+  /** The record's fields as its form shows them (null: a new record's defaults). */
+  fieldsOf: (record: R | null, data: Datastore, idx: Indexes) => F;
+  labels: Record<keyof F & string, string>;
+  save: (data: Datastore, id: string | null, fields: F, ctx: ChangeContext) => R;
+  /** How messages name the record. */
+  title: (record: R) => string;
+}
+
+const shown = (v: FieldValue | undefined) => safeText(Array.isArray(v) ? v.join('、') : (v ?? ''));
+
+function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: RecordKind<R, F>) {
+  const op = changeOperation<SaveRecordInput<F>, SavedRecord<R>>({
+    name: kind.name,
+    hints: () => ({ contacts: 'none' }),
+    apply(data, input, ctx) {
+      const idx = buildIndexes(data);
+      const existing = input.id === null ? null : (kind.table(data).find((r) => r.id === input.id) ?? null);
+      if (input.id !== null && !existing) throw new UserError(`找不到该${kind.what}：可能已被其他人删除，请返回列表重试`);
+      const current = kind.fieldsOf(existing, data, idx);
+      if (existing) {
+        for (const key of Object.keys(input.changed) as Array<keyof F & string>) {
+          const now = current[key];
+          if (!isDeepStrictEqual(now, input.original[key]) && !isDeepStrictEqual(now, input.changed[key])) {
+            throw new UserError(
+              `未保存：${kind.labels[key]}已被其他人改为“${shown(now)}”（打开表单时为“${shown(input.original[key])}”）：请按 Esc 返回，重新打开后再修改`,
+            );
+          }
+        }
+      }
+      const record = kind.save(data, input.id, { ...current, ...input.changed }, ctx);
+      return { record, added: existing === null };
+    },
+    done: ({ record, added }) => `${added ? '已新增' : '已保存'}${kind.what} ${kind.title(record)}`,
+  });
+  return Object.assign(op, { kind }) as Operation<SaveRecordInput<F>, SavedRecord<R>> & { kind: RecordKind<R, F> };
+}
+
+const str = (v: FieldValue | undefined) => (Array.isArray(v) ? v.join('、') : (v ?? ''));
+
+export type CadreFields = Record<
+  'name' | 'employeeNo' | 'department' | 'title' | 'politicalStatus' | 'shortPhone' | 'officePhone' | 'collegeId' | 'category' | 'status',
+  string
+>;
+
+export const saveCadreOperation = saveRecordOperation<Cadre, CadreFields>({
+  name: '保存干部',
+  what: '干部',
+  table: (data) => data.cadres,
+  fieldsOf: (c, data) => ({
+    name: c?.name ?? '',
+    employeeNo: c?.employeeNo ?? '',
+    department: c?.department ?? '',
+    title: c?.title ?? '',
+    politicalStatus: c?.politicalStatus ?? '中共党员',
+    shortPhone: c?.shortPhone ?? '',
+    officePhone: c?.officePhone ?? '',
+    // '' is 全校统筹 (no college).
+    collegeId: c ? (c.collegeId ?? '') : (data.colleges[0]?.id ?? ''),
+    category: c?.category ?? '普通党员',
+    status: c?.status ?? '在岗',
+  }),
+  labels: {
+    name: '干部姓名', employeeNo: '工号', department: '所在部门', title: '职务', politicalStatus: '政治面貌',
+    shortPhone: '手机短号', officePhone: '办公电话', collegeId: '归属学院', category: '类别', status: '状态',
+  },
+  save: (data, id, f, ctx) =>
+    saveCadre(data, id, {
+      ...f,
+      employeeNo: f.employeeNo || null,
+      collegeId: f.collegeId || null,
+      category: f.category as CadreCategory,
+      status: f.status as CadreStatus,
+    }, ctx),
+  title: (c) => c.name,
+});
+
+export type ClassFields = Record<'collegeId' | 'name' | 'enrollYear' | 'graduationDate' | 'headTeacher' | 'headTeacherPhone' | 'counselor' | 'counselorPhone', string>;
+
+export const saveClassOperation = saveRecordOperation<ClassGroup, ClassFields>({
+  name: '保存班级',
+  what: '班级',
+  table: (data) => data.classes,
+  fieldsOf: (c, data) => ({
+    collegeId: c?.collegeId ?? data.colleges[0]?.id ?? '',
+    name: c?.name ?? '',
+    enrollYear: c?.enrollYear == null ? '' : String(c.enrollYear),
+    graduationDate: c?.graduationDate ?? '',
+    headTeacher: c?.headTeacher ?? '',
+    headTeacherPhone: c?.headTeacherPhone ?? '',
+    counselor: c?.counselor ?? '',
+    counselorPhone: c?.counselorPhone ?? '',
+  }),
+  labels: {
+    collegeId: '学院', name: '班级名称', enrollYear: '入学年份', graduationDate: '毕业日期',
+    headTeacher: '班主任', headTeacherPhone: '班主任短号', counselor: '辅导员', counselorPhone: '辅导员短号',
+  },
+  save: (data, id, f, ctx) => saveClass(data, id, f, ctx),
+  title: (c) => c.name,
+});
+
+export type DormFields = Record<'building' | 'number' | 'classNames' | 'leader' | 'size' | 'note', string>;
+
+export const saveDormOperation = saveRecordOperation<Dorm, DormFields>({
+  name: '保存寝室',
+  what: '寝室',
+  table: (data) => data.dorms,
+  fieldsOf: (d, _data, idx) => ({
+    building: d?.building ?? '',
+    number: d?.number ?? '',
+    classNames: (d?.classIds ?? []).map((c) => idx.classById.get(c)?.name ?? '').join('、'),
+    leader: d?.leader ?? '',
+    size: d?.size == null ? '' : String(d.size),
+    note: d?.note ?? '',
+  }),
+  labels: { building: '寝室楼', number: '寝室号', classNames: '班级', leader: '寝室长', size: '寝室人数', note: '备注' },
+  save: (data, id, f, ctx) => saveDorm(data, id, f, ctx),
+  title: dormKey,
+});
+
+export type StudentFields = Record<'studentNo' | 'name' | 'className' | 'dorm' | 'contact', string> & { categories: string[] };
+
+export const saveStudentOperation = saveRecordOperation<Student, StudentFields>({
+  name: '保存困难生',
+  what: '困难生',
+  table: (data) => data.students,
+  fieldsOf: (s, _data, idx) => {
+    const dorm = s?.dormId ? idx.dormById.get(s.dormId) : undefined;
+    return {
+      studentNo: s?.studentNo ?? '',
+      name: s?.name ?? '',
+      className: s ? (idx.classById.get(s.classId)?.name ?? '') : '',
+      dorm: dorm ? dormKey(dorm) : '',
+      categories: s?.categories ?? [],
+      contact: s?.contact ?? '',
+    };
+  },
+  labels: { studentNo: '学号', name: '姓名', className: '班级', dorm: '寝室', categories: '类别', contact: '联系方式' },
+  save: (data, id, f, ctx) => saveStudent(data, id, { ...f, dorm: str(f.dorm), categories: f.categories as StudentCategory[] }, ctx),
+  title: (s) => `${s.studentNo} ${s.name}`,
+});
