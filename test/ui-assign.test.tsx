@@ -27,7 +27,7 @@ describe('分配 screen', () => {
   it('reassigns to another cadre from a date (r), and shows a refusal as an error', async () => {
     const ui = await openScreen('7', '分配 · 选择班级');
     await ui.press(KEY.enter);
-    await ui.until('r 移交给其他干部');
+    await ui.until('r 移交  g 结束');
     await ui.press('a');
     await ui.until('错误：会计1班 今天已有联系干部');
     await ui.press('r');

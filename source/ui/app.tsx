@@ -2,7 +2,7 @@
 // Every change is an operation (source/operations) run on the store; the saved data replaces the
 // shown data, and the indexes and overdue report are derived from it again.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { buildIndexes } from '../domain/indexes.js';
@@ -15,6 +15,9 @@ import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { KeyboardClaims, KeyScope, useKeyboardClaims } from './keyboard.js';
+import { keyIs } from './keys.js';
 import type { Route } from './routes.js';
 import { ScreenSwitch } from './screen-switch.js';
 import { failureText, UiContext, type Message, type Ui } from './ui-context.js';
@@ -47,18 +50,8 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   const [message, setMessage] = useState<Message | null>(null);
   const idx = useMemo(() => buildIndexes(data), [data]);
   const report = useMemo(() => overdueReport(data, idx, today), [data, idx, today]);
-  // How many fields have the keyboard: read when a key arrives, not rendered, so claiming it re-renders
-  // nothing and the next key of a burst already sees it (see one-key-at-a-time.tsx).
-  const claims = useRef(0);
-  const claimKeyboard = useCallback(() => {
-    claims.current += 1;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      claims.current -= 1;
-    };
-  }, []);
+  const keyboard = useKeyboardClaims();
+  const { columns } = useTerminalSize();
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
   // Our own saves are not reloads (the store tells them apart): run() brings that data itself.
   const reloaded = useCallback((fresh: Datastore) => {
@@ -99,40 +92,47 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
 
   // u asks first (y confirms).
   const [confirmUndo, setConfirmUndo] = useState(false);
+  // The frame's own keys: not while a field or question has the keyboard.
   useInput((input, key) => {
-    if (claims.current > 0) return;
+    if (keyboard.claimed()) return;
+    const is = keyIs(input, key);
     if (confirmUndo) {
       setConfirmUndo(false);
-      if (input === 'y') void run(undoOperation, {});
+      if (is('yes')) void run(undoOperation, {});
       else setMessage({ text: '已取消撤销', error: false });
-    } else if (input === 'u') {
+    } else if (is('undo')) {
       setConfirmUndo(true);
       setMessage({ text: '撤销最近一次修改？按 y 确认，其他键取消', error: false });
-    } else if (input === 'q') exit();
-    else if (input === '?') setHelp((h) => !h);
-    else if (help && key.escape) setHelp(false);
+    } else if (is('quit')) exit();
+    else if (is('help')) setHelp((h) => !h);
+    else if (help && is('closeHelp')) setHelp(false);
   });
 
-  const ui: Ui = { data, idx, report, today, context, run, preview, say, message, go, back, claimKeyboard, active: !help };
-  // Screens under the top one stay mounted (hidden, without the keyboard), so Esc returns to them as they were.
+  const ui: Ui = { data, idx, report, today, context, run, preview, say, message, go, back };
+  // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
+  // The width is the terminal's: nothing is laid out wider, so nothing wraps.
   return (
     <UiContext.Provider value={ui}>
-      <Box flexDirection="column">
-        <Text bold wrap="truncate-end">
-          {safeText(data.settings.schoolName)} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
-        </Text>
-        {help && <HelpOverlay />}
-        {stack.map((route, i) => {
-          const top = i === stack.length - 1;
-          return (
-            <UiContext.Provider key={i} value={top ? ui : { ...ui, active: false }}>
-              <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
-                <ScreenSwitch route={route} />
-              </Box>
-            </UiContext.Provider>
-          );
-        })}
-      </Box>
+      <KeyboardClaims value={keyboard.claim}>
+        <Box flexDirection="column" width={columns}>
+          <Text bold wrap="truncate-end">
+            {safeText(data.settings.schoolName)} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
+          </Text>
+          <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
+          <KeyScope on={!help && !confirmUndo}>
+            {stack.map((route, i) => {
+              const top = i === stack.length - 1;
+              return (
+                <KeyScope key={i} on={top}>
+                  <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
+                    <ScreenSwitch route={route} />
+                  </Box>
+                </KeyScope>
+              );
+            })}
+          </KeyScope>
+        </Box>
+      </KeyboardClaims>
     </UiContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
-// What every screen shares: the loaded data with its indexes and overdue report, `run`
-// and `preview` through which every change reaches the store, navigation, the message line and whether a field has the keyboard.
+// What every screen shares: the loaded data with its indexes and overdue report, `run` and
+// `preview` through which every change reaches the store, navigation and the message line.
 import { createContext, useContext } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -38,10 +38,6 @@ export interface Ui {
   message: Message | null;
   go: (route: Route) => void;
   back: () => void;
-  /** Marks a field or form as having the keyboard (q and ? are typed, not obeyed) until the returned release is called. */
-  claimKeyboard: () => () => void;
-  /** False while the help overlay covers the screen. */
-  active: boolean;
 }
 
 export const UiContext = createContext<Ui | null>(null);

@@ -1,11 +1,11 @@
 // A keyboard form: text fields (ink-text-input), one-of choices (←/→) and multi-select (←/→, space).
 // Tab/↓ and Enter move to the next field; Enter on the last field submits; Esc cancels.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useState, type ReactNode } from 'react';
 import stringWidth from 'string-width';
 import { safeText } from '../../domain/safe-text.js';
-import { useTyping } from '../hooks/use-typing.js';
+import { useKeys, useKeysOn } from '../keyboard.js';
 
 export interface Option {
   value: string;
@@ -28,7 +28,8 @@ interface Props {
   onCancel: () => void;
   /** Shown under the focused field (e.g. the matches of a search field). */
   below?: (key: string) => ReactNode;
-  active?: boolean;
+  /** While saving: keys are ignored (and the form keeps the keyboard). */
+  busy?: boolean;
 }
 
 // Pasted line breaks and control characters never reach the data.
@@ -37,43 +38,41 @@ const stripControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, '');
 const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : []);
 
-export function Form({ title, fields, values, onChange, onSubmit, onCancel, below, active = true }: Props) {
+export function Form({ title, fields, values, onChange, onSubmit, onCancel, below, busy = false }: Props) {
   const [focus, setFocus] = useState(0);
   const [cursor, setCursor] = useState(0);
-  useTyping(active);
+  const on = useKeysOn();
   const field = fields[Math.min(focus, fields.length - 1)]!;
   const moveTo = (next: number) => {
     if (field.kind === 'text') field.onLeave?.();
     setFocus(Math.max(0, Math.min(fields.length - 1, next)));
     setCursor(0);
   };
-  useInput(
-    (input, key) => {
-      if (key.escape) return onCancel();
-      if (key.return) {
-        if (focus >= fields.length - 1) {
-          if (field.kind === 'text') field.onLeave?.();
-          return onSubmit();
-        }
-        return moveTo(focus + 1);
+  useKeys(
+    (input, key, is) => {
+      if (busy) return;
+      if (is('cancel')) return onCancel();
+      if (is('save') && focus >= fields.length - 1) {
+        if (field.kind === 'text') field.onLeave?.();
+        return onSubmit();
       }
-      if ((key.tab && key.shift) || key.upArrow) return moveTo(focus - 1);
-      if (key.tab || key.downArrow) return moveTo(focus + 1);
-      if (field.kind === 'choice' && field.options.length > 0 && (key.leftArrow || key.rightArrow)) {
+      if (is('prevField')) return moveTo(focus - 1);
+      if (is('nextField')) return moveTo(focus + 1);
+      if (field.kind === 'choice' && field.options.length > 0 && is('choose')) {
         const at = field.options.findIndex((o) => o.value === values[field.key]);
         const next = (Math.max(0, at) + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length;
         onChange(field.key, field.options[next]!.value);
       }
       if (field.kind === 'multi' && field.options.length > 0) {
-        if (key.leftArrow || key.rightArrow) setCursor((c) => (c + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length);
-        if (input === ' ') {
+        if (is('choose')) setCursor((c) => (c + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length);
+        if (is('toggle')) {
           const chosen = asList(values[field.key]);
           const value = field.options[cursor]!.value;
           onChange(field.key, chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value]);
         }
       }
     },
-    { isActive: active },
+    { claim: true },
   );
   const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label)));
   return (
@@ -87,7 +86,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
             <Box>
               <Text bold={focused}>{label}</Text>
               {f.kind === 'text' ? (
-                focused && active ? (
+                focused && on && !busy ? (
                   <TextInput value={asText(values[f.key])} onChange={(v) => onChange(f.key, stripControls(v))} placeholder={f.placeholder} focus />
                 ) : (
                   <Text>{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>

@@ -1,9 +1,8 @@
 // A form for one roster record: keeps the typed values, saves through `save`, closes when it worked.
 import { Box } from 'ink';
 import { useState } from 'react';
-import { FORM_KEYS } from '../keymap.js';
+import { FORM_COMMANDS } from '../keys.js';
 import type { ApplyOutcome } from '../ui-context.js';
-import { useUi } from '../ui-context.js';
 import { Form, type FieldSpec, type FormValues } from './form.js';
 import { StatusBar } from './status-bar.js';
 
@@ -16,7 +15,6 @@ interface Props {
 }
 
 export function RecordForm({ title, fields, initial, save, onDone }: Props) {
-  const { active } = useUi();
   const [values, setValues] = useState(initial);
   const [saving, setSaving] = useState(false);
   const submit = async () => {
@@ -34,9 +32,9 @@ export function RecordForm({ title, fields, initial, save, onDone }: Props) {
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
         onSubmit={() => void submit()}
         onCancel={onDone}
-        active={active && !saving}
+        busy={saving}
       />
-      <StatusBar keys={FORM_KEYS} typing />
+      <StatusBar commands={fields.some((f) => f.kind === 'multi') ? ['toggle', ...FORM_COMMANDS] : FORM_COMMANDS} typing note={saving ? '正在保存……' : undefined} />
     </Box>
   );
 }

@@ -1,8 +1,10 @@
 // The screen shape 班级, 寝室 and 困难生 share: a searchable list; Enter opens a record's detail over it;
 // a adds and e edits in a form over the list or the detail; Esc goes back one level. Each screen
-// gives its columns, its detail and its form (and any keys of its own, like 班级's p).
-import { Box, useInput } from 'ink';
+// gives its columns, its detail and its form (and any command of its own, like 班级's p).
+import { Box } from 'ink';
 import { useState, type ReactNode } from 'react';
+import { WithKeys } from '../keyboard.js';
+import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 import { EntityList } from './entity-list.js';
 import { ListWithOverlay } from './list-with-overlay.js';
@@ -17,36 +19,31 @@ interface Props<T extends { id: string }> {
   detail: (item: T) => ReactNode;
   /** The add (null) or edit form; `done` closes it. */
   form: (item: T | null, done: () => void) => ReactNode;
-  /** A key of the screen's own, acting on the selected or open record. */
-  extra?: { key: string; label: string; run: (item: T) => void };
+  /** A command of the screen's own, acting on the selected or open record. */
+  extra?: { command: CommandName; run: (item: T) => void };
 }
 
 export function RecordListScreen<T extends { id: string }>({ title, items, find, search, row, detail, form, extra }: Props<T>) {
-  const { back, active } = useUi();
+  const { back } = useUi();
   const [openId, setOpenId] = useState<string | null>(null);
   // The record being added (id null) or edited; the form covers the list or the detail.
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const open = openId ? find(openId) : undefined;
-  const act = (input: string, item: T | undefined) => {
-    if (input === 'a') setEditing({ id: null });
-    else if (input === 'e' && item) setEditing({ id: item.id });
-    else if (extra && input === extra.key && item) extra.run(item);
+  const act = (is: (command: CommandName) => boolean, item: T | undefined) => {
+    if (is('add')) setEditing({ id: null });
+    else if (is('edit') && item) setEditing({ id: item.id });
+    else if (extra && is(extra.command) && item) extra.run(item);
   };
-  useInput(
-    (input, key) => {
-      if (key.escape) setOpenId(null);
-      else act(input, open);
-    },
-    { isActive: active && open !== undefined && editing === null },
-  );
-  const extraKeys = extra ? `${extra.key} ${extra.label}  ` : '';
+  const extraCommands: CommandName[] = extra ? [extra.command] : [];
   const overlay = editing ? (
     form(editing.id ? (find(editing.id) ?? null) : null, () => setEditing(null))
   ) : open ? (
-    <Box flexDirection="column">
-      {detail(open)}
-      <StatusBar keys={`${extraKeys}e 编辑  a 新增  Esc 返回列表`} />
-    </Box>
+    <WithKeys onKey={(_input, _key, is) => (is('back') ? setOpenId(null) : act(is, open))}>
+      <Box flexDirection="column">
+        {detail(open)}
+        <StatusBar commands={[...extraCommands, 'edit', 'add', 'back']} />
+      </Box>
+    </WithKeys>
   ) : null;
   return (
     <ListWithOverlay
@@ -59,9 +56,8 @@ export function RecordListScreen<T extends { id: string }>({ title, items, find,
           row={row}
           onOpen={(item) => setOpenId(item.id)}
           onBack={back}
-          keys={`a 新增  e 编辑${extra ? `  ${extra.key} ${extra.label}` : ''}`}
-          onKey={(input, _key, item) => act(input, item)}
-          active={active && overlay === null}
+          commands={['add', 'edit', ...extraCommands]}
+          onKey={(_input, _key, is, item) => act(is, item)}
         />
       }
     />

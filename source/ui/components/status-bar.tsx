@@ -1,11 +1,33 @@
-// The message line (errors marked 错误, not by colour alone) and the keys that work on this screen.
+// The message line (errors marked 错误, not by colour alone) and the keys that work on this screen,
+// from the key table, on one line: when the terminal is too narrow the lower-ranked keys are left
+// out (the help lists them all), never the way back or the help itself.
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { safeText } from '../../domain/safe-text.js';
-import { COMMON_KEYS } from '../keymap.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { COMMANDS, GLOBAL_COMMANDS, hint, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 
-export function StatusBar({ keys, typing = false }: { keys: string; typing?: boolean }) {
+const GAP = '  ';
+
+/** The hints of `names` that fit in `width` columns: rank 3, then rank 2 are dropped, the last first. */
+export function fitHints(names: CommandName[], width: number): string {
+  const shown = [...names];
+  const line = () => shown.map(hint).join(GAP);
+  for (const rank of [3, 2] as const) {
+    for (let i = shown.length - 1; i >= 0 && stringWidth(line()) > width; i--) {
+      if (COMMANDS[shown[i]!].rank === rank) shown.splice(i, 1);
+    }
+  }
+  return line();
+}
+
+/** `typing`: a field has the keyboard, so the frame's keys (u ? q) are not offered. `note`: a state such as 正在保存. */
+export function StatusBar({ commands, typing = false, note }: { commands: CommandName[]; typing?: boolean; note?: string }) {
   const { message } = useUi();
+  const { columns } = useTerminalSize();
+  const lead = note ? `${note}${GAP}` : '';
+  const keys = fitHints(typing ? commands : [...commands, ...GLOBAL_COMMANDS], columns - stringWidth(lead));
   return (
     <Box flexDirection="column">
       {message && (
@@ -14,9 +36,9 @@ export function StatusBar({ keys, typing = false }: { keys: string; typing?: boo
           {safeText(message.text)}
         </Text>
       )}
-      {/* Wraps rather than cuts: every key must stay visible at 80 columns. */}
-      <Text inverse wrap="wrap">
-        {typing ? keys : `${keys}  ${COMMON_KEYS}`}
+      <Text inverse wrap="truncate-end">
+        {lead}
+        {keys}
       </Text>
     </Box>
   );

@@ -12,7 +12,7 @@ import { Confirm } from '../components/confirm.js';
 import { Form, type FieldSpec, type FormValues } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useCadreSearch } from '../hooks/use-cadre-search.js';
-import { FORM_KEYS } from '../keymap.js';
+import { FORM_COMMANDS } from '../keys.js';
 import type { Operation } from '../../operations/operation.js';
 import { failureText, useUi } from '../ui-context.js';
 
@@ -26,7 +26,7 @@ interface Props {
 }
 
 export function AssignForm({ mode, cls, current, onDone }: Props) {
-  const { idx, today, run, preview, say, active } = useUi();
+  const { idx, today, run, preview, say } = useUi();
   const search = useCadreSearch();
   const dorms = idx.dormsByClass.get(cls.id) ?? [];
   const students = idx.studentsByClass.get(cls.id) ?? [];
@@ -89,10 +89,9 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
         onChange={(key, value) => (key === 'cadre' ? search.setQuery(String(value)) : setValues((v) => ({ ...v, [key]: value })))}
         onSubmit={submit}
         onCancel={onDone}
-        active={active}
         below={(key) => (key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null)}
       />
-      <StatusBar keys={mode === 'assign' ? `空格 勾选  ${FORM_KEYS}` : FORM_KEYS} typing />
+      <StatusBar commands={mode === 'assign' ? ['toggle', ...FORM_COMMANDS] : FORM_COMMANDS} typing />
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 // 分配: pick a class, see who holds it today, then assign (a), hand over (r) or end (g) its assignment.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
 import { collegeName } from '../../domain/labels.js';
@@ -7,41 +7,42 @@ import { safeText } from '../../domain/safe-text.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { EntityList } from '../components/entity-list.js';
 import { StatusBar } from '../components/status-bar.js';
+import { WithKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
+import { hint, type CommandName } from '../keys.js';
 import { AssignForm, type AssignMode } from './assign-forms.js';
 
 export function AssignScreen({ classId }: { classId?: string }) {
-  const { data, idx, today, back, say, active } = useUi();
+  const { data, idx, today, back, say } = useUi();
   const [chosenId, setChosenId] = useState<string | undefined>(classId);
   const [mode, setMode] = useState<AssignMode | null>(null);
   const cls = chosenId ? idx.classById.get(chosenId) : undefined;
   const current = cls ? holderOf(data, idx, 'class', cls.id, today) : null;
-  useInput(
-    (input, key) => {
-      if (key.escape) return classId ? back() : setChosenId(undefined);
-      if (input === 'a') {
-        if (current) say(`${cls!.name} 今天已有联系干部：请用 r 移交或 g 结束`, true);
-        else setMode('assign');
-      } else if (input === 'r' || input === 'g') {
-        if (!current) say(`${cls!.name} 今天没有联系干部：请用 a 分配`, true);
-        else setMode(input === 'r' ? 'reassign' : 'end');
-      }
-    },
-    { isActive: active && cls !== undefined && mode === null },
-  );
   if (cls && mode) return <AssignForm mode={mode} cls={cls} current={current} onDone={() => setMode(null)} />;
   if (cls) {
+    const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
+      if (is('back')) return classId ? back() : setChosenId(undefined);
+      if (is('assign')) {
+        if (current) say(`${cls.name} 今天已有联系干部：请用 ${hint('reassign')}或 ${hint('endAssignment')}`, true);
+        else setMode('assign');
+      } else if (is('reassign') || is('endAssignment')) {
+        if (!current) say(`${cls.name} 今天没有联系干部：请用 ${hint('assign')}`, true);
+        else setMode(is('reassign') ? 'reassign' : 'end');
+      }
+    };
     return (
+      <WithKeys onKey={onKey}>
       <Box flexDirection="column">
-        <Text bold>
+        <Text bold wrap="truncate-end">
           分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
         </Text>
         <AssignmentSummary assignment={current} />
         {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
           <Text>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Text>
         ) : null}
-        <StatusBar keys={current ? 'r 移交给其他干部  g 结束（如班级毕业）  Esc 返回' : 'a 分配干部  Esc 返回'} />
+        <StatusBar commands={current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
       </Box>
+      </WithKeys>
     );
   }
   const holderName = (id: string) => {
@@ -56,7 +57,6 @@ export function AssignScreen({ classId }: { classId?: string }) {
       row={(c) => ({ 班级: safeText(c.name), 学院: safeText(collegeName(idx, c.collegeId)), 联系干部: safeText(holderName(c.id)) })}
       onOpen={(c) => setChosenId(c.id)}
       onBack={back}
-      active={active}
     />
   );
 }

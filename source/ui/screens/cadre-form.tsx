@@ -11,7 +11,7 @@ const { fieldsOf, labels } = saveCadreOperation.kind;
 const SCHOOL_WIDE = '';
 
 export function CadreForm({ cadre, onDone }: { cadre: Cadre | null; onDone: (saved: Cadre | null) => void }) {
-  const { data, idx, run, active } = useUi();
+  const { data, idx, run } = useUi();
   const [initial] = useState(() => fieldsOf(cadre, data, idx));
   const [values, setValues] = useState<CadreFields>(initial);
   const fields: FieldSpec[] = [
@@ -37,7 +37,6 @@ export function CadreForm({ cadre, onDone }: { cadre: Cadre | null; onDone: (sav
       onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
       onSubmit={() => void submit()}
       onCancel={() => onDone(null)}
-      active={active}
     />
   );
 }

@@ -6,10 +6,12 @@ import { datePlaceholder } from '../../operations/fields.js';
 import { ABSENCE_STATUSES, markCadreStatusOperation, type MarkStatusInput } from '../../operations/mark-cadre-status.js';
 import { Confirm } from '../components/confirm.js';
 import { Form } from '../components/form.js';
+import { StatusBar } from '../components/status-bar.js';
+import { FORM_COMMANDS } from '../keys.js';
 import { failureText, useUi } from '../ui-context.js';
 
 export function CadreStatusForm({ cadre, onDone }: { cadre: Cadre; onDone: () => void }) {
-  const { today, run, preview, say, active } = useUi();
+  const { today, run, preview, say } = useUi();
   const [values, setValues] = useState<Record<string, string>>({ status: '离职', date: '' });
   const [confirming, setConfirming] = useState<{ question: string; input: MarkStatusInput } | null>(null);
   if (confirming) {
@@ -33,8 +35,8 @@ export function CadreStatusForm({ cadre, onDone }: { cadre: Cadre; onDone: () =>
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
         onSubmit={() => void submit()}
         onCancel={onDone}
-        active={active}
       />
+      <StatusBar commands={FORM_COMMANDS} typing />
     </Box>
   );
 }

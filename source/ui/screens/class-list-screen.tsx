@@ -31,7 +31,7 @@ export function ClassListScreen() {
       })}
       detail={(c) => <ClassDetail cls={c} />}
       form={(c, done) => <ClassForm cls={c} onDone={done} />}
-      extra={{ key: 'p', label: '分配/移交', run: (c) => go({ name: 'assign', classId: c.id }) }}
+      extra={{ command: 'assignClass', run: (c) => go({ name: 'assign', classId: c.id }) }}
     />
   );
 }

@@ -1,6 +1,6 @@
 // 首页: this month's completion and the overdue and due counts per 二级学院, the latest contacts,
 // and the number keys of every screen.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { monthCompletion } from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
@@ -8,21 +8,19 @@ import { targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
 import { StatusBar } from '../components/status-bar.js';
-import { HOME_KEYS } from '../keymap.js';
+import { useKeys } from '../keyboard.js';
+import { HOME_KEYS } from '../keys.js';
 import { routeTo } from '../routes.js';
 import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
 export function HomeScreen() {
-  const { data, idx, report, today, go, active } = useUi();
+  const { data, idx, report, today, go } = useUi();
   const completion = useMemo(() => monthCompletion(data, idx, today), [data, idx, today]);
-  useInput(
-    (input) => {
-      const target = HOME_KEYS.find((k) => k.key === input);
-      if (target) go(routeTo(target.screen));
-    },
-    { isActive: active },
-  );
+  useKeys((input, _key, is) => {
+    const target = is('openScreen') ? HOME_KEYS.find((k) => k.key === input) : undefined;
+    if (target) go(routeTo(target.screen));
+  });
   const overdue = report.rows.filter((r) => r.status === 'overdue').length;
   const perCollege = completion.map((c) => {
     const name = idx.collegeById.get(c.collegeId)?.name ?? '';
@@ -51,7 +49,7 @@ export function HomeScreen() {
       <Text bold>最新联系</Text>
       {latest.length > 0 ? <Table data={latest} maxWidth={16} /> : <Text>（暂无联系记录）</Text>}
       <Text wrap="wrap">{HOME_KEYS.map((k) => `${k.key} ${k.label}`).join('  ')}</Text>
-      <StatusBar keys="1-9 打开" />
+      <StatusBar commands={['openScreen']} />
     </Box>
   );
 }

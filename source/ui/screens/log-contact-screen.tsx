@@ -12,7 +12,7 @@ import { CadreMatches } from '../components/cadre-matches.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useCadreSearch } from '../hooks/use-cadre-search.js';
-import { FORM_KEYS } from '../keymap.js';
+import { FORM_COMMANDS } from '../keys.js';
 import type { LogPreset } from '../routes.js';
 import { useUi } from '../ui-context.js';
 
@@ -23,7 +23,7 @@ export function LogContactScreen({ preset }: { preset?: LogPreset }) {
 }
 
 function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () => void }) {
-  const { idx, today, run, say, back, active } = useUi();
+  const { idx, today, run, say, back } = useUi();
   const search = useCadreSearch(preset?.cadreId);
   const [duty, setDuty] = useState<Duty | undefined>(preset?.duty);
   const [targetId, setTargetId] = useState<string | undefined>(preset?.targetId);
@@ -90,10 +90,10 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
         onChange={onChange}
         onSubmit={() => void save()}
         onCancel={back}
-        active={active && !saving}
+        busy={saving}
         below={(key) => (key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null)}
       />
-      <StatusBar keys={`${saving ? '正在保存…… ' : ''}${FORM_KEYS}`} typing />
+      <StatusBar commands={FORM_COMMANDS} typing note={saving ? '正在保存……' : undefined} />
     </Box>
   );
 }

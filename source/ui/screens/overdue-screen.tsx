@@ -1,6 +1,6 @@
 // 逾期: the SPEC's overdue and due rows, filtered by college (c), duty (t) and status (s);
 // Enter opens the cadre, l logs a contact for the selected row.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { targetIdsOfLabel } from '../../domain/contact-targets.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -8,6 +8,7 @@ import { DUTIES, DUTY_LABELS, type Duty } from '../../domain/schema.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
+import { useKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
 
 const STATUSES = ['overdue', 'due'] as const;
@@ -20,7 +21,7 @@ function cycle<T>(values: readonly T[], current: T | undefined): T | undefined {
 }
 
 export function OverdueScreen() {
-  const { data, idx, report, go, back, active } = useUi();
+  const { data, idx, report, go, back } = useUi();
   const [college, setCollege] = useState<string | undefined>();
   const [duty, setDuty] = useState<Duty | undefined>();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | undefined>();
@@ -28,20 +29,18 @@ export function OverdueScreen() {
     () => report.rows.filter((r) => (!college || r.college === college) && (!duty || r.duty === duty) && (!status || r.status === status)),
     [report, college, duty, status],
   );
-  const nav = useListNav(rows.length, 10, active);
+  const nav = useListNav(rows.length, 10);
   const row = rows[nav.selected];
-  useInput(
-    (input, key) => {
-      if (key.escape) back();
-      else if (input === 'c') setCollege((c) => cycle(data.colleges.map((x) => x.name), c));
-      else if (input === 't') setDuty((d) => cycle(DUTIES, d));
-      else if (input === 's') setStatus((s) => cycle(STATUSES, s));
-      else if (key.return && row) go({ name: 'cadres', cadreId: row.cadreId });
-      // A dorm row with scope 任一 names several dorms: the first is offered, the form lets the user change it.
-      else if (input === 'l' && row) go({ name: 'log', preset: { cadreId: row.cadreId, duty: row.duty, targetId: targetIdsOfLabel(idx, row.duty, row.target)[0] } });
-    },
-    { isActive: active },
-  );
+  useKeys((input, key, is) => {
+    if (nav.onKey(input, key, is)) return;
+    if (is('back')) back();
+    else if (is('byCollege')) setCollege((c) => cycle(data.colleges.map((x) => x.name), c));
+    else if (is('byDuty')) setDuty((d) => cycle(DUTIES, d));
+    else if (is('byStatus')) setStatus((s) => cycle(STATUSES, s));
+    else if (is('openCadre') && row) go({ name: 'cadres', cadreId: row.cadreId });
+    // A dorm row with scope 任一 names several dorms: the first is offered, the form lets the user change it.
+    else if (is('logFor') && row) go({ name: 'log', preset: { cadreId: row.cadreId, duty: row.duty, targetId: targetIdsOfLabel(idx, row.duty, row.target)[0] } });
+  });
   const shown = rows.slice(nav.top, nav.top + nav.height).map((r) => ({
     状态: STATUS_LABELS[r.status],
     天数: r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`,
@@ -57,7 +56,7 @@ export function OverdueScreen() {
         逾期 · 共 {rows.length} 项 · 学院：{college ?? '全部'} · 类型：{duty ? DUTY_LABELS[duty] : '全部'} · 状态：{status ? STATUS_LABELS[status] : '全部'}
       </Text>
       <ListView visible={shown} total={rows.length} selected={nav.selected} top={nav.top} empty="没有符合条件的逾期或待完成联系" maxWidth={16} />
-      <StatusBar keys="j/k 移动  c 学院  t 类型  s 状态  Enter 干部  l 记录联系  Esc 返回" />
+      <StatusBar commands={['move', 'byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor', 'back']} />
     </Box>
   );
 }

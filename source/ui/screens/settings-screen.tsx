@@ -1,5 +1,5 @@
 // 设置: the terms and each college's duty rules; Enter edits the selected row, a adds a term.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { rulesFor } from '../../domain/rules.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -11,6 +11,7 @@ import { RecordForm } from '../components/record-form.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
+import { WithKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
 
 type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
@@ -24,23 +25,14 @@ const RULE_FIELDS: Array<[keyof DutyRules, string]> = [
 ];
 
 export function SettingsScreen() {
-  const { data, back, active } = useUi();
+  const { data, back } = useUi();
   const [editing, setEditing] = useState<Editing | null>(null);
   const rows: Row[] = [
     ...data.settings.terms.map((_, index): Row => ({ kind: 'term', index })),
     { kind: 'rules', collegeId: null },
     ...data.colleges.map((c): Row => ({ kind: 'rules', collegeId: c.id })),
   ];
-  const nav = useListNav(rows.length, 10, active && editing === null);
-  useInput(
-    (input, key) => {
-      const row = rows[nav.selected];
-      if (key.escape) back();
-      else if (input === 'a') setEditing({ kind: 'term', index: null });
-      else if (key.return && row) setEditing(row.kind === 'term' ? { kind: 'term', index: row.index } : { kind: 'rules', collegeId: row.collegeId });
-    },
-    { isActive: active && editing === null },
-  );
+  const nav = useListNav(rows.length, 10);
   if (editing) return <SettingsForm editing={editing} onDone={() => setEditing(null)} />;
   const visible = rows.slice(nav.top, nav.top + nav.height).map((row) => {
     if (row.kind === 'term') {
@@ -57,11 +49,21 @@ export function SettingsScreen() {
     };
   });
   return (
+    <WithKeys
+      onKey={(input, key, is) => {
+        const row = rows[nav.selected];
+        if (nav.onKey(input, key, is)) return;
+        if (is('back')) back();
+        else if (is('addTerm')) setEditing({ kind: 'term', index: null });
+        else if (is('editRow') && row) setEditing(row.kind === 'term' ? { kind: 'term', index: row.index } : { kind: 'rules', collegeId: row.collegeId });
+      }}
+    >
     <Box flexDirection="column">
-      <Text bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Text>
+      <Text bold wrap="truncate-end">设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Text>
       <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="（尚无设置）" maxWidth={60} />
-      <StatusBar keys="j/k 移动  Enter 编辑  a 新增学期  Esc 返回" />
+      <StatusBar commands={['move', 'editRow', 'addTerm', 'back']} />
     </Box>
+    </WithKeys>
   );
 }
 

@@ -1,6 +1,6 @@
 // 导入 / 导出: a roster import is previewed (counts per sheet, or every bad row) and applied only
 // after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
@@ -10,7 +10,8 @@ import { ImportError } from '../../io/import-error.js';
 import { importRosterOperation } from '../../operations/import-roster.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
-import { FORM_KEYS } from '../keymap.js';
+import { WithKeys } from '../keyboard.js';
+import { FORM_COMMANDS, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 
 const ACTIONS = [
@@ -31,23 +32,13 @@ const exports = () => import('../../io/exports.js');
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
 export function TransferScreen() {
-  const { data, idx, report, today, run: runOperation, preview: previewOperation, say, back, active } = useUi();
+  const { data, idx, report, today, run: runOperation, preview: previewOperation, say, back } = useUi();
   const [values, setValues] = useState<Record<string, string>>({ action: 'import', path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const action = values['action'] as Action;
   const path = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
 
-  useInput(
-    (input, key) => {
-      if (!preview) return;
-      if ('summary' in preview && (input === 'y' || input === 'Y')) {
-        setPreview(null);
-        void runOperation(importRosterOperation, { file: preview.file });
-      } else if (input === 'n' || input === 'N' || key.escape) setPreview(null);
-    },
-    { isActive: active && preview !== null },
-  );
 
   const run = async () => {
     setBusy(true);
@@ -79,7 +70,14 @@ export function TransferScreen() {
   };
 
   if (preview) {
+    const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
+      if ('summary' in preview && is('confirmImport')) {
+        setPreview(null);
+        void runOperation(importRosterOperation, { file: preview.file });
+      } else if (is('closePreview')) setPreview(null);
+    };
     return (
+      <WithKeys onKey={onKey} claim>
       <Box flexDirection="column">
         <Text bold>导入预览：{safeText(preview.file)}</Text>
         {'summary' in preview ? (
@@ -99,8 +97,9 @@ export function TransferScreen() {
             {preview.errors.length > 14 && <Text>……另有 {preview.errors.length - 14} 处</Text>}
           </>
         )}
-        <StatusBar keys={'summary' in preview ? 'y 确认导入  n 取消' : 'n/Esc 返回'} />
+        <StatusBar commands={'summary' in preview ? ['confirmImport', 'no'] : ['closePreview']} typing />
       </Box>
+      </WithKeys>
     );
   }
   const fields: FieldSpec[] = [
@@ -117,9 +116,9 @@ export function TransferScreen() {
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
         onSubmit={() => void run()}
         onCancel={back}
-        active={active && !busy}
+        busy={busy}
       />
-      <StatusBar keys={busy ? '请稍候……' : `${FORM_KEYS}（导入先预览，y 确认后才写入）`} typing />
+      <StatusBar commands={FORM_COMMANDS} typing note={busy ? '请稍候……' : undefined} />
     </Box>
   );
 }
