@@ -75,19 +75,22 @@ describe('评议考核 lists what overdue lists', () => {
     // Class met (one window, still open but met); dorm Sep+Oct met, Nov open; no students.
     expect([4, 5, 6, 7, 8, 9, 10].map((c) => li.getCell(c).value)).toEqual([1, 1, 2, 3, 0, 0, 75]);
     expect(li.getCell(11).value).toBe('未完成');
-    expect(li.getCell(12).value).toBe('进行中剩29天 寝室 2026-11-01~11-30 2号楼-201');
+    expect(li.getCell(12).value).toBe('寝室 2号楼-201：11月（进行中）');
     const zs = sheet.getRow(7);
     expect([zs.getCell(1).value, zs.getCell(2).value]).toEqual(['张三', 'T001']);
-    const lines = String(zs.getCell(12).value).split('\n');
-    expect(lines).toContain('逾期32天 寝室 2026-09-01~09-30 1号楼-101');
-    expect(lines).toContain('进行中剩80天 班级 2026-09-01~2027-01-20 会计1班');
-    expect(lines).toHaveLength(1 + 3 + 3);
+    expect(String(zs.getCell(12).value).split('\n')).toEqual([
+      '班级 会计1班：整学期（进行中）',
+      '寝室 1号楼-101：9月、10月、11月（进行中）',
+      '困难生 2025001 小明：9月、10月、11月（进行中）',
+    ]);
     expect(zs.height).toBe(heightFor(Math.max(...[...Array(12).keys()].map((i) => lineCount(String(zs.getCell(i + 1).value ?? ''), sheet.getColumn(i + 1).width!)))));
     expect((zs.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE0E0');
     const missed = wb.getWorksheet(REPORT_SHEETS.missed)!;
     const idx = buildIndexes(data);
     expect(missed.rowCount - 3).toBe(overdueReport(data, idx, '2026-11-01').rows.length);
-    expect(missed.getCell('H4').value).toBe('逾期');
+    // One row per window, with its dates, status and days, as overdue lists them (overdue first, most days first).
+    expect([4, 5, 6, 7, 8, 9].map((c) => missed.getCell(4, c).value)).toEqual(['寝室', '1号楼-101', '2026-09-01', '2026-09-30', '逾期', 32]);
+    expect(missed.getCell(missed.rowCount, 8).value).toBe('进行中');
     const summary = wb.getWorksheet(REPORT_SHEETS.colleges)!;
     expect([summary.getCell('A4').value, summary.getCell('B4').value]).toEqual(['机电信息学院', 1]);
     expect(summary.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '3:3' });

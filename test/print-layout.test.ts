@@ -21,6 +21,7 @@ describe('lineCount', () => {
     expect(heightFor(1)).toBe(Math.ceil(11 * 1.5 + 4));
     expect(heightFor(3)).toBe(Math.ceil(3 * 11 * 1.5 + 4));
     expect(heightFor(0)).toBe(heightFor(1));
+    expect(heightFor(100)).toBe(409); // Excel's tallest row
   });
 });
 

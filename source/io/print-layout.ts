@@ -86,9 +86,12 @@ export function lineCount(text: string, width: number, fontSize = 11): number {
   return text.split('\n').reduce((n, p) => n + wrappedLines(p, capacity), 0);
 }
 
-/** Row height in points for `lines` lines at `fontSize`. */
+/** Excel's tallest row, in points. */
+export const MAX_ROW_PT = 409;
+
+/** Row height in points for `lines` lines at `fontSize` (at most Excel's limit). */
 export function heightFor(lines: number, fontSize = 11): number {
-  return Math.ceil(Math.max(1, lines) * fontSize * LINE_EM + ROW_PADDING_PT);
+  return Math.min(MAX_ROW_PT, Math.ceil(Math.max(1, lines) * fontSize * LINE_EM + ROW_PADDING_PT));
 }
 
 function columnWidth(sheet: ExcelJS.Worksheet, col: number): number {

@@ -1,6 +1,6 @@
 // 评议考核 workbook, titled with school, term and as-of date: one row per cadre with numbers Excel can
-// sort and sum and every window counted as not met; the same windows one per row (as `overdue` lists
-// them); and a per-college summary.
+// sort and sum and the windows it missed by duty and target; every missed window one per row, with its
+// dates and days (as `overdue` lists them); and a per-college summary.
 import ExcelJS from 'exceljs';
 import type { CadreAssessment, MissedWindow, TermAssessment } from '../domain/assessment.js';
 import { compareOverdueRows } from '../domain/overdue.js';
@@ -23,11 +23,19 @@ export function reportTitle(schoolName: string): string {
   return `${schoolName}党员干部“三联系”评议考核`;
 }
 
-/** "逾期24天 寝室 2026-09-01~09-30 1号楼-101": the end without its year when the window starts in it. */
-function missedLine(m: MissedWindow): string {
-  const status = m.status === 'due' ? `进行中剩${m.days}天` : `逾期${m.days}天`;
-  const end = m.end.slice(0, 4) === m.start.slice(0, 4) ? m.end.slice(5) : m.end;
-  return `${status} ${DUTY_LABELS[m.duty]} ${m.start}~${end} ${m.target}`;
+/**
+ * A cadre's missed windows, one line per duty and target: the class window, or the months of the
+ * monthly ones; a window still open says so ("寝室 1号楼-101：9月、10月、11月（进行中）"). The dates and
+ * days of each window are on the 未完成窗口 sheet; a line per window would outgrow Excel's tallest row (409 pt).
+ */
+export function missedLines(missed: readonly MissedWindow[]): string[] {
+  const byTarget = new Map<string, string[]>();
+  for (const m of missed) {
+    const key = `${DUTY_LABELS[m.duty]} ${m.target}`;
+    const when = (m.duty === 'class' ? '整学期' : `${Number(m.start.slice(5, 7))}月`) + (m.status === 'due' ? '（进行中）' : '');
+    byTarget.set(key, [...(byTarget.get(key) ?? []), when]);
+  }
+  return [...byTarget].map(([key, when]) => `${key}：${when.join('、')}`);
 }
 
 /** Rows 1–2: the title and what the sheet is about; returns the next free row. */
@@ -86,7 +94,7 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
   const notes = [WINDOWS_EXPLAINED, ...(a.rows.length > 0 && a.contacts === 0 ? [NO_CONTACTS_NOTE] : [])];
   const top = titleRows(sheet, cols, title, subtitle, notes);
   // Two header rows: the duty over its 已完成 / 应完成 pair; the other labels span both rows.
-  const single: Array<[number, string]> = [[1, '干部'], [2, '工号'], [3, '学院'], [10, '完成率(%)'], [11, '是否完成'], [12, '未完成的窗口（逾期 / 进行中）']];
+  const single: Array<[number, string]> = [[1, '干部'], [2, '工号'], [3, '学院'], [10, '完成率(%)'], [11, '是否完成'], [12, '未完成的窗口（逐条明细见“未完成窗口”表）']];
   for (const [col, label] of single) {
     headerCell(sheet, top, col, label);
     sheet.mergeCells(top, col, top + 1, col);
@@ -107,7 +115,7 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
     fillRow(
       sheet,
       first + i,
-      [r.cadre, r.employeeNo, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, r.completion < 100 ? '未完成' : '完成', r.missed.map(missedLine).join('\n')],
+      [r.cadre, r.employeeNo, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, r.completion < 100 ? '未完成' : '完成', missedLines(r.missed).join('\n')],
       r.completion < 100,
     );
   });
@@ -118,7 +126,7 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
 function missedSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
   const sheet = workbook.addWorksheet(REPORT_SHEETS.missed);
   const labels = ['干部', '工号', '学院', '职责', '对象', '窗口开始', '窗口结束', '状态', '逾期天数 / 剩余天数'];
-  sheet.columns = [12, 10, 16, 8, 34, 12, 12, 8, 12].map((width) => ({ width }));
+  sheet.columns = [12, 10, 22, 8, 40, 12, 12, 8, 12].map((width) => ({ width }));
   const top = titleRows(sheet, labels.length, title, `${subtitle}　未完成的窗口逐条列出（与 overdue 命令同日所列一致）`, []);
   header(sheet, top, labels);
   printOnA4(sheet, 'landscape', `${top}:${top}`);
