@@ -41,10 +41,10 @@ describe('journal', () => {
 
   it('undo takes the newest change not undone and the entries after it', async () => {
     const file = journal([entry(1), entry(2), entry(3), entry(4, { action: 'undo', undoOf: 3 }), entry(5, { action: 'undo', undoOf: 2 })]);
-    const { entry: candidate, later } = await undoCandidate(newestEntries(file, 5));
+    const { entry: candidate, later } = await undoCandidate(newestEntries(file, 5), 5);
     expect(candidate.revision).toBe(1);
     expect(later.map((e) => e.revision)).toEqual([2, 3, 4, 5]);
-    await expect(undoCandidate(newestEntries(file, 5), 3)).rejects.toThrow('第 3 号修改已经撤销过了');
-    await expect(undoCandidate(newestEntries(file, 5), 9)).rejects.toThrow('日志中没有第 9 号修改');
+    await expect(undoCandidate(newestEntries(file, 5), 5, 3)).rejects.toThrow('第 3 号修改已经撤销过了');
+    await expect(undoCandidate(newestEntries(file, 5), 5, 9)).rejects.toThrow('日志中没有第 9 号修改');
   });
 });

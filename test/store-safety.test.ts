@@ -66,11 +66,12 @@ describe('datastore safety', () => {
     const store = await assigned();
     await log(store, '2026-11-20', '第一次');
     await log(store, '2026-11-21', '第二次');
+    // Each save is backed up once it succeeded: init, then the two logs.
     const backups = await store.backups();
-    expect(backups.map((b) => b.revision)).toEqual([1, 2]);
+    expect(backups.map((b) => b.revision)).toEqual([1, 2, 3]);
     writeFileSync(store.file, '{"schemaVersion": 2, "settings": ');
     const error = await new DatastoreFile(store.file).load().catch((e: Error) => e);
-    expect(String(error)).toMatch(new RegExp(`不是有效的 JSON.*最近的有效备份：${backups[1]!.id}.*sanlianxi restore ${backups[1]!.id}`));
+    expect(String(error)).toMatch(new RegExp(`不是有效的 JSON.*最近的有效备份：${backups[2]!.id}.*sanlianxi restore ${backups[2]!.id}`));
     await expect(log(store, '2026-11-22', '第三次')).rejects.toThrow('不是有效的 JSON');
     const { result } = await new DatastoreFile(store.file).restore(backups[1]!.id, { action: 'restore' });
     expect(result.revision).toBe(2);
@@ -137,7 +138,7 @@ describe('datastore safety', () => {
   it('a file with an invalid schemaVersion names the latest good backup; one from a newer version asks for an upgrade', async () => {
     const store = await assigned();
     await log(store, '2026-11-20', '第一次');
-    const [backup] = await store.backups();
+    const backup = (await store.backups()).at(-1);
     const text = readFileSync(store.file, 'utf8');
     writeFileSync(store.file, text.replace('"schemaVersion":2', '"schemaVersion":"二"'));
     await expect(new DatastoreFile(store.file).load()).rejects.toThrow(new RegExp(`schemaVersion 无效.*最近的有效备份：${backup!.id}`));

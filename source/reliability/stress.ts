@@ -1,6 +1,8 @@
 // npm run stress [-- --writers 8 --contacts 200]: parallel processes logging into one datastore, then a
 // check that every contact a writer reported saved is in the file. Prints attempts, saved, lost, time.
-import { spawn } from 'node:child_process';
+// While the writers run, a secretary's `sanlianxi log` (the built CLI, one process per contact, one
+// after another) is timed end to end: its p50/p95 behind the writers, beside the same command alone.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,15 +17,40 @@ const args = await yargs(hideBin(process.argv))
   .strict()
   .parseAsync();
 
+const root = join(import.meta.dirname, '..', '..');
+console.log('building (npm run build)…');
+if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+
 const file = join(mkdtempSync(join(tmpdir(), 'slx-stress-')), 'stress.json');
 const data = buildDemoData();
 const assignment = data.assignments.find((a) => a.end === null)!;
+const cadre = data.cadres.find((c) => c.id === assignment.cadreId)!;
+const className = data.classes.find((c) => c.id === assignment.classId)!.name;
 await new DatastoreFile(file).create(data);
 const worker = join(import.meta.dirname, 'stress-worker.ts');
-const tsx = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const cli = join(root, 'dist', 'cli', 'main.js');
 
+/** One `sanlianxi log` as a secretary types it; its wall time in ms, or null if it failed. */
+function timedLog(n: number): Promise<number | null> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [cli, 'log', '--data', file, '--cadre', cadre.employeeNo ?? cadre.name, '--type', '班级', '--target', className, '--date', DEMO_TODAY, '--as-of', DEMO_TODAY, '--note', `probe ${n}`],
+    { stdio: 'ignore' },
+  );
+  return new Promise((resolve) => child.on('close', (code) => resolve(code === 0 ? performance.now() - started : null)));
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
+const figures = (xs: number[]) => `p50 ${(percentile(xs, 50) / 1000).toFixed(2)} s, p95 ${(percentile(xs, 95) / 1000).toFixed(2)} s, max ${(Math.max(...xs) / 1000).toFixed(2)} s`;
+
+const alone: number[] = [];
+for (let n = 0; n < 5; n++) alone.push((await timedLog(-n))!);
+
+let running = true;
 const started = performance.now();
-const reported = await Promise.all(
+const writers = Promise.all(
   Array.from({ length: args.writers }, (_, w) => {
     return new Promise<string[]>((resolve) => {
       const child = spawn(tsx, [worker, file, String(w), String(args.contacts), assignment.cadreId, assignment.classId, DEMO_TODAY], {
@@ -35,11 +62,30 @@ const reported = await Promise.all(
     });
   }),
 );
+const behind: number[] = [];
+let probeFailures = 0;
+let probesSaved = alone.length;
+const probes = (async () => {
+  // Let the writers start before timing.
+  await new Promise((r) => setTimeout(r, 3000));
+  for (let n = 1; running; n++) {
+    const ms = await timedLog(n);
+    if (ms === null) probeFailures++;
+    else probesSaved++;
+    if (ms !== null && running) behind.push(ms);
+  }
+})();
+const reported = await writers;
+running = false;
+await probes;
 const seconds = (performance.now() - started) / 1000;
-const ids = new Set((await new DatastoreFile(file).load('all')).contacts.map((c) => c.id));
+const contacts = (await new DatastoreFile(file).load('all')).contacts;
+const ids = new Set(contacts.map((c) => c.id));
 const saved = reported.flat();
-const lost = saved.filter((id) => !ids.has(id)).length;
+const lost = saved.filter((id) => !ids.has(id)).length + probesSaved - contacts.filter((c) => c.note.startsWith('probe ')).length;
 const attempts = args.writers * args.contacts;
 console.log(`datastore ${file}`);
 console.log(`writers ${args.writers} × contacts ${args.contacts}: attempts ${attempts}, saved ${saved.length}, lost ${lost}, time ${seconds.toFixed(1)} s`);
-if (lost > 0 || saved.length !== attempts) process.exitCode = 1;
+console.log(`sanlianxi log alone (5 runs): ${figures(alone)}`);
+console.log(`sanlianxi log behind ${args.writers} writers (${behind.length} runs, ${probeFailures} failed, ${probesSaved} saved in all): ${figures(behind)}`);
+if (lost > 0 || saved.length !== attempts || probeFailures > 0) process.exitCode = 1;

@@ -1,16 +1,22 @@
-// Rotating backups beside the datastore: before every save, the files of the current revision are
-// hard-linked (copied where links are impossible) into `<name>.backups/<time>-r<revision>/`. Contact
-// files are immutable, so a backup costs a few links. Kept: the last 20, and the newest of each of the
-// last 30 days.
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+// Rotating backups beside the datastore: after every save, the files of the revision just committed
+// are copied into `<name>.backups/<time>-r<revision>/`. Copies, never links to the live files, so damage
+// to a live file (truncated in place, deleted) cannot reach a backup. The main file and the month files
+// the save wrote are copied from the bytes in memory; a month file the save left alone is hard-linked
+// to an earlier backup's copy (those copies are never rewritten), or else copied from the live file if
+// its bytes match its seal. A backup is built under `<id>.partial` and renamed when complete, so one
+// interrupted by a crash is never listed, and is made only after the save succeeded: failed saves
+// displace nothing. Kept: the last 20, and the newest of each of the last 30 days.
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
-import { PRIVATE_DIR_MODE } from './private-files.js';
+import { PRIVATE_DIR_MODE, writeNewPrivateFile } from './private-files.js';
 import type { DatastoreLayout } from './layout.js';
-import type { MainFile } from './file-schemas.js';
+import type { MainFile, PartRef } from './file-schemas.js';
+import { sha256 } from './seals.js';
 
 export const KEEP_LAST = 20;
 export const KEEP_DAYS = 30;
+const PARTIAL = '.partial';
 
 export interface BackupInfo {
   id: string;
@@ -21,6 +27,13 @@ export interface BackupInfo {
   time: string;
   day: string;
   revision: number;
+}
+
+/** The bytes of a revision a save has just written, for its backup. */
+export interface WrittenTexts {
+  main: string;
+  /** Month files by name. */
+  parts: ReadonlyMap<string, string>;
 }
 
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-r(\d+)(?:-\d+)?$/;
@@ -53,6 +66,18 @@ export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** An earlier backup's own copy of a month file (not a link to the live file), newest first. */
+async function backupCopyOf(layout: DatastoreLayout, backups: readonly BackupInfo[], name: string): Promise<string | null> {
+  const live = await stat(join(layout.partsDir, name)).catch(() => null);
+  for (const b of [...backups].reverse()) {
+    const path = join(b.dir, basename(layout.partsDir), name);
+    const info = await stat(path).catch(() => null);
+    // Backups made by older versions hard-linked the live file: the same inode is no copy.
+    if (info && (live === null || info.ino !== live.ino || info.dev !== live.dev)) return path;
+  }
+  return null;
+}
+
 async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
@@ -61,26 +86,44 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
-/** Backs up the files of `main` (the revision on disk now). */
-export async function backUp(layout: DatastoreLayout, main: MainFile, now: Date): Promise<BackupInfo> {
+/** A month file the save did not write: an earlier backup's copy, else the live file if it matches its seal. */
+async function backUpPart(layout: DatastoreLayout, backups: readonly BackupInfo[], ref: PartRef, to: string): Promise<void> {
+  const copy = await backupCopyOf(layout, backups, ref.file);
+  if (copy) return linkOrCopy(copy, to);
+  const live = join(layout.partsDir, ref.file);
+  const bytes = await readFile(live);
+  if (ref.sha256 !== undefined && sha256(bytes) !== ref.sha256) throw new Error(`${live} 与校验值不符，不作为备份`);
+  await writeNewPrivateFile(to, bytes);
+}
+
+/** Backs up revision `main`, just committed, whose main file and new month files are `texts`. */
+export async function backUp(layout: DatastoreLayout, main: MainFile, texts: WrittenTexts, now: Date): Promise<BackupInfo> {
   await mkdir(layout.backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const backups = await listBackups(layout);
+  // Under the lock: a partial backup is one a killed writer left.
+  for (const name of await readdir(layout.backupsDir)) if (name.endsWith(PARTIAL)) await rm(join(layout.backupsDir, name), { recursive: true, force: true });
   let id = backupId(now, main.revision);
-  for (let n = 2; ; n++) {
-    try {
-      await mkdir(join(layout.backupsDir, id), { mode: PRIVATE_DIR_MODE });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 50) throw error;
-      id = `${backupId(now, main.revision)}-${n}`;
-    }
-  }
+  for (let n = 2; backups.some((b) => b.id === id); n++) id = `${backupId(now, main.revision)}-${n}`;
   const info = infoOf(layout, id)!;
-  await linkOrCopy(layout.main, info.mainFile);
-  const parts = Object.values(main.contactParts);
-  if (parts.length > 0) {
-    const partsDir = join(info.dir, basename(layout.partsDir));
-    await mkdir(partsDir, { mode: PRIVATE_DIR_MODE });
-    await Promise.all(parts.map((p) => linkOrCopy(join(layout.partsDir, p.file), join(partsDir, p.file))));
+  const partial = `${info.dir}${PARTIAL}`;
+  try {
+    await mkdir(partial, { mode: PRIVATE_DIR_MODE });
+    await writeNewPrivateFile(join(partial, basename(layout.main)), texts.main);
+    const parts = Object.values(main.contactParts);
+    if (parts.length > 0) {
+      const partsDir = join(partial, basename(layout.partsDir));
+      await mkdir(partsDir, { mode: PRIVATE_DIR_MODE });
+      for (const ref of parts) {
+        const to = join(partsDir, ref.file);
+        const text = texts.parts.get(ref.file);
+        if (text === undefined) await backUpPart(layout, backups, ref, to);
+        else await writeNewPrivateFile(to, text);
+      }
+    }
+    await rename(partial, info.dir);
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
   }
   return info;
 }

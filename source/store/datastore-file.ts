@@ -2,8 +2,9 @@
 // month of contacts (snapshot-reader.ts reads them); a save writes the changed months as new files,
 // then replaces the main file atomically (save-revision.ts). Every change runs under a cross-process
 // lock (store-lock.ts) on a fresh re-read — the update loop below — and is backed up and journalled.
+import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
 import { buildIndexes } from '../domain/indexes.js';
@@ -16,12 +17,29 @@ import { readBackup, restoreLocked } from './restore.js';
 import { saveRevision } from './save-revision.js';
 import { assemble, collectionsOf, deepFreeze, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
-import { withStoreLock } from './store-lock.js';
+import { withStoreLock, type HeldLock } from './store-lock.js';
 import type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
 import { describeEntry, earliestContactDate, revertEntry, undoCandidate } from './undo.js';
 
 export type { ContactRange, RangeArg } from './snapshot.js';
 export type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
+
+/**
+ * The main file's real path: a datastore reached through a symbolic link (or by two paths) is one
+ * datastore, with one lock, and its backups copy files, not links. A file not yet created: its
+ * directory's real path.
+ */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return join(realpathSync(dirname(file)), basename(file));
+    } catch {
+      return file;
+    }
+  }
+}
 
 export class DatastoreFile {
   readonly layout: DatastoreLayout;
@@ -35,7 +53,7 @@ export class DatastoreFile {
     readonly file: string,
     private readonly defaults: StoreOptions = { contacts: 'all' },
   ) {
-    this.layout = layoutOf(file);
+    this.layout = layoutOf(realPathOf(file));
     this.reader = new SnapshotReader(this.layout, file, defaults.verify !== 'full');
   }
 
@@ -83,7 +101,7 @@ export class DatastoreFile {
     return quiet() ? data : null;
   }
 
-  private async withLock<T>(work: () => Promise<T>): Promise<T> {
+  private async withLock<T>(work: (lock: HeldLock) => Promise<T>): Promise<T> {
     this.ownStarted += 1;
     this.ownRunning += 1;
     try {
@@ -95,10 +113,10 @@ export class DatastoreFile {
 
   /** Writes a new datastore; refuses to replace an existing file. */
   async create(data: Datastore): Promise<void> {
-    await this.withLock(async () => {
+    await this.withLock(async (lock) => {
       if (await this.exists()) throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
       const { contacts: _contacts, ...collections } = data;
-      await saveRevision(this.reader, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
+      await saveRevision(this.reader, lock, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
     });
   }
 
@@ -108,7 +126,7 @@ export class DatastoreFile {
    * (default: this handle's); if it adds contacts dated earlier, it is run again on a wider read.
    */
   async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
-    return this.withLock(() => this.applyLocked(change, meta));
+    return this.withLock((lock) => this.applyLocked(lock, change, meta));
   }
 
   /**
@@ -116,10 +134,11 @@ export class DatastoreFile {
    * preview shows is what the update would do on the file as it is now. `revision` is the one read.
    */
   async preview<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
-    return this.applyLocked(change, meta, false);
+    return this.applyLocked(null, change, meta);
   }
 
-  private async applyLocked<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta, commit = true): Promise<Saved<T>> {
+  /** `lock` null: a preview, which saves nothing. */
+  private async applyLocked<T>(lock: HeldLock | null, change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta): Promise<Saved<T>> {
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
@@ -133,18 +152,19 @@ export class DatastoreFile {
         range = earliest;
         continue;
       }
-      if (!commit) return { result, data, revision: snapshot.main.revision };
-      const saved = await saveRevision(this.reader, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
+      if (!lock) return { result, data, revision: snapshot.main.revision };
+      const saved = await saveRevision(this.reader, lock, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
       return { result, data: assemble(saved), revision: saved.main.revision };
     }
   }
 
   /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
   async undo(meta: { action: string }, revision?: number): Promise<Saved<string>> {
-    return this.withLock(async () => {
+    return this.withLock(async (lock) => {
       const { main } = await this.reader.read('none');
-      const { entry, later } = await undoCandidate(newestEntries(this.layout.journal, main.revision), revision);
+      const { entry, later } = await undoCandidate(newestEntries(this.layout.journal, main.revision), main.revision, revision);
       return this.applyLocked(
+        lock,
         (data) => {
           const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
           revertEntry(data, entry, later);
@@ -170,6 +190,6 @@ export class DatastoreFile {
   /** Brings back a backup as a new revision; the state it replaces is backed up like before any save. */
   async restore(id: string, meta: { action: string }): Promise<Saved<BackupInfo>> {
     const backup = await readBackup(this.reader, id);
-    return this.withLock(() => restoreLocked(this.reader, backup, meta.action, (change, m) => this.applyLocked(change, m)));
+    return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta.action));
   }
 }

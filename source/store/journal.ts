@@ -1,11 +1,52 @@
 // The journal: one JSON line per saved change — when, who, which command or screen, and every record
-// before and after — read by `history` and by `undo`.
-import { open } from 'node:fs/promises';
+// before and after — read by `history` and by `undo`. Each line ends with its own check
+// (`,"check":"<16 hex>"}`, the start of the SHA-256 of the line before it): a line torn by a crash or a
+// full disk fails its check and is ignored, never read as another entry; lines of older versions,
+// without a check, are still read. Retention: entries older than KEEP_JOURNAL_DAYS are dropped.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Contact, Datastore } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
 import { PRIVATE_MODE } from './private-files.js';
+import { sha256 } from './seals.js';
+
+/** Entries are kept this long (two school years and a term): undo and history need only recent ones. */
+export const KEEP_JOURNAL_DAYS = 730;
+/** The journal is rewritten once its oldest entry is this much past the retention period. */
+const COMPACT_SLACK_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+const CHECKED_LINE = /,"check":"([0-9a-f]{16})"\}$/;
+
+/** One journal line: the entry's JSON with its check as the last field. */
+export function journalLine(entry: JournalEntry): string {
+  const json = JSON.stringify(entry);
+  return `${json.slice(0, -1)},"check":"${sha256(json).slice(0, 16)}"}`;
+}
+
+/** The entry a line holds, or null for a torn, damaged or foreign line. */
+export function parseJournalLine(line: string): JournalEntry | null {
+  const checked = CHECKED_LINE.exec(line);
+  let json = line;
+  if (checked) {
+    json = `${line.slice(0, checked.index)}}`;
+    if (sha256(json).slice(0, 16) !== checked[1]) return null;
+  } else if (line.includes('"check":')) {
+    return null;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = entrySchema.safeParse(raw);
+  return parsed.success ? (parsed.data as JournalEntry) : null;
+}
 
 export const COLLECTIONS = ['settings', 'colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
@@ -79,14 +120,79 @@ export function summarizeChanges(changes: readonly RecordChange[]): string {
   return counts.size === 0 ? '无改动' : [...counts].map(([k, n]) => `${k} ${n}`).join('；');
 }
 
-/** Appends one entry and fsyncs it; the journal is created private. */
+/**
+ * Appends one entry and fsyncs it; the journal is created private. A journal whose last line was torn
+ * (no final newline) first gets one, so the torn line stays alone and the new entry reads whole.
+ */
 export async function appendEntry(file: string, entry: JournalEntry): Promise<void> {
-  const handle = await open(file, 'a', PRIVATE_MODE);
+  const handle = await open(file, 'a+', PRIVATE_MODE);
   try {
-    await handle.write(`${JSON.stringify(entry)}\n`);
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    await handle.write(`${size > 0 && last[0] !== 0x0a ? '\n' : ''}${journalLine(entry)}\n`);
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** The journal's size in bytes and lines (for `check`); zeros when there is none. */
+export async function journalSize(file: string): Promise<{ bytes: number; lines: number }> {
+  let bytes = 0;
+  let lines = 0;
+  try {
+    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) lines++;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return { bytes, lines };
+}
+
+/** The time of the journal's first entry that reads, or null. */
+async function oldestEntryTime(file: string): Promise<number | null> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      const entry = parseJournalLine(line);
+      if (entry) return Date.parse(entry.at);
+    }
+  } catch {
+    // no journal
+  } finally {
+    lines.close();
+  }
+  return null;
+}
+
+/**
+ * Retention: once the oldest entry is more than KEEP_JOURNAL_DAYS (+ a month, so this runs about once
+ * a month) old, the journal is rewritten without the entries older than KEEP_JOURNAL_DAYS and without
+ * lines that fail their check. Under the datastore's lock.
+ */
+export async function compactJournal(file: string, now: Date): Promise<boolean> {
+  const oldest = await oldestEntryTime(file);
+  const cutoff = now.getTime() - KEEP_JOURNAL_DAYS * DAY_MS;
+  if (oldest === null || oldest >= cutoff - COMPACT_SLACK_DAYS * DAY_MS) return false;
+  const temp = `${file}.compact`;
+  const out = createWriteStream(temp, { mode: PRIVATE_MODE });
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      const entry = parseJournalLine(line);
+      if (entry && Date.parse(entry.at) >= cutoff && !out.write(`${journalLine(entry)}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    await rename(temp, file);
+    return true;
+  } catch (error) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw error;
   }
 }
 
@@ -124,23 +230,16 @@ async function* linesFromEnd(file: string, chunkSize = 1 << 20): AsyncGenerator<
 /**
  * The entries that describe saved revisions, newest first, read from the end of the journal so that
  * `undo` and `history` cost what they show, not five years of lines. A line torn by a crash is
- * skipped; an entry written for a save that never committed is superseded by the later entry of the
+ * skipped (parseJournalLine); an entry written for a save that never committed is superseded by the later entry of the
  * same revision (met first here).
  */
 export async function* newestEntries(file: string, currentRevision: number): AsyncGenerator<JournalEntry> {
   const seen = new Set<number>();
   for await (const line of linesFromEnd(file)) {
-    if (line.trim() === '') continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    const parsed = entrySchema.safeParse(raw);
-    if (!parsed.success || parsed.data.revision > currentRevision || seen.has(parsed.data.revision)) continue;
-    seen.add(parsed.data.revision);
-    yield parsed.data as JournalEntry;
+    const entry = parseJournalLine(line);
+    if (!entry || entry.revision > currentRevision || seen.has(entry.revision)) continue;
+    seen.add(entry.revision);
+    yield entry;
   }
 }
 

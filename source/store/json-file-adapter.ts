@@ -6,10 +6,16 @@ import type { Adapter } from 'lowdb';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { writePrivateFile } from './private-files.js';
 import { sha256 } from './seals.js';
+import { storageProblem } from './storage-errors.js';
 
 /** Identifies one saved version of a file: a save replaces it (new inode) or at least changes size/mtime. */
 export function stampOf(info: Stats): string {
   return `${info.ino}:${info.size}:${info.mtimeMs}`;
+}
+
+function unreadable(file: string, error: unknown): DatastoreFileError {
+  const why = storageProblem(error, file, '读取') ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new DatastoreFileError(`无法读取数据文件 ${file}：${why}`);
 }
 
 /** lowdb adapter for one file: validated reads, private atomic writes. */
@@ -17,6 +23,8 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   stamp = '';
   /** SHA-256 of the bytes the last write() wrote: its seal. */
   written = '';
+  /** The text the last write() wrote (a backup copies it from memory, not from the disk). */
+  writtenText = '';
   constructor(
     private readonly file: string,
     /** null for an adapter that only writes (month files and the main file when saving). */
@@ -30,13 +38,16 @@ export class JsonFileAdapter<T> implements Adapter<T> {
       handle = await open(this.file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new DatastoreFileError(`无法读取数据文件 ${this.file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw unreadable(this.file, error);
     }
     try {
       const info = await handle.stat();
       this.stamp = stampOf(info);
       if (!this.parse) throw new Error(`${this.file}: adapter opened for writing only`);
-      return this.parse(await handle.readFile());
+      const bytes = await handle.readFile().catch((error: unknown) => {
+        throw unreadable(this.file, error);
+      });
+      return this.parse(bytes);
     } finally {
       await handle.close();
     }
@@ -45,6 +56,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const text = `${this.serialize(data)}\n`;
     this.written = sha256(text);
+    this.writtenText = text;
     await writePrivateFile(this.file, text);
   }
 }

@@ -1,17 +1,18 @@
-// Restore: a backup brought back as a new revision. The state it replaces is backed up like before any
-// save; current files that cannot be read are moved aside, never overwritten.
-import { rename } from 'node:fs/promises';
+// Restore: a backup brought back as a new revision whose every month is written afresh from the backup,
+// so it also rebuilds a datastore whose month files are missing or damaged. The revision it replaces
+// has its backup (made after its save; made now if an older version left none); a main file that cannot
+// be read is moved aside, never overwritten.
+import { readFile, rename } from 'node:fs/promises';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
-import { listBackups, type BackupInfo } from './backups.js';
+import { backUp, listBackups, type BackupInfo } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { layoutOf } from './layout.js';
 import { saveRevision } from './save-revision.js';
 import { assemble, freshSnapshot } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
-import type { ChangeMeta, Saved } from './store-types.js';
-
-type ApplyLocked = (change: (data: Datastore) => BackupInfo, meta: ChangeMeta) => Promise<Saved<BackupInfo>>;
+import type { HeldLock } from './store-lock.js';
+import type { Saved } from './store-types.js';
 
 /** The backup named `id` and its content, read in full; a user error when there is none. */
 export async function readBackup(reader: SnapshotReader, id: string): Promise<{ backup: BackupInfo; source: Datastore }> {
@@ -24,32 +25,36 @@ export async function readBackup(reader: SnapshotReader, id: string): Promise<{ 
 /** Under the lock: replaces the datastore's content with `source`, the content of `backup`. */
 export async function restoreLocked(
   reader: SnapshotReader,
+  lock: HeldLock,
   { backup, source }: { backup: BackupInfo; source: Datastore },
   action: string,
-  applyLocked: ApplyLocked,
 ): Promise<Saved<BackupInfo>> {
-  const replace = (data: Datastore) => {
-    Object.assign(data, source);
-    return backup;
-  };
+  const { layout } = reader;
   const current = await reader.read('none').catch((error: unknown) => {
     if (error instanceof DatastoreFileError) return null;
     throw error;
   });
-  if (current) return applyLocked(replace, { action, contacts: 'all', undoable: false });
-  // The current files cannot be read: they are kept aside, never overwritten, and the backup becomes
-  // a new revision numbered after every one seen so far.
-  const { layout } = reader;
-  const aside = `${layout.main}.corrupt-${Date.now()}`;
-  await rename(layout.main, aside).catch(() => undefined);
-  await rename(layout.partsDir, `${aside}.contacts`).catch(() => undefined);
-  const revision = Math.max(0, ...(await listBackups(layout)).map((b) => b.revision)) + 1;
+  const backups = await listBackups(layout);
+  let journalled = action;
+  if (current && !backups.some((b) => b.revision === current.main.revision)) {
+    const text = await readFile(layout.main, 'utf8');
+    await backUp(layout, current.main, { main: text, parts: new Map() }, new Date()).catch(() => undefined);
+  }
+  if (!current) {
+    const aside = `${layout.main}.corrupt-${Date.now()}`;
+    await rename(layout.main, aside).catch(() => undefined);
+    await rename(layout.partsDir, `${aside}.contacts`).catch(() => undefined);
+    journalled = `${action}（原文件已移到 ${aside}）`;
+  }
+  // Numbered after every revision seen, so no month file name of the revision replaced is reused.
+  const revision = Math.max(current?.main.revision ?? 0, ...backups.map((b) => b.revision)) + 1;
   const { contacts: _contacts, ...collections } = source;
   const saved = await saveRevision(
     reader,
-    freshSnapshot({ ...collections, revision, contactParts: {} }),
+    lock,
+    freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
     source,
-    { action: `${action}（原文件已移到 ${aside}）`, undoable: false },
+    { action: journalled, undoable: false },
     null,
   );
   return { result: backup, data: assemble(saved), revision: saved.main.revision };

@@ -1,27 +1,34 @@
 // Saving a change as the next revision: the changed months as new files, the journal entry, then the
 // main file replaced atomically — the commit point — so a crash leaves the old or the new datastore.
+// A failure before the commit leaves the datastore as it was and says so ("修改未保存"); the steps after
+// it (seal, backup, clean-up) cannot make a saved change look unsaved, so their failures are ignored:
+// the next save makes them again.
 import { readdir, stat, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { todayInShanghai } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { asciiJson } from './ascii-json.js';
 import { backUp, pruneBackups } from './backups.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
 import type { MainFile, PartFile } from './file-schemas.js';
-import { appendEntry, summarizeChanges, type JournalEntry } from './journal.js';
+import { appendEntry, compactJournal, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
-import { partFileName, PART_FILE_PATTERN, type MonthKey } from './layout.js';
+import { partFileName, PART_FILE_PATTERN, type DatastoreLayout, type MonthKey } from './layout.js';
 import { osUserName } from './os-user.js';
-import { ensurePrivateDir, syncDir } from './private-files.js';
+import { ensurePrivateDir, sweepTempFiles, syncDir } from './private-files.js';
 import { writeSeal } from './seals.js';
 import { groupByMonth, sameRecords, type Snapshot } from './snapshot.js';
-import type { SnapshotReader } from './snapshot-reader.js';
+import type { PartCache, SnapshotReader } from './snapshot-reader.js';
+import { storageProblem } from './storage-errors.js';
+import type { HeldLock } from './store-lock.js';
 import type { ChangeMeta } from './store-types.js';
 
 /** Saves `data`, the result of a change to `snapshot`, as the next revision; returns it as a snapshot. */
 export async function saveRevision(
   reader: SnapshotReader,
+  lock: HeldLock,
   snapshot: Snapshot,
   data: Datastore,
   meta: ChangeMeta,
@@ -40,53 +47,75 @@ export async function saveRevision(
   }
 
   const now = new Date();
-  if (snapshot.stamp !== '') await backUp(layout, snapshot.main, now);
-  await ensurePrivateDir(layout.partsDir);
-  for (const { month, list } of writes) {
-    if (list.length === 0) {
-      delete contactParts[month];
-      months.delete(month);
-      continue;
-    }
-    const name = partFileName(month, revision);
-    const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, asciiJson);
-    await new Low(part, { month, contacts: list }).write();
-    const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
-    reader.parts.set(name, { contacts: frozen, sha256: part.written });
-    contactParts[month] = { file: name, count: list.length, sha256: part.written };
-    months.set(month, frozen);
-  }
-  if (writes.length > 0) await syncDir(layout.partsDir);
-  // Month files from before seals get theirs once this handle has read and validated them.
-  for (const [month, ref] of Object.entries(contactParts)) {
-    const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
-    if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
-  }
-
-  const main: MainFile = { ...collections, revision, contactParts };
-  const entry: JournalEntry = {
-    revision,
-    at: now.toISOString(),
-    user: osUserName(),
-    action: meta.action,
-    summary: changes ? summarizeChanges(changes) : meta.action,
-    changes,
-    ...(meta.undoOf === undefined ? {} : { undoOf: meta.undoOf }),
-  };
-  // Written before the commit: an entry whose save never committed is superseded by the next one.
-  await appendEntry(layout.journal, entry);
+  const written: PartCache = new Map();
+  const texts = new Map<string, string>();
   const adapter = new JsonFileAdapter<MainFile>(layout.main, null);
-  await new Low(adapter, main).write();
-  await syncDir(dirname(layout.main));
-  await writeSeal(layout.seal, adapter.written);
-  reader.lastStamp = stampOf(await stat(layout.main));
+  let main: MainFile;
+  try {
+    await ensurePrivateDir(layout.partsDir);
+    for (const { month, list } of writes) {
+      if (list.length === 0) {
+        delete contactParts[month];
+        months.delete(month);
+        continue;
+      }
+      const name = partFileName(month, revision);
+      const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, asciiJson);
+      await new Low(part, { month, contacts: list }).write();
+      const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
+      written.set(name, { contacts: frozen, sha256: part.written });
+      texts.set(name, part.writtenText);
+      contactParts[month] = { file: name, count: list.length, sha256: part.written };
+      months.set(month, frozen);
+    }
+    if (writes.length > 0) await syncDir(layout.partsDir);
+    // Month files from before seals get theirs once this handle has read and validated them.
+    for (const [month, ref] of Object.entries(contactParts)) {
+      const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
+      if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
+    }
+    main = { ...collections, revision, contactParts };
+    const entry: JournalEntry = {
+      revision,
+      at: now.toISOString(),
+      user: osUserName(),
+      action: meta.action,
+      summary: changes ? summarizeChanges(changes) : meta.action,
+      changes,
+      ...(meta.undoOf === undefined ? {} : { undoOf: meta.undoOf }),
+    };
+    // Written before the commit: an entry whose save never committed is superseded by the next one.
+    await appendEntry(layout.journal, entry);
+    await lock.assertHeld();
+    await new Low(adapter, main).write();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const problem = storageProblem(error, layout.main);
+    if (problem) throw new UserError(`${problem}。修改未保存，数据文件 ${reader.shownFile} 保持原样`);
+    throw error;
+  }
 
-  await removeUnreferencedParts(reader, contactParts);
-  await pruneBackups(layout, todayInShanghai(now));
-  return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp };
+  // Committed.
+  for (const [name, part] of written) reader.parts.set(name, part);
+  await syncDir(dirname(layout.main));
+  reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
+  await afterCommit(() => writeSeal(layout.seal, adapter.written));
+  await afterCommit(() => removeUnreferencedParts(reader, contactParts));
+  await afterCommit(() => sweepTemps(layout));
+  await afterCommit(async () => {
+    await backUp(layout, main, { main: adapter.writtenText, parts: texts }, now);
+    await pruneBackups(layout, todayInShanghai(now));
+  });
+  await afterCommit(() => compactJournal(layout.journal, now));
+  return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '' };
 }
 
-/** Month files no revision on disk names any more (backups keep their own links). */
+/** A step after the commit: its failure leaves the change saved (the next save tries it again). */
+async function afterCommit(step: () => Promise<unknown>): Promise<void> {
+  await step().catch(() => undefined);
+}
+
+/** Month files no revision on disk names any more (backups keep their own copies). */
 async function removeUnreferencedParts(reader: SnapshotReader, contactParts: MainFile['contactParts']): Promise<void> {
   const live = new Set(Object.values(contactParts).map((p) => p.file));
   const names = await readdir(reader.layout.partsDir).catch(() => [] as string[]);
@@ -96,4 +125,11 @@ async function removeUnreferencedParts(reader: SnapshotReader, contactParts: Mai
       reader.parts.delete(name);
     }
   }
+}
+
+/** Temp files of writers killed mid-write (main file, seal, month files). */
+async function sweepTemps(layout: DatastoreLayout): Promise<void> {
+  const own = new Set([basename(layout.main), basename(layout.seal)]);
+  await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
+  await sweepTempFiles(layout.partsDir, (name) => PART_FILE_PATTERN.test(name));
 }

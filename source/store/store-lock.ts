@@ -1,29 +1,152 @@
-// The cross-process lock every change of a datastore runs under (proper-lockfile: a lock directory
-// beside the main file, refreshed while held).
-import { dirname } from 'node:path';
+// The cross-process lock every change of a datastore runs under: proper-lockfile's lock directory
+// `<main file>.lock` (created atomically by mkdir), keyed on the main file's real path, plus an owner
+// file inside it (token, pid, host). A waiter polls every few milliseconds and takes over a lock only
+// when its owner is gone: a process of this host that no longer exists (noticed at the next poll,
+// well under a second after a crash), or, for an owner it cannot check (another host, or a lock without
+// an owner file), one not refreshed for a while. A live owner keeps its lock however long it works or
+// stalls (SIGSTOP, a blocked event loop); waiters give up after WAIT_MS saying who holds it. Just before
+// its commit, the owner checks the lock is still its own.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { osUserName } from './os-user.js';
 import { ensurePrivateDir } from './private-files.js';
+import { storageProblem } from './storage-errors.js';
 
-const LOCK_OPTIONS = {
-  realpath: false,
-  // A writer killed while holding the lock blocks others for this long; proper-lockfile refreshes it every stale/2.
-  stale: 5_000,
-  retries: { retries: 300, minTimeout: 10, maxTimeout: 100, randomize: true },
-} as const;
+/** How long a change waits for others before giving up. */
+export const WAIT_MS = 30_000;
+/** A lock whose owner cannot be checked is taken over when not refreshed for this long. */
+const UNCHECKED_STALE_MS = 30_000;
+/** A lock directory without an owner file: its owner died between mkdir and writing the owner file, or is a version without owner files (which refreshed every 2.5 s). */
+const OWNERLESS_STALE_MS = 5_000;
+/** proper-lockfile's refresh of the lock's mtime, for waiters that cannot check the owner. */
+const REFRESH_MS = 5_000;
+const POLL_MIN_MS = 3;
+const POLL_MAX_MS = 20;
 
-/** Runs `work` holding the lock of the datastore whose main file is `mainFile`. */
-export async function withStoreLock<T>(mainFile: string, shownFile: string, work: () => Promise<T>): Promise<T> {
-  await ensurePrivateDir(dirname(mainFile));
-  let release: () => Promise<void>;
+interface Owner {
+  token: string;
+  pid: number;
+  host: string;
+  user: string;
+  since: string;
+}
+
+export interface HeldLock {
+  /** Throws (nothing saved) if the lock is no longer this holder's: to be called right before the commit. */
+  assertHeld(): Promise<void>;
+}
+
+const ownerFile = (lockDir: string) => join(lockDir, 'owner.json');
+
+async function readOwner(lockDir: string): Promise<Owner | null> {
   try {
-    release = await lockfile.lock(mainFile, LOCK_OPTIONS);
+    return JSON.parse(await readFile(ownerFile(lockDir), 'utf8')) as Owner;
   } catch {
-    throw new UserError(`数据文件 ${shownFile} 正被其他进程写入，请稍后重试`);
+    return null;
+  }
+}
+
+/** Whether process `pid` of this host exists and is not a zombie (killed, not yet reaped). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
   try {
-    return await work();
-  } finally {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)?.[0] !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Removes the lock of the datastore whose main file is `mainFile` if its owner is gone; true when it
+ * did (or there was no lock).
+ */
+export async function takeOverAbandoned(mainFile: string): Promise<boolean> {
+  const lockDir = `${mainFile}.lock`;
+  const owner = await readOwner(lockDir);
+  const info = await stat(lockDir).catch(() => null);
+  if (!info) return true;
+  const age = Date.now() - info.mtimeMs;
+  const abandoned = owner === null ? age > OWNERLESS_STALE_MS : owner.host === hostname() ? !processAlive(owner.pid) : age > UNCHECKED_STALE_MS;
+  if (!abandoned) return false;
+  // Still the same owner (or still none): another waiter may have taken it over since.
+  const again = await readOwner(lockDir);
+  if (again?.token !== owner?.token) return false;
+  await rm(lockDir, { recursive: true, force: true });
+  return true;
+}
+
+function describeOwner(owner: Owner | null): string {
+  if (!owner) return '其他进程';
+  return `${owner.host === hostname() ? '' : `${owner.host} 上`}用户 ${owner.user} 的进程 ${owner.pid}（自 ${shanghaiDateTime(new Date(owner.since))} 起）`;
+}
+
+/**
+ * Runs `work` holding the lock of the datastore whose main file (real path) is `mainFile`. Errors of
+ * the storage itself (read-only, full, no permission) are said at once, not after waiting.
+ */
+export async function withStoreLock<T>(mainFile: string, shownFile: string, work: (lock: HeldLock) => Promise<T>): Promise<T> {
+  const lockDir = `${mainFile}.lock`;
+  const cannotLock = (error: unknown): never => {
+    const problem = storageProblem(error, lockDir);
+    if (problem) throw new UserError(`无法锁定数据文件 ${shownFile}：${problem}。修改未保存`);
+    throw error;
+  };
+  await ensurePrivateDir(dirname(mainFile)).catch(cannotLock);
+  const deadline = Date.now() + WAIT_MS;
+  let release: () => Promise<void>;
+  for (;;) {
+    try {
+      release = await lockfile.lock(mainFile, {
+        realpath: false,
+        // proper-lockfile's own staleness rule would take the lock of a live owner that stalls: disabled
+        // in effect (takeOverAbandoned decides); its refresh keeps the mtime fresh for unchecked waiters.
+        stale: 24 * 3_600_000,
+        update: REFRESH_MS,
+        retries: 0,
+        onCompromised: () => undefined,
+      });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') cannotLock(error);
+      if (await takeOverAbandoned(mainFile)) continue;
+      if (Date.now() > deadline) {
+        throw new UserError(`数据文件 ${shownFile} 正被${describeOwner(await readOwner(lockDir))}写入，已等待 ${WAIT_MS / 1000} 秒：修改未保存，请稍后重试`);
+      }
+      await new Promise((r) => setTimeout(r, POLL_MIN_MS + Math.random() * (POLL_MAX_MS - POLL_MIN_MS)));
+    }
+  }
+  const owner: Owner = { token: randomUUID(), pid: process.pid, host: hostname(), user: osUserName(), since: new Date().toISOString() };
+  try {
+    await writeFile(ownerFile(lockDir), JSON.stringify(owner), { mode: 0o600 });
+  } catch (error) {
+    await rm(ownerFile(lockDir), { force: true });
     await release().catch(() => undefined);
+    cannotLock(error);
+  }
+  const lock: HeldLock = {
+    assertHeld: async () => {
+      if ((await readOwner(lockDir))?.token !== owner.token) {
+        throw new UserError(`数据文件 ${shownFile} 的锁已被其他进程接管（本进程停顿过久）：修改未保存，请重试`);
+      }
+    },
+  };
+  try {
+    return await work(lock);
+  } finally {
+    // A lock taken over (an owner on another host silent for UNCHECKED_STALE_MS) is the new owner's.
+    if ((await readOwner(lockDir))?.token === owner.token) {
+      await rm(ownerFile(lockDir), { force: true });
+      await release().catch(() => undefined);
+    }
   }
 }

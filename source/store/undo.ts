@@ -8,10 +8,14 @@ import { COLLECTION_LABELS, type JournalEntry, type RecordChange } from './journ
 
 /**
  * The latest change not yet undone (or the one asked for by revision) and the entries after it, oldest
- * first. Reads the journal newest first and stops there: an undo names an earlier revision, so every
+ * first; refused when a revision after it up to `currentRevision` has no readable entry. Reads the journal newest first and stops there: an undo names an earlier revision, so every
  * undo of the candidate has been met by then.
  */
-export async function undoCandidate(newest: AsyncIterable<JournalEntry>, revision?: number): Promise<{ entry: JournalEntry; later: JournalEntry[] }> {
+export async function undoCandidate(
+  newest: AsyncIterable<JournalEntry>,
+  currentRevision: number,
+  revision?: number,
+): Promise<{ entry: JournalEntry; later: JournalEntry[] }> {
   const undone = new Set<number>();
   const later: JournalEntry[] = [];
   let entry: JournalEntry | undefined;
@@ -26,6 +30,17 @@ export async function undoCandidate(newest: AsyncIterable<JournalEntry>, revisio
   if (!entry) throw new UserError(revision === undefined ? '没有可以撤销的修改' : `日志中没有第 ${revision} 号修改：用 sanlianxi history 查看`);
   if (entry.undoOf !== undefined) throw new UserError(`第 ${entry.revision} 号修改本身是撤销操作，不能再撤销`);
   if (undone.has(entry.revision)) throw new UserError(`第 ${entry.revision} 号修改已经撤销过了`);
+  // A revision after the candidate without its entry (a line torn by a crash or a full disk) may be
+  // the real latest change, or may have undone the candidate: refuse rather than guess.
+  const present = new Set(later.map((e) => e.revision));
+  for (let r = currentRevision; r > entry.revision; r--) {
+    if (!present.has(r)) {
+      throw new UserError(
+        `修改日志中缺少第 ${r} 号修改的记录（日志的这一行已损坏）：无法确定哪次修改在先，未撤销任何修改；` +
+          '如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore',
+      );
+    }
+  }
   if (entry.changes === null) {
     throw new UserError(`第 ${entry.revision} 号修改（${entry.action}）不能撤销：如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore`);
   }

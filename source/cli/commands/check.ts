@@ -5,6 +5,7 @@ import { UserError } from '../../domain/errors.js';
 import { openStore, type GlobalArgs } from '../runtime.js';
 import { safeText } from '../../domain/safe-text.js';
 import { permissionWarnings } from '../../store/permissions.js';
+import { journalSize, KEEP_JOURNAL_DAYS } from '../../store/journal.js';
 
 export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'check',
@@ -14,6 +15,8 @@ export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
     const store = openStore(args, { contacts: 'all', verify: 'full' });
     const data = await store.load();
     for (const warning of await permissionWarnings(store.layout)) console.log(`警告：${safeText(warning)}`);
+    const journal = await journalSize(store.layout.journal);
+    console.log(`修改日志 ${store.layout.journal}：${(journal.bytes / 1024 / 1024).toFixed(1)} MB，${journal.lines} 条（保留最近 ${KEEP_JOURNAL_DAYS} 天）`);
     const problems = datastoreProblems(data, buildIndexes(data));
     if (problems.length > 0) {
       for (const p of problems) console.log(safeText(p));

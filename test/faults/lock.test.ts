@@ -1,0 +1,62 @@
+// Issue 13, cases 8 and 10, and the stale lock: a stalled writer keeps its lock and saves; a crashed
+// one's lock is taken over at once; one datastore reached by two paths has one lock.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { takeOverAbandoned } from '../../source/store/store-lock.js';
+import { assignedStore, logNote, notes } from './fault-helpers.js';
+
+const HOLDER = join(import.meta.dirname, 'lock-holder.ts');
+
+function holder(file: string, note: string, blockMs: number): { child: ChildProcess; locked: Promise<void>; exit: Promise<{ code: number | null; out: string; err: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, file, note, String(blockMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const locked = new Promise<void>((resolve) =>
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('locked')) resolve();
+    }),
+  );
+  const exit = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  return { child, locked, exit };
+}
+
+describe('the lock', () => {
+  it('case 8: a writer stalled longer than the old 5 s stale time keeps its lock and saves; the waiting writer saves after it', async () => {
+    const store = await assignedStore();
+    const h = holder(store.file, '停顿者', 6_000);
+    await h.locked;
+    const waiting = logNote(new DatastoreFile(store.file), '2026-11-21', '等待者');
+    const { code, out, err } = await h.exit;
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('saved');
+    await waiting;
+    expect(await notes(store.file)).toEqual(['停顿者', '等待者']);
+  }, 30_000);
+
+  it('a writer killed while holding the lock: its lock is seen as abandoned at once, and the next change saves', async () => {
+    const store = await assignedStore();
+    const h = holder(store.file, '被杀', 60_000);
+    await h.locked;
+    h.child.kill('SIGKILL');
+    await h.exit;
+    expect(await takeOverAbandoned(store.layout.main)).toBe(true);
+    await logNote(store, '2026-11-21', '下一个');
+    expect(await notes(store.file)).toEqual(['下一个']);
+  }, 30_000);
+
+  it('case 10: writers reaching one datastore by its path and through a symbolic link lose nothing', async () => {
+    const store = await assignedStore();
+    const link = join(store.file, '..', 'link.json');
+    symlinkSync(store.file, link);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => logNote(new DatastoreFile(i % 2 === 0 ? store.file : link), '2026-11-20', `w${i}`)),
+    );
+    expect(await notes(store.file)).toHaveLength(24);
+  }, 30_000);
+});

@@ -1,0 +1,88 @@
+// Issue 13, cases 9 and 11: read-only, full and forbidden storage, EEXIST and EISDIR: one accurate
+// Chinese line that says whether the change was saved, at once (no 30 s wait), never 内部错误.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { UserError } from '../../source/domain/errors.js';
+import { assignedStore, logNote, mount, notes, tempDir, unmount } from './fault-helpers.js';
+
+// An injected fault: the write-file-atomic call whose target matches `failing.target` fails with `failing.code`.
+const failing = vi.hoisted(() => ({ target: null as RegExp | null, code: '' }));
+vi.mock('write-file-atomic', async (original) => {
+  const real = (await original<{ default: (file: string, data: unknown, options: unknown) => Promise<void> }>()).default;
+  return {
+    default: async (file: string, data: unknown, options: unknown) => {
+      if (failing.target?.test(file)) throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
+      return real(file, data, options);
+    },
+  };
+});
+afterEach(() => {
+  failing.target = null;
+});
+
+const mounted: string[] = [];
+afterAll(() => {
+  for (const dir of mounted) unmount(dir);
+});
+
+describe('storage errors', () => {
+  it('case 9: read-only storage is said at once, blaming the storage, not another process; nothing changes', async () => {
+    const store = await assignedStore();
+    await logNote(store, '2026-11-10', '一');
+    const dir = join(store.file, '..');
+    mount(['--bind', dir, dir]);
+    mounted.push(dir);
+    mount(['-o', 'remount,bind,ro', dir]);
+    const error = await logNote(store, '2026-11-11', '二').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/只读.*修改未保存/);
+    expect((error as Error).message).not.toMatch(/其他进程/);
+    expect(await notes(store.file)).toEqual(['一']);
+  });
+
+  it.each([
+    ['ENOSPC', /磁盘已满.*修改未保存/],
+    ['EACCES', /没有写入 .*data\.json.* 的权限.*修改未保存/],
+    ['EISDIR', /是一个目录.*修改未保存/],
+    ['EROFS', /只读.*修改未保存/],
+  ])('case 11: %s while committing the main file: a user error saying the change was not saved, and it was not', async (code, message) => {
+    const store = await assignedStore();
+    const before = readFileSync(store.file, 'utf8');
+    failing.code = code;
+    failing.target = /data\.json$/;
+    const error = await logNote(store, '2026-11-11', '二').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(message);
+    expect(readFileSync(store.file, 'utf8')).toBe(before);
+    failing.target = null;
+    expect(await notes(store.file)).toEqual([]);
+  });
+
+  it('case 11: a failure after the commit (the seal) leaves the change saved and reported as saved', async () => {
+    const store = await assignedStore();
+    failing.code = 'ENOSPC';
+    failing.target = /seal\.json$/;
+    await expect(logNote(store, '2026-11-11', '二')).resolves.toMatchObject({ revision: 2 });
+    failing.target = null;
+    expect(await notes(store.file)).toEqual(['二']);
+  });
+
+  it('case 11: EEXIST (a file where the month directory belongs) and EISDIR (a directory as the datastore) are user errors', async () => {
+    const store = await assignedStore();
+    const parts = store.layout.partsDir;
+    const moved = `${parts}.moved`;
+    const { renameSync } = await import('node:fs');
+    renameSync(parts, moved);
+    writeFileSync(parts, 'not a directory');
+    const error = await logNote(store, '2026-11-11', '二').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/已存在.*修改未保存/);
+    const dir = join(tempDir(), 'dir.json');
+    mkdirSync(dir);
+    const read = await new DatastoreFile(dir).load().catch((e: unknown) => e);
+    expect(read).toBeInstanceOf(UserError);
+    expect((read as Error).message).toMatch(/是一个目录/);
+  });
+});
