@@ -4,6 +4,7 @@ import type { ChangeContext } from './context.js';
 import { UserError } from './errors.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import { contactProblem } from './invariants.js';
+import { controlCharacterIn } from './safe-text.js';
 import type { Contact, ContactForm, Datastore, Duty } from './schema.js';
 import { isActiveOn } from './windows.js';
 
@@ -24,6 +25,8 @@ export function logContact(data: Datastore, input: LogInput, ctx: ChangeContext,
   if (input.date > ctx.today) throw new UserError(`联系日期 ${input.date} 晚于今天（${ctx.today}）：只能记录已经发生的联系`);
   const problem = contactProblem(idx, input);
   if (problem) throw new UserError(problem);
+  const control = controlCharacterIn(input.note ?? '', true);
+  if (control) throw new UserError(`备注含有${control}：请删除不可见字符后再保存`);
   const contact: Contact = {
     id: ctx.newId('ct'),
     cadreId: input.cadreId,

@@ -3,7 +3,7 @@
 // control characters, broken Unicode, formulas without a result, error values or megabytes of text.
 import type ExcelJS from 'exceljs';
 import { parseDateValue } from '../domain/dates.js';
-import { LONE_SURROGATE, safeText, TERMINAL_CONTROL } from '../domain/safe-text.js';
+import { controlCharacterIn, LONE_SURROGATE, safeText } from '../domain/safe-text.js';
 
 /** No roster field holds more (the longest, 备注, is limited to this by the schema). */
 export const MAX_CELL_CHARS = 2000;
@@ -25,10 +25,6 @@ export type CellRead = { text: string; problem?: undefined } | { text: ''; probl
 export function shown(value: string, max = 40): string {
   const cut = [...value];
   return safeText(cut.length > max ? `${cut.slice(0, max).join('')}…` : value);
-}
-
-function codePoint(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function plain(value: unknown): CellRead {
@@ -81,11 +77,8 @@ export function readCell(cell: ExcelJS.Cell, header: string): CellRead {
   const multiline = MULTILINE_HEADERS.has(header);
   const text = (multiline ? raw.text.replace(/\r\n?/g, '\n') : raw.text).trim();
   // What safeText would replace is refused, except a note's line breaks and tabs.
-  const bad = TERMINAL_CONTROL.exec(multiline ? text.replace(/[\t\n]/g, '') : text);
-  if (bad) {
-    const what = bad[0] === '\n' || bad[0] === '\r' ? '换行' : bad[0] === '\t' ? '制表符' : `控制字符 ${codePoint(bad[0])}`;
-    return { text: '', problem: `含有${what}：请删除不可见字符后再导入` };
-  }
+  const control = controlCharacterIn(text, multiline);
+  if (control) return { text: '', problem: `含有${control}：请删除不可见字符后再导入` };
   if (text.length > limit) return tooLong;
   return { text };
 }

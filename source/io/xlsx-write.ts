@@ -3,9 +3,10 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import writeFileAtomic from 'write-file-atomic';
 import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { writePrivateFile } from '../store/private-files.js';
+import { storageProblem } from '../store/storage-errors.js';
 
 export const THIN_BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -30,7 +31,10 @@ export function boxed(cell: ExcelJS.Cell, options: { bold?: boolean; center?: bo
   cell.alignment = { vertical: 'middle', horizontal: options.center ? 'center' : 'left', wrapText: options.wrap ?? true };
 }
 
-/** Saves a workbook atomically (temp file, fsync, rename) with mode 0600; refuses to replace a file without `force`. */
+/**
+ * Saves a workbook through the store's private-file writer (temp file, fsync, rename, mode 0600);
+ * refuses to replace a file without `force`, and never writes through a symbolic link.
+ */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, force = false): Promise<void> {
   if (!file.toLowerCase().endsWith('.xlsx')) throw new UserError(`导出文件名应以 .xlsx 结尾：${file}`);
   // Excel and WPS keep "~$name.xlsx" beside a workbook while it is open.
@@ -40,10 +44,12 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, for
   if (existsSync(file) && !force) throw new UserError(`文件 ${file} 已存在：如需覆盖请加 --force（请先在 Excel/WPS 中关闭该文件）`);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   try {
-    await writeFileAtomic(file, buffer, { mode: 0o600 });
+    await writePrivateFile(file, buffer);
   } catch (error) {
+    if (error instanceof UserError) throw error;
+    const problem = storageProblem(error, file);
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UserError(`无法写入 ${file}（${code}）：请检查目录是否存在、文件是否正被 Excel/WPS 打开`);
+    throw new UserError(`未导出：${problem ?? `无法写入 ${file}（${code}）：请检查目录是否存在、文件是否正被 Excel/WPS 打开`}`);
   }
 }
 

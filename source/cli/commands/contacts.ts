@@ -6,6 +6,7 @@ import { findCadre, findCollege } from '../../domain/lookup.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
+import { safeJson } from '../../domain/safe-text.js';
 
 interface Args extends GlobalArgs {
   cadre?: string;
@@ -45,7 +46,7 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
       note: c.note,
     }));
     if (args.json) {
-      console.log(JSON.stringify(rows, null, 2));
+      console.log(safeJson(rows));
       return;
     }
     // 工号 beside the name of a namesake; each cadre's label worked out once, not once a row.

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { shanghaiDateTime } from '../../domain/dates.js';
-import { safeText } from '../../domain/safe-text.js';
+import { safeJson, safeText } from '../../domain/safe-text.js';
 import { undoOperation } from '../../operations/journal.js';
 import { openStore, operations, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
@@ -23,7 +23,7 @@ export const historyCommand: CommandModule<GlobalArgs, HistoryArgs> = {
     const undone = new Set(entries.flatMap((e) => (e.undoOf === undefined ? [] : [e.undoOf])));
     const shown = [...entries].reverse();
     if (args.json) {
-      console.log(JSON.stringify(shown, null, 2));
+      console.log(safeJson(shown));
       return;
     }
     if (shown.length === 0) {

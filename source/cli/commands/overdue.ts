@@ -7,6 +7,7 @@ import { overdueReport, type OverdueReport, type OverdueRow } from '../../domain
 import { DUTY_LABELS } from '../../domain/schema.js';
 import { dateArg, oneOf, openStore, outputColumns, type GlobalArgs } from '../runtime.js';
 import { renderTable, type TableFit } from '../text-table.js';
+import { safeJson } from '../../domain/safe-text.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -55,7 +56,7 @@ export const overdueCommand: CommandModule<GlobalArgs, Args> = {
       return;
     }
     if (args.json) {
-      console.log(JSON.stringify(report.rows, null, 2));
+      console.log(safeJson(report.rows));
       return;
     }
     console.log(await overdueText(idx, report, outputColumns()));
