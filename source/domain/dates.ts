@@ -120,9 +120,15 @@ function ymd(year: number, month: number, day: number): IsoDate | null {
 // Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29).
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
+/**
+ * Excel's 1900 date system counts 29 February 1900, which never was (serial 60): serials before it are
+ * one day later than the epoch above says, and 60 itself is no date.
+ */
 export function fromExcelSerial(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const d = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000);
+  const day = Math.floor(serial);
+  if (day === 60) return null;
+  const d = new Date(EXCEL_EPOCH_UTC + (day < 60 ? day + 1 : day) * 86_400_000);
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 

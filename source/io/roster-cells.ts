@@ -16,6 +16,19 @@ const LIMITS: Record<string, number> = {
   工号: 50, 手机短号: 50, 办公电话: 50, 班主任短号: 50, 辅导员短号: 50,
 };
 
+/**
+ * Characters that do not show yet make two names differ (zero-width space, joiners, word joiner, BOM,
+ * soft hyphen) or break a line where no line break is allowed (U+2028, U+2029).
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2028\u2029\u2060\ufeff]/;
+
+/** Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space as their ASCII counterparts. */
+function halfWidth(text: string): string {
+  return /[\uff01-\uff5e\u3000]/.test(text)
+    ? text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    : text;
+}
+
 /** Columns whose text may span lines (Alt+Enter in Excel); everywhere else a line break is refused. */
 const MULTILINE_HEADERS = new Set(['备注', '联系方式']);
 
@@ -27,19 +40,52 @@ export function shown(value: string, max = 40): string {
   return safeText(cut.length > max ? `${cut.slice(0, max).join('')}…` : value);
 }
 
+/** Excel keeps 15 significant digits: a longer number (a 19-digit 学号 typed as a number) is already rounded. */
+const MAX_EXACT_NUMBER = 1e15;
+
+/**
+ * OOXML writes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`); exceljs
+ * leaves them escaped. Decoded, an escaped ESC is refused like a typed one.
+ */
+function unescapeOoxml(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+const FIRST_TRUE_SERIAL_DAY = Date.UTC(1900, 2, 1);
+const FAKE_LEAP_DAY = Date.UTC(1900, 1, 28);
+
+/**
+ * A date cell as exceljs gives it. Excel counts a 29 February 1900 that never was, and exceljs converts
+ * serials with one epoch for all: before 1900-03-01 its dates are a day early, and the fake leap day
+ * comes out as 1900-02-28.
+ */
+export function excelCellDate(value: Date): string | null {
+  const t = value.getTime();
+  if (Number.isNaN(t)) return null;
+  if (t >= FIRST_TRUE_SERIAL_DAY) return parseDateValue(value);
+  if (t >= FAKE_LEAP_DAY) return null;
+  return parseDateValue(new Date(t + 86_400_000));
+}
+
 function plain(value: unknown): CellRead {
   if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') return Number.isFinite(value) ? { text: String(value) } : { text: '', problem: '不是有效的数字' };
+  if (typeof value === 'string') return { text: unescapeOoxml(value) };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { text: '', problem: '不是有效的数字' };
+    if (Math.abs(value) >= MAX_EXACT_NUMBER) {
+      return { text: '', problem: '是超过 15 位的数字，Excel 只保存 15 位有效数字，后几位已经丢失：请把该列设为“文本”格式后重新输入' };
+    }
+    return { text: String(value) };
+  }
   if (typeof value === 'boolean') return { text: value ? '是' : '否' };
   if (value instanceof Date) {
-    const iso = parseDateValue(value);
+    const iso = excelCellDate(value);
     return iso ? { text: iso } : { text: '', problem: '不是有效日期' };
   }
   if (typeof value === 'object') {
     const o = value as { richText?: unknown; text?: unknown; error?: unknown };
     if (Array.isArray(o.richText)) {
-      return { text: o.richText.map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : '')).join('') };
+      return { text: unescapeOoxml(o.richText.map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : '')).join('')) };
     }
     if (typeof o.error === 'string') return { text: '', problem: `是错误值 ${shown(o.error, 20)}：请改正后再导入` };
     // A hyperlink: its text, itself plain or rich.
@@ -79,8 +125,11 @@ export function readCell(cell: ExcelJS.Cell, header: string): CellRead {
   // What safeText would replace is refused, except a note's line breaks and tabs.
   const control = controlCharacterIn(text, multiline);
   if (control) return { text: '', problem: `含有${control}：请删除不可见字符后再导入` };
+  const invisible = INVISIBLE.exec(text);
+  if (invisible) return { text: '', problem: `含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}：请删除后再导入` };
   if (text.length > limit) return tooLong;
-  return { text };
+  // Names and keys read in half width: ２０２５００１ is 2025001, and a duplicate of it.
+  return { text: multiline ? text : halfWidth(text) };
 }
 
 /** A header cell's text. */
@@ -91,10 +140,12 @@ export function cellText(cell: ExcelJS.Cell): string {
 /** Dates as Excel stores them: a Date cell, a serial number, or text 2026-09-01, 2026/9/1, 2026.9.1. */
 export function cellDate(cell: ExcelJS.Cell): string | null {
   const v = cell.value as unknown;
-  if (v instanceof Date || typeof v === 'number') return parseDateValue(v);
+  if (v instanceof Date) return excelCellDate(v);
+  if (typeof v === 'number') return parseDateValue(v);
   if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
     const result = (v as { result?: unknown }).result;
-    if (result instanceof Date || typeof result === 'number') return parseDateValue(result);
+    if (result instanceof Date) return excelCellDate(result);
+    if (typeof result === 'number') return parseDateValue(result);
   }
   return parseDateValue(readCell(cell, '').text);
 }

@@ -72,7 +72,7 @@ async function readRows(file: string, errors: string[]): Promise<Map<string, Row
       if (spec.required) errors.push(`${spec.name}, -, -: 缺少工作表“${spec.name}”`);
       continue;
     }
-    if (sheet.rowCount > MAX_ROWS + 1) throw new UserError(`工作表“${spec.name}”超过 ${MAX_ROWS} 行，拒绝导入`);
+    if (sheet.actualRowCount > MAX_ROWS + 1) throw new UserError(`工作表“${spec.name}”超过 ${MAX_ROWS} 行，拒绝导入`);
     const columns = new Map<string, number>();
     sheet.getRow(1).eachCell((cell, col) => columns.set(cellText(cell), col));
     const missing = spec.requiredHeaders.filter((h) => !columns.has(h));

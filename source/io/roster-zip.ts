@@ -52,9 +52,30 @@ function inflatedLength(entry: JSZip.JSZipObject, limit: number): Promise<number
 }
 
 /**
+ * A cell of type "s" holds an index into the shared strings; exceljs takes an index past their end
+ * for the number itself (a damaged file would import "99999"). Refused instead, naming the cell.
+ */
+async function checkSharedStringRefs(zip: JSZip, file: string): Promise<void> {
+  const table = zip.file('xl/sharedStrings.xml');
+  const count = table ? ((await table.async('string')).match(/<si[\s>/]/g)?.length ?? 0) : 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
+    const xml = await entry.async('string');
+    for (const m of xml.matchAll(/<c\b([^>]*\bt="s"[^>]*)>\s*<v>\s*(\d+)\s*<\/v>/g)) {
+      if (Number(m[2]) < count) continue;
+      const ref = /\br="([A-Z]{1,3}\d{1,7})"/.exec(m[1]!)?.[1] ?? '?';
+      throw new UserError(
+        `文件 ${file} 已损坏：${safeText(entry.name.slice(14, 60))} 的单元格 ${ref} 引用了不存在的共享字符串（第 ${m[2]} 个，文件中只有 ${count} 个）：请在 Excel 中打开并另存为 .xlsx 后再导入`,
+      );
+    }
+  }
+}
+
+/**
  * Refuses a file that is not a zip, or whose entries would inflate past MAX_UNCOMPRESSED_BYTES or
  * past MAX_COMPRESSION_RATIO. The declared sizes are checked first, then the real ones (a forged
- * central directory can understate them), entry by entry without keeping the inflated bytes.
+ * central directory can understate them), entry by entry without keeping the inflated bytes; then
+ * that every shared-string index points into the table.
  */
 export async function checkXlsxZip(buffer: Buffer, file: string): Promise<void> {
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
@@ -96,4 +117,5 @@ export async function checkXlsxZip(buffer: Buffer, file: string): Promise<void> 
     }
     total += length;
   }
+  await checkSharedStringRefs(zip, file);
 }
