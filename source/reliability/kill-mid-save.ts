@@ -33,7 +33,7 @@ for (let round = 1; round <= args.rounds; round++) {
   await new Promise((r) => setTimeout(r, Math.random() * 150));
   child.kill('SIGKILL');
   await new Promise((r) => child.on('close', r));
-  confirmed.push(...out.split('\n').filter((l) => l !== ''));
+  confirmed.push(...out.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0]!));
   const id = `after-kill-${round}`;
   const started = performance.now();
   await store.update(

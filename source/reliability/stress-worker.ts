@@ -1,4 +1,6 @@
-// One stress writer: logs `count` contacts, each its own locked save, and prints the ids it saved.
+// One stress writer: logs `count` contacts, each its own locked save, and prints the id it saved and how
+// long the save took (ms, lock wait included). Worker `probe` pauses 100 ms between saves: a secretary
+// logging now and then among busy writers.
 import { randomId } from '../domain/context.js';
 import { DatastoreFile } from '../store/datastore-file.js';
 import type { Contact } from '../domain/schema.js';
@@ -18,8 +20,10 @@ for (let i = 0; i < Number(count); i++) {
     enteredAt: new Date().toISOString(),
     enteredBy: 'stress',
   };
+  if (worker === 'probe') await new Promise((r) => setTimeout(r, 100));
+  const started = performance.now();
   await store.update((data) => void data.contacts.push(contact), { action: `stress ${worker}`, contacts: date });
-  process.stdout.write(`${contact.id}\n`);
+  process.stdout.write(`${contact.id}\t${(performance.now() - started).toFixed(1)}\n`);
   saved++;
 }
 process.stderr.write(`worker ${worker}: ${saved}\n`);

@@ -1,7 +1,8 @@
 // npm run stress [-- --writers 8 --contacts 200]: parallel processes logging into one datastore, then a
 // check that every contact a writer reported saved is in the file. Prints attempts, saved, lost, time.
 // While the writers run, a secretary's `sanlianxi log` (the built CLI, one process per contact, one
-// after another) is timed end to end: its p50/p95 behind the writers, beside the same command alone.
+// after another) is timed end to end: its p50/p95 behind the writers, beside the same command alone;
+// and a running process saving every 100 ms times each save (the lock wait without process start).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,18 +51,22 @@ for (let n = 0; n < 5; n++) alone.push((await timedLog(-n))!);
 
 let running = true;
 const started = performance.now();
-const writers = Promise.all(
-  Array.from({ length: args.writers }, (_, w) => {
-    return new Promise<string[]>((resolve) => {
-      const child = spawn(tsx, [worker, file, String(w), String(args.contacts), assignment.cadreId, assignment.classId, DEMO_TODAY], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.on('close', () => resolve(out.split('\n').filter((l) => l !== '')));
+/** A worker's saves: the ids it reported and how long each save took. */
+function runWorker(name: string, count: number): Promise<{ ids: string[]; ms: number[] }> {
+  return new Promise((resolve) => {
+    const child = spawn(tsx, [worker, file, name, String(count), assignment.cadreId, assignment.classId, DEMO_TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', () => {
+      const lines = out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+      resolve({ ids: lines.map((l) => l[0]!), ms: lines.map((l) => Number(l[1])) });
     });
-  }),
-);
+  });
+}
+// A long-running process logging every 100 ms among the writers: the wait a change sees, without process start.
+const probeCount = Math.max(20, Math.round(args.contacts / 4));
+const prober = runWorker('probe', probeCount);
+const writers = Promise.all(Array.from({ length: args.writers }, (_, w) => runWorker(String(w), args.contacts)));
 const behind: number[] = [];
 let probeFailures = 0;
 let probesSaved = alone.length;
@@ -75,17 +80,20 @@ const probes = (async () => {
     if (ms !== null && running) behind.push(ms);
   }
 })();
-const reported = await writers;
+const reported = (await writers).map((w) => w.ids);
 running = false;
 await probes;
+const probed = await prober;
+reported.push(probed.ids);
 const seconds = (performance.now() - started) / 1000;
 const contacts = (await new DatastoreFile(file).load('all')).contacts;
 const ids = new Set(contacts.map((c) => c.id));
 const saved = reported.flat();
 const lost = saved.filter((id) => !ids.has(id)).length + probesSaved - contacts.filter((c) => c.note.startsWith('probe ')).length;
-const attempts = args.writers * args.contacts;
+const attempts = args.writers * args.contacts + probeCount;
 console.log(`datastore ${file}`);
-console.log(`writers ${args.writers} × contacts ${args.contacts}: attempts ${attempts}, saved ${saved.length}, lost ${lost}, time ${seconds.toFixed(1)} s`);
+console.log(`writers ${args.writers} × contacts ${args.contacts} (+ ${probed.ids.length} probe saves): attempts ${attempts}, saved ${saved.length}, lost ${lost}, time ${seconds.toFixed(1)} s`);
+console.log(`a change (update) every 100 ms in a running process, behind the writers (${probed.ms.length} saves, lock wait included): ${figures(probed.ms)}`);
 console.log(`sanlianxi log alone (5 runs): ${figures(alone)}`);
 console.log(`sanlianxi log behind ${args.writers} writers (${behind.length} runs, ${probeFailures} failed, ${probesSaved} saved in all): ${figures(behind)}`);
 if (lost > 0 || saved.length !== attempts || probeFailures > 0) process.exitCode = 1;

@@ -2,10 +2,10 @@
 // `<main file>.lock` (created atomically by mkdir), keyed on the main file's real path, plus an owner
 // file inside it (token, pid, host). A waiter polls every few milliseconds and takes over a lock only
 // when its owner is gone: a process of this host that no longer exists (noticed at the next poll,
-// well under a second after a crash), or, for an owner it cannot check (another host, or a lock without
+// milliseconds after a crash), or, for an owner it cannot check (another host, or a lock without
 // an owner file), one not refreshed for a while. A live owner keeps its lock however long it works or
-// stalls (SIGSTOP, a blocked event loop); waiters give up after WAIT_MS saying who holds it. Just before
-// its commit, the owner checks the lock is still its own.
+// stalls (SIGSTOP, a blocked event loop); waiters take turns in arrival order (lock-queue.ts) and give
+// up after WAIT_MS saying who holds it. Just before its commit, the owner checks the lock is still its own.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import lockfile from 'proper-lockfile';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { osUserName } from './os-user.js';
+import { LockQueue } from './lock-queue.js';
 import { ensurePrivateDir } from './private-files.js';
 import { storageProblem } from './storage-errors.js';
 
@@ -26,8 +27,8 @@ const UNCHECKED_STALE_MS = 30_000;
 const OWNERLESS_STALE_MS = 5_000;
 /** proper-lockfile's refresh of the lock's mtime, for waiters that cannot check the owner. */
 const REFRESH_MS = 5_000;
-const POLL_MIN_MS = 3;
-const POLL_MAX_MS = 20;
+const POLL_MIN_MS = 2;
+const POLL_MAX_MS = 12;
 
 interface Owner {
   token: string;
@@ -103,27 +104,36 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
   };
   await ensurePrivateDir(dirname(mainFile)).catch(cannotLock);
   const deadline = Date.now() + WAIT_MS;
+  const queue = new LockQueue(`${mainFile}.lock-queue`, processAlive, WAIT_MS + 5_000);
   let release: () => Promise<void>;
-  for (;;) {
-    try {
-      release = await lockfile.lock(mainFile, {
-        realpath: false,
-        // proper-lockfile's own staleness rule would take the lock of a live owner that stalls: disabled
-        // in effect (takeOverAbandoned decides); its refresh keeps the mtime fresh for unchecked waiters.
-        stale: 24 * 3_600_000,
-        update: REFRESH_MS,
-        retries: 0,
-        onCompromised: () => undefined,
-      });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') cannotLock(error);
-      if (await takeOverAbandoned(mainFile)) continue;
+  try {
+    for (;;) {
+      if (await queue.myTurn()) {
+        try {
+          release = await lockfile.lock(mainFile, {
+            realpath: false,
+            // proper-lockfile's own staleness rule would take the lock of a live owner that stalls:
+            // disabled in effect (takeOverAbandoned decides); its refresh keeps the mtime fresh for
+            // waiters that cannot check the owner.
+            stale: 24 * 3_600_000,
+            update: REFRESH_MS,
+            retries: 0,
+            onCompromised: () => undefined,
+          });
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') cannotLock(error);
+          if (await takeOverAbandoned(mainFile)) continue;
+        }
+      }
+      if (!queue.joined) await queue.join().catch(cannotLock);
       if (Date.now() > deadline) {
         throw new UserError(`数据文件 ${shownFile} 正被${describeOwner(await readOwner(lockDir))}写入，已等待 ${WAIT_MS / 1000} 秒：修改未保存，请稍后重试`);
       }
       await new Promise((r) => setTimeout(r, POLL_MIN_MS + Math.random() * (POLL_MAX_MS - POLL_MIN_MS)));
     }
+  } finally {
+    await queue.leave();
   }
   const owner: Owner = { token: randomUUID(), pid: process.pid, host: hostname(), user: osUserName(), since: new Date().toISOString() };
   try {

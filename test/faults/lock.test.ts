@@ -1,12 +1,14 @@
 // Issue 13, cases 8 and 10, and the stale lock: a stalled writer keeps its lock and saves; a crashed
 // one's lock is taken over at once; one datastore reached by two paths has one lock.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { LockQueue } from '../../source/store/lock-queue.js';
 import { takeOverAbandoned } from '../../source/store/store-lock.js';
-import { assignedStore, logNote, notes } from './fault-helpers.js';
+import { assignedStore, logNote, notes, tempDir } from './fault-helpers.js';
 
 const HOLDER = join(import.meta.dirname, 'lock-holder.ts');
 
@@ -59,4 +61,23 @@ describe('the lock', () => {
     );
     expect(await notes(store.file)).toHaveLength(24);
   }, 30_000);
+
+  it('waiters take turns in arrival order; a newcomer queues behind them; a dead waiter\'s ticket is dropped', async () => {
+    const dir = join(tempDir(), 'data.json.lock-queue');
+    const alive = (pid: number) => pid !== 999_999;
+    const first = new LockQueue(dir, alive, 35_000);
+    const second = new LockQueue(dir, alive, 35_000);
+    const newcomer = new LockQueue(dir, alive, 35_000);
+    expect(await newcomer.myTurn()).toBe(true);
+    await first.join();
+    await new Promise((r) => setTimeout(r, 2));
+    await second.join();
+    expect([await first.myTurn(), await second.myTurn(), await newcomer.myTurn()]).toEqual([true, false, false]);
+    await first.leave();
+    expect([await second.myTurn(), await newcomer.myTurn()]).toEqual([true, false]);
+    await second.leave();
+    writeFileSync(join(dir, `000000000000001-999999-deadbeef`), JSON.stringify({ pid: 999_999, host: hostname() }));
+    expect(await newcomer.myTurn()).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

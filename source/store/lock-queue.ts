@@ -1,0 +1,71 @@
+// Waiters for a datastore's lock take turns in arrival order: each leaves a ticket (a file named by its
+// arrival time) in `<main file>.lock-queue/` and tries the lock only when no live ticket is ahead of its
+// own. Without it, a writer that releases and at once asks again mostly wins against waiters that poll,
+// and with several busy writers a secretary's `log` could wait for many rounds of their saves.
+// A ticket whose process is gone (this host) or that outlived any wait (another host) is removed.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { PRIVATE_DIR_MODE } from './private-files.js';
+
+interface TicketOwner {
+  pid: number;
+  host: string;
+}
+
+export class LockQueue {
+  private ticket: string | null = null;
+
+  constructor(
+    private readonly dir: string,
+    /** Whether process `pid` of this host still exists. */
+    private readonly alive: (pid: number) => boolean,
+    /** A ticket of another host is dropped after this long (its waiter gives up before). */
+    private readonly foreignTicketMs: number,
+  ) {}
+
+  get joined(): boolean {
+    return this.ticket !== null;
+  }
+
+  /** Whether no live ticket is ahead of this waiter's own (before it joins: whether there is none). */
+  async myTurn(): Promise<boolean> {
+    const names = (await readdir(this.dir).catch(() => [] as string[])).sort();
+    for (const name of names) {
+      if (name === this.ticket) return true;
+      if (!(await this.abandoned(name))) return false;
+      await rm(join(this.dir, name), { force: true });
+    }
+    return true;
+  }
+
+  async join(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    const owner: TicketOwner = { pid: process.pid, host: hostname() };
+    await writeFile(join(this.dir, name), JSON.stringify(owner), { mode: 0o600 });
+    this.ticket = name;
+  }
+
+  async leave(): Promise<void> {
+    if (this.ticket === null) return;
+    await rm(join(this.dir, this.ticket), { force: true });
+    this.ticket = null;
+  }
+
+  private async abandoned(name: string): Promise<boolean> {
+    const path = join(this.dir, name);
+    let owner: TicketOwner;
+    try {
+      owner = JSON.parse(await readFile(path, 'utf8')) as TicketOwner;
+    } catch {
+      // Being written, or half written by a process killed then: judged by its age.
+      const info = await stat(path).catch(() => null);
+      return info === null || Date.now() - info.mtimeMs > 2_000;
+    }
+    if (owner.host === hostname()) return !this.alive(owner.pid);
+    const info = await stat(path).catch(() => null);
+    return info === null || Date.now() - info.mtimeMs > this.foreignTicketMs;
+  }
+}
