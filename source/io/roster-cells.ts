@@ -22,11 +22,11 @@ const LIMITS: Record<string, number> = {
  */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2028\u2029\u2060\ufeff]/;
 
-/** Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space as their ASCII counterparts. */
-function halfWidth(text: string): string {
-  return /[\uff01-\uff5e\u3000]/.test(text)
-    ? text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-    : text;
+/** Columns that are numbers by nature (keys): full-width digits in them are the ASCII digits. */
+const DIGIT_KEYS = new Set(['学号', '工号', '困难生学号', '寝室号']);
+
+function halfWidthDigits(text: string): string {
+  return /[\uff10-\uff19]/.test(text) ? text.replace(/[\uff10-\uff19]/g, (c) => String(c.charCodeAt(0) - 0xff10)) : text;
 }
 
 /** Columns whose text may span lines (Alt+Enter in Excel); everywhere else a line break is refused. */
@@ -128,8 +128,8 @@ export function readCell(cell: ExcelJS.Cell, header: string): CellRead {
   const invisible = INVISIBLE.exec(text);
   if (invisible) return { text: '', problem: `含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}：请删除后再导入` };
   if (text.length > limit) return tooLong;
-  // Names and keys read in half width: ２０２５００１ is 2025001, and a duplicate of it.
-  return { text: multiline ? text : halfWidth(text) };
+  // ２０２４０１０００１ is 2024010001, and a duplicate of it.
+  return { text: DIGIT_KEYS.has(header) ? halfWidthDigits(text) : text };
 }
 
 /** A header cell's text. */
