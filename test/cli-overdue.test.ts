@@ -1,9 +1,8 @@
 // `overdue` as a secretary uses it over SSH and in cron: fitted to 80 and 60 columns, namesakes told
 // apart by 工号, filtered by cadre and status, counted, and an exit status a script can test.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { overdueText } from '../source/cli/commands/overdue.js';
@@ -13,18 +12,10 @@ import { overdueReport } from '../source/domain/overdue.js';
 import type { Datastore } from '../source/domain/schema.js';
 import { logContact } from '../source/domain/contacts.js';
 import { AUTUMN, smallSchool, testContext } from './fixtures.js';
-
-const TSX = resolve('node_modules/.bin/tsx');
-const MAIN = resolve('source/cli/main.ts');
+import { runCli } from './helpers/run-cli.js';
 
 /** Without a terminal (a pipe, as over `ssh host sanlianxi …`); COLUMNS only when given. */
-function run(args: string[], columns?: number) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env['COLUMNS'];
-  if (columns !== undefined) env['COLUMNS'] = String(columns);
-  const r = spawnSync(TSX, [MAIN, ...args, '--data', file], { encoding: 'utf8', env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], columns?: number) => runCli(args, file, columns);
 
 let file: string;
 beforeAll(() => {
@@ -63,45 +54,45 @@ describe('overdue text', () => {
     expect(narrow).not.toContain('经济管理学院');
   });
 
-  it('without a terminal the command prints for 80 columns; COLUMNS=60 narrows it', () => {
-    const piped = run(['overdue', '--as-of', NOW]);
+  it('without a terminal the command prints for 80 columns; COLUMNS=60 narrows it', async () => {
+    const piped = await run(['overdue', '--as-of', NOW]);
     expect(piped.code).toBe(0);
     expect(widest(piped.stdout)).toBeLessThanOrEqual(80);
     expect(piped.stdout).toContain('经济管理学院');
-    const narrow = run(['overdue', '--as-of', NOW], 60);
+    const narrow = await run(['overdue', '--as-of', NOW], 60);
     expect(widest(narrow.stdout)).toBeLessThanOrEqual(60);
     expect(narrow.stdout).not.toContain('经济管理学院');
   });
 });
 
 describe('overdue for scripts', () => {
-  it('--cadre by 工号 (a shared name is refused with both 工号), --json rows carry employeeNo', () => {
-    const mine = JSON.parse(run(['overdue', '--as-of', NOW, '--json', '--cadre', 'T011']).stdout) as Array<Record<string, unknown>>;
+  it('--cadre by 工号 (a shared name is refused with both 工号), --json rows carry employeeNo', async () => {
+    const mine = JSON.parse((await run(['overdue', '--as-of', NOW, '--json', '--cadre', 'T011'])).stdout) as Array<Record<string, unknown>>;
     expect(mine.length).toBeGreaterThan(0);
     expect(new Set(mine.map((r) => `${r['cadre']} ${r['employeeNo']} ${r['cadreId']}`))).toEqual(new Set(['李明 T011 c_lm2']));
-    const ambiguous = run(['overdue', '--cadre', '李明']);
+    const ambiguous = await run(['overdue', '--cadre', '李明']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('有 2 位干部名为“李明”（工号 T010、T011）');
   });
 
-  it('--status overdue|due (or 逾期|待完成) with --count prints the number alone; a bad status is one Chinese line', () => {
+  it('--status overdue|due (or 逾期|待完成) with --count prints the number alone; a bad status is one Chinese line', async () => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Datastore;
     expect(overdueReport(data, buildIndexes(data), NOW, { status: 'overdue' }).rows).toHaveLength(8);
-    expect(run(['overdue', '--as-of', NOW, '--status', 'overdue', '--count'])).toMatchObject({ code: 0, stdout: '8\n' });
-    const bad = run(['overdue', '--status', 'late']);
+    expect(await run(['overdue', '--as-of', NOW, '--status', 'overdue', '--count'])).toMatchObject({ code: 0, stdout: '8\n' });
+    const bad = await run(['overdue', '--status', 'late']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--status 的值“late”无效');
   });
 
-  it('--exit-code: 3 when a row is selected, 0 when none', () => {
-    expect(run(['overdue', '--as-of', NOW, '--status', '待完成', '--count', '--exit-code'])).toMatchObject({ code: 3, stdout: '5\n' });
+  it('--exit-code: 3 when a row is selected, 0 when none', async () => {
+    expect(await run(['overdue', '--as-of', NOW, '--status', '待完成', '--count', '--exit-code'])).toMatchObject({ code: 3, stdout: '5\n' });
     // Five days into the term nothing is overdue yet.
-    expect(run(['overdue', '--as-of', '2026-09-05', '--status', 'overdue', '--count', '--exit-code'])).toMatchObject({ code: 0, stdout: '0\n' });
+    expect(await run(['overdue', '--as-of', '2026-09-05', '--status', 'overdue', '--count', '--exit-code'])).toMatchObject({ code: 0, stdout: '0\n' });
   });
 
-  it('contacts --json names each cadre with employeeNo and cadreId; the text tells namesakes apart', () => {
-    const json = JSON.parse(run(['contacts', '--json']).stdout) as Array<Record<string, unknown>>;
+  it('contacts --json names each cadre with employeeNo and cadreId; the text tells namesakes apart', async () => {
+    const json = JSON.parse((await run(['contacts', '--json'])).stdout) as Array<Record<string, unknown>>;
     expect(json).toEqual([expect.objectContaining({ cadre: '李明', cadreId: 'c_lm2', employeeNo: 'T011', target: '2号楼-201', date: '2026-11-03' })]);
-    expect(run(['contacts']).stdout).toMatch(/2026-11-03\s+李明（T011）\s+寝室/);
+    expect((await run(['contacts'])).stdout).toMatch(/2026-11-03\s+李明（T011）\s+寝室/);
   });
 });

@@ -20,9 +20,14 @@ import { safeText } from '../domain/safe-text.js';
 
 /**
  * Runs one command line (without `node main.js`) in this process and returns its exit code: 0 done,
- * 1 a user error (its lines on stderr, each neutralised), 2 an internal error. Tests call it directly.
+ * 1 a user error (its lines on stderr, each neutralised), 2 an internal error, or a command's own
+ * status (overdue --exit-code: 3). Tests call it directly.
  */
 export async function run(argv: string[]): Promise<number> {
+  // A command may set process.exitCode for a status that is no error (overdue --exit-code): it is
+  // returned, and this process's own exit code is left as it was.
+  const outer = process.exitCode;
+  process.exitCode = undefined;
   try {
     await yargs(argv)
       .scriptName('sanlianxi')
@@ -56,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
         throw new UserError(`${message}（运行 sanlianxi --help 查看用法）`);
       })
       .parseAsync();
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (isUserError(error)) {
       process.stderr.write(`${error.message.split('\n').map(safeText).join('\n')}\n`);
@@ -64,6 +69,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     process.stderr.write(`内部错误：${safeText((error as Error)?.message ?? String(error))}\n`);
     return 2;
+  } finally {
+    process.exitCode = outer;
   }
 }
 
@@ -77,7 +84,8 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  // A success ends when its output is flushed; a failure exits now with its code.
+  // An error exits now with its code; otherwise the process ends when its output is flushed.
   const code = await run(hideBin(process.argv));
-  if (code !== 0) process.exit(code);
+  if (code === 1 || code === 2) process.exit(code);
+  process.exitCode = code;
 }

@@ -9,7 +9,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], dataFile?: string): Promise<CliResult> {
+/** `columns`: the COLUMNS a shell would pass (none: as through a pipe, without COLUMNS). */
+export async function runCli(args: string[], dataFile?: string, columns?: number): Promise<CliResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const spies = [
@@ -17,10 +18,15 @@ export async function runCli(args: string[], dataFile?: string): Promise<CliResu
     vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void stderr.push(`${format(...a)}\n`)),
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => stderr.push(String(chunk)) > 0),
   ];
+  const outerColumns = process.env['COLUMNS'];
+  if (columns === undefined) delete process.env['COLUMNS'];
+  else process.env['COLUMNS'] = String(columns);
   try {
     const code = await run(dataFile === undefined ? args : [...args, '--data', dataFile]);
     return { code, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
     for (const spy of spies) spy.mockRestore();
+    if (outerColumns === undefined) delete process.env['COLUMNS'];
+    else process.env['COLUMNS'] = outerColumns;
   }
 }
