@@ -64,7 +64,7 @@ describe('hostile files', () => {
     const file = join(dir, 'rows.xlsx');
     await wb.xlsx.writeFile(file);
     expect(await refusal(file)).toBe(`工作表“困难生”超过 ${MAX_ROWS} 行，拒绝导入`);
-  }, 20_000);
+  }, 60_000);
 
   it('refuses random bytes, a CSV renamed .xlsx, an empty file and a directory with a plain message', async () => {
     const random = join(dir, 'random.xlsx');
@@ -136,5 +136,5 @@ describe('hostile files', () => {
     const message = await refusal(file);
     expect(message).not.toMatch(/压缩炸弹/);
     expect(message).toMatch(/缺少表头/);
-  }, 20_000);
+  }, 60_000);
 });
