@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { findCadre, findClass, findCollege, findDorm, findStudent, findTarget, parseDutyLabel } from '../../source/domain/lookup.js';
-import { smallSchool } from '../fixtures.js';
+import { smallSchool } from '../helpers/fixtures.js';
 
 function school() {
   const data = smallSchool();

@@ -5,7 +5,7 @@ import type { IsoDate } from '../../source/domain/dates.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { DEFAULT_RULES, type Assignment, type DutyRules } from '../../source/domain/schema.js';
 import { assignmentWindows, effectiveEnd, isActiveOn, windowDays, windowStatus } from '../../source/domain/windows.js';
-import { AUTUMN, smallSchool } from '../fixtures.js';
+import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
 const assignment = (start: IsoDate, end: IsoDate | null = null): Assignment => ({
   id: 'a', cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101', 'd_102'], studentIds: ['s_1'], start, end, endReason: end ? '调整' : null,

@@ -15,8 +15,8 @@ import { reportingTermContacts } from '../../source/operations/ranges.js';
 import { OperationRunner, type Client } from '../../source/operations/runner.js';
 import { recordEdit, saveCadreOperation } from '../../source/operations/save-record.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
-import { fillRoster } from '../filled-roster.js';
-import { AUTUMN, smallSchool, testContext } from '../fixtures.js';
+import { fillRoster } from '../helpers/filled-roster.js';
+import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 
 const TODAY = '2026-11-25';
 

@@ -1,0 +1,106 @@
+// The command line as a secretary uses it over SSH: exit codes, stdout, stderr lines, the file on disk.
+// Each command runs in this process through run(argv); cli-process.test.ts runs a few as real processes.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
+import { runCli as run } from '../helpers/run-cli.js';
+
+let file: string;
+beforeEach(async () => {
+  file = join(mkdtempSync(join(tmpdir(), 'slx-cli-')), 'data.json');
+  writeFileSync(file, JSON.stringify(smallSchool([AUTUMN])));
+});
+
+describe('sanlianxi commands', async () => {
+  it('assign, log and overdue --json: the logged window disappears', async () => {
+    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--students', '2025001', '--start', '2026-09-01'], file)).code).toBe(0);
+    const before = JSON.parse((await run(['overdue', '--as-of', '2026-09-20', '--json'], file)).stdout) as Array<Record<string, unknown>>;
+    expect(before.map((r) => `${r['duty']} ${r['target']} ${r['status']} ${r['days']}`)).toEqual([
+      'class 会计1班 due 122',
+      'dorm 1号楼-101、1号楼-102 due 10',
+      'student 2025001 小明 due 10',
+    ]);
+    const logged = await run(['log', '--cadre', 'T001', '--type', '寝室', '--target', '1号楼-102', '--date', '2026-09-18', '--as-of', '2026-09-20'], file);
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toContain('已记录：张三 寝室 1号楼-102 2026-09-18 寝室走访');
+    const after = JSON.parse((await run(['overdue', '--as-of', '2026-09-20', '--json'], file)).stdout) as Array<Record<string, unknown>>;
+    expect(after.map((r) => r['duty'])).toEqual(['class', 'student']);
+    const text = (await run(['overdue', '--as-of', '2026-10-02'], file)).stdout;
+    expect(text).toContain('逾期 1 项');
+    expect(text).toMatch(/逾期\s+2天\s+张三\s+经济管理学院\s+困难生\s+2025001 小明/);
+  });
+
+  it('user errors: one Chinese line on stderr, exit 1, the file untouched', async () => {
+    const before = readFileSync(file, 'utf8');
+    const cases: Array<[string[], RegExp]> = [
+      [['assign', '--cadre', '赵六', '--class', '会计1班'], /找不到干部“赵六”/],
+      [['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-02-30'], /开始日期“2026-02-30”无效/],
+      [['log', '--cadre', '张三', '--type', '寝室', '--target', '1号楼-101', '--date', '2026-09-18'], /没有有效的联系分配/],
+      [['log', '--cadre', '张三', '--type', '食堂', '--target', 'x'], /类型“食堂”无效/],
+      [['end', '--cadre', '张三', '--date', '2026-10-01', '--reason', '退休'], /结束原因“退休”无效/],
+      [['overdue', '--college', '不存在学院'], /找不到学院“不存在学院”/],
+      [['log', '--cadre', '张三'], /缺少这些必须的选项/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(args, file);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('a corrupt datastore is reported with its file and field, and never overwritten', async () => {
+    writeFileSync(file, '{"schemaVersion": 1, "settings": ');
+    const r = await run(['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班'], file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`数据文件 ${file} 不是有效的 JSON`);
+    expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "settings": ');
+
+    const bad = smallSchool([AUTUMN]) as unknown as { cadres: Array<Record<string, unknown>> };
+    bad.cadres[1]!['status'] = '退休';
+    writeFileSync(file, JSON.stringify(bad));
+    const v = await run(['check'], file);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toMatch(/校验失败：cadres\[1\]\.status（李四）/);
+  });
+
+  it('a datastore from a newer version is refused', async () => {
+    writeFileSync(file, JSON.stringify({ ...smallSchool([AUTUMN]), schemaVersion: 99 }));
+    const r = await run(['overdue'], file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('由更新版本的 sanlianxi 写入');
+  });
+
+  it('init creates a datastore and refuses to overwrite one; --help is Chinese', async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'slx-init-')), 'new.json');
+    const r = await run(['init', '--school', '测试学院', '--as-of', '2026-11-25'], fresh);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(fresh, 'utf8')).settings.terms[0]).toEqual({ name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' });
+    expect((await run(['init', '--school', '测试学院'], fresh)).stderr).toContain('已存在');
+    const help = (await run(['overdue', '--help'], fresh)).stdout;
+    expect(help).toContain('选项：');
+    expect(help).toContain('按此日期计算');
+  });
+
+  it('names with terminal escape sequences are printed neutralised', async () => {
+    const data = smallSchool([AUTUMN]);
+    data.cadres[0]!.name = '张三\u001b[2J\u001b[31m';
+    writeFileSync(file, JSON.stringify(data));
+    expect((await run(['assign', '--cadre', 'T001', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
+    const out = (await run(['overdue', '--as-of', '2026-10-05'], file)).stdout;
+    expect(out).toContain('张三�[2J�[31m');
+    expect(out).not.toContain('\u001b');
+  });
+  it('without a terminal the UI refuses with exit 1 and names the commands to use, the file untouched', async () => {
+    const before = readFileSync(file, 'utf8');
+    const r = await run(['--as-of', '2026-09-20'], file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('终端界面需要在交互式终端中打开');
+    expect(r.stderr).toContain('sanlianxi overdue --json');
+    expect(r.stderr).not.toContain('Raw mode');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,69 @@
+// Drives the App on a real temp datastore: keystrokes in, frames out, saves on disk.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { assign } from '../../source/domain/assignments.js';
+import { logContact } from '../../source/domain/contacts.js';
+import type { Datastore } from '../../source/domain/schema.js';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { App } from '../../source/ui/app.js';
+import { AUTUMN, smallSchool, testContext } from './fixtures.js';
+
+export const TODAY = '2026-11-25';
+export const KEY = { backspace: '\u007f', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', pageDown: '\u001b[6~' };
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+/** 张三 holds 会计1班 (dorms 1-101, 1-102, student 小明), 李四 holds 软件1班 (2-201, 小红); 李四 met the class duty. */
+export function school(): Datastore {
+  const data = smallSchool([AUTUMN]);
+  const ctx = testContext(TODAY);
+  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx);
+  assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: ['s_2'], start: '2026-09-01' }, ctx);
+  logContact(data, { cadreId: 'c_ls', duty: 'class', targetId: 'cls_rj', date: '2026-11-20', note: '班会' }, ctx);
+  return data;
+}
+
+export async function startApp(data: Datastore = school()) {
+  const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
+  const file = join(dir, 'data.json');
+  const store = new DatastoreFile(file);
+  await store.create(data);
+  const ctx = { ...testContext(TODAY), user: 'ui-test' };
+  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} />);
+  const frame = () => app.lastFrame() ?? '';
+  /** Waits (up to 3 s) until the frame shows `text`: ink mounts input handlers after a render. */
+  const until = async (text: string | RegExp | ((frame: string) => boolean)) => {
+    const has = () => (typeof text === 'string' ? frame().includes(text) : text instanceof RegExp ? text.test(frame()) : text(frame()));
+    for (let i = 0; i < 150 && !has(); i++) await tick();
+    if (!has()) throw new Error(`frame never showed ${String(text)}:\n${frame()}`);
+    await tick();
+  };
+  /** Sends keys one at a time, letting each render settle. */
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      app.stdin.write(k);
+      await tick();
+      await tick();
+    }
+  };
+  /** Writes `keys` in one stdin.write, as one read of a terminal over SSH delivers them, then lets them settle. */
+  const burst = async (...keys: string[]) => {
+    app.stdin.write(keys.join(''));
+    for (let i = 0; i < keys.length + 2; i++) await tick();
+  };
+  /** The datastore as another process reads it now. */
+  const saved = (): Promise<Datastore> => new DatastoreFile(file).load();
+  // Every test starts on 首页, fully drawn.
+  await until('最新联系');
+  return { ...app, frame, until, press, burst, saved, dir, file, store };
+}
+
+/** The app opened from 首页 on one screen: its number key, then the text that shows the screen is there. */
+export async function openScreen(key: string, shown: string, data?: Datastore) {
+  const ui = await startApp(data);
+  await ui.press(key);
+  await ui.until(shown);
+  return ui;
+}

@@ -1,0 +1,91 @@
+// The datastore on disk: migration of older files, refusing bad ones, concurrent writers losing nothing.
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'slx-store-')), 'data.json');
+
+describe('datastore file', () => {
+  it('upgrades a version-0 file (no schemaVersion, no per-college rules) on load', async () => {
+    const file = fresh();
+    const old = smallSchool([AUTUMN]) as unknown as Record<string, unknown> & { settings: { rules: { colleges?: unknown } } };
+    delete old['schemaVersion'];
+    delete old.settings.rules.colleges;
+    writeFileSync(file, JSON.stringify(old));
+    const data = await new DatastoreFile(file).load();
+    expect(data.schemaVersion).toBe(2);
+    expect(data.settings.rules.colleges).toEqual({});
+  });
+
+  it('saves atomically with mode 0600 and never writes when the change throws', async () => {
+    const file = fresh();
+    const store = new DatastoreFile(file);
+    await store.create(smallSchool([AUTUMN]));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const before = readFileSync(file, 'utf8');
+    await expect(
+      store.update((d) => {
+        d.cadres.pop();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('parallel updates through separate handles all land', async () => {
+    const file = fresh();
+    await new DatastoreFile(file).create(smallSchool([AUTUMN]));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        new DatastoreFile(file).update((d) => {
+          d.colleges.push({ id: `col_${i}`, name: `学院${i}` });
+        }),
+      ),
+    );
+    expect((await new DatastoreFile(file).load()).colleges).toHaveLength(22);
+  });
+  it('refuses a change that leaves an invalid record, naming it, and writes nothing', async () => {
+    const file = fresh();
+    const store = new DatastoreFile(file);
+    await store.create(smallSchool([AUTUMN]));
+    const before = readFileSync(file, 'utf8');
+    await expect(
+      store.update((d) => {
+        d.cadres[1]!.name = '';
+      }),
+    ).rejects.toThrow(/修改后的数据无效，未保存：cadres\[1\]\.name/);
+    await expect(
+      store.update((d) => {
+        d.contacts.push({
+          id: 'c_bad',
+          cadreId: d.cadres[0]!.id,
+          duty: 'class',
+          targetId: d.classes[0]!.id,
+          date: '2026-02-30',
+          form: '座谈会',
+          note: '',
+          enteredAt: '2026-09-01T00:00:00.000Z',
+          enteredBy: 'test',
+        });
+      }, { action: 'log' }),
+    ).rejects.toThrow(/修改后的联系记录无效，未保存：contacts\[\d+\]\.date（c_bad）：日期应为 YYYY-MM-DD/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('keeps records the change did not touch as they were, and journals only the touched one', async () => {
+    const file = fresh();
+    const store = new DatastoreFile(file);
+    await store.create(smallSchool([AUTUMN]));
+    await store.update((d) => {
+      d.cadres[0]!.name = '张三丰';
+    }, { action: 'test' });
+    const data = await new DatastoreFile(file).load();
+    expect(data.cadres.map((c) => c.name)).toEqual(smallSchool([AUTUMN]).cadres.map((c, i) => (i === 0 ? '张三丰' : c.name)));
+    const last = (await store.history()).pop()!;
+    expect(last.summary).toBe('干部 修改 1');
+    expect(last.changes).toEqual([{ collection: 'cadres', id: data.cadres[0]!.id, before: expect.objectContaining({ name: smallSchool([AUTUMN]).cadres[0]!.name }), after: data.cadres[0] }]);
+  });
+});

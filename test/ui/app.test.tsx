@@ -1,0 +1,81 @@
+// The frame: 首页, navigation to every screen, help overlay, q not quitting while typing.
+import { describe, expect, it } from 'vitest';
+import { logContact } from '../../source/domain/contacts.js';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { testContext } from '../helpers/fixtures.js';
+import { KEY, school, openScreen, startApp } from '../helpers/ui-harness.js';
+
+describe('terminal UI frame', () => {
+  it('opens on 首页 with this month per college, overdue counts, latest contact and the screen keys', async () => {
+    const ui = await startApp();
+    const frame = ui.frame();
+    expect(frame).toContain('测试职业技术学院 三联系 · 2026-2027学年第一学期 · 今天 2026-11-25');
+    expect(frame).toContain('逾期 8 项 · 待完成 5 项');
+    expect(frame).toMatch(/经济管理学院\s*│\s*0\/2（0%）\s*│\s*4\s*│\s*3/);
+    expect(frame).toMatch(/2026-11-20\s*│\s*李四\s*│\s*班级\s*│\s*软件1班/);
+    expect(frame).toContain('1 记录联系  2 逾期  3 干部  4 班级  5 寝室  6 困难生  7 分配  8 导入导出  9 设置');
+    expect(frame).toContain('? 帮助  q 退出');
+  });
+
+  it('reaches every screen from 首页 and comes back with Esc', async () => {
+    const ui = await startApp();
+    const screens: Array<[string, string]> = [
+      ['1', '记录联系'],
+      ['2', '逾期 · 共 13 项'],
+      ['3', '干部（3/3）'],
+      ['4', '班级（3/3）'],
+      ['5', '寝室（4/4）'],
+      ['6', '困难生（2/2）'],
+      ['7', '分配 · 选择班级'],
+      ['8', '导入 / 导出'],
+      ['9', '设置 · 学期与考核规则'],
+    ];
+    for (const [key, title] of screens) {
+      await ui.press(key);
+      await ui.until(title);
+      await ui.press(KEY.esc);
+      await ui.until('最新联系');
+    }
+  });
+
+  it('? shows the help over the screen and keeps its state; q is typed, not obeyed, in a field', async () => {
+    const ui = await openScreen('3', '干部（3/3）');
+    await ui.press('j');
+    await ui.until('第 2/3 行');
+    await ui.press('?');
+    await ui.until('帮助');
+    expect(ui.frame()).toContain('逾期：c 学院  t 类型  s 状态');
+    expect(ui.frame()).not.toContain('干部（3/3）');
+    await ui.press('?');
+    await ui.until('第 2/3 行');
+    await ui.press('/', 'q');
+    await ui.until('搜索：q');
+    expect(ui.frame()).toContain('干部（0/3）');
+    await ui.press(KEY.esc);
+    await ui.until('干部（3/3）');
+  });
+
+  it('shows names with escape sequences as harmless text in lists, forms and messages', async () => {
+    const data = school();
+    data.cadres.find((c) => c.id === 'c_zs')!.name = '张三\u001b[2J\u001b]0;x\u0007';
+    const ui = await openScreen('3', '干部（3/3）', data);
+    await ui.press('x');
+    await ui.until('的状态');
+    await ui.press(KEY.enter, KEY.enter);
+    await ui.until('（y/n）');
+    expect(ui.frame()).toContain('张三�[2J�]0;x�');
+    expect(ui.frame()).not.toContain('\u001b[2J');
+    await ui.press('y');
+    await ui.until('已标记为离职');
+    expect(ui.frame()).not.toContain('\u0007');
+  });
+
+  it('shows a save made by another process without a restart', async () => {
+    const ui = await startApp();
+    await ui.until('逾期 8 项 · 待完成 5 项');
+    const other = new DatastoreFile(ui.file);
+    await other.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-25' }, { ...testContext('2026-11-25'), newId: () => 'ct_other' }), { action: 'log' });
+    await ui.until('数据文件已被其他人修改，已重新载入');
+    expect(ui.frame()).toContain('逾期 8 项 · 待完成 4 项');
+  });
+});

@@ -1,0 +1,53 @@
+// Keys that arrive together (over SSH, a held key, a paste) each take effect, in order: the whole
+// burst is written in one stdin.write, as one read of the terminal delivers it.
+import { describe, expect, it } from 'vitest';
+import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
+
+describe('keys arriving in one read', () => {
+  it('jjjj moves four rows, Down×3 three, kk back two, in a list', async () => {
+    const ui = await openScreen('4', '班级（3/3）');
+    await ui.burst('jj');
+    await ui.until('第 3/3 行');
+    await ui.burst('kk');
+    await ui.until('第 1/3 行');
+    await ui.burst(KEY.down, KEY.down, KEY.down);
+    await ui.until('第 3/3 行');
+    const cadres = await openScreen('3', '干部（3/3）');
+    await cadres.burst('jjjj');
+    await cadres.until('第 3/3 行');
+  });
+
+  it('a number key and the keys after it reach the screen it opens', async () => {
+    const ui = await startApp();
+    await ui.burst('4', 'j', 'j', KEY.enter);
+    await ui.until('物流23班 · 经济管理学院');
+  });
+
+  it('Tab×3 moves three fields; Backspace×4 deletes four characters; typed text and Enter in one read', async () => {
+    const ui = await openScreen('1', '记录联系');
+    await ui.burst(KEY.tab, KEY.tab, KEY.tab);
+    await ui.until(/> 日期/);
+    await ui.burst('11-201234');
+    await ui.until('11-201234');
+    await ui.burst(KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace);
+    await ui.until((f) => f.includes('11-20') && !f.includes('11-201'));
+    await ui.burst(KEY.shiftTab, KEY.shiftTab, KEY.shiftTab, ...'T002', KEY.enter);
+    await ui.until(/> 类型/);
+    expect(ui.frame()).toContain('李四');
+  });
+
+  it('/ search typed in one read filters, Enter ends it; Esc then returns home', async () => {
+    const ui = await openScreen('6', '困难生（2/2）');
+    await ui.burst('/', ...'xh', KEY.enter, KEY.enter);
+    await ui.until('2025002 小红 · 软件1班');
+    await ui.burst(KEY.esc, KEY.esc, KEY.esc);
+    await ui.until('最新联系');
+  });
+
+  it('? ? in one read opens and closes help; u then n asks and cancels', async () => {
+    const ui = await startApp();
+    await ui.burst('?', '?', 'u', 'n');
+    await ui.until('已取消撤销');
+    expect(ui.frame()).not.toContain('关闭帮助');
+  });
+});

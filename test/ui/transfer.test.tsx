@@ -1,0 +1,74 @@
+// 导入 / 导出: preview before import (counts, or every bad row), y to apply; exports to a typed path.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillRoster } from '../helpers/filled-roster.js';
+import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
+
+describe('导入 / 导出 screen', () => {
+  it('previews an import, n leaves the data untouched, y imports', async () => {
+    const ui = await startApp();
+    const file = await fillRoster(join(ui.dir, '花名册.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
+    await ui.press('8');
+    await ui.until('导入 / 导出');
+    await ui.press(KEY.tab, ...file, KEY.enter);
+    await ui.until('导入预览');
+    expect(ui.frame()).toContain('干部：新增 1 · 更新 0');
+    expect(ui.frame()).toContain('y 确认导入  n 取消');
+    await ui.press('n');
+    await ui.until('导入 / 导出');
+    expect((await ui.saved()).cadres.some((c) => c.name === '赵六')).toBe(false);
+    await ui.press(KEY.enter, KEY.enter);
+    await ui.until('导入预览');
+    await ui.press('y');
+    await ui.until('干部 新增 1、更新 0');
+    expect((await ui.saved()).cadres.find((c) => c.name === '赵六')?.employeeNo).toBe('T010');
+  });
+
+  it('lists every bad row and does not offer to import', async () => {
+    const ui = await startApp();
+    const file = await fillRoster(join(ui.dir, 'bad.xlsx'), { 干部: [['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'], ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长']] });
+    await ui.press('8');
+    await ui.until('导入 / 导出');
+    await ui.press(KEY.tab, ...file, KEY.enter);
+    await ui.until('不能导入（数据未改动）');
+    expect(ui.frame()).toMatch(/干部, 第3行, 干部姓名: /);
+    expect(ui.frame()).toMatch(/干部, 第4行, 类别: /);
+    expect(ui.frame()).toContain('n/Esc 返回');
+    await ui.press(KEY.esc);
+    await ui.until('导入 / 导出');
+  });
+
+  it('says the file is missing', async () => {
+    const ui = await openScreen('8', '导入 / 导出');
+    await ui.press(KEY.tab, ...'/nonexistent/花名册.xlsx', KEY.enter);
+    await ui.until('错误：找不到文件 /nonexistent/花名册.xlsx');
+  });
+
+  it('exports 附件2, 附件1 and 评议考核 to the typed paths', async () => {
+    const ui = await openScreen('8', '导入 / 导出');
+    const out2 = join(ui.dir, 'form2.xlsx');
+    await ui.press(KEY.right, KEY.right, KEY.tab, ...out2, KEY.enter, KEY.enter);
+    await ui.until(`已导出 ${out2}（附件2，2 行）`);
+    expect(ui.frames.some((f) => f.includes(`正在导出 ${out2}……`))).toBe(true);
+    expect(existsSync(out2)).toBe(true);
+    // A second export to the same path is refused unless 覆盖 is chosen.
+    await ui.press(KEY.enter);
+    await ui.until('错误：');
+    await ui.press(KEY.right, KEY.enter);
+    await ui.until(`已导出 ${out2}（附件2，2 行）`);
+    const out1 = join(ui.dir, 'form1.xlsx');
+    await ui.press(KEY.up, KEY.up, KEY.left, KEY.tab);
+    await ui.until('导出附件1 登记表');
+    for (let i = 0; i < out2.length; i++) await ui.press(KEY.backspace);
+    await ui.press(...out1, KEY.enter, KEY.left, KEY.enter);
+    await ui.until(`已导出 ${out1}（附件1，3 张工作表）`); // 王五 too: every 在岗 cadre, assigned or not
+    const outR = join(ui.dir, 'report.xlsx');
+    await ui.press(KEY.up, KEY.up, KEY.right, KEY.right, KEY.tab);
+    await ui.until('导出评议考核');
+    for (let i = 0; i < out1.length; i++) await ui.press(KEY.backspace);
+    await ui.press(...outR, KEY.enter, KEY.enter);
+    await ui.until(`已导出 ${outR}（评议考核`);
+    expect(existsSync(out1) && existsSync(outR)).toBe(true);
+  });
+});
