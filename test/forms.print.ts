@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexes } from '../source/domain/indexes.js';
 import { overlaps, pageSizes, pageWords, toPdf, type PageSize, type Word } from '../source/demo/pdf-tools.js';
 import { exportAssessment, exportForm1, exportForm2 } from '../source/io/exports.js';
-import { AUTUMN } from './fixtures.js';
+import { AUTUMN } from './helpers/fixtures.js';
 import { LONG_NOTE, PRINT_AS_OF, PRINT_CADRES, printSchool } from './print-school.js';
 
 interface Printed {

@@ -5,7 +5,7 @@ import { assign } from '../source/domain/assignments.js';
 import { logContact } from '../source/domain/contacts.js';
 import { buildIndexes } from '../source/domain/indexes.js';
 import { emptyDatastore, type Cadre, type Datastore } from '../source/domain/schema.js';
-import { AUTUMN, testContext } from './fixtures.js';
+import { AUTUMN, testContext } from './helpers/fixtures.js';
 
 export const PRINT_AS_OF = '2027-01-21';
 export const PRINT_CADRES = 36;

@@ -8,7 +8,7 @@ import { assign } from '../../source/domain/assignments.js';
 import { logContact } from '../../source/domain/contacts.js';
 import { randomId } from '../../source/domain/context.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
-import { AUTUMN, smallSchool, testContext } from '../fixtures.js';
+import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 
 export const ctx = () => ({ ...testContext('2026-11-25'), newId: randomId });
 

@@ -10,8 +10,8 @@ import { UserError } from '../../source/domain/errors.js';
 import { emptyDatastore, type Datastore } from '../../source/domain/schema.js';
 import { cellDate, readCell } from '../../source/io/roster-cells.js';
 import { ImportError, importRoster } from '../../source/io/roster-import.js';
-import { testContext } from '../fixtures.js';
-import { writeRoster } from '../hostile-workbook.js';
+import { testContext } from '../helpers/fixtures.js';
+import { writeRoster } from '../helpers/hostile-workbook.js';
 import { tempDir } from './fault-helpers.js';
 
 const dir = tempDir('slx-import-values-');
