@@ -18,15 +18,26 @@ export function ooxmlEscape(text: string): string {
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+let template: Buffer | undefined;
+
+/** The blank template's bytes, written once (beside the first file asked for) and reused. */
+async function templateBytes(beside: string): Promise<Buffer> {
+  if (!template) {
+    const file = `${beside}.template.xlsx`;
+    await writeRosterTemplate(file);
+    template = readFileSync(file);
+  }
+  return template;
+}
+
 /**
  * Writes `rows` (sheet → rows of cell values) into a copy of the roster template, from row `firstRow`
  * (3: below the grey example). Strings exceljs would mangle are written as placeholders, then the
  * placeholders in xl/sharedStrings.xml are replaced by the escaped strings.
  */
 export async function writeRoster(file: string, rows: Record<string, unknown[][]>, firstRow = 3): Promise<void> {
-  await writeRosterTemplate(file);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  await wb.xlsx.load((await templateBytes(file)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const crafted = new Map<string, string>();
   const place = (v: unknown): unknown => {
     if (typeof v === 'string' && UNWRITABLE.test(v)) {

@@ -169,5 +169,5 @@ describe('fuzz: importRoster', () => {
   it('arbitrary cells in every sheet: a valid datastore, or line errors and the datastore untouched', async () => {
     await fc.assert(fc.asyncProperty(roster, async (rows) => void (await importOutcome(rows))), { numRuns: Number(process.env['FUZZ_RUNS'] ?? 40) });
     if (process.env['FUZZ_RUNS']) console.log('fuzz import outcomes', outcomes);
-  }, 60_000 + Number(process.env['FUZZ_RUNS'] ?? 0) * 500);
+  }, 180_000 + Number(process.env['FUZZ_RUNS'] ?? 0) * 1_000);
 });
