@@ -77,6 +77,13 @@ export class DatastoreFile {
     return [this.layout.main, ...Object.values(main.contactParts).map((p) => join(this.layout.partsDir, p.file))];
   }
 
+  /** The month (YYYY-MM) of the earliest contact on disk, or null when there is none. */
+  async firstContactMonth(): Promise<string | null> {
+    const { main, months } = await this.reader.read('none');
+    const all = [...Object.keys(main.contactParts), ...months.keys()].sort();
+    return all[0] ?? null;
+  }
+
   /** Has another process saved since this handle last read or wrote? */
   async changedOnDisk(): Promise<boolean> {
     try {

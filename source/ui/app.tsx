@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { buildIndexes } from '../domain/indexes.js';
+import { lastContacts } from '../domain/last-contact.js';
 import { overdueReport } from '../domain/overdue.js';
 import { safeText } from '../domain/safe-text.js';
 import type { Datastore } from '../domain/schema.js';
@@ -31,6 +32,8 @@ export interface AppProps {
   view?: RangeArg;
   /** How often to look for saves by other processes. */
   reloadEveryMs?: number;
+  /** False when contacts older than those loaded exist on disk (the TUI reads the reporting term's). */
+  contactsComplete?: boolean;
 }
 
 export function App(props: AppProps) {
@@ -42,7 +45,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000 }: AppProps) {
+function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete = true }: AppProps) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -50,6 +53,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   const [message, setMessage] = useState<Message | null>(null);
   const idx = useMemo(() => buildIndexes(data), [data]);
   const report = useMemo(() => overdueReport(data, idx, today), [data, idx, today]);
+  const last = useMemo(() => lastContacts(data.contacts), [data.contacts]);
   const keyboard = useKeyboardClaims();
   const { columns } = useTerminalSize();
   const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
@@ -108,7 +112,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
     else if (help && is('closeHelp')) setHelp(false);
   });
 
-  const ui: Ui = { data, idx, report, today, context, run, preview, say, message, go, back };
+  const ui: Ui = { data, idx, report, last, contactsComplete, today, context, run, preview, say, message, go, back };
   // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
   // The width is the terminal's: nothing is laid out wider, so nothing wraps.
   return (

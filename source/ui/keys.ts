@@ -58,6 +58,7 @@ export const COMMANDS = {
   markStatus: cmd('x', '标记状态', ['x'], 2),
   logFor: cmd('l', '记录联系', ['l'], 2),
   assignClass: cmd('p', '分配/移交', ['p'], 2),
+  sortByLastContact: cmd('o', '按最近联系排序', ['o'], 3),
   byCollege: cmd('c', '学院', ['c'], 2),
   byDuty: cmd('t', '类型', ['t'], 2),
   byStatus: cmd('s', '状态', ['s'], 2),
@@ -102,8 +103,8 @@ export function keyIs(input: string, key: Key): (command: CommandName) => boolea
 export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '列表', commands: ['move', 'pageDown', 'pageUp', 'search', 'open', 'back'] },
   { title: '搜索', commands: ['searchDone', 'searchClear'] },
-  { title: '干部', commands: ['add', 'edit', 'markStatus', 'logFor'] },
-  { title: '班级 寝室 困难生', commands: ['add', 'edit', 'assignClass'] },
+  { title: '干部', commands: ['add', 'edit', 'markStatus', 'logFor', 'sortByLastContact'] },
+  { title: '班级 寝室 困难生', commands: ['add', 'edit', 'assignClass', 'sortByLastContact'] },
   { title: '逾期', commands: ['byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor'] },
   { title: '分配', commands: ['assign', 'reassign', 'endAssignment'] },
   { title: '设置', commands: ['editRow', 'addTerm'] },
@@ -115,6 +116,7 @@ export const HELP: Array<{ title: string; commands: CommandName[] }> = [
 
 export const HELP_NOTES = [
   '搜索可用 姓名、工号/学号 或 拼音首字母（zs 可找到 张三）',
+  '按 o：最久未联系（及从未联系）的排在前面，再按 o 恢复原顺序',
   '导入先预览，按 y 确认后才写入；导出前选择是否覆盖已有文件',
   '撤销、删除、结束分配、导入前都会先问 y/n；输入时 q ? u 是文字',
 ];

@@ -5,6 +5,7 @@ import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { isUserError } from '../domain/errors.js';
 import type { Indexes } from '../domain/indexes.js';
+import type { LastContacts } from '../domain/last-contact.js';
 import type { OverdueReport } from '../domain/overdue.js';
 import type { Datastore } from '../domain/schema.js';
 import type { Operation } from '../operations/operation.js';
@@ -28,6 +29,10 @@ export interface Ui {
   data: Datastore;
   idx: Indexes;
   report: OverdueReport;
+  /** When each cadre last made, and each class, dorm and student last had, a contact (of those loaded). */
+  last: LastContacts;
+  /** Whether every contact on disk is loaded: a record without one was never contacted (从未), not just not this term. */
+  contactsComplete: boolean;
   today: IsoDate;
   context: () => ChangeContext;
   /** Runs an operation, replaces the data with what was saved and says what was done (or why not). */

@@ -21,10 +21,13 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
     });
     // Fails before ink takes the terminal when the file is missing or invalid.
     const initialData = await store.load();
+    const from = reportingTerm(initialData.settings.terms, today)?.start.slice(0, 7);
+    const first = await store.firstContactMonth();
+    const contactsComplete = first === null || (from !== undefined && first >= from);
     requireInteractiveTerminal();
     clearCiMarkers();
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
-    await runTui({ store, initialData, today, context: () => changeContext(today) });
+    await runTui({ store, initialData, today, context: () => changeContext(today), contactsComplete });
   },
 };

@@ -3,6 +3,7 @@
 // gives its columns, its detail and its form (and any command of its own, like 班级's p).
 import { Box } from 'ink';
 import { useState, type ReactNode } from 'react';
+import type { Duty } from '../../domain/schema.js';
 import { WithKeys } from '../keyboard.js';
 import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
@@ -16,6 +17,8 @@ interface Props<T extends { id: string }> {
   find: (id: string) => T | undefined;
   search: (item: T) => { names: string[]; codes?: string[] };
   row: (item: T) => Record<string, string | number>;
+  /** The duty whose contacts fill the 最近联系 column. */
+  lastContact: Duty;
   detail: (item: T) => ReactNode;
   /** The add (null) or edit form; `done` closes it. */
   form: (item: T | null, done: () => void) => ReactNode;
@@ -23,7 +26,7 @@ interface Props<T extends { id: string }> {
   extra?: { command: CommandName; run: (item: T) => void };
 }
 
-export function RecordListScreen<T extends { id: string }>({ title, items, find, search, row, detail, form, extra }: Props<T>) {
+export function RecordListScreen<T extends { id: string }>({ title, items, find, search, row, lastContact, detail, form, extra }: Props<T>) {
   const { back } = useUi();
   const [openId, setOpenId] = useState<string | null>(null);
   // The record being added (id null) or edited; the form covers the list or the detail.
@@ -54,6 +57,7 @@ export function RecordListScreen<T extends { id: string }>({ title, items, find,
           items={items}
           search={search}
           row={row}
+          lastContact={lastContact}
           onOpen={(item) => setOpenId(item.id)}
           onBack={back}
           commands={['add', 'edit', ...extraCommands]}

@@ -58,6 +58,7 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
           items={data.cadres}
           search={(c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo] : [] })}
           row={(c) => ({ 姓名: safeText(c.name), 工号: safeText(c.employeeNo ?? ''), 部门: safeText(c.department), 归属: safeText(collegeName(idx, c.collegeId)), 状态: c.status })}
+          lastContact="cadre"
           onOpen={(c) => setMode({ kind: 'detail', id: c.id })}
           onBack={back}
           commands={['add', 'edit', 'markStatus', 'logFor']}

@@ -29,6 +29,7 @@ export function ClassListScreen() {
         辅导员: safeText(c.counselor),
         毕业: c.graduationDate ?? '',
       })}
+      lastContact="class"
       detail={(c) => <ClassDetail cls={c} />}
       form={(c, done) => <ClassForm cls={c} onDone={done} />}
       extra={{ command: 'assignClass', run: (c) => go({ name: 'assign', classId: c.id }) }}

@@ -18,6 +18,7 @@ export function DormListScreen() {
       find={(id) => idx.dormById.get(id)}
       search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
       row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
+      lastContact="dorm"
       detail={(d) => <DormDetail dorm={d} />}
       form={(d, done) => <DormForm dorm={d} onDone={done} />}
     />

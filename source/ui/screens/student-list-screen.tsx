@@ -27,6 +27,7 @@ export function StudentListScreen() {
         寝室: safeText(dormOf(s)),
         类别: s.categories.join('、'),
       })}
+      lastContact="student"
       detail={(s) => <StudentDetail student={s} />}
       form={(s, done) => <StudentForm student={s} onDone={done} />}
     />
