@@ -13,10 +13,13 @@ import type { Datastore } from '../domain/schema.js';
 import { undoOperation } from '../operations/journal.js';
 import { OperationRunner } from '../operations/runner.js';
 import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
+import { resolve } from 'node:path';
+import stringWidth from 'string-width';
+import { DATA_FILE_LABEL, MIN_PATH_COLUMNS, truncatePath } from './components/data-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { KeyboardClaims, KeyScope, useKeyboardClaims } from './keyboard.js';
 import { keyIs } from './keys.js';
 import type { Route } from './routes.js';
@@ -112,16 +115,15 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
     else if (help && is('closeHelp')) setHelp(false);
   });
 
-  const ui: Ui = { data, idx, report, last, contactsComplete, today, context, run, preview, say, message, go, back };
+  const dataFile = useMemo(() => safeText(resolve(store.file)), [store]);
+  const ui: Ui = { data, idx, report, last, contactsComplete, dataFile, today, context, run, preview, say, message, go, back };
   // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
   // The width is the terminal's: nothing is laid out wider, so nothing wraps.
   return (
     <UiContext.Provider value={ui}>
       <KeyboardClaims value={keyboard.claim}>
         <Box flexDirection="column" width={columns}>
-          <Text bold wrap="truncate-end">
-            {safeText(data.settings.schoolName)} 三联系 · {report.term?.name ?? '不在学期内'} · 今天 {today}
-          </Text>
+          <Header title={`${safeText(data.settings.schoolName)} 三联系 · ${report.term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
           <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
           <KeyScope on={!help && !confirmUndo}>
             {stack.map((route, i) => {
@@ -138,5 +140,17 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
         </Box>
       </KeyboardClaims>
     </UiContext.Provider>
+  );
+}
+
+/** The title line, and the datastore's path after it when the terminal has room (its end, the file name, kept). */
+function Header({ title, dataFile }: { title: string; dataFile: string }) {
+  const { columns } = useTerminalSize();
+  const room = columns - 1 - stringWidth(title) - stringWidth(DATA_FILE_LABEL);
+  return (
+    <Text wrap="truncate-end">
+      <Text bold>{title}</Text>
+      {room >= MIN_PATH_COLUMNS ? <Text dimColor>{DATA_FILE_LABEL}{truncatePath(dataFile, room)}</Text> : null}
+    </Text>
   );
 }

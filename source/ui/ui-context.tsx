@@ -33,6 +33,8 @@ export interface Ui {
   last: LastContacts;
   /** Whether every contact on disk is loaded: a record without one was never contacted (从未), not just not this term. */
   contactsComplete: boolean;
+  /** The datastore's full path, shown in the header and on 首页 (which file is open, over SSH too). */
+  dataFile: string;
   today: IsoDate;
   context: () => ChangeContext;
   /** Runs an operation, replaces the data with what was saved and says what was done (or why not). */

@@ -17,6 +17,13 @@ describe('terminal UI frame', () => {
     expect(frame).toContain('? 帮助  q 退出');
   });
 
+  it('says which datastore is open: its full path on 首页, and in the header when the line has room', async () => {
+    const ui = await startApp();
+    expect(ui.frame()).toContain(`数据文件：${ui.file}`);
+    const header = ui.frame().split('\n')[0]!;
+    expect(header).toMatch(/今天 2026-11-25 · 数据 \S*data\.json$/);
+  });
+
   it('reaches every screen from 首页 and comes back with Esc', async () => {
     const ui = await startApp();
     const screens: Array<[string, string]> = [

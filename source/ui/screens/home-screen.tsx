@@ -7,6 +7,7 @@ import { contactHistory } from '../../domain/contacts.js';
 import { targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
+import { DataFileLine } from '../components/data-file.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useKeys } from '../keyboard.js';
 import { HOME_KEYS } from '../keys.js';
@@ -49,6 +50,7 @@ export function HomeScreen() {
       <Text bold>最新联系</Text>
       {latest.length > 0 ? <Table data={latest} maxWidth={16} /> : <Text>（暂无联系记录）</Text>}
       <Text wrap="wrap">{HOME_KEYS.map((k) => `${k.key} ${k.label}`).join('  ')}</Text>
+      <DataFileLine />
       <StatusBar commands={['openScreen']} />
     </Box>
   );
