@@ -16,6 +16,12 @@ export function cadreName(idx: Indexes, cadre: Pick<Cadre, 'name' | 'employeeNo'
   return (idx.cadresByName.get(normalizeName(cadre.name))?.length ?? 0) > 1 ? cadreLabel(cadre) : cadre.name;
 }
 
+/** cadreName by id ('' for an unknown id). */
+export function cadreNameById(idx: Indexes, cadreId: string): string {
+  const cadre = idx.cadreById.get(cadreId);
+  return cadre ? cadreName(idx, cadre) : '';
+}
+
 /** The target's label as SPEC's overdue JSON shows it: 班级名称 | 寝室楼-寝室号 | 学号 姓名. */
 export function targetLabel(idx: Indexes, duty: Duty, targetId: string): string {
   if (duty === 'class') return idx.classById.get(targetId)?.name ?? targetId;

@@ -1,10 +1,13 @@
 // The screens and what each can be opened with.
+import type { IsoDate } from '../domain/dates.js';
 import type { Duty } from '../domain/schema.js';
 
 export interface LogPreset {
   cadreId?: string;
   duty?: Duty;
   targetId?: string;
+  /** An overdue row's window: the date starts on its last day, so the contact counts for that row. */
+  window?: { start: IsoDate; end: IsoDate };
 }
 
 export type Route =

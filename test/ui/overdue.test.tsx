@@ -25,18 +25,21 @@ describe('逾期 screen', () => {
     await ui.until('共 13 项');
   });
 
-  it('l logs a contact pre-filled from the row; back on the list the row is gone', async () => {
+  it('l logs a contact pre-filled from the row, dated inside an overdue row\'s window; back on the list that row is gone', async () => {
     const ui = await startApp();
     await ui.press('2', 'c', 't', 't', 't');
     await ui.until('共 3 项 · 学院：经济管理学院 · 类型：困难生');
+    expect(ui.frame()).toMatch(/>\s*│逾期\s*│逾期\d+天\s*│张三.*09-01~09-30/);
     await ui.press('l');
-    await ui.until('记录联系');
+    await ui.until('记录联系 · 补记 09-01~09-30 的逾期项');
     expect(ui.frame()).toMatch(/干部\s*：张三/);
     expect(ui.frame()).toMatch(/类型\s*：困难生/);
     expect(ui.frame()).toMatch(/对象\s*：2025001 小明/);
+    expect(ui.frame()).toMatch(/日期\s*：2026-09-30/);
     await ui.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
-    await ui.until('已记录：张三 困难生 2025001 小明 2026-11-25 谈心谈话');
+    await ui.until('已记录：张三 困难生 2025001 小明 2026-09-30 谈心谈话');
     await ui.until('共 2 项 · 学院：经济管理学院 · 类型：困难生');
-    expect((await ui.saved()).contacts.some((c) => c.targetId === 's_1' && c.date === '2026-11-25')).toBe(true);
+    expect(ui.frame()).not.toContain('09-01~09-30');
+    expect((await ui.saved()).contacts.some((c) => c.targetId === 's_1' && c.date === '2026-09-30')).toBe(true);
   });
 });

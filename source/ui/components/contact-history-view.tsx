@@ -1,7 +1,7 @@
 // A cadre's (or everyone's) contacts, newest first, as many as fit.
 import { Box, Text } from 'ink';
 import { contactHistory, type ContactFilter } from '../../domain/contacts.js';
-import { targetLabel } from '../../domain/labels.js';
+import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS, type Contact } from '../../domain/schema.js';
 import { Table } from '../table.js';
@@ -12,7 +12,7 @@ export function ContactHistoryView({ filter, limit, only }: { filter: ContactFil
   const all = contactHistory(data, idx, filter).filter((c) => !only || only(c));
   const rows = all.slice(0, Math.max(1, limit)).map((c) => ({
     日期: c.date,
-    干部: safeText(idx.cadreById.get(c.cadreId)?.name ?? ''),
+    干部: safeText(cadreNameById(idx, c.cadreId)),
     类型: DUTY_LABELS[c.duty],
     对象: safeText(targetLabel(idx, c.duty, c.targetId)),
     形式: c.form,

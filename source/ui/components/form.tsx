@@ -13,7 +13,15 @@ export interface Option {
 }
 
 export type FieldSpec =
-  | { key: string; label: string; kind: 'text'; placeholder?: string; onLeave?: () => void }
+  | {
+      key: string;
+      label: string;
+      kind: 'text';
+      placeholder?: string;
+      onLeave?: () => void;
+      /** ↑/↓ within what is shown under the field (a search's matches); false at either end, where they move focus. */
+      pick?: (step: 1 | -1) => boolean;
+    }
   | { key: string; label: string; kind: 'choice'; options: Option[] }
   | { key: string; label: string; kind: 'multi'; options: Option[] };
 
@@ -56,6 +64,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
         if (field.kind === 'text') field.onLeave?.();
         return onSubmit();
       }
+      if ((key.upArrow || key.downArrow) && field.kind === 'text' && field.pick?.(key.downArrow ? 1 : -1)) return;
       if (is('prevField')) return moveTo(focus - 1);
       if (is('nextField')) return moveTo(focus + 1);
       if (field.kind === 'choice' && field.options.length > 0 && is('choose')) {

@@ -47,7 +47,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
     kind: 'text',
     placeholder: datePlaceholder(today, mode === 'end' ? endDateDefault(cls, reason, today) : undefined),
   };
-  const cadreField: FieldSpec = { key: 'cadre', label: mode === 'assign' ? '干部' : '移交给', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle };
+  const cadreField: FieldSpec = { key: 'cadre', label: mode === 'assign' ? '干部' : '移交给', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle, pick: search.pick };
   const fields: FieldSpec[] =
     mode === 'assign'
       ? [

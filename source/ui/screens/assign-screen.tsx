@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
-import { collegeName } from '../../domain/labels.js';
+import { cadreName, collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { AssignmentSummary } from '../components/assignment-summary.js';
 import { EntityList } from '../components/entity-list.js';
@@ -47,7 +47,8 @@ export function AssignScreen({ classId }: { classId?: string }) {
   }
   const holderName = (id: string) => {
     const a = holderOf(data, idx, 'class', id, today);
-    return a ? (idx.cadreById.get(a.cadreId)?.name ?? '') : '（未分配）';
+    const cadre = a ? idx.cadreById.get(a.cadreId) : undefined;
+    return a ? (cadre ? cadreName(idx, cadre) : '') : '（未分配）';
   };
   return (
     <EntityList

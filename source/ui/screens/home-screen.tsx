@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { monthCompletion } from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
-import { targetLabel } from '../../domain/labels.js';
+import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
 import { DataFileLine } from '../components/data-file.js';
@@ -36,7 +36,7 @@ export function HomeScreen() {
     .slice(0, 5)
     .map((c) => ({
       日期: c.date,
-      干部: safeText(idx.cadreById.get(c.cadreId)?.name ?? ''),
+      干部: safeText(cadreNameById(idx, c.cadreId)),
       类型: DUTY_LABELS[c.duty],
       对象: safeText(targetLabel(idx, c.duty, c.targetId)),
       形式: c.form,

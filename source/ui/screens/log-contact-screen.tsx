@@ -27,7 +27,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   const search = useCadreSearch(preset?.cadreId);
   const [duty, setDuty] = useState<Duty | undefined>(preset?.duty);
   const [targetId, setTargetId] = useState<string | undefined>(preset?.targetId);
-  const [dateText, setDateText] = useState('');
+  const [dateText, setDateText] = useState(preset?.window?.end ?? '');
   const [form, setForm] = useState<ContactForm | undefined>();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
@@ -41,7 +41,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   const effForm = form ?? (effDuty ? DEFAULT_FORM[effDuty] : CONTACT_FORMS[0]);
 
   const fields: FieldSpec[] = [
-    { key: 'cadre', label: '干部', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle },
+    { key: 'cadre', label: '干部', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle, pick: search.pick },
     { key: 'duty', label: '类型', kind: 'choice', options: duties.map((d) => ({ value: d, label: DUTY_LABELS[d] })) },
     { key: 'target', label: '对象', kind: 'choice', options: targets.map((t) => ({ value: t.id, label: t.label })) },
     { key: 'date', label: '日期', kind: 'text', placeholder: datePlaceholder(today) },
@@ -84,7 +84,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   return (
     <Box flexDirection="column">
       <Form
-        title="记录联系"
+        title={preset?.window ? `记录联系 · 补记 ${preset.window.start.slice(5)}~${preset.window.end.slice(5)} 的逾期项` : '记录联系'}
         fields={fields}
         values={values}
         onChange={onChange}

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { targetIdsOfLabel } from '../../domain/contact-targets.js';
+import { cadreNameById } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTIES, DUTY_LABELS, type Duty } from '../../domain/schema.js';
 import { ListView } from '../components/list-view.js';
@@ -39,12 +40,16 @@ export function OverdueScreen() {
     else if (is('byStatus')) setStatus((s) => cycle(STATUSES, s));
     else if (is('openCadre') && row) go({ name: 'cadres', cadreId: row.cadreId });
     // A dorm row with scope 任一 names several dorms: the first is offered, the form lets the user change it.
-    else if (is('logFor') && row) go({ name: 'log', preset: { cadreId: row.cadreId, duty: row.duty, targetId: targetIdsOfLabel(idx, row.duty, row.target)[0] } });
+    // An overdue row's window is over: the date offered is its last day, so saving clears that row.
+    else if (is('logFor') && row) {
+      const window = row.status === 'overdue' ? { start: row.windowStart, end: row.windowEnd } : undefined;
+      go({ name: 'log', preset: { cadreId: row.cadreId, duty: row.duty, targetId: targetIdsOfLabel(idx, row.duty, row.target)[0], window } });
+    }
   });
   const shown = rows.slice(nav.top, nav.top + nav.height).map((r) => ({
     状态: STATUS_LABELS[r.status],
     天数: r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`,
-    干部: safeText(r.cadre),
+    干部: safeText(cadreNameById(idx, r.cadreId) || r.cadre),
     学院: safeText(r.college),
     类型: DUTY_LABELS[r.duty],
     对象: safeText(r.target),
