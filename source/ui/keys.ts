@@ -66,6 +66,7 @@ export const COMMANDS = {
   assign: cmd('a', '分配干部', ['a'], 1),
   reassign: cmd('r', '移交', ['r'], 1),
   endAssignment: cmd('g', '结束', ['g'], 1),
+  scheduleSuccessor: cmd('a/r', '安排接任', ['a', 'r'], 1),
   editRow: cmd('Enter', '编辑', ['return'], 1),
   addTerm: cmd('a', '新增学期', ['a'], 2),
   // Forms.
@@ -106,7 +107,7 @@ export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '干部', commands: ['add', 'edit', 'markStatus', 'logFor', 'sortByLastContact'] },
   { title: '班级 寝室 困难生', commands: ['add', 'edit', 'assignClass', 'sortByLastContact'] },
   { title: '逾期', commands: ['byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor'] },
-  { title: '分配', commands: ['assign', 'reassign', 'endAssignment'] },
+  { title: '分配', commands: ['assign', 'reassign', 'endAssignment', 'scheduleSuccessor'] },
   { title: '设置', commands: ['editRow', 'addTerm'] },
   { title: '表单', commands: ['nextField', 'prevField', 'choose', 'toggle', 'save', 'cancel'] },
   { title: '确认', commands: ['yes', 'no'] },

@@ -1,7 +1,8 @@
-// One assignment in words: cadre, class, dorms, students, dates and end reason.
+// One assignment in words: cadre, class, dorms, students, dates and end reason; and a class's
+// assignments that start after today (a successor scheduled ahead).
 import { Box, Text } from 'ink';
 import { dormKey } from '../../domain/indexes.js';
-import { cadreLabel, studentLabel } from '../../domain/labels.js';
+import { cadreLabel, cadreNameById, studentLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Assignment } from '../../domain/schema.js';
 import { useUi } from '../ui-context.js';
@@ -20,6 +21,21 @@ export function AssignmentSummary({ assignment }: { assignment: Assignment | nul
       </Text>
       <Text wrap="truncate-end">寝室：{safeText(dorms.join('、')) || '（无）'}</Text>
       <Text wrap="truncate-end">困难生：{safeText(students.join('、')) || '（无）'}</Text>
+    </Box>
+  );
+}
+
+export function UpcomingAssignments({ classId }: { classId: string }) {
+  const { idx, today } = useUi();
+  const upcoming = (idx.assignmentsByClass.get(classId) ?? []).filter((a) => a.start > today).sort((a, b) => (a.start < b.start ? -1 : 1));
+  if (upcoming.length === 0) return null;
+  return (
+    <Box flexDirection="column">
+      {upcoming.map((a) => (
+        <Text key={a.id} wrap="truncate-end">
+          已安排：{safeText(cadreNameById(idx, a.cadreId))} 自 {a.start} 起{a.end ? ` 至 ${a.end}` : ''}
+        </Text>
+      ))}
     </Box>
   );
 }

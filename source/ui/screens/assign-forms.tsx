@@ -2,6 +2,7 @@
 // hand it to another cadre (reassign), end it (graduation or another reason). Each asks y/n first.
 import { Box } from 'ink';
 import { useState } from 'react';
+import type { IsoDate } from '../../domain/dates.js';
 import { dormKey } from '../../domain/indexes.js';
 import { studentLabel } from '../../domain/labels.js';
 import { END_REASONS, TRANSFER_REASONS, type Assignment, type ClassGroup } from '../../domain/schema.js';
@@ -22,10 +23,12 @@ interface Props {
   mode: AssignMode;
   cls: ClassGroup;
   current: Assignment | null;
+  /** A successor's first day (the holder's assignment ends the day before): the date offered. */
+  startFrom?: IsoDate;
   onDone: () => void;
 }
 
-export function AssignForm({ mode, cls, current, onDone }: Props) {
+export function AssignForm({ mode, cls, current, startFrom, onDone }: Props) {
   const { idx, today, run, preview, say } = useUi();
   const search = useCadreSearch();
   const dorms = idx.dormsByClass.get(cls.id) ?? [];
@@ -33,7 +36,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
   const [values, setValues] = useState<FormValues>({
     dorms: current ? current.dormIds : dorms.map((d) => d.id),
     students: current ? current.studentIds : [],
-    date: '',
+    date: startFrom ?? '',
     reason: mode === 'end' ? (cls.graduationDate ? '班级毕业' : '调整') : '调整',
   });
   const [pending, setPending] = useState<{ question: string; run: () => Promise<unknown> } | null>(null);
@@ -79,7 +82,7 @@ export function AssignForm({ mode, cls, current, onDone }: Props) {
       void confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
     }
   };
-  const title = mode === 'assign' ? `分配 ${cls.name}` : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
+  const title = mode === 'assign' ? (startFrom ? `安排 ${cls.name} 的接任（自 ${startFrom} 起）` : `分配 ${cls.name}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
   return (
     <Box flexDirection="column">
       <Form

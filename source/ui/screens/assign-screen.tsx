@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
 import { cadreName, collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
-import { AssignmentSummary } from '../components/assignment-summary.js';
+import { addDays } from '../../domain/dates.js';
+import { AssignmentSummary, UpcomingAssignments } from '../components/assignment-summary.js';
 import { EntityList } from '../components/entity-list.js';
 import { StatusBar } from '../components/status-bar.js';
 import { WithKeys } from '../keyboard.js';
@@ -18,11 +19,15 @@ export function AssignScreen({ classId }: { classId?: string }) {
   const [mode, setMode] = useState<AssignMode | null>(null);
   const cls = chosenId ? idx.classById.get(chosenId) : undefined;
   const current = cls ? holderOf(data, idx, 'class', cls.id, today) : null;
-  if (cls && mode) return <AssignForm mode={mode} cls={cls} current={current} onDone={() => setMode(null)} />;
+  // A holder whose assignment already ends (长期请假 from a later date, say) is succeeded, not handed
+  // over: a and r both schedule the successor from the day after.
+  const successorFrom = current?.end ? addDays(current.end, 1) : undefined;
+  if (cls && mode) return <AssignForm mode={mode} cls={cls} current={current} startFrom={mode === 'assign' ? successorFrom : undefined} onDone={() => setMode(null)} />;
   if (cls) {
     const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
       if (is('back')) return classId ? back() : setChosenId(undefined);
-      if (is('assign')) {
+      if (successorFrom && is('scheduleSuccessor')) setMode('assign');
+      else if (is('assign')) {
         if (current) say(`${cls.name} 今天已有联系干部：请用 ${hint('reassign')}或 ${hint('endAssignment')}`, true);
         else setMode('assign');
       } else if (is('reassign') || is('endAssignment')) {
@@ -37,10 +42,12 @@ export function AssignScreen({ classId }: { classId?: string }) {
           分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
         </Text>
         <AssignmentSummary assignment={current} />
+        {successorFrom ? <Text>自 {successorFrom} 起可安排接任</Text> : null}
+        <UpcomingAssignments classId={cls.id} />
         {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
           <Text>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Text>
         ) : null}
-        <StatusBar commands={current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
+        <StatusBar commands={successorFrom ? ['scheduleSuccessor', 'endAssignment', 'back'] : current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
       </Box>
       </WithKeys>
     );

@@ -6,7 +6,7 @@ import { dormKey } from '../../domain/indexes.js';
 import { collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
-import { AssignmentSummary } from '../components/assignment-summary.js';
+import { AssignmentSummary, UpcomingAssignments } from '../components/assignment-summary.js';
 import { ContactHistoryView } from '../components/contact-history-view.js';
 import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
@@ -55,6 +55,7 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
       </Text>
       <Text wrap="truncate-end">本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Text>
       <AssignmentSummary assignment={assignment} />
+      <UpcomingAssignments classId={cls.id} />
       <DutyGridView grid={grid} maxRows={gridRows} />
       <ContactHistoryView filter={{}} only={(c) => targets.has(c.targetId)} limit={rows - 13 - gridLines(grid, gridRows)} />
     </Box>
