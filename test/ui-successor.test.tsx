@@ -51,7 +51,7 @@ describe('scheduling a successor ahead', () => {
     await ui.press('r');
     await ui.until('移交 会计1班');
     await ui.press(...'T003', KEY.enter, KEY.enter, ...'12-15', KEY.enter);
-    await ui.until('把 会计1班 自 2026-12-15 起移交给 王五');
+    await ui.until('把 会计1班 自 2026-12-15 起由 张三 移交给 王五');
     await ui.press('y');
     await ui.until('已把 会计1班 移交给 王五');
     await ui.until('已安排：王五 自 2026-12-15 起');
