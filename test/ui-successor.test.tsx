@@ -45,7 +45,7 @@ describe('scheduling a successor ahead', () => {
   it('an open-ended holder still needs r (移交, which may be dated ahead) or g; a is refused', async () => {
     const ui = await openScreen('7', '分配 · 选择班级');
     await ui.press(KEY.enter);
-    await ui.until('r 移交给其他干部');
+    await ui.until('r 移交  g 结束');
     await ui.press('a');
     await ui.until('错误：会计1班 今天已有联系干部');
     await ui.press('r');
