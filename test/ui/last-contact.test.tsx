@@ -5,10 +5,10 @@ import { render } from 'ink-testing-library';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatastoreFile } from '../source/store/datastore-file.js';
-import { App } from '../source/ui/app.js';
-import { KEY, TODAY, openScreen, school } from './ui-harness.js';
-import { testContext } from './fixtures.js';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { App } from '../../source/ui/app.js';
+import { KEY, TODAY, openScreen, school } from '../helpers/ui-harness.js';
+import { testContext } from '../helpers/fixtures.js';
 
 const rowOf = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
 const order = (frame: string, names: string[]) => names.map((n) => frame.indexOf(n)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]!));

@@ -1,8 +1,8 @@
 // Two cadres named 李明: each can be picked with ↑/↓, and every confirmation, list and message tells
 // them apart by 工号.
 import { describe, expect, it } from 'vitest';
-import type { Datastore } from '../source/domain/schema.js';
-import { KEY, openScreen, school } from './ui-harness.js';
+import type { Datastore } from '../../source/domain/schema.js';
+import { KEY, openScreen, school } from '../helpers/ui-harness.js';
 
 function withNamesakes(): Datastore {
   const data = school();
@@ -38,8 +38,8 @@ describe('namesakes', () => {
 
   it('记录联系: the second 李明 is chosen with ↓ and the message names its 工号', async () => {
     const data = withNamesakes();
-    const { assign } = await import('../source/domain/assignments.js');
-    const { testContext } = await import('./fixtures.js');
+    const { assign } = await import('../../source/domain/assignments.js');
+    const { testContext } = await import('../helpers/fixtures.js');
     assign(data, { cadreId: 'c_lm2', classId: 'cls_ds', start: '2026-09-01' }, testContext('2026-11-25'));
     const ui = await openScreen('1', '记录联系', data);
     await ui.press(...'李明', KEY.down);

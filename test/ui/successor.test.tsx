@@ -1,7 +1,7 @@
 // 长期请假 from a later date, then the successor scheduled from the TUI alone: a or r on the class
 // offers the day after the holder's last day, and the class shows the assignment to come.
 import { describe, expect, it } from 'vitest';
-import { KEY, openScreen } from './ui-harness.js';
+import { KEY, openScreen } from '../helpers/ui-harness.js';
 
 describe('scheduling a successor ahead', () => {
   it('x 长期请假 last day 11-30, then r on 会计1班 schedules 王五 from 12-01; the class lists it', async () => {
