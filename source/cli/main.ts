@@ -17,6 +17,7 @@ import { historyCommand, undoCommand } from './commands/journal.js';
 import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { safeText } from '../domain/safe-text.js';
+import { storageProblem } from '../store/storage-errors.js';
 
 /**
  * Runs one command line (without `node main.js`) in this process and returns its exit code: 0 done,
@@ -65,6 +66,12 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (isUserError(error)) {
       process.stderr.write(`${error.message.split('\n').map(safeText).join('\n')}\n`);
+      return 1;
+    }
+    // A file-system error no layer below turned into a message (the store's own say whether a change was saved).
+    const storage = storageProblem(error, '');
+    if (storage) {
+      process.stderr.write(`${safeText(storage)}：操作未完成\n`);
       return 1;
     }
     process.stderr.write(`内部错误：${safeText((error as Error)?.message ?? String(error))}\n`);

@@ -13,7 +13,8 @@ export function isStorageError(error: unknown): error is NodeJS.ErrnoException {
 /** The problem and what to do about it, or null when `error` is not a file-system error we know. */
 export function storageProblem(error: unknown, fallbackPath: string, doing: '读取' | '写入' = '写入'): string | null {
   if (!isStorageError(error)) return null;
-  const path = error.path ?? fallbackPath;
+  // write-file-atomic fails on its temp file `<file>.<number>`: name the file itself.
+  const path = error.path === undefined || (fallbackPath !== '' && error.path.startsWith(`${fallbackPath}.`)) ? fallbackPath || (error.path ?? '') : error.path;
   switch (error.code) {
     case 'EROFS':
       return `${dirname(path)} 所在的存储是只读的（如 U 盘写保护或只读挂载），无法写入：请换到可写的位置，或请管理员重新挂载为可写`;
