@@ -23,8 +23,12 @@ import { storageProblem } from './storage-errors.js';
 export const WAIT_MS = 30_000;
 /** A lock whose owner cannot be checked is taken over when not refreshed for this long. */
 const UNCHECKED_STALE_MS = 30_000;
-/** A lock directory without an owner file: its owner died between mkdir and writing the owner file, or is a version without owner files (which refreshed every 2.5 s). */
-const OWNERLESS_STALE_MS = 5_000;
+/**
+ * A lock directory without an owner file: its owner was killed between creating it and writing the
+ * owner file (milliseconds). Versions before owner files refreshed their lock only every 2.5 s: they
+ * must not run beside this one.
+ */
+const OWNERLESS_STALE_MS = 1_000;
 /** proper-lockfile's refresh of the lock's mtime, for waiters that cannot check the owner. */
 const REFRESH_MS = 5_000;
 const POLL_MIN_MS = 2;
@@ -141,6 +145,8 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
   } catch (error) {
     await rm(ownerFile(lockDir), { force: true });
     await release().catch(() => undefined);
+    // Gone already: this process stalled past OWNERLESS_STALE_MS right after creating it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`数据文件 ${shownFile} 的锁已被其他进程接管（本进程停顿过久）：修改未保存，请重试`);
     cannotLock(error);
   }
   const lock: HeldLock = {
