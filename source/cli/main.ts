@@ -18,18 +18,23 @@ import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { safeText } from '../domain/safe-text.js';
 import { storageProblem } from '../store/storage-errors.js';
+import { usersCommand } from './commands/users.js';
+import { checkSshCommand, forcedCommand } from './forced-command.js';
+import { openStore, setIdentity } from './runtime.js';
 
 /**
  * Runs one command line (without `node main.js`) in this process and returns its exit code: 0 done,
  * 1 a user error (its lines on stderr, each neutralised), 2 an internal error, or a command's own
  * status (overdue --exit-code: 3). Tests call it directly.
  */
-export async function run(argv: string[]): Promise<number> {
+export async function run(given: string[]): Promise<number> {
   // A command may set process.exitCode for a status that is no error (overdue --exit-code): it is
   // returned, and this process's own exit code is left as it was.
   const outer = process.exitCode;
   process.exitCode = undefined;
   try {
+    // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`.
+    const argv = (await sshArgv(given)).flatMap((a, i, all) => (a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : [a]));
     await yargs(argv)
       .scriptName('sanlianxi')
       .locale('zh_CN')
@@ -51,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
       .command(undoCommand)
       .command(backupsCommand)
       .command(restoreCommand)
+      .command(usersCommand)
       .strict()
       .help('help')
       .alias('help', 'h')
@@ -79,6 +85,22 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     process.exitCode = outer;
   }
+}
+
+/**
+ * Under an SSH forced command, the client's command (SSH_ORIGINAL_COMMAND) checked against her role,
+ * with the forced command's datastore; otherwise the arguments as given, the OS account the user.
+ */
+async function sshArgv(given: string[]): Promise<string[]> {
+  setIdentity(null);
+  const forced = forcedCommand(given, process.env);
+  if (forced === null) return given;
+  setIdentity({ login: forced.login, forced: true });
+  const data = forced.data === undefined ? [] : ['--data', forced.data];
+  const actor = await openStore({ data: forced.data }).actor();
+  // A forced identity is always a registered user (actor() refuses others).
+  if (actor !== null) checkSshCommand(forced.argv, actor.role);
+  return [...forced.argv, ...data];
 }
 
 /** Run as the program (also through npm's bin link), not imported by a test. */

@@ -4,7 +4,8 @@ import { todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { dateField } from '../operations/fields.js';
 import { OperationRunner } from '../operations/runner.js';
-import { DatastoreFile, type StoreOptions } from '../store/datastore-file.js';
+import { ScopedStore, type Identity } from '../operations/scoped-store.js';
+import type { StoreOptions } from '../store/datastore-file.js';
 import { resolveDataFile } from '../store/paths.js';
 import { osUserName } from '../store/os-user.js';
 
@@ -12,12 +13,25 @@ export interface GlobalArgs {
   data?: string;
 }
 
-export function openStore(args: GlobalArgs, options?: StoreOptions): DatastoreFile {
-  return new DatastoreFile(resolveDataFile(args.data), options);
+let identity: Identity | null = null;
+
+/** Who runs this process: the OS account, unless an SSH forced command named a registered user (forced-command.ts). */
+export function currentIdentity(): Identity {
+  identity ??= { login: osUserName(), forced: false };
+  return identity;
+}
+
+export function setIdentity(who: Identity | null): void {
+  identity = who;
+}
+
+/** The datastore as the current user may see and change it (scoped-store.ts). */
+export function openStore(args: GlobalArgs, options?: StoreOptions): ScopedStore {
+  return new ScopedStore(resolveDataFile(args.data), options, currentIdentity());
 }
 
 export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext {
-  return { today, now: new Date().toISOString(), user: osUserName(), newId: randomId };
+  return { today, now: new Date().toISOString(), user: currentIdentity().login, newId: randomId };
 }
 
 /** Runs operations on the command's datastore, `today` being today unless --as-of says otherwise. */

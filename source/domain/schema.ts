@@ -5,7 +5,7 @@ import { isIsoDate } from './dates.js';
 // Validation messages in Chinese: they reach secretaries through `check` and load errors.
 z.config(z.locales.zhCN());
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的真实日期' });
 const id = z.string().min(1).max(64);
@@ -135,6 +135,25 @@ export const settingsSchema = z.object({
   }),
 });
 
+export const ROLES = ['school', 'college', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+/** Who may do what (SPEC 三、1–5): 组织部/学工部 every college; a 党总支 its own; 院领导 read only. */
+export const ROLE_LABELS: Record<Role, string> = { school: '学校（组织部/学工部）', college: '二级学院', viewer: '只读' };
+/** A login as Unix and `--user` accept it: the forced command puts it on a command line. */
+export const LOGIN_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
+/** An OpenSSH public key: type and base64 only (a comment or options could change an authorized_keys line). */
+export const SSH_KEY_PATTERN = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]{16,8192}={0,3}$/;
+
+export const userSchema = z.object({
+  id,
+  login: z.string().regex(LOGIN_PATTERN, '登录名应为小写字母、数字、_ 或 -，以字母或 _ 开头，最多 32 个字符'),
+  name,
+  role: z.enum(ROLES),
+  /** The 二级学院 a `college` user works for; empty for the others. */
+  collegeIds: z.array(id),
+  keys: z.array(z.string().regex(SSH_KEY_PATTERN, 'SSH 公钥格式无效')),
+});
+
 export const datastoreSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   settings: settingsSchema,
@@ -145,8 +164,11 @@ export const datastoreSchema = z.object({
   students: z.array(studentSchema),
   assignments: z.array(assignmentSchema),
   contacts: z.array(contactSchema),
+  /** The secretaries who may use this datastore through the service account (issue 14). */
+  users: z.array(userSchema),
 });
 
+export type User = z.infer<typeof userSchema>;
 export type College = z.infer<typeof collegeSchema>;
 export type Cadre = z.infer<typeof cadreSchema>;
 export type ClassGroup = z.infer<typeof classSchema>;
@@ -178,5 +200,6 @@ export function emptyDatastore(schoolName: string, terms: Term[] = []): Datastor
     students: [],
     assignments: [],
     contacts: [],
+    users: [],
   };
 }

@@ -12,6 +12,7 @@ import {
   datastoreSchema,
   dormSchema,
   studentSchema,
+  userSchema,
   type Contact,
   type Datastore,
 } from '../domain/schema.js';
@@ -26,6 +27,7 @@ const TABLES = {
   dorms: dormSchema,
   students: studentSchema,
   assignments: assignmentSchema,
+  users: userSchema,
 } as const;
 type TableName = keyof typeof TABLES;
 

@@ -144,8 +144,14 @@ export class DatastoreFile {
     return this.applyLocked(null, change, meta);
   }
 
+  /** Wraps every change (update, preview, undo) before it runs: the operations layer's scope checks. */
+  protected guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore) => T | Promise<T> {
+    return change;
+  }
+
   /** `lock` null: a preview, which saves nothing. */
-  private async applyLocked<T>(lock: HeldLock | null, change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta): Promise<Saved<T>> {
+  private async applyLocked<T>(lock: HeldLock | null, unguarded: (data: Datastore) => T | Promise<T>, meta: ChangeMeta): Promise<Saved<T>> {
+    const change = this.guardChange(unguarded);
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
@@ -166,7 +172,7 @@ export class DatastoreFile {
   }
 
   /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
-  async undo(meta: { action: string }, revision?: number): Promise<Saved<string>> {
+  async undo(meta: { action: string; user?: string }, revision?: number): Promise<Saved<string>> {
     return this.withLock(async (lock) => {
       const { main } = await this.reader.read('none');
       const { entry, later } = await undoCandidate(newestEntries(this.layout.journal, main.revision), main.revision, revision);
@@ -179,7 +185,7 @@ export class DatastoreFile {
           if (introduced.length > 0) throw new UserError(`无法撤销${describeEntry(entry)}：撤销后${introduced.slice(0, 3).join('；')}`);
           return `已撤销${describeEntry(entry)}`;
         },
-        { action: meta.action, contacts: earliestContactDate(entry) ?? 'none', undoOf: entry.revision },
+        { action: meta.action, ...(meta.user === undefined ? {} : { user: meta.user }), contacts: earliestContactDate(entry) ?? 'none', undoOf: entry.revision },
       );
     });
   }

@@ -48,7 +48,7 @@ export function parseJournalLine(line: string): JournalEntry | null {
   return parsed.success ? (parsed.data as JournalEntry) : null;
 }
 
-export const COLLECTIONS = ['settings', 'colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts'] as const;
+export const COLLECTIONS = ['settings', 'colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
@@ -60,6 +60,7 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   students: '困难生',
   assignments: '联系分配',
   contacts: '联系记录',
+  users: '用户',
 };
 
 const recordChangeSchema = z.object({
@@ -102,7 +103,7 @@ export function computeChanges(before: MainCollections, beforeContacts: readonly
   if (!isDeepStrictEqual(before.settings, after.settings)) {
     changes.push({ collection: 'settings', id: 'settings', before: before.settings, after: after.settings });
   }
-  for (const table of ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments'] as const) {
+  for (const table of ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const) {
     diffTable(table, before[table], after[table], changes);
   }
   diffTable('contacts', beforeContacts, after.contacts, changes);

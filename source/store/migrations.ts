@@ -23,6 +23,9 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
   // Version 1 kept contacts in the main file; version 2 keeps them one file per month. The contacts stay
   // inline in memory and are moved out by the next save (the store treats every month as changed).
   1: (raw) => ({ ...raw, schemaVersion: 2 }),
+  // Version 3 adds the users (issue 14). A version-2 sanlianxi refuses a version-3 file instead of
+  // saving it without its users, which would drop every secretary's role and scope.
+  2: (raw) => ({ ...raw, users: [], schemaVersion: 3 }),
 };
 
 export function schemaVersionOf(raw: Raw): number {

@@ -78,7 +78,7 @@ export async function saveRevision(
     const entry: JournalEntry = {
       revision,
       at: now.toISOString(),
-      user: osUserName(),
+      user: meta.user ?? osUserName(),
       action: meta.action,
       summary: changes ? summarizeChanges(changes) : meta.action,
       changes,

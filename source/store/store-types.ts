@@ -5,6 +5,8 @@ import type { RangeArg } from './snapshot.js';
 /** What a change is, for the journal: the command or screen that made it (e.g. `log`, `界面:记录联系`). */
 export interface ChangeMeta {
   action: string;
+  /** Who made it, for the journal (姓名（login）); default the OS account. */
+  user?: string;
   /** Contacts the change needs to see; more are read automatically if it adds earlier ones. */
   contacts?: RangeArg;
   /**

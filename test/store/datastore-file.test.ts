@@ -16,7 +16,7 @@ describe('datastore file', () => {
     delete old.settings.rules.colleges;
     writeFileSync(file, JSON.stringify(old));
     const data = await new DatastoreFile(file).load();
-    expect(data.schemaVersion).toBe(2);
+    expect(data.schemaVersion).toBe(3);
     expect(data.settings.rules.colleges).toEqual({});
   });
 

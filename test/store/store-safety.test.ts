@@ -118,7 +118,7 @@ describe('datastore safety', () => {
     main.contactParts['2026-11']!.sha256 = sha256(forged);
     const mainText = `${JSON.stringify(main)}\n`;
     writeFileSync(store.file, mainText);
-    writeFileSync(store.layout.seal, JSON.stringify({ schemaVersion: 2, sha256: sha256(mainText) }));
+    writeFileSync(store.layout.seal, JSON.stringify({ schemaVersion: 3, sha256: sha256(mainText) }));
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.date)).toEqual(['2026-11-31']);
     await expect(new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load()).rejects.toThrow(/contacts\[0\]\.date/);
   });
@@ -140,9 +140,9 @@ describe('datastore safety', () => {
     await log(store, '2026-11-20', '第一次');
     const backup = (await store.backups()).at(-1);
     const text = readFileSync(store.file, 'utf8');
-    writeFileSync(store.file, text.replace('"schemaVersion":2', '"schemaVersion":"二"'));
+    writeFileSync(store.file, text.replace('"schemaVersion":3', '"schemaVersion":"二"'));
     await expect(new DatastoreFile(store.file).load()).rejects.toThrow(new RegExp(`schemaVersion 无效.*最近的有效备份：${backup!.id}`));
-    writeFileSync(store.file, text.replace('"schemaVersion":2', '"schemaVersion":3'));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/由更新版本的 sanlianxi 写入（数据版本 3，本程序支持 2）：请升级/);
+    writeFileSync(store.file, text.replace('"schemaVersion":3', '"schemaVersion":4'));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/由更新版本的 sanlianxi 写入（数据版本 4，本程序支持 3）：请升级/);
   });
 });

@@ -1,8 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { reportingTerm } from '../../domain/terms.js';
-import { DatastoreFile } from '../../store/datastore-file.js';
-import { resolveDataFile } from '../../store/paths.js';
-import { changeContext, dateArg, type GlobalArgs } from '../runtime.js';
+import { changeContext, dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
 
 interface Args extends GlobalArgs {
@@ -16,7 +14,7 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
     // The reporting term's contacts are what the screens show and what changes see; older months stay on disk.
-    const store = new DatastoreFile(resolveDataFile(args.data), {
+    const store = openStore(args, {
       contacts: (main) => reportingTerm(main.settings.terms, today)?.start ?? 'none',
     });
     // Fails before ink takes the terminal when the file is missing or invalid.

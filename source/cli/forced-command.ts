@@ -1,0 +1,83 @@
+// Commands over SSH (issue 14, gitolite's model). The service account's authorized_keys binds each key
+// to `command="<program> --data <file> --user <login>",restrict,pty`: sshd runs that and nothing else,
+// whatever the client asked, and puts what she asked in SSH_ORIGINAL_COMMAND. So `--user` is the key's
+// owner, fixed by the server; it is honoured only then (under sshd), and the client's command is split
+// here, without a shell, checked against her role's commands, and may not name a datastore or a path.
+import { parse } from 'shell-quote';
+import { UserError } from '../domain/errors.js';
+import { LOGIN_PATTERN, type Role } from '../domain/schema.js';
+
+export interface ForcedCommand {
+  login: string;
+  /** The datastore the forced command names (never the client's). */
+  data: string | undefined;
+  /** The client's command as arguments; empty: the terminal UI. */
+  argv: string[];
+}
+
+/** What each role may run over SSH (`users`, `init`, `import`, `template`, `restore`: at the server's console only). */
+const READ = ['overdue', 'contacts', 'history', 'export'];
+export const SSH_COMMANDS: Record<Role, readonly string[]> = {
+  viewer: READ,
+  college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo'],
+  school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'check', 'backups'],
+};
+
+/** Options that name the datastore, the user or a file on the server. */
+const PINNED = /^-{1,2}(no-)?(data|user|file|program|key-file)(=|$)/i;
+
+const refused = (why: string) => new UserError(`SSH 命令被拒绝：${why}，未做任何改动`);
+
+/** The forced command's own arguments, or null when the program was not started as one. */
+export function forcedCommand(argv: readonly string[], env: NodeJS.ProcessEnv): ForcedCommand | null {
+  if (!argv.includes('--user')) return null;
+  if (!env['SSH_CONNECTION']) {
+    throw new UserError('--user 只能由 SSH 登录时的强制命令给出（见 sanlianxi users sync-keys）；在服务器上直接运行时身份是当前系统账号');
+  }
+  let login: string | undefined;
+  let data: string | undefined;
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--user' && value !== undefined && login === undefined) login = value;
+    else if (flag === '--data' && value !== undefined && data === undefined) data = value;
+    else throw new UserError('强制命令只能带 --data 文件 和 --user 登录名：请用 sanlianxi users sync-keys 重写 authorized_keys');
+  }
+  if (login === undefined || !LOGIN_PATTERN.test(login)) throw new UserError(`强制命令中的登录名无效：${login ?? ''}`);
+  return { login, data, argv: clientArgv(env['SSH_ORIGINAL_COMMAND'] ?? '') };
+}
+
+/** SSH_ORIGINAL_COMMAND as arguments: quotes honoured, anything a shell would act on refused. */
+export function clientArgv(command: string): string[] {
+  // eslint-style control ranges: a newline would end a command in a shell, ESC could paint the terminal.
+  if (/[\u0000-\u001f\u007f]/.test(command)) throw refused('命令中含换行或控制字符');
+  if (/[$`]/.test(command)) throw refused('命令中含 $ 或 `（不做变量替换或命令替换）');
+  const tokens = parse(command, (name) => {
+    throw refused(`命令中含变量 ${name}`);
+  });
+  const argv: string[] = [];
+  for (const token of tokens) {
+    if (typeof token !== 'string') throw refused('命令中含 ; | & > < 等 shell 运算符、通配符或注释（这里没有 shell）');
+    argv.push(token);
+  }
+  return argv;
+}
+
+/** Refuses a command the role may not run over SSH, a pinned option, or an export to a server path. */
+export function checkSshCommand(argv: readonly string[], role: Role): void {
+  const command = argv[0];
+  if (command === undefined) return;
+  if (command === '--help' || command === '-h' || command === 'help') return;
+  if (!SSH_COMMANDS[role].includes(command)) {
+    throw refused(`${role} 角色经 SSH 只能运行 ${SSH_COMMANDS[role].join('、')}，不能运行“${command}”`);
+  }
+  const pinned = argv.find((a) => PINNED.test(a));
+  if (pinned !== undefined) throw refused(`不能经 SSH 指定 ${pinned.split('=')[0]}（数据文件和身份由服务器决定）`);
+  if (command === 'export') {
+    const out = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
+    const flag = out === -1 ? '' : (argv[out] ?? '');
+    const value = out === -1 ? undefined : flag.startsWith('--out=') ? flag.slice(6) : argv[out + 1];
+    if (value !== '-' || argv.filter((a) => a === '--out' || a.startsWith('--out=')).length > 1) {
+      throw refused('经 SSH 导出只能写到标准输出：请用 --out -，如 ssh … export form2 --out - > 附件2.xlsx');
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// The datastore as one user may use it (issue 14): every read is cut to her colleges, every change is
+// checked against her role and colleges under the store's lock, on the data it changes — whichever
+// client (command, terminal UI, SSH) and whichever operation asked. Refused changes save nothing.
+import { UserError } from '../domain/errors.js';
+import type { Datastore } from '../domain/schema.js';
+import { actorLabel, assertMayChange, assertWithinScope, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
+import { DatastoreFile, type ChangeMeta, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
+import type { BackupInfo } from '../store/backups.js';
+import type { JournalEntry } from '../store/journal.js';
+
+/**
+ * Who runs the program. `forced`: named by an SSH forced command (authorized_keys' command=), so the
+ * login must be a registered user; otherwise the OS account, a registered user's role if one is
+ * registered under that login, else the service account's administrator (no limits).
+ */
+export interface Identity {
+  login: string;
+  forced: boolean;
+}
+
+export function actorIn(data: Pick<Datastore, 'users'>, who: Identity): Actor {
+  const user = data.users.find((u) => u.login === who.login) ?? null;
+  if (user === null && who.forced) throw new UserError(`用户 ${who.login} 未登记或已被删除：请联系管理员（sanlianxi users list）`);
+  return user;
+}
+
+export class ScopedStore extends DatastoreFile {
+  constructor(
+    file: string,
+    options: StoreOptions | undefined,
+    readonly who: Identity,
+  ) {
+    super(file, options);
+  }
+
+  /** The actor as the datastore registers her now. */
+  async actor(): Promise<Actor> {
+    return actorIn(await super.load('none'), this.who);
+  }
+
+  override async load(contacts?: RangeArg): Promise<Datastore> {
+    const data = await super.load(contacts);
+    return scopedView(data, actorIn(data, this.who));
+  }
+
+  override async reloadIfChanged(): Promise<Datastore | null> {
+    const data = await super.reloadIfChanged();
+    return data === null ? null : scopedView(data, actorIn(data, this.who));
+  }
+
+  protected override guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore) => Promise<T> {
+    return async (data) => {
+      const actor = actorIn(data, this.who);
+      assertMayChange(actor);
+      const before = scopeOf(actor) === null ? null : structuredClone(data);
+      const result = await change(data);
+      if (before !== null) assertWithinScope(actor, before, data);
+      return result;
+    };
+  }
+
+  override async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+    const actor = await this.actor();
+    const saved = await super.update(change, { ...meta, user: actorLabel(actor, this.who.login) });
+    return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
+  }
+
+  override async preview<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+    const saved = await super.preview(change, meta);
+    return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
+  }
+
+  override async undo(meta: { action: string }, revision?: number): Promise<Saved<string>> {
+    const actor = await this.actor();
+    const saved = await super.undo({ ...meta, user: actorLabel(actor, this.who.login) }, revision);
+    return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
+  }
+
+  /** A college user sees the changes to her colleges' records only (the journal keeps every record's content). */
+  override async history(limit?: number): Promise<JournalEntry[]> {
+    const data = await super.load('none');
+    const actor = actorIn(data, this.who);
+    if (scopeOf(actor) === null) return super.history(limit);
+    const visible = journalRecordVisible(actor, data);
+    const all = await super.history();
+    const shown = all.filter((e) => e.changes !== null && e.changes.every((c) => visible(c.collection, c.before) && visible(c.collection, c.after)));
+    return limit === undefined ? shown : shown.slice(Math.max(0, shown.length - limit));
+  }
+
+  override async restore(id: string, meta: { action: string }): Promise<Saved<BackupInfo>> {
+    const actor = await this.actor();
+    if (actor !== null && actor.role !== 'school') {
+      throw new UserError(`${actor.name}（${actor.login}）无权恢复备份：恢复会改动所有学院的数据，请由组织部/学工部或服务器管理员操作，未做任何改动`);
+    }
+    return super.restore(id, meta);
+  }
+}
