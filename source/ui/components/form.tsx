@@ -1,5 +1,6 @@
 // A keyboard form: text fields (ink-text-input), one-of choices (←/→) and multi-select (←/→, space).
-// Tab/↓ and Enter move to the next field; Enter on the last field submits; Esc cancels.
+// Tab/↓ and Enter move to the next field; Enter on the last field submits; Esc cancels — after asking,
+// once anything has been typed or chosen, so a slip of Esc never throws a filled form away.
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useState, type ReactNode } from 'react';
@@ -50,6 +51,12 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   const [focus, setFocus] = useState(0);
   const [cursor, setCursor] = useState(0);
   const on = useKeysOn();
+  const [dirty, setDirty] = useState(false);
+  const [askingCancel, setAskingCancel] = useState(false);
+  const change = (key: string, value: string | string[]) => {
+    setDirty(true);
+    onChange(key, value);
+  };
   const field = fields[Math.min(focus, fields.length - 1)]!;
   const moveTo = (next: number) => {
     if (field.kind === 'text') field.onLeave?.();
@@ -59,7 +66,12 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   useKeys(
     (input, key, is) => {
       if (busy) return;
-      if (is('cancel')) return onCancel();
+      if (askingCancel) {
+        setAskingCancel(false);
+        if (is('yes')) onCancel();
+        return;
+      }
+      if (is('cancel')) return dirty ? setAskingCancel(true) : onCancel();
       if (is('save') && focus >= fields.length - 1) {
         if (field.kind === 'text') field.onLeave?.();
         return onSubmit();
@@ -70,14 +82,14 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
       if (field.kind === 'choice' && field.options.length > 0 && is('choose')) {
         const at = field.options.findIndex((o) => o.value === values[field.key]);
         const next = (Math.max(0, at) + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length;
-        onChange(field.key, field.options[next]!.value);
+        change(field.key, field.options[next]!.value);
       }
       if (field.kind === 'multi' && field.options.length > 0) {
         if (is('choose')) setCursor((c) => (c + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length);
         if (is('toggle')) {
           const chosen = asList(values[field.key]);
           const value = field.options[cursor]!.value;
-          onChange(field.key, chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value]);
+          change(field.key, chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value]);
         }
       }
     },
@@ -87,6 +99,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
       <Text bold>{safeText(title)}</Text>
+      {askingCancel ? <Text color="yellow">放弃已填写的内容？按 y 放弃，其他键继续填写</Text> : null}
       {fields.map((f, i) => {
         const focused = i === focus;
         const label = `${focused ? '>' : ' '} ${f.label}${' '.repeat(labelWidth - stringWidth(f.label))}：`;
@@ -96,7 +109,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
               <Text bold={focused}>{label}</Text>
               {f.kind === 'text' ? (
                 focused && on && !busy ? (
-                  <TextInput value={asText(values[f.key])} onChange={(v) => onChange(f.key, stripControls(v))} placeholder={f.placeholder} focus />
+                  <TextInput value={asText(values[f.key])} onChange={(v) => change(f.key, stripControls(v))} placeholder={f.placeholder} focus />
                 ) : (
                   <Text>{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>
                 )

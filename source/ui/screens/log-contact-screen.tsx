@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { contactChoices } from '../../domain/contact-targets.js';
 import { DEFAULT_FORM } from '../../domain/contacts.js';
 import { parseDateInput } from '../../domain/dates.js';
+import { cadreName, targetLabel } from '../../domain/labels.js';
 import { CONTACT_FORMS, DUTIES, DUTY_LABELS, type ContactForm, type Duty } from '../../domain/schema.js';
 import { datePlaceholder } from '../../operations/fields.js';
 import { logContactOperation } from '../../operations/log-contact.js';
 import { CadreMatches } from '../components/cadre-matches.js';
+import { Confirm } from '../components/confirm.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useCadreSearch } from '../hooks/use-cadre-search.js';
@@ -23,7 +25,7 @@ export function LogContactScreen({ preset }: { preset?: LogPreset }) {
 }
 
 function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () => void }) {
-  const { idx, today, run, say, back } = useUi();
+  const { data, idx, today, run, say, back } = useUi();
   const search = useCadreSearch(preset?.cadreId);
   const [duty, setDuty] = useState<Duty | undefined>(preset?.duty);
   const [targetId, setTargetId] = useState<string | undefined>(preset?.targetId);
@@ -31,6 +33,8 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   const [form, setForm] = useState<ContactForm | undefined>();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  /** The question when the same contact (cadre, target, date) is already recorded. */
+  const [duplicate, setDuplicate] = useState<string | null>(null);
 
   const date = parseDateInput(dateText, today);
   const choices = search.cadre ? contactChoices(idx, search.cadre.id, date ?? today) : { assignment: null, targets: {} };
@@ -61,12 +65,18 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     else if (key === 'form') setForm(v as ContactForm);
     else if (key === 'note') setNote(v);
   };
-  const save = async () => {
+  const save = async (again = false) => {
     if (saving) return;
     const cadre = search.cadre;
     if (!cadre) return say('请先输入并选择干部', true);
     // The choices are the cadre's assignment on that date (a date that does not read: the operation says so).
     if (date && (!effDuty || !effTarget)) return say(`${cadre.name} 在 ${date} 没有有效的联系分配：请先在“分配”中为其分配班级`, true);
+    const same = date && !again ? data.contacts.find((c) => c.cadreId === cadre.id && c.duty === effDuty && c.targetId === effTarget && c.date === date) : undefined;
+    if (same && effDuty && effTarget) {
+      return setDuplicate(
+        `${cadreName(idx, cadre)} ${date} 与 ${targetLabel(idx, effDuty, effTarget)} 的联系已有记录（${same.form}${same.note ? `，${same.note}` : ''}）：仍要再记一条？`,
+      );
+    }
     setSaving(true);
     const outcome = await run(logContactOperation, {
       cadre: { id: cadre.id },
@@ -81,6 +91,18 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     if (preset) back();
     else onSaved();
   };
+  if (duplicate) {
+    return (
+      <Confirm
+        question={duplicate}
+        onYes={() => {
+          setDuplicate(null);
+          void save(true);
+        }}
+        onNo={() => setDuplicate(null)}
+      />
+    );
+  }
   return (
     <Box flexDirection="column">
       <Form
