@@ -51,13 +51,6 @@ export function outputColumns(): number {
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 80;
 }
 
-export function splitList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return String(value)
-    .split(/[,，、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
 
 /** An option that takes one of a few values (a command's own; an operation checks its input itself). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {

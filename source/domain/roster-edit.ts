@@ -9,8 +9,9 @@ import { buildIndexes } from './indexes.js';
 import { datastoreProblems } from './invariants.js';
 import { findClass, findDorm } from './lookup.js';
 import { normalizeName } from './names.js';
+import type { z } from 'zod';
 import {
-  cadreSchema, classSchema, dormSchema, studentSchema,
+  cadreSchema, fieldLabel, splitList, typedNumber, classSchema, dormSchema, studentSchema,
   type Cadre, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory,
 } from './schema.js';
 import { parseDateValue } from './dates.js';
@@ -31,17 +32,13 @@ export function saveCadre(data: Datastore, id: string | null, input: CadreInput,
   const parsed = cadreSchema.safeParse({ ...input, name: normalizeName(input.name), employeeNo, id: existing?.id ?? ctx.newId('cad') });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`${CADRE_FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0])}：${issue.message}`);
+    throw new UserError(`${fieldLabel(cadreSchema, String(issue.path[0]))}：${issue.message}`);
   }
   if (existing) Object.assign(existing, parsed.data);
   else data.cadres.push(parsed.data);
   return parsed.data;
 }
 
-const CADRE_FIELD_LABELS: Record<string, string> = {
-  name: '干部姓名', employeeNo: '工号', department: '所在部门', title: '职务', politicalStatus: '政治面貌',
-  shortPhone: '手机短号', officePhone: '办公电话', category: '类别', status: '状态',
-};
 
 /**
  * Marks a cadre 离职 or 长期请假. When they hold an assignment on `date`, it ends on that day
@@ -71,10 +68,22 @@ function put<T extends { id: string }>(data: Datastore, table: T[], record: T): 
   return record;
 }
 
-function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }, labels: Record<string, string>): T {
+function parsed<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } },
+  schema: { shape: Record<string, z.ZodType> },
+): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new UserError(`${labels[String(issue.path[0])] ?? String(issue.path[0])}：${issue.message}`);
+  throw new UserError(`${fieldLabel(schema, String(issue.path[0]))}：${issue.message}`);
+}
+
+/** A number field as typed ('' is none), held to the schema's rules for it. */
+function typedField(text: string, schema: { shape: Record<string, z.ZodType> }, key: string, rules: z.ZodType<number, number>): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const r = typedNumber(rules).safeParse(t);
+  if (!r.success) throw new UserError(`${fieldLabel(schema, key)}：${r.error.issues[0]?.message ?? '无效'}`);
+  return r.data;
 }
 
 function existingId(table: ReadonlyArray<{ id: string }>, id: string | null, what: string): void {
@@ -92,7 +101,6 @@ export interface ClassInput {
   counselorPhone: string;
 }
 
-const CLASS_LABELS: Record<string, string> = { name: '班级名称', enrollYear: '入学年份', graduationDate: '毕业日期', collegeId: '学院' };
 
 export function saveClass(data: Datastore, id: string | null, input: ClassInput, ctx: ChangeContext): ClassGroup {
   existingId(data.classes, id, '班级');
@@ -101,8 +109,8 @@ export function saveClass(data: Datastore, id: string | null, input: ClassInput,
   const graduationDate = graduation === '' ? null : parseDateValue(graduation);
   if (graduation !== '' && !graduationDate) throw new UserError(`毕业日期“${graduation}”无效：请写成 YYYY-MM-DD，如 2027-06-30`);
   const record = parsed(
-    classSchema.safeParse({ ...input, id: id ?? ctx.newId('cls'), name: input.name.trim(), enrollYear: year === '' ? null : Number(year), graduationDate }),
-    CLASS_LABELS,
+    classSchema.safeParse({ ...input, id: id ?? ctx.newId('cls'), name: input.name.trim(), enrollYear: typedField(year, classSchema, 'enrollYear', classSchema.shape.enrollYear.unwrap()), graduationDate }),
+    classSchema,
   );
   return put(data, data.classes, record);
 }
@@ -117,12 +125,11 @@ export interface DormInput {
   note: string;
 }
 
-const DORM_LABELS: Record<string, string> = { building: '寝室楼', number: '寝室号', size: '寝室人数', classIds: '班级' };
 
 export function saveDorm(data: Datastore, id: string | null, input: DormInput, ctx: ChangeContext): Dorm {
   existingId(data.dorms, id, '寝室');
   const idx = buildIndexes(data);
-  const names = input.classNames.split(/[,，、]/).map((n) => n.trim()).filter(Boolean);
+  const names = splitList(input.classNames);
   if (names.length === 0) throw new UserError('班级：至少填写一个住在该寝室的班级');
   const size = input.size.trim();
   const record = parsed(
@@ -132,9 +139,9 @@ export function saveDorm(data: Datastore, id: string | null, input: DormInput, c
       building: input.building.trim(),
       number: input.number.trim(),
       classIds: [...new Set(names.map((n) => findClass(idx, n).id))],
-      size: size === '' ? null : Number(size),
+      size: typedField(size, dormSchema, 'size', dormSchema.shape.size.unwrap()),
     }),
-    DORM_LABELS,
+    dormSchema,
   );
   return put(data, data.dorms, record);
 }
@@ -149,7 +156,6 @@ export interface StudentInput {
   contact: string;
 }
 
-const STUDENT_LABELS: Record<string, string> = { studentNo: '学号', name: '姓名', categories: '类别', classId: '班级' };
 
 export function saveStudent(data: Datastore, id: string | null, input: StudentInput, ctx: ChangeContext): Student {
   existingId(data.students, id, '困难生');
@@ -164,7 +170,7 @@ export function saveStudent(data: Datastore, id: string | null, input: StudentIn
       categories: input.categories,
       contact: input.contact,
     }),
-    STUDENT_LABELS,
+    studentSchema,
   );
   return put(data, data.students, record);
 }

@@ -11,6 +11,38 @@ export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应�
 const id = z.string().min(1).max(64);
 const text = z.string().max(2000, '过长（最多 2000 个字符）');
 const name = z.string().trim().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
+const phone = z.string().max(50, '过长（最多 50 个字符）');
+const count = z.number().int('应为整数').min(0, '不能为负').max(100, '过大（最多 100）');
+
+// Each field's rules are declared once, here: its type and limits (with the message a secretary reads)
+// and its label (zod metadata). Forms, the roster import, save messages and `check` all read them.
+
+/** The field with its label, the name forms and messages give it. */
+const labelled = <T extends z.ZodType>(schema: T, label: string): T => schema.meta({ label }) as T;
+
+/** The label of an object schema's field (its key when it has none). */
+export function fieldLabel(object: { shape: Record<string, z.ZodType> }, key: string): string {
+  const field = object.shape[key];
+  const label = field ? z.globalRegistry.get(field)?.['label'] : undefined;
+  return typeof label === 'string' ? label : key;
+}
+
+/** Every field's label of an object schema. */
+export function fieldLabels<S extends Record<string, z.ZodType>>(object: { shape: S }): Record<keyof S & string, string> {
+  return Object.fromEntries(Object.keys(object.shape).map((k) => [k, fieldLabel(object, k)])) as Record<keyof S & string, string>;
+}
+
+/** A number as typed (a form field, a spreadsheet cell), held to the field's own rules. */
+export function typedNumber<T extends z.ZodType<number, number>>(schema: T) {
+  return z.coerce.number({ error: '应为数字' }).pipe(schema);
+}
+
+/** How several values are typed in one field or cell (寝室's 班级, 困难生's 类别, 困难生学号): any of , ， 、 ; ； or spaces. */
+export const LIST_SEPARATORS = /[,，、;；\s]+/;
+
+export function splitList(text: string): string[] {
+  return text.split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+}
 
 export const CADRE_CATEGORIES = ['科职以上干部', '普通党员'] as const;
 export const CADRE_STATUSES = ['在岗', '离职', '长期请假'] as const;
@@ -39,50 +71,50 @@ export const collegeSchema = z.object({ id, name });
 
 export const cadreSchema = z.object({
   id,
-  employeeNo: z.string().trim().min(1, '不能为空').max(50, '过长（最多 50 个字符）').nullable(),
-  name,
+  employeeNo: labelled(z.string().trim().min(1, '不能为空').max(50, '过长（最多 50 个字符）').nullable(), '工号'),
+  name: labelled(name, '干部姓名'),
   /** 归属学院: the 二级学院 that arranges the cadre; null = arranged school-wide (公共教学部, 图书馆). */
-  collegeId: id.nullable(),
-  department: text,
-  title: text,
-  politicalStatus: text,
-  shortPhone: text,
-  officePhone: text,
-  category: z.enum(CADRE_CATEGORIES),
-  status: z.enum(CADRE_STATUSES),
+  collegeId: labelled(id.nullable(), '归属学院'),
+  department: labelled(text, '所在部门'),
+  title: labelled(text, '职务'),
+  politicalStatus: labelled(text, '政治面貌'),
+  shortPhone: labelled(phone, '手机短号'),
+  officePhone: labelled(phone, '办公电话'),
+  category: labelled(z.enum(CADRE_CATEGORIES), '类别'),
+  status: labelled(z.enum(CADRE_STATUSES), '状态'),
 });
 
 export const classSchema = z.object({
   id,
-  collegeId: id,
-  name,
-  enrollYear: z.number().int().min(1900).max(2200).nullable(),
-  graduationDate: isoDateSchema.nullable(),
-  headTeacher: text,
-  headTeacherPhone: text,
-  counselor: text,
-  counselorPhone: text,
+  collegeId: labelled(id, '学院'),
+  name: labelled(name, '班级名称'),
+  enrollYear: labelled(z.number().int('应为整数年份').min(1950, '年份过早（应在 1950–2100 之间）').max(2100, '年份过晚（应在 1950–2100 之间）').nullable(), '入学年份'),
+  graduationDate: labelled(isoDateSchema.nullable(), '毕业日期'),
+  headTeacher: labelled(text, '班主任'),
+  headTeacherPhone: labelled(phone, '班主任短号'),
+  counselor: labelled(text, '辅导员'),
+  counselorPhone: labelled(phone, '辅导员短号'),
 });
 
 export const dormSchema = z.object({
   id,
-  building: name,
-  number: name,
+  building: labelled(name, '寝室楼'),
+  number: labelled(name, '寝室号'),
   /** The classes living there; more than one makes it a 混合寝室. */
-  classIds: z.array(id),
-  leader: text,
-  size: z.number().int().min(0).max(100).nullable(),
-  note: text,
+  classIds: labelled(z.array(id), '班级'),
+  leader: labelled(text, '寝室长'),
+  size: labelled(count.nullable(), '寝室人数'),
+  note: labelled(text, '备注'),
 });
 
 export const studentSchema = z.object({
   id,
-  studentNo: name,
-  name,
-  classId: id,
-  dormId: id.nullable(),
-  categories: z.array(z.enum(STUDENT_CATEGORIES)).min(1, '至少一个类别'),
-  contact: text,
+  studentNo: labelled(name, '学号'),
+  name: labelled(name, '姓名'),
+  classId: labelled(id, '班级'),
+  dormId: labelled(id.nullable(), '寝室'),
+  categories: labelled(z.array(z.enum(STUDENT_CATEGORIES)).min(1, '至少一个类别'), '类别'),
+  contact: labelled(text, '联系方式'),
 });
 
 export const assignmentSchema = z.object({
@@ -112,17 +144,17 @@ export const contactSchema = z.object({
 });
 
 export const termSchema = z.object({
-  name,
-  start: isoDateSchema,
-  end: isoDateSchema,
+  name: labelled(name, '学期名称'),
+  start: labelled(isoDateSchema, '开始日期'),
+  end: labelled(isoDateSchema, '结束日期'),
 });
 
 export const dutyRulesSchema = z.object({
-  classPerTerm: z.number().int().min(0).max(100),
-  dormPerMonth: z.number().int().min(0).max(100),
-  dormScope: z.enum(DORM_SCOPES),
-  studentPerMonth: z.number().int().min(0).max(100),
-  minWindowDays: z.number().int().min(1).max(366),
+  classPerTerm: labelled(count, '班级每学期次数'),
+  dormPerMonth: labelled(count, '寝室每月次数'),
+  dormScope: labelled(z.enum(DORM_SCOPES), '寝室范围'),
+  studentPerMonth: labelled(count, '困难生每月次数'),
+  minWindowDays: labelled(z.number().int('应为整数').min(1, '至少 1 天').max(366, '过大（最多 366）'), '最短窗口天数'),
 });
 
 export const settingsSchema = z.object({

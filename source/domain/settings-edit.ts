@@ -1,7 +1,7 @@
 // Editing terms and duty rules from the UI, refused when the result would be inconsistent.
 import { parseDateInput, type IsoDate } from './dates.js';
 import { UserError } from './errors.js';
-import { DORM_SCOPES, dutyRulesSchema, type Datastore, type DormScope, type DutyRules, type Term } from './schema.js';
+import { DORM_SCOPES, dutyRulesSchema, fieldLabel, typedNumber, type Datastore, type DormScope, type DutyRules, type Term } from './schema.js';
 import { termProblems } from './terms.js';
 
 /** Adds a term (index null) or replaces the term at `index`; dates as typed (2026-09-01, 2026/9/1…). */
@@ -22,29 +22,22 @@ export function saveTerm(data: Datastore, index: number | null, input: { name: s
 
 export type RulesInput = Record<keyof DutyRules, string>;
 
-const RULE_LABELS: Record<keyof DutyRules, string> = {
-  classPerTerm: '班级每学期次数',
-  dormPerMonth: '寝室每月次数',
-  dormScope: '寝室范围',
-  studentPerMonth: '困难生每月次数',
-  minWindowDays: '最短窗口天数',
-};
-
 /**
  * Sets the school-wide defaults (collegeId null) or a college's rules. For a college, a field equal
  * to the default is stored as no override, so later changes to the defaults still apply to it.
  */
 export function saveRules(data: Datastore, collegeId: string | null, input: RulesInput): DutyRules {
   const numbers = (['classPerTerm', 'dormPerMonth', 'studentPerMonth', 'minWindowDays'] as const).map((k) => {
-    const n = Number(input[k].trim());
-    if (input[k].trim() === '' || !Number.isInteger(n)) throw new UserError(`${RULE_LABELS[k]}应为整数`);
-    return [k, n] as const;
+    if (input[k].trim() === '') throw new UserError(`${fieldLabel(dutyRulesSchema, k)}：不能为空`);
+    const n = typedNumber(dutyRulesSchema.shape[k]).safeParse(input[k]);
+    if (!n.success) throw new UserError(`${fieldLabel(dutyRulesSchema, k)}：${n.error.issues[0]?.message ?? '无效'}`);
+    return [k, n.data] as const;
   });
-  if (!(DORM_SCOPES as readonly string[]).includes(input.dormScope)) throw new UserError('寝室范围应为 任一 或 每个');
+  if (!(DORM_SCOPES as readonly string[]).includes(input.dormScope)) throw new UserError(`${fieldLabel(dutyRulesSchema, 'dormScope')}应为 任一 或 每个`);
   const parsed = dutyRulesSchema.safeParse({ ...Object.fromEntries(numbers), dormScope: input.dormScope as DormScope });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`${RULE_LABELS[issue.path[0] as keyof DutyRules] ?? ''}：${issue.message}`);
+    throw new UserError(`${fieldLabel(dutyRulesSchema, String(issue.path[0]))}：${issue.message}`);
   }
   if (collegeId === null) {
     data.settings.rules.defaults = parsed.data;

@@ -13,7 +13,7 @@ import { classSuggestion, findCadre, findTarget, parseDutyLabel } from '../domai
 import { normalizeName } from '../domain/names.js';
 import {
   CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES,
-  cadreSchema, classSchema, contactSchema, datastoreSchema, dormSchema, studentSchema,
+  cadreSchema, classSchema, contactSchema, datastoreSchema, dormSchema, dutyRulesSchema, fieldLabel, splitList, studentSchema, typedNumber,
   type Datastore, type DutyRules,
 } from '../domain/schema.js';
 import { cellDate, cellText, readCell, shown } from './roster-cells.js';
@@ -42,8 +42,6 @@ interface Row {
   date: (header: string) => string | null;
 }
 
-const list = (text: string) => text.split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean);
-const phone = z.string().max(50, '过长（最多 50 个字符）');
 const name = z.string().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
 
 async function readRows(file: string, errors: string[]): Promise<Map<string, Row[]>> {
@@ -196,7 +194,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const clsName = check(row, '班级', name, row.get('班级'), errors);
     const college = check(row, '学院', name, row.get('学院'), errors);
     const yearText = row.get('入学年份');
-    const year = yearText === '' ? null : check(row, '入学年份', z.coerce.number({ error: '应为数字' }).int('应为整数年份').min(1950, '年份过早').max(2100, '年份过晚'), yearText, errors);
+    const year = yearText === '' ? null : check(row, '入学年份', typedNumber(classSchema.shape.enrollYear.unwrap()), yearText, errors);
     const graduation = requireDate(row, '毕业日期', errors, true);
     if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) {
       if (clsName) refusedClasses.add(clsName);
@@ -208,9 +206,9 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       enrollYear: year,
       graduationDate: graduation,
       headTeacher: check(row, '班主任', classSchema.shape.headTeacher, row.get('班主任'), errors) ?? '',
-      headTeacherPhone: check(row, '班主任短号', phone, row.get('班主任短号'), errors) ?? '',
+      headTeacherPhone: check(row, '班主任短号', classSchema.shape.headTeacherPhone, row.get('班主任短号'), errors) ?? '',
       counselor: check(row, '辅导员', classSchema.shape.counselor, row.get('辅导员'), errors) ?? '',
-      counselorPhone: check(row, '辅导员短号', phone, row.get('辅导员短号'), errors) ?? '',
+      counselorPhone: check(row, '辅导员短号', classSchema.shape.counselorPhone, row.get('辅导员短号'), errors) ?? '',
     };
     const existing = next.classes.find((c) => c.name === clsName);
     if (!existing) next.classes.push({ id: ctx.newId('cls'), ...fields });
@@ -222,7 +220,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
   for (const row of rows('寝室')) {
     const building = check(row, '寝室楼', name, row.get('寝室楼'), errors);
     const number = check(row, '寝室号', name, row.get('寝室号'), errors);
-    const classIds = list(row.get('班级')).map((n) => {
+    const classIds = splitList(row.get('班级')).map((n) => {
       const cls = idx.classByName.get(n);
       const missing = cls ? undefined : missingClass(n);
       if (missing) errors.push(`寝室, 第${row.rowNo}行, 班级: ${missing}`);
@@ -230,7 +228,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     });
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
     const sizeText = row.get('寝室人数');
-    const size = sizeText === '' ? null : check(row, '寝室人数', z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大'), sizeText, errors);
+    const size = sizeText === '' ? null : check(row, '寝室人数', typedNumber(dormSchema.shape.size.unwrap()), sizeText, errors);
     // Keyed as users write a dorm (楼-号): 1-2 楼 3 号 and 1 楼 2-3 号 would be the same “1-2-3”.
     if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) {
       if (building && number) refusedDorms.add(`${building}-${number}`);
@@ -258,7 +256,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const categories = check(
       row, '类别',
       z.array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` })).min(1, '不能为空'),
-      list(row.get('类别')), errors,
+      splitList(row.get('类别')), errors,
     );
     let dormId: string | null = null;
     if (row.get('寝室楼') !== '' || row.get('寝室号') !== '') {
@@ -295,8 +293,8 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       department: check(row, '所在部门', cadreSchema.shape.department, row.get('所在部门'), errors) ?? '',
       title: check(row, '职务', cadreSchema.shape.title, row.get('职务'), errors) ?? '',
       politicalStatus: check(row, '政治面貌', cadreSchema.shape.politicalStatus, row.get('政治面貌'), errors) ?? '',
-      shortPhone: check(row, '手机短号', phone, row.get('手机短号'), errors) ?? '',
-      officePhone: check(row, '办公电话', phone, row.get('办公电话'), errors) ?? '', category,
+      shortPhone: check(row, '手机短号', cadreSchema.shape.shortPhone, row.get('手机短号'), errors) ?? '',
+      officePhone: check(row, '办公电话', cadreSchema.shape.officePhone, row.get('办公电话'), errors) ?? '', category,
     };
     const existing = next.cadres.find((c) => (employeeNo ? c.employeeNo === employeeNo : c.employeeNo === null && normalizeName(c.name) === cadreName && c.collegeId === college));
     if (!existing) next.cadres.push({ id: ctx.newId('cad'), ...fields, status: '在岗' });
@@ -318,13 +316,12 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     count('学期', existing, { start, end });
   }
 
-  const count0 = z.coerce.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负').max(100, '过大');
   const RULE_FIELDS: Array<[string, keyof DutyRules, z.ZodType<unknown>]> = [
-    ['班级每学期次数', 'classPerTerm', count0],
-    ['寝室每月次数', 'dormPerMonth', count0],
+    [fieldLabel(dutyRulesSchema, 'classPerTerm'), 'classPerTerm', typedNumber(dutyRulesSchema.shape.classPerTerm)],
+    [fieldLabel(dutyRulesSchema, 'dormPerMonth'), 'dormPerMonth', typedNumber(dutyRulesSchema.shape.dormPerMonth)],
     ['寝室范围', 'dormScope', z.enum(['任一', '每个'], { message: '应为 任一 或 每个' }).transform((v) => (v === '任一' ? 'any' : 'each'))],
-    ['困难生每月次数', 'studentPerMonth', count0],
-    ['最短窗口天数', 'minWindowDays', z.coerce.number({ error: '应为数字' }).int('应为整数').min(1, '至少 1 天').max(366, '过大')],
+    [fieldLabel(dutyRulesSchema, 'studentPerMonth'), 'studentPerMonth', typedNumber(dutyRulesSchema.shape.studentPerMonth)],
+    [fieldLabel(dutyRulesSchema, 'minWindowDays'), 'minWindowDays', typedNumber(dutyRulesSchema.shape.minWindowDays)],
   ];
   const uniqueRule = seen('规则');
   for (const row of rows('规则')) {
@@ -370,7 +367,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
         if (missing) throw new UserError(missing);
         return;
       }
-      const studentNos = list(row.get('困难生学号'));
+      const studentNos = splitList(row.get('困难生学号'));
       if (studentNos.some((no) => refusedStudents.has(no) && !idx.studentByNo.has(no))) return;
       const studentIds = studentNos.map((no) => findTarget(idx, 'student', no));
       const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);

@@ -8,7 +8,10 @@ import { UserError } from '../domain/errors.js';
 import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
 import { saveCadre, saveClass, saveDorm, saveStudent } from '../domain/roster-edit.js';
 import { safeText } from '../domain/safe-text.js';
-import type { Cadre, CadreCategory, CadreStatus, ClassGroup, Datastore, Dorm, Student, StudentCategory } from '../domain/schema.js';
+import {
+  cadreSchema, classSchema, dormSchema, fieldLabel, fieldLabels, studentSchema,
+  type Cadre, type CadreCategory, type CadreStatus, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory,
+} from '../domain/schema.js';
 import { changeOperation, type Operation } from './operation.js';
 
 type FieldValue = string | string[];
@@ -42,7 +45,7 @@ interface RecordKind<R extends { id: string }, F extends Fields> {
   table: (data: Datastore) => R[];
   /** The record's fields as its form shows them (null: a new record's defaults). */
   fieldsOf: (record: R | null, data: Datastore, idx: Indexes) => F;
-  labels: Record<keyof F & string, string>;
+  labels: Partial<Record<string, string>> & Record<keyof F & string, string>;
   save: (data: Datastore, id: string | null, fields: F, ctx: ChangeContext) => R;
   /** How messages name the record. */
   title: (record: R) => string;
@@ -101,10 +104,7 @@ export const saveCadreOperation = saveRecordOperation<Cadre, CadreFields>({
     category: c?.category ?? '普通党员',
     status: c?.status ?? '在岗',
   }),
-  labels: {
-    name: '干部姓名', employeeNo: '工号', department: '所在部门', title: '职务', politicalStatus: '政治面貌',
-    shortPhone: '手机短号', officePhone: '办公电话', collegeId: '归属学院', category: '类别', status: '状态',
-  },
+  labels: fieldLabels(cadreSchema),
   save: (data, id, f, ctx) =>
     saveCadre(data, id, {
       ...f,
@@ -132,10 +132,7 @@ export const saveClassOperation = saveRecordOperation<ClassGroup, ClassFields>({
     counselor: c?.counselor ?? '',
     counselorPhone: c?.counselorPhone ?? '',
   }),
-  labels: {
-    collegeId: '学院', name: '班级名称', enrollYear: '入学年份', graduationDate: '毕业日期',
-    headTeacher: '班主任', headTeacherPhone: '班主任短号', counselor: '辅导员', counselorPhone: '辅导员短号',
-  },
+  labels: fieldLabels(classSchema),
   save: (data, id, f, ctx) => saveClass(data, id, f, ctx),
   title: (c) => c.name,
 });
@@ -154,7 +151,8 @@ export const saveDormOperation = saveRecordOperation<Dorm, DormFields>({
     size: d?.size == null ? '' : String(d.size),
     note: d?.note ?? '',
   }),
-  labels: { building: '寝室楼', number: '寝室号', classNames: '班级', leader: '寝室长', size: '寝室人数', note: '备注' },
+  // The form types the classes by name and the dorm as 楼-号: those fields are labelled as the ids they stand for.
+  labels: { ...fieldLabels(dormSchema), classNames: fieldLabel(dormSchema, 'classIds') },
   save: (data, id, f, ctx) => saveDorm(data, id, f, ctx),
   title: dormKey,
 });
@@ -176,7 +174,7 @@ export const saveStudentOperation = saveRecordOperation<Student, StudentFields>(
       contact: s?.contact ?? '',
     };
   },
-  labels: { studentNo: '学号', name: '姓名', className: '班级', dorm: '寝室', categories: '类别', contact: '联系方式' },
+  labels: { ...fieldLabels(studentSchema), className: fieldLabel(studentSchema, 'classId'), dorm: fieldLabel(studentSchema, 'dormId') },
   save: (data, id, f, ctx) => saveStudent(data, id, { ...f, dorm: str(f.dorm), categories: f.categories as StudentCategory[] }, ctx),
   title: (s) => `${s.studentNo} ${s.name}`,
 });

@@ -78,6 +78,6 @@ describe('screen helpers', () => {
     expect(data.settings.rules.colleges['col_jg']).toEqual({ classPerTerm: 2 });
     saveRules(data, 'col_jg', { ...rules, classPerTerm: '1' });
     expect(data.settings.rules.colleges['col_jg']).toBeUndefined();
-    expect(() => saveRules(data, null, { ...rules, minWindowDays: 'a' })).toThrow(/最短窗口天数应为整数/);
+    expect(() => saveRules(data, null, { ...rules, minWindowDays: 'a' })).toThrow(/最短窗口天数：应为数字/);
   });
 });

@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { END_REASONS, TRANSFER_REASONS } from '../../domain/schema.js';
 import { assignOperation, endOperation, reassignOperation } from '../../operations/assignments.js';
-import { operations, splitList, type GlobalArgs } from '../runtime.js';
+import { splitList } from '../../domain/schema.js';
+import { operations, type GlobalArgs } from '../runtime.js';
 
 interface AssignArgs extends GlobalArgs {
   cadre: string;
@@ -26,7 +27,7 @@ export const assignCommand: CommandModule<GlobalArgs, AssignArgs> = {
       cadre: args.cadre,
       class: args.class,
       dorms: args.dorms === undefined ? undefined : splitList(args.dorms),
-      students: splitList(args.students),
+      students: splitList(args.students ?? ''),
       start: args.start,
     };
     console.log((await operations(args).run(assignOperation, input)).message);

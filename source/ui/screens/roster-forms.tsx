@@ -15,7 +15,7 @@ type Unlabelled = { [K in FieldSpec['kind']]: Omit<Extract<FieldSpec, { kind: K 
 
 /** A roster form: `fields` say how each is typed, the operation's kind gives values and labels. */
 function RosterForm<R extends { id: string }, F extends Fields>(props: {
-  op: Operation<SaveRecordInput<F>, unknown> & { kind: { fieldsOf: (r: R | null, ...rest: never[]) => F; labels: Record<string, string> } };
+  op: Operation<SaveRecordInput<F>, unknown> & { kind: { fieldsOf: (r: R | null, ...rest: never[]) => F; labels: Partial<Record<string, string>> } };
   record: R | null;
   title: string;
   fields: Unlabelled[];

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { rulesFor } from '../../domain/rules.js';
 import { safeText } from '../../domain/safe-text.js';
-import { DORM_SCOPE_LABELS, DORM_SCOPES, type DutyRules } from '../../domain/schema.js';
+import { DORM_SCOPE_LABELS, DORM_SCOPES, dutyRulesSchema, fieldLabel, fieldLabels, termSchema } from '../../domain/schema.js';
 import type { RulesInput } from '../../domain/settings-edit.js';
 import { saveRulesOperation, saveTermOperation } from '../../operations/settings.js';
 import type { FieldSpec, FormValues } from '../components/form.js';
@@ -17,12 +17,8 @@ import { useUi } from '../ui-context.js';
 type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
 type Editing = { kind: 'term'; index: number | null } | { kind: 'rules'; collegeId: string | null };
 
-const RULE_FIELDS: Array<[keyof DutyRules, string]> = [
-  ['classPerTerm', '班级每学期次数'],
-  ['dormPerMonth', '寝室每月次数'],
-  ['studentPerMonth', '困难生每月次数'],
-  ['minWindowDays', '最短窗口天数'],
-];
+const RULE_FIELDS = (['classPerTerm', 'dormPerMonth', 'studentPerMonth', 'minWindowDays'] as const).map((key) => [key, fieldLabel(dutyRulesSchema, key)] as const);
+const TERM = fieldLabels(termSchema);
 
 export function SettingsScreen() {
   const { data, back } = useUi();
@@ -77,13 +73,13 @@ function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => voi
   const fields: FieldSpec[] =
     editing.kind === 'term'
       ? [
-          { key: 'name', label: '学期名称', kind: 'text', placeholder: '如 2027-2028学年第一学期' },
-          { key: 'start', label: '开始日期', kind: 'text', placeholder: 'YYYY-MM-DD' },
-          { key: 'end', label: '结束日期', kind: 'text', placeholder: 'YYYY-MM-DD' },
+          { key: 'name', label: TERM.name, kind: 'text', placeholder: '如 2027-2028学年第一学期' },
+          { key: 'start', label: TERM.start, kind: 'text', placeholder: 'YYYY-MM-DD' },
+          { key: 'end', label: TERM.end, kind: 'text', placeholder: 'YYYY-MM-DD' },
         ]
       : [
           ...RULE_FIELDS.slice(0, 2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
-          { key: 'dormScope', label: '寝室范围', kind: 'choice', options: DORM_SCOPES.map((s) => ({ value: s, label: DORM_SCOPE_LABELS[s] })) },
+          { key: 'dormScope', label: fieldLabel(dutyRulesSchema, 'dormScope'), kind: 'choice', options: DORM_SCOPES.map((s) => ({ value: s, label: DORM_SCOPE_LABELS[s] })) },
           ...RULE_FIELDS.slice(2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
         ];
   const save = (v: FormValues) => {
