@@ -58,7 +58,10 @@ describe('分配 screen', () => {
     await ui.press('n');
     await ui.until('最后一天：毕业日期 2027-06-30');
     expect((await ui.saved()).assignments[0]!.end).toBeNull();
-    await ui.press(KEY.enter, KEY.enter, 'y');
+    // The question appears once the preview has read the file.
+    await ui.press(KEY.enter, KEY.enter);
+    await ui.until('（y/n）');
+    await ui.press('y');
     await ui.until('已结束 张三 对 会计1班 的联系分配');
     expect((await ui.saved()).assignments[0]).toMatchObject({ end: '2027-06-30', endReason: '班级毕业' });
   });
