@@ -8,7 +8,8 @@ import { ROLE_LABELS } from '../../domain/schema.js';
 import { assertMayManageUsers } from '../../domain/scope.js';
 import { keyLines, plainPath, syncAuthorizedKeys } from '../../io/authorized-keys.js';
 import { addUserOperation, removeUserOperation, setUserOperation, type UserInput } from '../../operations/users.js';
-import { openStore, operations, splitList, type GlobalArgs } from '../runtime.js';
+import { openStore, operations, type GlobalArgs } from '../runtime.js';
+import { splitList } from '../../domain/schema.js';
 import { renderTable } from '../text-table.js';
 
 interface FieldArgs extends GlobalArgs {
