@@ -76,7 +76,7 @@ describe('干部 screen', () => {
     await ui.press('x');
     await ui.until('标记 张三 的状态');
     await ui.press(KEY.right, KEY.enter, KEY.enter);
-    await ui.until('长期请假');
+    await ui.until('把 张三 标记为长期请假');
     await ui.press('y');
     await ui.until('张三 已标记为长期请假，其联系分配（会计1班）于 2026-11-25 结束');
     const saved = await ui.saved();
