@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { ExportExistsError } from './export-exists-error.js';
 import { writePrivateFile } from '../store/private-files.js';
 import { storageProblem } from '../store/storage-errors.js';
 
@@ -41,7 +42,7 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, for
   if (existsSync(join(dirname(file), `~$${basename(file)}`))) {
     throw new UserError(`文件 ${file} 正在 Excel/WPS 中打开：请先关闭它再导出`);
   }
-  if (existsSync(file) && !force) throw new UserError(`文件 ${file} 已存在：如需覆盖请加 --force（请先在 Excel/WPS 中关闭该文件）`);
+  if (existsSync(file) && !force) throw new ExportExistsError(file);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   try {
     await writePrivateFile(file, buffer);

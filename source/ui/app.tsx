@@ -59,7 +59,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   const last = useMemo(() => lastContacts(data.contacts), [data.contacts]);
   const keyboard = useKeyboardClaims();
   const { columns } = useTerminalSize();
-  const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
+  const say = useCallback((text: string, error = false) => setMessage(text === '' ? null : { text, error }), []);
   // Our own saves are not reloads (the store tells them apart): run() brings that data itself.
   const reloaded = useCallback((fresh: Datastore) => {
     setData(fresh);
@@ -70,7 +70,12 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
     setMessage(null);
     setStack((s) => [...s, route]);
   }, []);
-  const back = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
+  // A message belongs to the screen it was said on: leaving it (Esc) leaves the message too, unless the
+  // screen goes back because its work is done and the message says so (记录联系 from the overdue list).
+  const back = useCallback((keepMessage = false) => {
+    if (!keepMessage) setMessage(null);
+    setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
+  }, []);
   const runner = useMemo(() => new OperationRunner(store, { via: 'tui', context, view }), [store, context, view]);
   const run = useCallback<Ui['run']>(
     async (op, input) => {

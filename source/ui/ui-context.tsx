@@ -41,10 +41,12 @@ export interface Ui {
   run: <I, R>(op: Operation<I, R>, input: I) => Promise<ApplyOutcome<R>>;
   /** The operation on the file as it is now, saved nowhere; or why it would fail (the screen says it). */
   preview: <I, R>(op: Operation<I, R>, input: I) => Promise<PreviewOutcome<R>>;
+  /** Shows a message on the status line ('' clears it). */
   say: (text: string, error?: boolean) => void;
   message: Message | null;
   go: (route: Route) => void;
-  back: () => void;
+  /** Leaves the screen, and its message unless `keepMessage` (the screen's work is done and the message says so). */
+  back: (keepMessage?: boolean) => void;
 }
 
 export const UiContext = createContext<Ui | null>(null);

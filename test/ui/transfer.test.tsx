@@ -52,9 +52,11 @@ describe('导入 / 导出 screen', () => {
     await ui.until(`已导出 ${out2}（附件2，2 行）`);
     expect(ui.frames.some((f) => f.includes(`正在导出 ${out2}……`))).toBe(true);
     expect(existsSync(out2)).toBe(true);
-    // A second export to the same path is refused unless 覆盖 is chosen.
+    // A second export to the same path is refused unless 覆盖 is chosen, in the TUI's words (no --force).
     await ui.press(KEY.enter);
     await ui.until('错误：');
+    expect(ui.frame()).toContain('已存在：如需覆盖，请把“覆盖已有文件”选为“是”后再导出');
+    expect(ui.frame()).not.toContain('--force');
     await ui.press(KEY.right, KEY.enter);
     await ui.until(`已导出 ${out2}（附件2，2 行）`);
     const out1 = join(ui.dir, 'form1.xlsx');
@@ -70,5 +72,26 @@ describe('导入 / 导出 screen', () => {
     await ui.press(...outR, KEY.enter, KEY.enter);
     await ui.until(`已导出 ${outR}（评议考核`);
     expect(existsSync(out1) && existsSync(outR)).toBe(true);
+  });
+
+  it('a message stays on its screen: Esc leaves it behind, and a new preview starts without an older error', async () => {
+    const ui = await openScreen('8', '导入 / 导出');
+    await ui.press(KEY.tab, ...join(ui.dir, 'nope.xlsx'), KEY.enter);
+    await ui.until('错误：找不到文件');
+    const file = await fillRoster(join(ui.dir, 'ok.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
+    for (let i = 0; i < 'nope.xlsx'.length; i++) await ui.press(KEY.backspace);
+    await ui.press(...'ok.xlsx', KEY.enter);
+    await ui.until('导入预览');
+    expect(file).toContain('ok.xlsx');
+    expect(ui.frame()).not.toContain('找不到文件');
+    await ui.press('n');
+    await ui.until('导入 / 导出');
+    await ui.press(KEY.tab, ...'x', KEY.enter);
+    await ui.until('错误：');
+    await ui.press(KEY.esc);
+    await ui.until('放弃已填写的内容？');
+    await ui.press('y');
+    await ui.until('最新联系');
+    expect(ui.frame()).not.toContain('错误：');
   });
 });

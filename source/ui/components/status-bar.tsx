@@ -31,7 +31,7 @@ export function StatusBar({ commands, typing = false, note }: { commands: Comman
   return (
     <Box flexDirection="column">
       {message && (
-        <Text color={message.error ? 'red' : undefined} wrap="truncate-end">
+        <Text color={message.error ? 'red' : undefined} wrap="wrap">
           {message.error ? '错误：' : ''}
           {safeText(message.text)}
         </Text>

@@ -88,7 +88,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     });
     setSaving(false);
     if (!outcome.ok) return;
-    if (preset) back();
+    if (preset) back(true);
     else onSaved();
   };
   if (duplicate) {

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
+import { ExportExistsError } from '../../io/export-exists-error.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { ImportSummary } from '../../io/import-summary.js';
 import { ImportError } from '../../io/import-error.js';
@@ -46,6 +47,8 @@ export function TransferScreen() {
       if (action === 'import') {
         // The import itself on the file as it is now, saved nowhere: the datastore is written only after y.
         const previewed = await previewOperation(importRosterOperation, { file: path });
+        // A message from before (an earlier file's error) is not about this preview.
+        say('');
         if (previewed.ok) setPreview({ file: path, summary: previewed.result.summary });
         else if (previewed.error instanceof ImportError) setPreview({ file: path, errors: previewed.error.lines });
         else throw previewed.error;
@@ -63,7 +66,8 @@ export function TransferScreen() {
         say(`已导出 ${out}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）`);
       }
     } catch (error) {
-      say(isUserError(error) ? error.message : `失败：${(error as Error).message}`, true);
+      if (error instanceof ExportExistsError) say(`文件 ${error.file} 已存在：如需覆盖，请把“覆盖已有文件”选为“是”后再导出（请先在 Excel/WPS 中关闭该文件）`, true);
+      else say(isUserError(error) ? error.message : `失败：${(error as Error).message}`, true);
     } finally {
       setBusy(false);
     }
