@@ -181,7 +181,7 @@ export const userSchema = z.object({
   login: z.string().regex(LOGIN_PATTERN, '登录名应为小写字母、数字、_ 或 -，以字母或 _ 开头，最多 32 个字符'),
   name,
   role: z.enum(ROLES),
-  /** The 二级学院 a `college` user works for; empty for the others. */
+  /** The 二级学院 a `college` user works for; a `viewer` sees these only (none: every college); empty for `school`. */
   collegeIds: z.array(id),
   keys: z.array(z.string().regex(SSH_KEY_PATTERN, 'SSH 公钥格式无效')),
 });

@@ -8,9 +8,10 @@ import type { Datastore, User } from './schema.js';
 /** Who is at the keyboard: a registered user, or null for the service account's own administrator. */
 export type Actor = User | null;
 
-/** The colleges an actor is limited to; null: all of them. */
+/** The colleges an actor is limited to; null: all of them (the school; a viewer named with no college). */
 export function scopeOf(actor: Actor): ReadonlySet<string> | null {
-  return actor === null || actor.role === 'school' ? null : new Set(actor.collegeIds);
+  if (actor === null || actor.role === 'school' || (actor.role === 'viewer' && actor.collegeIds.length === 0)) return null;
+  return new Set(actor.collegeIds);
 }
 
 export function actorLabel(actor: Actor, osUser: string): string {

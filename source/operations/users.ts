@@ -10,7 +10,7 @@ import { changeOperation } from './operation.js';
 export interface UserFields {
   name?: string;
   role?: string;
-  /** College names (or ids); required for a `college` user, refused for the others. */
+  /** College names (or ids): required for a `college` user; a `viewer`'s limit (none: all); ignored for `school`. */
   colleges?: string[];
   /** OpenSSH public keys, one per entry ("ssh-ed25519 AAAA… comment"); replaces the user's keys. */
   keys?: string[];
@@ -56,7 +56,7 @@ function applyFields(data: Datastore, user: User, fields: UserFields): void {
   if (user.role === 'college' && user.collegeIds.length === 0) {
     throw new UserError(`用户 ${user.login} 的角色是 college（二级学院）：请用 --college 指定其学院`);
   }
-  if (user.role !== 'college') user.collegeIds = [];
+  if (user.role === 'school') user.collegeIds = [];
   if (fields.keys !== undefined) user.keys = [...new Set(fields.keys.map((k, i) => normalizeKey(k, `第 ${i + 1} 个公钥`)))];
   for (const other of data.users) {
     if (other === user) continue;

@@ -51,7 +51,7 @@ const fieldOptions = <T>(y: import('yargs').Argv<T>) =>
     .positional('login', { type: 'string', demandOption: true, describe: '登录名（小写字母、数字、_ -）' })
     .option('name', { type: 'string', describe: '姓名' })
     .option('role', { type: 'string', describe: '角色：school（组织部/学工部，全校）、college（二级学院）、viewer（只读）' })
-    .option('college', { type: 'string', describe: 'college 角色的学院，多个用逗号分隔' })
+    .option('college', { type: 'string', describe: 'college 角色的学院（viewer 可选：只看这些学院），多个用逗号分隔' })
     .option('key', { type: 'string', array: true, describe: 'SSH 公钥（整行，可重复）；给出时替换原有公钥' })
     .option('key-file', { type: 'string', array: true, describe: '公钥文件（如 id_ed25519.pub，可重复）' });
 
