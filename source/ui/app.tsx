@@ -37,6 +37,8 @@ export interface AppProps {
   reloadEveryMs?: number;
   /** False when contacts older than those loaded exist on disk (the TUI reads the reporting term's). */
   contactsComplete?: boolean;
+  /** Over SSH: the folder the secretary's exports and imports are kept in (she names a file, not a path). */
+  exportsDir?: string;
 }
 
 export function App(props: AppProps) {
@@ -48,7 +50,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete = true }: AppProps) {
+function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete = true, exportsDir }: AppProps) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -121,7 +123,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   });
 
   const dataFile = useMemo(() => safeText(resolve(store.file)), [store]);
-  const ui: Ui = { data, idx, report, last, contactsComplete, dataFile, today, context, run, preview, say, message, go, back };
+  const ui: Ui = { data, idx, report, last, contactsComplete, dataFile, ...(exportsDir === undefined ? {} : { exportsDir }), today, context, run, preview, say, message, go, back };
   // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
   // The width is the terminal's: nothing is laid out wider, so nothing wraps.
   return (

@@ -10,10 +10,10 @@ const BRACKETED_PASTE_ON = '\u001b[?2004h';
 const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
 /** Runs the UI on the loaded datastore until q; every change goes through `store.update`. */
-export async function runTui(opts: { store: DatastoreFile; initialData: Datastore; today: IsoDate; context: () => ChangeContext; contactsComplete: boolean }): Promise<void> {
+export async function runTui(opts: { store: DatastoreFile; initialData: Datastore; today: IsoDate; context: () => ChangeContext; contactsComplete: boolean; exportsDir?: string }): Promise<void> {
   process.stdout.write(BRACKETED_PASTE_ON);
   try {
-    const instance = render(<App store={opts.store} initialData={opts.initialData} today={opts.today} context={opts.context} contactsComplete={opts.contactsComplete} />);
+    const instance = render(<App store={opts.store} initialData={opts.initialData} today={opts.today} context={opts.context} contactsComplete={opts.contactsComplete} {...(opts.exportsDir === undefined ? {} : { exportsDir: opts.exportsDir })} />);
     await instance.waitUntilExit();
   } finally {
     process.stdout.write(BRACKETED_PASTE_OFF);

@@ -35,6 +35,8 @@ export interface Ui {
   contactsComplete: boolean;
   /** The datastore's full path, shown in the header and on 首页 (which file is open, over SSH too). */
   dataFile: string;
+  /** Over SSH: the secretary's own folder; the transfer screen takes file names in it, not paths. */
+  exportsDir?: string;
   today: IsoDate;
   context: () => ChangeContext;
   /** Runs an operation, replaces the data with what was saved and says what was done (or why not). */

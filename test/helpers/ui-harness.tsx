@@ -25,13 +25,14 @@ export function school(): Datastore {
   return data;
 }
 
-export async function startApp(data: Datastore = school()) {
+/** `exportsDir`: the app as an SSH session opens it (exports in the secretary's own folder). */
+export async function startApp(data: Datastore = school(), { exportsDir }: { exportsDir?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
   const file = join(dir, 'data.json');
   const store = new DatastoreFile(file);
   await store.create(data);
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
-  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} />);
+  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} {...(exportsDir === undefined ? {} : { exportsDir })} />);
   const frame = () => app.lastFrame() ?? '';
   /** Waits (up to 3 s) until the frame shows `text`: ink mounts input handlers after a render. */
   const until = async (text: string | RegExp | ((frame: string) => boolean)) => {

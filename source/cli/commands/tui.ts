@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { reportingTerm } from '../../domain/terms.js';
-import { changeContext, dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import { dirname, join } from 'node:path';
+import { changeContext, currentIdentity, dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
 
 interface Args extends GlobalArgs {
@@ -26,6 +27,9 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
     clearCiMarkers();
     // Loaded only here, so plain commands start without React and ink.
     const { runTui } = await import('../../ui/run-tui.js');
-    await runTui({ store, initialData, today, context: () => changeContext(today), contactsComplete });
+    const who = currentIdentity();
+    // Over SSH a secretary's exports land in her own folder beside the datastore, never at a path she types.
+    const exportsDir = who.forced ? join(dirname(store.layout.main), 'exports', who.login) : undefined;
+    await runTui({ store, initialData, today, context: () => changeContext(today), contactsComplete, ...(exportsDir === undefined ? {} : { exportsDir }) });
   },
 };

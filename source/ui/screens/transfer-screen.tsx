@@ -2,7 +2,8 @@
 // after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
 import { ExportExistsError } from '../../io/export-exists-error.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -33,17 +34,25 @@ const exports = () => import('../../io/exports.js');
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
 export function TransferScreen() {
-  const { data, idx, report, today, run: runOperation, preview: previewOperation, say, back } = useUi();
+  const { data, idx, report, today, exportsDir, run: runOperation, preview: previewOperation, say, back } = useUi();
   const [values, setValues] = useState<Record<string, string>>({ action: 'import', path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const action = values['action'] as Action;
-  const path = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
+  const typed = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
+  // Over SSH only a file name, in her own folder: no path she types reaches another file on the server.
+  const refusedPath = exportsDir !== undefined && (/[/\\]/.test(typed) || typed.startsWith('.'));
+  const path = exportsDir === undefined ? typed : join(exportsDir, typed);
 
 
   const run = async () => {
+    if (refusedPath) {
+      say(`经 SSH 只能使用你的文件夹 ${exportsDir ?? ''} 中的文件：请只输入文件名，如 ${defaultPath(action, today, report.term?.name ?? '')}`, true);
+      return;
+    }
     setBusy(true);
     try {
+      if (exportsDir !== undefined) await mkdir(exportsDir, { recursive: true, mode: 0o700 });
       if (action === 'import') {
         // The import itself on the file as it is now, saved nowhere: the datastore is written only after y.
         const previewed = await previewOperation(importRosterOperation, { file: path });

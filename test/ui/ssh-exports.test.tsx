@@ -1,0 +1,27 @@
+// Over SSH (issue 14) the 导入 / 导出 screen takes a file name in the secretary's own folder, never a path.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KEY, startApp } from '../helpers/ui-harness.js';
+
+describe('导入 / 导出 over SSH', () => {
+  it('an export lands in her folder (0700); a typed path is refused and nothing is written', async () => {
+    const first = await startApp();
+    const folder = join(first.dir, 'exports', 'wang');
+    const ui = await startApp(undefined, { exportsDir: folder });
+    await ui.press('8');
+    await ui.until('导入 / 导出');
+    await ui.press(KEY.right, KEY.right, KEY.tab, ...join(ui.dir, 'elsewhere.xlsx'), KEY.enter, KEY.enter);
+    await ui.until('经 SSH 只能使用你的文件夹');
+    expect(existsSync(join(ui.dir, 'elsewhere.xlsx'))).toBe(false);
+    expect(existsSync(folder)).toBe(false);
+
+    const fresh = await startApp(undefined, { exportsDir: folder });
+    await fresh.press('8');
+    await fresh.until('导入 / 导出');
+    await fresh.press(KEY.right, KEY.right, KEY.tab, ...'附件2.xlsx', KEY.enter, KEY.enter);
+    await fresh.until(`已导出 ${join(folder, '附件2.xlsx')}（附件2`);
+    expect(readdirSync(folder)).toEqual(['附件2.xlsx']);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+});
