@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { reportingTerm } from '../../domain/terms.js';
+import { reportingTermContacts } from '../../operations/ranges.js';
 import { dirname, join } from 'node:path';
 import { changeContext, currentIdentity, dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
@@ -14,10 +15,9 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
   builder: (y) => y.option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
-    // The reporting term's contacts are what the screens show and what changes see; older months stay on disk.
-    const store = openStore(args, {
-      contacts: (main) => reportingTerm(main.settings.terms, today)?.start ?? 'none',
-    });
+    // The reporting term's contacts are what the screens show and what every save reads back; older months stay on disk.
+    const view = reportingTermContacts(today);
+    const store = openStore(args, { contacts: view });
     // Fails before ink takes the terminal when the file is missing or invalid.
     const initialData = await store.load();
     const from = reportingTerm(initialData.settings.terms, today)?.start.slice(0, 7);
@@ -30,6 +30,6 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
     const who = currentIdentity();
     // Over SSH a secretary's exports land in her own folder beside the datastore, never at a path she types.
     const exportsDir = who.forced ? join(dirname(store.layout.main), 'exports', who.login) : undefined;
-    await runTui({ store, initialData, today, context: () => changeContext(today), contactsComplete, ...(exportsDir === undefined ? {} : { exportsDir }) });
+    await runTui({ store, initialData, today, view, context: () => changeContext(today), contactsComplete, ...(exportsDir === undefined ? {} : { exportsDir }) });
   },
 };
