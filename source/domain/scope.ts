@@ -111,7 +111,9 @@ export function assertWithinScope(actor: Actor, before: Datastore, after: Datast
   const scope = scopeOf(actor);
   if (scope === null || actor === null) return;
   const owners = new Owners([before, after]);
-  const outside = (table: Table, record: Record<string, unknown>) => owners.of(table, record).some((c) => !scope.has(c));
+  // A 混合寝室 (and a contact there) belongs to each college living in it: hers if one of them is.
+  const outside = (table: Table, record: Record<string, unknown>) =>
+    table === 'dorms' || table === 'contacts' ? owners.of(table, record).every((c) => !scope.has(c)) : owners.of(table, record).some((c) => !scope.has(c));
   const refuse = (what: string) =>
     new UserError(`${actor.name}（${actor.login}）只能修改本学院（${scopeText(actor, after)}）的记录：这次修改涉及${what}，已全部取消，未做任何改动`);
 

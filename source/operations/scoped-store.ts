@@ -52,7 +52,11 @@ export class ScopedStore extends DatastoreFile {
     return async (data) => {
       const actor = actorIn(data, this.who);
       assertMayChange(actor);
-      const before = scopeOf(actor) === null ? null : structuredClone(data);
+      const scoped = scopeOf(actor) !== null;
+      // First on her part of the data alone, saved nowhere: a change that fails there fails with a message
+      // about her records only (找不到班级…), never one naming another college's cadres or classes.
+      if (scoped) await change(structuredClone(scopedView(data, actor)));
+      const before = scoped ? structuredClone(data) : null;
       const result = await change(data);
       if (before !== null) assertWithinScope(actor, before, data);
       return result;

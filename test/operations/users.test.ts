@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientArgv } from '../../source/cli/forced-command.js';
+import { assertWithinScope } from '../../source/domain/scope.js';
 import { BLOCK_BEGIN, BLOCK_END, withBlock } from '../../source/io/authorized-keys.js';
 import { migrate } from '../../source/store/migrations.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
@@ -126,8 +127,9 @@ describe('identity and scope', () => {
 
     const before = readFileSync(file, 'utf8');
     const refused: Array<[string, string, RegExp]> = [
-      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班', /只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的联系记录/],
-      ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /只能修改本学院/],
+      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班', /找不到干部“周七”/],
+      ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /找不到干部“周七”/],
+      ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /找不到班级“软件1班”/],
       ['wang', 'users list', /college 角色经 SSH 只能运行/],
       ['wang', 'overdue --data /other/file.json', /不能经 SSH 指定 --data/],
       ['wang', 'overdue --data=/other/file.json', /不能经 SSH 指定 --data/],
@@ -151,6 +153,8 @@ describe('identity and scope', () => {
       expect(r.code, `${login}: ${command}`).toBe(1);
       expect(r.stderr, `${login}: ${command}`).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      // Nothing of the other college is named in her refusals.
+      expect(r.stderr, `${login}: ${command}`).not.toMatch(/周七（|软件1班（|小红/);
     }
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
@@ -182,6 +186,24 @@ describe('identity and scope', () => {
     const cells = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String));
     expect(cells.some((c) => c.includes('张三'))).toBe(true);
     expect(cells.some((c) => c.includes('周七') || c.includes('软件1班'))).toBe(false);
+  });
+
+  it('a change that reaches another college is refused whole, whatever its route', () => {
+    const before = smallSchool([AUTUMN]);
+    const wang = { id: 'u_1', login: 'wang', name: '王芳', role: 'college' as const, collegeIds: ['col_jg'], keys: [] };
+    const moved = structuredClone(before);
+    moved.classes.find((c) => c.id === 'cls_rj')!.headTeacher = '新班主任';
+    expect(() => assertWithinScope(wang, before, moved)).toThrow('王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的班级 软件1班，已全部取消，未做任何改动');
+    const into = structuredClone(before);
+    into.classes.find((c) => c.id === 'cls_kj')!.collegeId = 'col_jd';
+    expect(() => assertWithinScope(wang, before, into)).toThrow(/其他学院的班级 会计1班/);
+    const rules = structuredClone(before);
+    rules.settings.rules.colleges['col_jd'] = { dormPerMonth: 2 };
+    expect(() => assertWithinScope(wang, before, rules)).toThrow(/其他学院的考核细则/);
+    const own = structuredClone(before);
+    own.settings.rules.colleges['col_jg'] = { dormPerMonth: 2 };
+    own.classes.find((c) => c.id === 'cls_kj')!.headTeacher = '新班主任';
+    expect(() => assertWithinScope(wang, before, own)).not.toThrow();
   });
 
   it('splits a command as a shell would quote it, without a shell', () => {
