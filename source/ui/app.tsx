@@ -17,9 +17,9 @@ import { resolve } from 'node:path';
 import stringWidth from 'string-width';
 import { DATA_FILE_LABEL, MIN_PATH_COLUMNS, truncatePath } from './components/data-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
+import { TerminalSizeContext, useTerminalSize, useTerminalSizeSource } from './hooks/use-terminal-size.js';
 import { KeyboardClaims, KeyScope, useKeyboardClaims } from './keyboard.js';
 import { keyIs } from './keys.js';
 import type { Route } from './routes.js';
@@ -60,7 +60,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   const report = useMemo(() => overdueReport(data, idx, today), [data, idx, today]);
   const last = useMemo(() => lastContacts(data.contacts), [data.contacts]);
   const keyboard = useKeyboardClaims();
-  const { columns } = useTerminalSize();
+  const size = useTerminalSizeSource();
   const say = useCallback((text: string, error = false) => setMessage(text === '' ? null : { text, error }), []);
   // Our own saves are not reloads (the store tells them apart): run() brings that data itself.
   const reloaded = useCallback((fresh: Datastore) => {
@@ -125,11 +125,12 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   const dataFile = useMemo(() => safeText(resolve(store.file)), [store]);
   const ui: Ui = { data, idx, report, last, contactsComplete, dataFile, ...(exportsDir === undefined ? {} : { exportsDir }), today, context, run, preview, say, message, go, back };
   // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
-  // The width is the terminal's: nothing is laid out wider, so nothing wraps.
+  // Every part lays out to the size handed down here, so no line is wider than the terminal.
   return (
     <UiContext.Provider value={ui}>
+      <TerminalSizeContext.Provider value={size}>
       <KeyboardClaims value={keyboard.claim}>
-        <Box flexDirection="column" width={columns}>
+        <Box flexDirection="column">
           <Header title={`${safeText(data.settings.schoolName)} 三联系 · ${report.term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
           <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
           <KeyScope on={!help && !confirmUndo}>
@@ -146,6 +147,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
           </KeyScope>
         </Box>
       </KeyboardClaims>
+      </TerminalSizeContext.Provider>
     </UiContext.Provider>
   );
 }
@@ -155,9 +157,11 @@ function Header({ title, dataFile }: { title: string; dataFile: string }) {
   const { columns } = useTerminalSize();
   const room = columns - 1 - stringWidth(title) - stringWidth(DATA_FILE_LABEL);
   return (
-    <Text wrap="truncate-end">
-      <Text bold>{title}</Text>
-      {room >= MIN_PATH_COLUMNS ? <Text dimColor>{DATA_FILE_LABEL}{truncatePath(dataFile, room)}</Text> : null}
-    </Text>
+    <Box width={columns}>
+      <Text wrap="truncate-end">
+        <Text bold>{title}</Text>
+        {room >= MIN_PATH_COLUMNS ? <Text dimColor>{DATA_FILE_LABEL}{truncatePath(dataFile, room)}</Text> : null}
+      </Text>
+    </Box>
   );
 }

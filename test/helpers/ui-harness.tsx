@@ -25,8 +25,14 @@ export function school(): Datastore {
   return data;
 }
 
-/** `exportsDir`: the app as an SSH session opens it (exports in the secretary's own folder). */
-export async function startApp(data: Datastore = school(), { exportsDir }: { exportsDir?: string } = {}) {
+/** A terminal size for the app. */
+export interface Size {
+  columns: number;
+  rows: number;
+}
+
+/** `exportsDir`: the app as an SSH session opens it (exports in the secretary's own folder). `size`: the terminal's. */
+export async function startApp(data: Datastore = school(), { exportsDir, size }: { exportsDir?: string; size?: Size } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
   const file = join(dir, 'data.json');
   const store = new DatastoreFile(file);
@@ -56,6 +62,15 @@ export async function startApp(data: Datastore = school(), { exportsDir }: { exp
   };
   /** The datastore as another process reads it now. */
   const saved = (): Promise<Datastore> => new DatastoreFile(file).load();
+  if (size) {
+    Object.defineProperty(app.stdout, 'rows', { value: size.rows, configurable: true });
+    Object.defineProperty(app.stdout, 'columns', { value: size.columns, configurable: true });
+    app.stdout.emit('resize');
+    await tick();
+    // ink lays out in 1000 columns from now on, the app (which read the size on resize) in size.columns:
+    // a line the app did not fit to its width shows whole in the frame instead of being wrapped by ink.
+    Object.defineProperty(app.stdout, 'columns', { value: 1000, configurable: true });
+  }
   // Every test starts on 首页, fully drawn.
   await until('最新联系');
   return { ...app, frame, until, press, burst, saved, dir, file, store };

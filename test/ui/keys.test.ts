@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { flow } from '../../source/ui/components/help-overlay.js';
+import { flow } from '../../source/ui/components/layout.js';
 import { fitHints } from '../../source/ui/components/status-bar.js';
 import { COMMANDS, HELP, keyIs, type CommandName } from '../../source/ui/keys.js';
 

@@ -6,6 +6,7 @@ import { cadreLabel, cadreNameById, studentLabel } from '../../domain/labels.js'
 import { safeText } from '../../domain/safe-text.js';
 import type { Assignment } from '../../domain/schema.js';
 import { useUi } from '../ui-context.js';
+import { Line } from './layout.js';
 
 export function AssignmentSummary({ assignment }: { assignment: Assignment | null }) {
   const { idx } = useUi();
@@ -15,12 +16,12 @@ export function AssignmentSummary({ assignment }: { assignment: Assignment | nul
   const students = assignment.studentIds.map((s) => idx.studentById.get(s)).filter((s) => s !== undefined).map(studentLabel);
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">
+      <Line>
         联系分配：{safeText(cadre ? cadreLabel(cadre) : '')} · 班级 {safeText(idx.classById.get(assignment.classId)?.name ?? '')} · 自 {assignment.start}
         {assignment.end ? ` 至 ${assignment.end}（${assignment.endReason ?? ''}）` : ' 起'}
-      </Text>
-      <Text wrap="truncate-end">寝室：{safeText(dorms.join('、')) || '（无）'}</Text>
-      <Text wrap="truncate-end">困难生：{safeText(students.join('、')) || '（无）'}</Text>
+      </Line>
+      <Line>寝室：{safeText(dorms.join('、')) || '（无）'}</Line>
+      <Line>困难生：{safeText(students.join('、')) || '（无）'}</Line>
     </Box>
   );
 }

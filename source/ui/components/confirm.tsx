@@ -1,7 +1,8 @@
 // A y/n question before anything destructive; nothing happens until y. It has the keyboard: q, ? and u wait.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { safeText } from '../../domain/safe-text.js';
 import { useKeys } from '../keyboard.js';
+import { Paragraph, Panel } from './layout.js';
 import { StatusBar } from './status-bar.js';
 
 export function Confirm({ question, onYes, onNo }: { question: string; onYes: () => void; onNo: () => void }) {
@@ -14,9 +15,9 @@ export function Confirm({ question, onYes, onNo }: { question: string; onYes: ()
   );
   return (
     <Box flexDirection="column">
-      <Box borderStyle="single" paddingX={1}>
-        <Text>{safeText(question)}（y/n）</Text>
-      </Box>
+      <Panel>
+        <Paragraph>{safeText(question)}（y/n）</Paragraph>
+      </Panel>
       <StatusBar commands={['yes', 'no']} typing />
     </Box>
   );

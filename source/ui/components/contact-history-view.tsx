@@ -5,6 +5,7 @@ import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS, type Contact } from '../../domain/schema.js';
 import { Table } from '../table.js';
+import { Line } from './layout.js';
 import { useUi } from '../ui-context.js';
 
 export function ContactHistoryView({ filter, limit, only }: { filter: ContactFilter; limit: number; only?: (c: Contact) => boolean }) {
@@ -20,7 +21,7 @@ export function ContactHistoryView({ filter, limit, only }: { filter: ContactFil
   }));
   return (
     <Box flexDirection="column">
-      <Text bold>联系记录（共 {all.length} 条{all.length > rows.length ? `，显示最近 ${rows.length} 条` : ''}）</Text>
+      <Line bold>联系记录（共 {all.length} 条{all.length > rows.length ? `，显示最近 ${rows.length} 条` : ''}）</Line>
       {rows.length > 0 ? <Table data={rows} maxWidth={14} /> : <Text>（暂无联系记录）</Text>}
     </Box>
   );

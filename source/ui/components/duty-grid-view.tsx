@@ -6,6 +6,7 @@ import { DUTY_LABELS, type Assignment } from '../../domain/schema.js';
 import type { WindowStatus } from '../../domain/windows.js';
 import { useMemo } from 'react';
 import { Table } from '../table.js';
+import { Line } from './layout.js';
 import { useUi } from '../ui-context.js';
 
 const MARK: Record<WindowStatus, string> = { met: '完', overdue: '逾', due: '待', upcoming: '未' };
@@ -39,12 +40,12 @@ export function DutyGridView({ grid, maxRows }: { grid: DutyGrid | null; maxRows
   });
   return (
     <Box flexDirection="column">
-      <Text bold>本学期职责（完 已完成 · 逾 逾期 · 待 本期待完成 · 未 未开始 · - 不需）</Text>
+      <Line bold>本学期职责（完 已完成 · 逾 逾期 · 待 本期待完成 · 未 未开始 · - 不需）</Line>
       {rows.length > 0 ? <Table data={rows} maxWidth={18} /> : <Text>（该分配本学期无应办职责）</Text>}
       {hidden.length > 0 ? (
-        <Text>
+        <Line>
           ……另有 {hidden.length} 项未显示（其中逾期 {hidden.filter((r) => r.term === 'overdue' || Object.values(r.months).includes('overdue')).length} 项）：加高终端窗口可看到全部
-        </Text>
+        </Line>
       ) : null}
     </Box>
   );

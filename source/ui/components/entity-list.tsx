@@ -1,6 +1,6 @@
 // A searchable list screen: `/` search, j/k to move, Enter to open, screen-specific keys, Esc back;
 // with `lastContact`, a 最近联系 column and o to sort by it, the longest without a contact first.
-import { Box, Text, type Key } from 'ink';
+import { Box, type Key } from 'ink';
 import { useMemo, useState } from 'react';
 import type { Duty } from '../../domain/schema.js';
 import { useListNav } from '../hooks/use-list-nav.js';
@@ -11,6 +11,7 @@ import { useUi } from '../ui-context.js';
 import { ListView } from './list-view.js';
 import { SearchLine } from './search-line.js';
 import { StatusBar } from './status-bar.js';
+import { Line } from './layout.js';
 
 interface Props<T> {
   title: string;
@@ -50,9 +51,9 @@ export function EntityList<T extends { id: string }>({ title, items, search, row
   const withLast = (item: T) => (dates ? { ...row(item), 最近联系: dates.get(item.id) ?? (contactsComplete ? '从未' : '本学期无') } : row(item));
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
+      <Line bold>
         {title}（{s.matches.length}/{items.length}）{oldestFirst ? ' · 按最近联系，最久未联系在前' : ''}
-      </Text>
+      </Line>
       <SearchLine query={s.query} setQuery={s.setQuery} searching={s.searching} setSearching={s.setSearching} />
       <ListView visible={s.matches.slice(nav.top, nav.top + nav.height).map(withLast)} total={s.matches.length} selected={nav.selected} top={nav.top} empty="没有匹配的条目" />
       <StatusBar commands={s.searching ? ['searchDone', 'searchClear'] : ['move', 'search', 'open', 'back', ...commands, ...(dates ? (['sortByLastContact'] as const) : [])]} typing={s.searching} />

@@ -6,7 +6,9 @@ import TextInput from 'ink-text-input';
 import { useState, type ReactNode } from 'react';
 import stringWidth from 'string-width';
 import { safeText } from '../../domain/safe-text.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys, useKeysOn } from '../keyboard.js';
+import { Line, Panel } from './layout.js';
 
 export interface Option {
   value: string;
@@ -57,6 +59,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
     setDirty(true);
     onChange(key, value);
   };
+  const { columns } = useTerminalSize();
   const field = fields[Math.min(focus, fields.length - 1)]!;
   const moveTo = (next: number) => {
     if (field.kind === 'text') field.onLeave?.();
@@ -97,24 +100,27 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   );
   const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label)));
   return (
-    <Box flexDirection="column" borderStyle="single" paddingX={1}>
-      <Text bold>{safeText(title)}</Text>
-      {askingCancel ? <Text color="yellow">放弃已填写的内容？按 y 放弃，其他键继续填写</Text> : null}
+    <Panel>
+      <Line bold>{safeText(title)}</Line>
+      {askingCancel ? <Line color="yellow">放弃已填写的内容？按 y 放弃，其他键继续填写</Line> : null}
       {fields.map((f, i) => {
         const focused = i === focus;
         const label = `${focused ? '>' : ' '} ${f.label}${' '.repeat(labelWidth - stringWidth(f.label))}：`;
         return (
           <Box key={f.key} flexDirection="column">
-            <Box>
+            {/* The value takes the rest of the line, cut with … (a chosen-from list wraps instead). */}
+            <Box width={columns}>
               <Text bold={focused}>{label}</Text>
               {f.kind === 'text' ? (
                 focused && on && !busy ? (
-                  <TextInput value={asText(values[f.key])} onChange={(v) => change(f.key, stripControls(v))} placeholder={f.placeholder} focus />
+                  <Text wrap="truncate-end">
+                    <TextInput value={asText(values[f.key])} onChange={(v) => change(f.key, stripControls(v))} placeholder={f.placeholder} focus />
+                  </Text>
                 ) : (
-                  <Text>{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>
+                  <Text wrap="truncate-end">{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>
                 )
               ) : f.kind === 'choice' ? (
-                <Text>
+                <Text wrap="truncate-end">
                   {f.options.length === 0 ? '（无可选项）' : `${focused ? '◀ ' : ''}${safeText(f.options.find((o) => o.value === values[f.key])?.label ?? f.options[0]!.label)}${focused ? ' ▶' : ''}`}
                 </Text>
               ) : (
@@ -131,6 +137,6 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
           </Box>
         );
       })}
-    </Box>
+    </Panel>
   );
 }

@@ -1,37 +1,21 @@
 // `?`: every key of the UI, from the key table, over the current screen (which keeps its state
 // underneath). Lines are flowed to the terminal's width; when they are more than its height, j/k scroll.
-import { Box, Text } from 'ink';
 import { useState } from 'react';
-import stringWidth from 'string-width';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
 import { HELP, HELP_NOTES, HOME_KEYS, hint } from '../keys.js';
+import { flow, Line, Panel } from './layout.js';
 import { fitHints } from './status-bar.js';
-
-/** `title：a  b  c` in lines of at most `width` columns, the continued lines indented. */
-export function flow(title: string, items: string[], width: number): string[] {
-  const lines: string[] = [];
-  let line = `${title}：`;
-  for (const item of items) {
-    const next = line.endsWith('：') ? line + item : `${line}  ${item}`;
-    if (stringWidth(next) <= width || line.trim() === '' || line.endsWith('：')) line = next;
-    else {
-      lines.push(line);
-      line = `  ${item}`;
-    }
-  }
-  return [...lines, line];
-}
 
 export function HelpOverlay() {
   const { columns, rows } = useTerminalSize();
-  // Inside the border and padding; the frame's title, the help's own title and footer, the border.
+  // Inside the border and padding; less the frame's title, the help's own title and footer, the border.
   const width = columns - 4;
   const height = Math.max(3, rows - 5);
   const lines = [
     ...flow('首页', HOME_KEYS.map((k) => `${k.key} ${k.label}`), width),
     ...HELP.flatMap((group) => flow(group.title, group.commands.map(hint), width)),
-    ...HELP_NOTES.flatMap((note) => flow('注', [note], width)),
+    ...HELP_NOTES.flatMap((note) => flow('注', note.split(/(?<=[，；])/), width)),
   ];
   const [top, setTop] = useState(0);
   const last = Math.max(0, lines.length - height);
@@ -41,16 +25,14 @@ export function HelpOverlay() {
   });
   const shown = lines.slice(Math.min(top, last), Math.min(top, last) + height);
   return (
-    <Box flexDirection="column" borderStyle="single" paddingX={1}>
-      <Text bold>帮助{lines.length > height ? `（第 ${Math.min(top, last) + 1}-${Math.min(top, last) + shown.length}/${lines.length} 行）` : ''}</Text>
+    <Panel>
+      <Line bold>
+        帮助{lines.length > height ? `（第 ${Math.min(top, last) + 1}-${Math.min(top, last) + shown.length}/${lines.length} 行）` : ''}
+      </Line>
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {line}
-        </Text>
+        <Line key={i}>{line}</Line>
       ))}
-      <Text inverse wrap="truncate-end">
-        {fitHints(lines.length > height ? ['closeHelp', 'helpScroll', 'quit'] : ['closeHelp', 'quit'], width)}
-      </Text>
-    </Box>
+      <Line inverse>{fitHints(lines.length > height ? ['closeHelp', 'helpScroll', 'quit'] : ['closeHelp', 'quit'], width)}</Line>
+    </Panel>
   );
 }

@@ -1,7 +1,7 @@
 // The `/` search field above a list: while open it has the keyboard; Enter keeps the filter, Esc clears it.
-import { Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useKeys, useKeysOn } from '../keyboard.js';
+import { Line } from './layout.js';
 
 interface Props {
   query: string;
@@ -12,8 +12,8 @@ interface Props {
 
 export function SearchLine({ query, setQuery, searching, setSearching }: Props) {
   if (searching) return <SearchField query={query} setQuery={setQuery} setSearching={setSearching} />;
-  if (query === '') return <Text dimColor wrap="truncate-end">按 / 搜索（姓名、工号/学号、拼音首字母）</Text>;
-  return <Text wrap="truncate-end">搜索：{query}</Text>;
+  if (query === '') return <Line dimColor>按 / 搜索（姓名、工号/学号、拼音首字母）</Line>;
+  return <Line>搜索：{query}</Line>;
 }
 
 function SearchField({ query, setQuery, setSearching }: Omit<Props, 'searching'>) {
@@ -29,8 +29,8 @@ function SearchField({ query, setQuery, setSearching }: Omit<Props, 'searching'>
     { claim: true },
   );
   return (
-    <Text wrap="truncate-end">
+    <Line>
       搜索：<TextInput value={query} onChange={setQuery} focus={on} />
-    </Text>
+    </Line>
   );
 }

@@ -1,12 +1,13 @@
 // The message line (errors marked 错误, not by colour alone) and the keys that work on this screen,
 // from the key table, on one line: when the terminal is too narrow the lower-ranked keys are left
 // out (the help lists them all), never the way back or the help itself.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import stringWidth from 'string-width';
 import { safeText } from '../../domain/safe-text.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { COMMANDS, GLOBAL_COMMANDS, hint, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
+import { Line, Paragraph } from './layout.js';
 
 const GAP = '  ';
 
@@ -31,15 +32,15 @@ export function StatusBar({ commands, typing = false, note }: { commands: Comman
   return (
     <Box flexDirection="column">
       {message && (
-        <Text color={message.error ? 'red' : undefined} wrap="wrap">
+        <Paragraph color={message.error ? 'red' : undefined}>
           {message.error ? '错误：' : ''}
           {safeText(message.text)}
-        </Text>
+        </Paragraph>
       )}
-      <Text inverse wrap="truncate-end">
+      <Line inverse>
         {lead}
         {keys}
-      </Text>
+      </Line>
     </Box>
   );
 }

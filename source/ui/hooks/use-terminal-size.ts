@@ -1,8 +1,18 @@
-// The terminal's rows and columns, updated when it is resized.
+// The terminal's rows, and the columns available where a component is drawn: the terminal's width,
+// less a panel's border and padding inside one. The frame reads the terminal once (and on resize)
+// and hands the size down, so every part of the UI lays out to the same width.
 import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 
-export function useTerminalSize(): { rows: number; columns: number } {
+export interface TerminalSize {
+  rows: number;
+  columns: number;
+}
+
+export const TerminalSizeContext = createContext<TerminalSize | null>(null);
+
+/** For the frame: the terminal's size, updated when it is resized. */
+export function useTerminalSizeSource(): TerminalSize {
   const { stdout } = useStdout();
   const read = () => ({ rows: stdout.rows || 24, columns: stdout.columns || 80 });
   const [size, setSize] = useState(read);
@@ -13,5 +23,11 @@ export function useTerminalSize(): { rows: number; columns: number } {
       stdout.off('resize', onResize);
     };
   }, [stdout]);
+  return size;
+}
+
+export function useTerminalSize(): TerminalSize {
+  const size = useContext(TerminalSizeContext);
+  if (!size) throw new Error('useTerminalSize outside <App>');
   return size;
 }

@@ -12,6 +12,7 @@ import { WithKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
 import { hint, type CommandName } from '../keys.js';
 import { AssignForm, type AssignMode } from './assign-forms.js';
+import { Line, Paragraph } from '../components/layout.js';
 
 export function AssignScreen({ classId }: { classId?: string }) {
   const { data, idx, today, back, say } = useUi();
@@ -38,14 +39,14 @@ export function AssignScreen({ classId }: { classId?: string }) {
     return (
       <WithKeys onKey={onKey}>
       <Box flexDirection="column">
-        <Text bold wrap="truncate-end">
+        <Line bold>
           分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
-        </Text>
+        </Line>
         <AssignmentSummary assignment={current} />
         {successorFrom ? <Text>自 {successorFrom} 起可安排接任</Text> : null}
         <UpcomingAssignments classId={cls.id} />
         {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
-          <Text>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Text>
+          <Paragraph>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Paragraph>
         ) : null}
         <StatusBar commands={successorFrom ? ['scheduleSuccessor', 'endAssignment', 'back'] : current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
       </Box>

@@ -1,6 +1,6 @@
 // 班级: the searchable list; Enter shows the class, its cadre, this term's duty grid and its contacts;
 // a adds, e edits, p opens 分配 for the class.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { holderOf } from '../../domain/contact-targets.js';
 import { dormKey } from '../../domain/indexes.js';
 import { collegeName } from '../../domain/labels.js';
@@ -13,6 +13,7 @@ import { RecordListScreen } from '../components/record-list-screen.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { ClassForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
+import { Line } from '../components/layout.js';
 
 export function ClassListScreen() {
   const { data, idx, go } = useUi();
@@ -47,13 +48,13 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
   const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
+      <Line bold>
         {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 入学 {cls.enrollYear ?? '—'} · 毕业 {cls.graduationDate ?? '—'}
-      </Text>
-      <Text wrap="truncate-end">
+      </Line>
+      <Line>
         班主任 {safeText(cls.headTeacher)} {safeText(cls.headTeacherPhone)} · 辅导员 {safeText(cls.counselor)} {safeText(cls.counselorPhone)}
-      </Text>
-      <Text wrap="truncate-end">本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Text>
+      </Line>
+      <Line>本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Line>
       <AssignmentSummary assignment={assignment} />
       <UpcomingAssignments classId={cls.id} />
       <DutyGridView grid={grid} maxRows={gridRows} />

@@ -8,7 +8,9 @@ import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS } from '../../domain/schema.js';
 import { DataFileLine } from '../components/data-file.js';
+import { flow } from '../components/layout.js';
 import { StatusBar } from '../components/status-bar.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
 import { HOME_KEYS } from '../keys.js';
 import { routeTo } from '../routes.js';
@@ -17,6 +19,7 @@ import { useUi } from '../ui-context.js';
 
 export function HomeScreen() {
   const { data, idx, report, today, go } = useUi();
+  const { columns } = useTerminalSize();
   const completion = useMemo(() => monthCompletion(data, idx, today), [data, idx, today]);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? HOME_KEYS.find((k) => k.key === input) : undefined;
@@ -49,7 +52,9 @@ export function HomeScreen() {
       <Table data={perCollege} />
       <Text bold>最新联系</Text>
       {latest.length > 0 ? <Table data={latest} maxWidth={16} /> : <Text>（暂无联系记录）</Text>}
-      <Text wrap="wrap">{HOME_KEYS.map((k) => `${k.key} ${k.label}`).join('  ')}</Text>
+      {flow('', HOME_KEYS.map((k) => `${k.key} ${k.label}`), columns).map((line) => (
+        <Text key={line}>{line}</Text>
+      ))}
       <DataFileLine />
       <StatusBar commands={['openScreen']} />
     </Box>

@@ -1,6 +1,6 @@
 // 逾期: the SPEC's overdue and due rows, filtered by college (c), duty (t) and status (s);
 // Enter opens the cadre, l logs a contact for the selected row.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { targetIdsOfLabel } from '../../domain/contact-targets.js';
 import { cadreNameById } from '../../domain/labels.js';
@@ -11,6 +11,7 @@ import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
 import { useKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
+import { Line } from '../components/layout.js';
 
 const STATUSES = ['overdue', 'due'] as const;
 const STATUS_LABELS = { overdue: '逾期', due: '待完成' } as const;
@@ -57,9 +58,9 @@ export function OverdueScreen() {
   }));
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">
+      <Line>
         逾期 · 共 {rows.length} 项 · 学院：{college ?? '全部'} · 类型：{duty ? DUTY_LABELS[duty] : '全部'} · 状态：{status ? STATUS_LABELS[status] : '全部'}
-      </Text>
+      </Line>
       <ListView visible={shown} total={rows.length} selected={nav.selected} top={nav.top} empty="没有符合条件的逾期或待完成联系" maxWidth={16} />
       <StatusBar commands={['move', 'byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor', 'back']} />
     </Box>

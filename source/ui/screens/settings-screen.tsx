@@ -1,5 +1,5 @@
 // 设置: the terms and each college's duty rules; Enter edits the selected row, a adds a term.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import { rulesFor } from '../../domain/rules.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -13,6 +13,7 @@ import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
 import { WithKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
+import { Line } from '../components/layout.js';
 
 type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
 type Editing = { kind: 'term'; index: number | null } | { kind: 'rules'; collegeId: string | null };
@@ -55,7 +56,7 @@ export function SettingsScreen() {
       }}
     >
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Text>
+      <Line bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Line>
       <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="（尚无设置）" maxWidth={60} />
       <StatusBar commands={['move', 'editRow', 'addTerm', 'back']} />
     </Box>

@@ -1,6 +1,6 @@
 // 导入 / 导出: a roster import is previewed (counts per sheet, or every bad row) and applied only
 // after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { StatusBar } from '../components/status-bar.js';
 import { WithKeys } from '../keyboard.js';
 import { FORM_COMMANDS, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
+import { Line } from '../components/layout.js';
 
 const ACTIONS = [
   { value: 'import', label: '导入花名册（XLSX）' },
@@ -92,22 +93,22 @@ export function TransferScreen() {
     return (
       <WithKeys onKey={onKey} claim>
       <Box flexDirection="column">
-        <Text bold>导入预览：{safeText(preview.file)}</Text>
+        <Line bold>导入预览：{safeText(preview.file)}</Line>
         {'summary' in preview ? (
           Object.entries(preview.summary).map(([sheet, n]) => (
-            <Text key={sheet}>
+            <Line key={sheet}>
               {sheet}：新增 {n.added} · 更新 {n.updated}{n.unchanged > 0 ? ` · 未变 ${n.unchanged}` : ''}
-            </Text>
+            </Line>
           ))
         ) : (
           <>
-            <Text>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Text>
+            <Line>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Line>
             {preview.errors.slice(0, 14).map((line) => (
-              <Text key={line} wrap="truncate-end">
+              <Line key={line}>
                 {safeText(line)}
-              </Text>
+              </Line>
             ))}
-            {preview.errors.length > 14 && <Text>……另有 {preview.errors.length - 14} 处</Text>}
+            {preview.errors.length > 14 && <Line>……另有 {preview.errors.length - 14} 处</Line>}
           </>
         )}
         <StatusBar commands={'summary' in preview ? ['confirmImport', 'no'] : ['closePreview']} typing />

@@ -1,0 +1,71 @@
+// Every screen fits 80×24 and 60×20 with the demo school: no line wider than the terminal (ink is
+// given more room, so a line the app did not fit shows whole), no frame taller than it.
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import type { Datastore } from '../../source/domain/schema.js';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { KEY, startApp, type Size } from '../helpers/ui-harness.js';
+
+const SIZES: Size[] = [
+  { columns: 80, rows: 24 },
+  { columns: 60, rows: 20 },
+];
+
+let demo: Datastore | undefined;
+const demoData = async () => (demo ??= await new DatastoreFile('data/sanlianxi.json').load());
+
+/** The lines of the frame that do not fit, each with its width. */
+function overflow(frame: string, size: Size): string[] {
+  return frame
+    .split('\n')
+    .filter((line) => stringWidth(line) > size.columns)
+    .map((line) => `${stringWidth(line)}: ${line}`);
+}
+
+// Each view: the keys from 首页 that open it and a text that shows it is there.
+const VIEWS: Array<{ name: string; keys: string[]; shown: string | RegExp }> = [
+  { name: '首页', keys: [], shown: '最新联系' },
+  { name: '记录联系 with matches', keys: ['1', ...'z'], shown: '记录联系' },
+  { name: '逾期', keys: ['2'], shown: '逾期 · 共' },
+  { name: '干部 list', keys: ['3'], shown: '干部（' },
+  { name: '干部 detail', keys: ['3', KEY.enter], shown: '本学期职责' },
+  { name: '干部 edit form', keys: ['3', 'e'], shown: '编辑干部' },
+  { name: '干部 status form', keys: ['3', 'x'], shown: '分配最后一天' },
+  { name: '班级 list', keys: ['4'], shown: '班级（' },
+  { name: '班级 detail', keys: ['4', KEY.enter], shown: '本班寝室' },
+  { name: '班级 form', keys: ['4', 'a'], shown: '新增班级' },
+  { name: '寝室 list', keys: ['5'], shown: '寝室（' },
+  { name: '寝室 detail', keys: ['5', KEY.enter], shown: '联系记录' },
+  { name: '困难生 list', keys: ['6'], shown: '困难生（' },
+  { name: '困难生 detail', keys: ['6', KEY.enter], shown: '联系记录' },
+  { name: '困难生 form', keys: ['6', 'a'], shown: '新增困难生' },
+  { name: '分配 list', keys: ['7'], shown: '选择班级' },
+  { name: '分配 class', keys: ['7', KEY.enter], shown: '联系分配：' },
+  { name: '分配 handover form', keys: ['7', KEY.enter, 'r'], shown: '移交日期' },
+  { name: '导入导出', keys: ['8'], shown: '导入 / 导出' },
+  { name: '设置', keys: ['9'], shown: '学期与考核规则' },
+  { name: '设置 term form', keys: ['9', 'j', KEY.enter], shown: '编辑学期' },
+  { name: 'help', keys: ['?'], shown: '关闭帮助' },
+  { name: 'undo question', keys: ['u'], shown: '撤销最近一次修改' },
+];
+
+describe('every screen fits the terminal', () => {
+  for (const size of SIZES) {
+    it(`at ${size.columns}×${size.rows}`, async () => {
+      const problems: string[] = [];
+      for (const view of VIEWS) {
+        const ui = await startApp(structuredClone(await demoData()), { size });
+        await ui.press(...view.keys);
+        await ui.until(view.shown);
+        const frame = ui.frame();
+        const lines = frame.split('\n');
+        for (const line of overflow(frame, size)) problems.push(`${view.name}: ${line}`);
+        if (lines.length > size.rows) problems.push(`${view.name}: ${lines.length} lines\n${frame}`);
+        // A list keeps its selection mark at the start of a row.
+        if (/list|逾期|^设置$/.test(view.name) && !lines.some((line) => line.startsWith('>│'))) problems.push(`${view.name}: no > row\n${frame}`);
+        ui.unmount();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
