@@ -42,6 +42,9 @@ describe('keys arriving in one read', () => {
     await ui.until('2025002 小红 · 软件1班');
     await ui.burst(KEY.esc, KEY.esc, KEY.esc);
     await ui.until('最新联系');
+    // Esc and a key right after it in one read: Esc, then the key (not Alt+key).
+    await ui.burst('2', KEY.esc, '3');
+    await ui.until('干部（');
   });
 
   it('? ? in one read opens and closes help; u then n asks and cancels', async () => {

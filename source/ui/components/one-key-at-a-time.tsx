@@ -25,6 +25,8 @@ export const PASTE_END = `${ESC}[201~`;
 export function splitKeys(event: string): string[] {
   // ink reads Esc Esc with nothing after it as one event; it is two presses of Esc.
   if (event === ESC + ESC) return [ESC, ESC];
+  // ink reads Esc and a key right after it as Alt+key; no key of this UI uses Alt, so it is Esc, then the key.
+  if (event.startsWith(ESC) && Array.from(event).length === 2) return [ESC, event.slice(1)];
   if (event.startsWith(ESC)) return [event];
   return Array.from(event);
 }
