@@ -67,7 +67,8 @@ class Owners {
 const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
 type Table = (typeof TABLES)[number];
 
-const TABLE_LABELS: Record<Table, string> = {
+/** What each table's records are called in messages (the journal and undo use these too). */
+export const TABLE_LABELS: Record<Table, string> = {
   colleges: '学院',
   cadres: '干部',
   classes: '班级',

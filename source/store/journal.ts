@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Contact, Datastore } from '../domain/schema.js';
+import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
 import { PRIVATE_MODE } from './private-files.js';
 import { sha256 } from './seals.js';
@@ -51,17 +52,7 @@ export function parseJournalLine(line: string): JournalEntry | null {
 export const COLLECTIONS = ['settings', 'colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
-export const COLLECTION_LABELS: Record<CollectionName, string> = {
-  settings: '设置',
-  colleges: '学院',
-  cadres: '干部',
-  classes: '班级',
-  dorms: '寝室',
-  students: '困难生',
-  assignments: '联系分配',
-  contacts: '联系记录',
-  users: '用户',
-};
+export const COLLECTION_LABELS: Record<CollectionName, string> = { settings: '设置', ...TABLE_LABELS };
 
 const recordChangeSchema = z.object({
   collection: z.enum(COLLECTIONS),
