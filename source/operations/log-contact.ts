@@ -21,12 +21,33 @@ export interface LogContactInput {
   /** One of CONTACT_FORMS; empty: the duty's usual form. */
   form?: string;
   note?: string;
+  /** Record it even when the same contact (cadre, type, target, date) is already on file. */
+  again?: boolean;
 }
 
 export interface LoggedContact {
   contact: Contact;
   cadreName: string;
   targetLabel: string;
+}
+
+/**
+ * The same contact (cadre, type, target, date) is already recorded and `again` was not given: the
+ * TUI asks whether to record it again, the command line asks for --again.
+ */
+export class DuplicateContactError extends UserError {
+  constructor(
+    readonly existing: Contact,
+    readonly cadreName: string,
+    readonly targetLabel: string,
+  ) {
+    super(`${cadreName} ${existing.date} 与 ${targetLabel} 的联系已有记录（${existing.form}${existing.note ? `，${existing.note}` : ''}），未重复记录`);
+  }
+
+  /** The y/n question a client asks before recording it again. */
+  get question(): string {
+    return `${this.cadreName} ${this.existing.date} 与 ${this.targetLabel} 的联系已有记录（${this.existing.form}${this.existing.note ? `，${this.existing.note}` : ''}）：仍要再记一条？`;
+  }
 }
 
 const dateOf = (input: LogContactInput, ctx: ChangeContext): IsoDate => dateField(input.date, '日期', ctx.today);
@@ -51,7 +72,11 @@ export const logContactOperation = changeOperation<LogContactInput, LoggedContac
     const duty = dutyOf(input.duty);
     const targetId = targetOf(idx, duty, input.target);
     const form = contactForm(input.form, duty);
-    const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date: dateOf(input, ctx), form, note: input.note }, ctx, idx);
+    const date = dateOf(input, ctx);
+    // The store read the contacts of the contact's month (the hints), so one already there is seen.
+    const same = input.again ? undefined : data.contacts.find((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date);
+    if (same) throw new DuplicateContactError(same, cadreName(idx, cadre), targetLabel(idx, duty, targetId));
+    const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date, form, note: input.note }, ctx, idx);
     return { contact, cadreName: cadreName(idx, cadre), targetLabel: targetLabel(idx, duty, targetId) };
   },
   done: ({ contact, cadreName, targetLabel }) => `已记录：${cadreName} ${DUTY_LABELS[contact.duty]} ${targetLabel} ${contact.date} ${contact.form}`,

@@ -88,7 +88,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
         return { ok: true, result: done.result };
       } catch (error) {
         setMessage({ text: failureText(error), error: true });
-        return { ok: false };
+        return { ok: false, error };
       }
     },
     [runner],

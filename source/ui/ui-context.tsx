@@ -17,7 +17,7 @@ export interface Message {
   error: boolean;
 }
 
-export type ApplyOutcome<T> = { ok: true; result: T } | { ok: false };
+export type ApplyOutcome<T> = { ok: true; result: T } | { ok: false; error: unknown };
 export type PreviewOutcome<R> = ({ ok: true } & Previewed<R>) | { ok: false; error: unknown };
 
 /** A failed change as the message line says it: a UserError says what to fix; anything else is still shown. */

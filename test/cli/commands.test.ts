@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 import { runCli as run } from '../helpers/run-cli.js';
 
@@ -30,6 +31,25 @@ describe('sanlianxi commands', async () => {
     const text = (await run(['overdue', '--as-of', '2026-10-02'], file)).stdout;
     expect(text).toContain('逾期 1 项');
     expect(text).toMatch(/逾期\s+2天\s+张三\s+经济管理学院\s+困难生\s+2025001 小明/);
+  });
+
+  it('log refuses the same contact again (cadre, type, target, date) in one line, exit 1, unless --again', async () => {
+    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
+    const log = ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-18', '--note', '班会', '--as-of', '2026-09-20'];
+    expect((await run(log, file)).code).toBe(0);
+    const before = readFileSync(file, 'utf8');
+    const again = await run(log, file);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr.trim().split('\n')).toEqual(['张三 2026-09-18 与 会计1班 的联系已有记录（座谈会，班会），未重复记录：确要再记一条请加 --again']);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // Another date, or another target, is a new contact.
+    expect((await run([...log.slice(0, 7), '--date', '2026-09-19', '--as-of', '2026-09-20'], file)).code).toBe(0);
+    const forced = await run([...log, '--again'], file);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('已记录：张三 班级 会计1班 2026-09-18 座谈会');
+    const saved = await new DatastoreFile(file).load();
+    expect(saved.contacts.filter((c) => c.date === '2026-09-18')).toHaveLength(2);
   });
 
   it('user errors: one Chinese line on stderr, exit 1, the file untouched', async () => {

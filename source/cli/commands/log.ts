@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { CONTACT_FORMS } from '../../domain/schema.js';
-import { logContactOperation } from '../../operations/log-contact.js';
+import { UserError } from '../../domain/errors.js';
+import { DuplicateContactError, logContactOperation } from '../../operations/log-contact.js';
 import { dateArg, operations, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
@@ -10,6 +11,7 @@ interface Args extends GlobalArgs {
   date?: string;
   form?: string;
   note?: string;
+  again?: boolean;
   'as-of'?: string;
 }
 
@@ -24,10 +26,16 @@ export const logCommand: CommandModule<GlobalArgs, Args> = {
       .option('date', { type: 'string', describe: '联系日期（默认今天；也可写 昨天、-3、11-20）' })
       .option('form', { type: 'string', describe: `形式：${CONTACT_FORMS.join('、')}` })
       .option('note', { type: 'string', describe: '备注' })
+      .option('again', { type: 'boolean', describe: '同一干部、对象、日期已有记录时仍再记一条' })
       .option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
   handler: async (args) => {
     const run = operations(args, dateArg(args['as-of'], 'as-of'));
-    const input = { cadre: args.cadre, duty: args.type, target: args.target, date: args.date, form: args.form, note: args.note };
-    console.log((await run.run(logContactOperation, input)).message);
+    const input = { cadre: args.cadre, duty: args.type, target: args.target, date: args.date, form: args.form, note: args.note, again: args.again === true };
+    try {
+      console.log((await run.run(logContactOperation, input)).message);
+    } catch (error) {
+      if (error instanceof DuplicateContactError) throw new UserError(`${error.message}：确要再记一条请加 --again`);
+      throw error;
+    }
   },
 };

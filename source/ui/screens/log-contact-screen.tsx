@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { contactChoices } from '../../domain/contact-targets.js';
 import { DEFAULT_FORM } from '../../domain/contacts.js';
 import { parseDateInput } from '../../domain/dates.js';
-import { cadreName, targetLabel } from '../../domain/labels.js';
 import { CONTACT_FORMS, DUTIES, DUTY_LABELS, type ContactForm, type Duty } from '../../domain/schema.js';
 import { datePlaceholder } from '../../operations/fields.js';
-import { logContactOperation } from '../../operations/log-contact.js';
+import { DuplicateContactError, logContactOperation } from '../../operations/log-contact.js';
 import { CadreMatches } from '../components/cadre-matches.js';
 import { Confirm } from '../components/confirm.js';
 import { Form, type FieldSpec } from '../components/form.js';
@@ -25,7 +24,7 @@ export function LogContactScreen({ preset }: { preset?: LogPreset }) {
 }
 
 function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () => void }) {
-  const { data, idx, today, run, say, back } = useUi();
+  const { idx, today, run, say, back } = useUi();
   const search = useCadreSearch(preset?.cadreId);
   const [duty, setDuty] = useState<Duty | undefined>(preset?.duty);
   const [targetId, setTargetId] = useState<string | undefined>(preset?.targetId);
@@ -33,7 +32,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   const [form, setForm] = useState<ContactForm | undefined>();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
-  /** The question when the same contact (cadre, target, date) is already recorded. */
+  /** The question when the operation found the same contact (cadre, target, date) already recorded. */
   const [duplicate, setDuplicate] = useState<string | null>(null);
 
   const date = parseDateInput(dateText, today);
@@ -71,12 +70,6 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     if (!cadre) return say('请先输入并选择干部', true);
     // The choices are the cadre's assignment on that date (a date that does not read: the operation says so).
     if (date && (!effDuty || !effTarget)) return say(`${cadre.name} 在 ${date} 没有有效的联系分配：请先在“分配”中为其分配班级`, true);
-    const same = date && !again ? data.contacts.find((c) => c.cadreId === cadre.id && c.duty === effDuty && c.targetId === effTarget && c.date === date) : undefined;
-    if (same && effDuty && effTarget) {
-      return setDuplicate(
-        `${cadreName(idx, cadre)} ${date} 与 ${targetLabel(idx, effDuty, effTarget)} 的联系已有记录（${same.form}${same.note ? `，${same.note}` : ''}）：仍要再记一条？`,
-      );
-    }
     setSaving(true);
     const outcome = await run(logContactOperation, {
       cadre: { id: cadre.id },
@@ -85,9 +78,17 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
       date: dateText,
       form: effForm,
       note,
+      again,
     });
     setSaving(false);
-    if (!outcome.ok) return;
+    if (!outcome.ok) {
+      // Already recorded: the operation refused it; the question replaces its message.
+      if (outcome.error instanceof DuplicateContactError) {
+        say('');
+        setDuplicate(outcome.error.question);
+      }
+      return;
+    }
     if (preset) back(true);
     else onSaved();
   };
