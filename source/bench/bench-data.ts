@@ -9,8 +9,9 @@ import { SCHEMA_VERSION, datastoreSchema, type Datastore } from '../domain/schem
 import { DatastoreFile } from '../store/datastore-file.js';
 import { GENERATOR_VERSION, buildBenchData, countsOf, type GeneratedCounts, type Scale } from './generate.js';
 
-export function defaultBenchFile(scale: string): string {
-  return resolve('data', 'bench', `${scale}.json`);
+/** data/bench/school.json for five years of history (today's school), school-10y.json for ten. */
+export function defaultBenchFile(scale: Scale): string {
+  return resolve('data', 'bench', `${scale.name}${scale.years === 5 ? '' : `-${scale.years}y`}.json`);
 }
 
 /** The sidecar beside the datastore: which generator and scale wrote it. */
@@ -19,6 +20,7 @@ export interface BenchMeta {
   /** The datastore's schema version when written: a new storage layout means writing it again. */
   schemaVersion: number;
   scale: string;
+  years: number;
   seed: number;
   counts: GeneratedCounts;
 }
@@ -36,7 +38,7 @@ export async function readMeta(file: string): Promise<BenchMeta | null> {
 /** Is `file` a datastore written by this generator version at this scale? */
 export async function isCurrent(file: string, scale: Scale): Promise<boolean> {
   const meta = await readMeta(file);
-  return meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.schemaVersion === SCHEMA_VERSION && meta.scale === scale.name && meta.seed === scale.seed && (await new DatastoreFile(file).exists());
+  return meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.schemaVersion === SCHEMA_VERSION && meta.scale === scale.name && meta.years === scale.years && meta.seed === scale.seed && (await new DatastoreFile(file).exists());
 }
 
 /** The files a datastore consists of (the main file and its month files), for the JSON.parse baseline. */
@@ -73,7 +75,7 @@ export async function generateTo(file: string, scale: Scale): Promise<Generated>
   await removeDatastore(file);
   await new DatastoreFile(file).create(data);
   const counts = countsOf(data);
-  const meta: BenchMeta = { generatorVersion: GENERATOR_VERSION, schemaVersion: SCHEMA_VERSION, scale: scale.name, seed: scale.seed, counts };
+  const meta: BenchMeta = { generatorVersion: GENERATOR_VERSION, schemaVersion: SCHEMA_VERSION, scale: scale.name, years: scale.years, seed: scale.seed, counts };
   await writeFile(metaFile(file), `${JSON.stringify(meta, null, 2)}\n`);
   const writeMs = performance.now() - t;
   return { data, counts, buildMs, checkMs, writeMs };

@@ -1,32 +1,40 @@
-// npm run bench [-- --scale school|small --runs N]: the performance report of GitHub issue 6.
-// Generates the datastore once (cached by generator version), builds the app, then times each
-// operation N times (median) against its target, with the peak resident memory of every process.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// npm run bench [-- --scale school|small --runs N --years 5 --growth-years 10]: the performance report
+// of GitHub issues 6 and 15. Generates the datastores once (cached by generator version), builds the
+// app, then measures:
+//  - the daily commands as ratios to a bare `node -e 0` run beside each of them (issue 15's targets),
+//  - the same at a longer history (--growth-years) and how much each ratio grew (the growth table),
+//  - the absolute rows of issue 6 (in-process load and overdue, exports, the TUI's keystroke).
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildIndexes } from '../domain/indexes.js';
 import { isActiveOn } from '../domain/windows.js';
 import { DatastoreFile } from '../store/datastore-file.js';
+import { layoutOf } from '../store/layout.js';
 import { defaultBenchFile, generateTo, isCurrent } from './bench-data.js';
-import { BENCH_TODAY, SCALES } from './generate.js';
+import { BENCH_TODAY, SCALES, withYears, type Scale } from './generate.js';
+import { TIME, firstFrame, median, paired, timeProcess, type Paired, type Sample } from './measure.js';
 
 const args = await yargs(hideBin(process.argv))
   .option('scale', { choices: Object.keys(SCALES), default: 'school' })
-  .option('runs', { type: 'number', default: 5 })
+  .option('runs', { type: 'number', default: 5, describe: 'counted runs of each measurement (median)' })
+  .option('years', { type: 'number', default: 5, describe: 'academic years of history of the measured datastore (5: today)' })
+  .option('growth-years', { type: 'number', default: 10, describe: 'a longer history measured for the growth table (0: none)' })
   .option('data', { type: 'string', describe: 'datastore file (default data/bench/<scale>.json)' })
   .strict()
   .help()
   .parseAsync();
 
-const scale = SCALES[args.scale]!;
+const started = performance.now();
 const runs = Math.max(1, Math.floor(args.runs));
-const file = resolve(args.data ?? defaultBenchFile(scale.name));
+const scale = withYears(SCALES[args.scale]!, args.years);
+const growthScale = args['growth-years'] > 0 && args['growth-years'] !== args.years ? withYears(SCALES[args.scale]!, args['growth-years']) : null;
 const work = resolve('.bench-cache', `run-${process.pid}`);
-mkdirSync(work, { recursive: true });
-const TIME = '/usr/bin/time';
+await mkdir(work, { recursive: true });
 // Peak memory of each process comes from GNU time; the TUI runs in a pseudo-terminal made by script(1).
 for (const [tool, pkg] of [[TIME, 'time'], ['/usr/bin/script', 'bsdutils']] as const) {
   if (!existsSync(tool)) {
@@ -35,173 +43,180 @@ for (const [tool, pkg] of [[TIME, 'time'], ['/usr/bin/script', 'bsdutils']] as c
   }
 }
 
-if (await isCurrent(file, scale)) console.log(`using cached ${file}`);
-else {
+async function ensureData(s: Scale, file: string): Promise<void> {
+  if (await isCurrent(file, s)) return void console.log(`using cached ${file}`);
   const t = performance.now();
-  const g = await generateTo(file, scale);
+  const g = await generateTo(file, s);
   console.log(`generated ${file}: ${g.counts.contacts} contacts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
+const file = resolve(args.data ?? defaultBenchFile(scale));
+await ensureData(scale, file);
+const growthFile = growthScale ? defaultBenchFile(growthScale) : null;
+if (growthScale && growthFile) await ensureData(growthScale, growthFile);
 console.log('building (npm run build)…');
 const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 if (build.status !== 0) throw new Error('npm run build failed');
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+const MAIN_JS = 'dist/cli/main.js';
+const cli = (data: string, argv: string[]) => () => timeProcess([process.execPath, MAIN_JS, '--data', data, ...argv], work);
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const fmtMb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const fmtX = (x: number) => `${x.toFixed(2)}×`;
 
-interface Row {
-  label: string;
-  ms: number | null;
-  target: string;
-  pass: boolean | null;
-  rssKb: number;
+/** A copy of the datastore's live files (main file, seal, month files) for commands that save. */
+async function copyOf(source: string, name: string): Promise<string> {
+  const from = new DatastoreFile(source).layout;
+  const dest = join(work, name, 'bench.json');
+  const to = layoutOf(dest);
+  await mkdir(to.partsDir, { recursive: true });
+  await cp(from.main, to.main);
+  if (existsSync(from.seal)) await cp(from.seal, to.seal);
+  await cp(from.partsDir, to.partsDir, { recursive: true });
+  return dest;
+}
+
+type Key = 'count' | 'json' | 'text' | 'log' | 'tui' | 'report' | 'form2' | 'form1';
+interface Measured {
+  scale: Scale;
+  counts: string;
+  reportTerm: string;
+  rows: Partial<Record<Key, Paired>>;
+  /** Every `node -e 0` run of this datastore's measurements. */
+  baseTimes: number[];
+}
+
+/** The daily commands on one datastore, each paired with `node -e 0`; the text table and full exports only when asked. */
+async function measureCommands(s: Scale, data: string, everything: boolean): Promise<Measured> {
+  console.log(`measuring ${s.name}, ${s.years} years (${data}), ${runs} pair(s) each…`);
+  const main = await new DatastoreFile(data, { contacts: 'none' }).load();
+  const idx = buildIndexes(main);
+  const rows: Measured['rows'] = {};
+  const baseTimes: number[] = [];
+  const measure = async (key: Key, label: string, run: () => Promise<Sample>) => {
+    const p = await paired(run, runs, work);
+    rows[key] = p;
+    baseTimes.push(...p.baseTimes);
+    console.log(`  ${label}: ${fmtMs(p.ms)}, ${fmtX(p.ratio)} node -e 0 (${fmtMs(p.baseMs)}), ${fmtMb(p.rssKb)}`);
+  };
+  const asOf = ['--as-of', BENCH_TODAY];
+  await measure('count', 'overdue --count', cli(data, ['overdue', '--count', ...asOf]));
+  await measure('json', 'overdue --json', cli(data, ['overdue', '--json', ...asOf]));
+  if (everything) await measure('text', 'overdue', cli(data, ['overdue', ...asOf]));
+  // log: on a copy, a cadre with an active assignment on the as-of date visits one of its dorms.
+  const active = main.assignments.find((a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), BENCH_TODAY))!;
+  const cadre = idx.cadreById.get(active.cadreId)!;
+  const dorm = idx.dormById.get(active.dormIds[0]!)!;
+  const copy = await copyOf(data, `log-${s.years}y`);
+  const logArgs = ['log', '--cadre', cadre.employeeNo ?? cadre.name, '--type', '寝室', '--target', `${dorm.building}-${dorm.number}`, '--date', BENCH_TODAY, ...asOf, '--form', '寝室走访'];
+  await measure('log', 'log (one contact saved)', cli(copy, logArgs));
+  await measure('tui', 'TUI start → first 首页 frame', () => firstFrame([MAIN_JS, '--data', data, ...asOf], ['三联系', '1 记录联系'], 'q', work));
+  const xlsx = (name: string) => join(work, name);
+  const reportTerm = main.settings.terms.filter((t) => t.end < BENCH_TODAY).pop()!.name;
+  await measure('report', `export report (${reportTerm})`, cli(data, ['export', 'report', '--term', reportTerm, '--out', xlsx('report.xlsx'), '--force']));
+  if (everything) {
+    await measure('form2', 'export form2', cli(data, ['export', 'form2', ...asOf, '--out', xlsx('form2.xlsx'), '--force']));
+    await measure('form1', 'export form1', cli(data, ['export', 'form1', ...asOf, '--out', xlsx('form1.xlsx'), '--force']));
+  }
+  const meta = `${main.cadres.length} cadres, ${main.classes.length} classes, ${main.dorms.length} dorms, ${main.students.length} 困难生, ${main.assignments.length} assignments, ${(await new DatastoreFile(data).files()).length} files`;
+  return { scale: s, counts: meta, reportTerm, rows, baseTimes };
+}
+
+interface ProbeResult {
+  times: number[];
+  maxRssKb: number;
   note: string;
 }
-const rows: Row[] = [];
-
-function probe(mode: string): { times: number[]; maxRssKb: number; note: string } {
+function probe(mode: string): ProbeResult {
   const r = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/probe.js', mode, file, BENCH_TODAY, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`probe ${mode} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ProbeResult;
 }
 
-/** Runs `node dist/cli/main.js …` under /usr/bin/time: wall time spawn → exit, and peak RSS. */
-async function cli(argv: string[]): Promise<{ ms: number; rssKb: number }> {
-  const rssFile = join(work, 'rss.txt');
-  const outFd = openSync(join(work, 'stdout.txt'), 'w');
-  const t = performance.now();
-  const child = spawn(TIME, ['-f', '%M', '-o', rssFile, process.execPath, 'dist/cli/main.js', '--data', file, ...argv], { stdio: ['ignore', outFd, 'pipe'] });
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await new Promise<number | null>((res) => child.on('exit', res));
-  const ms = performance.now() - t;
-  closeSync(outFd);
-  if (code !== 0) throw new Error(`sanlianxi ${argv.join(' ')} exited ${code}: ${err}`);
-  return { ms, rssKb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) };
-}
+const failed: string[] = [];
+const verdict = (label: string, pass: boolean) => {
+  if (!pass) failed.push(label);
+  return pass ? 'PASS' : 'FAIL';
+};
 
-async function cliRow(label: string, argv: () => string[], limitMs: number, targetText: string): Promise<void> {
-  const times: number[] = [];
-  let rss = 0;
-  for (let r = 0; r < runs; r++) {
-    const m = await cli(argv());
-    times.push(m.ms);
-    rss = Math.max(rss, m.rssKb);
+console.log(`in-process measurements on ${file}, ${runs} run(s) each…`);
+const probes = new Map<string, ProbeResult>();
+for (const mode of ['parse', 'load', 'load-full', 'overdue', 'keys']) probes.set(mode, probe(mode));
+const measured = await measureCommands(scale, file, true);
+const longer = growthScale && growthFile ? await measureCommands(growthScale, growthFile, false) : null;
+
+// 1. Ratios to node -e 0 (issue 15).
+const RATIO_ROWS: Array<{ key: Key; label: string; limit: number | null }> = [
+  { key: 'count', label: '`overdue --count`', limit: 2.0 },
+  { key: 'json', label: '`overdue --json`', limit: 3.0 },
+  { key: 'text', label: '`overdue` (text table)', limit: null },
+  { key: 'log', label: '`log` (one contact saved)', limit: 3.0 },
+  { key: 'tui', label: 'TUI: process start → first 首页 frame', limit: 6.0 },
+  { key: 'report', label: `\`export report\`, one term`, limit: null },
+];
+const peakOf = (m: Measured) => Math.max(...(['count', 'json', 'text', 'log'] as const).map((k) => m.rows[k]?.rssKb ?? 0));
+const PEAK_LIMIT_KB = 80 * 1024;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+console.log(`\n${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; as of ${BENCH_TODAY}; ${runs} pair(s) per row\n`);
+console.log(`### ratios to \`node -e 0\`, scale ${scale.name}, ${scale.years} years (${measured.counts})\n`);
+console.log('| measurement | median | `node -e 0` beside it | ratio | target | result | peak RSS |');
+console.log('|---|---:|---:|---:|---|---|---:|');
+console.log(`| \`node -e 0\` (all runs of this table) | ${fmtMs(median(measured.baseTimes))} | | 1.00× | | | |`);
+for (const r of RATIO_ROWS) {
+  const p = measured.rows[r.key]!;
+  const result = r.limit === null ? '—' : verdict(r.label, p.ratio <= r.limit);
+  console.log(`| ${r.label} | ${fmtMs(p.ms)} | ${fmtMs(p.baseMs)} | ${fmtX(p.ratio)} | ${r.limit === null ? '—' : `≤ ${r.limit.toFixed(1)}×`} | ${result} | ${fmtMb(p.rssKb)} |`);
+}
+console.log(`| peak RSS of \`overdue\`/\`log\` | ${fmtMb(peakOf(measured))} | | | ≤ 80 MB | ${verdict('peak RSS of overdue/log', peakOf(measured) <= PEAK_LIMIT_KB)} | |`);
+
+// 2. Growth with the length of history.
+if (longer) {
+  const GROWTH_LIMIT = 0.15;
+  const pct = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(0)}%`;
+  console.log(`\n### growth: ${scale.years} → ${longer.scale.years} years of history (${longer.counts})\n`);
+  console.log(`| measurement | ratio, ${scale.years} years | ratio, ${longer.scale.years} years | growth | target | result |`);
+  console.log('|---|---:|---:|---:|---|---|');
+  for (const r of RATIO_ROWS.filter((x) => x.key !== 'text')) {
+    const a = measured.rows[r.key]!.ratio;
+    const b = longer.rows[r.key]!.ratio;
+    console.log(`| ${r.label} | ${fmtX(a)} | ${fmtX(b)} | ${pct(b / a - 1)} | ≤ +15% | ${verdict(`${r.label} growth`, b / a - 1 <= GROWTH_LIMIT)} |`);
   }
-  const ms = median(times);
-  rows.push({ label, ms, target: targetText, pass: ms <= limitMs, rssKb: rss, note: '' });
-  console.log(`  ${label}: ${ms.toFixed(0)} ms`);
+  const a = peakOf(measured);
+  const b = peakOf(longer);
+  console.log(`| peak RSS of \`overdue\`/\`log\` | ${fmtMb(a)} | ${fmtMb(b)} | ${pct(b / a - 1)} | ≤ +15% | ${verdict('peak RSS growth', b / a - 1 <= GROWTH_LIMIT)} |`);
 }
 
-/** The built TUI in a pseudo-terminal (script): spawn → the 首页 frame (title and its key bar) appears. */
-async function tuiStart(): Promise<{ ms: number; rssKb: number }> {
-  const rssFile = join(work, 'rss-tui.txt');
-  const cmd = `stty rows 40 cols 160; exec ${TIME} -f %M -o ${rssFile} ${process.execPath} dist/cli/main.js --data '${file}' --as-of ${BENCH_TODAY}`;
-  const t = performance.now();
-  const child = spawn('script', ['-qfc', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TERM: 'xterm-256color' } });
-  let out = '';
-  let ms = -1;
-  const seen = new Promise<void>((res) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (ms < 0 && out.includes('三联系') && out.includes('1 记录联系')) {
-        ms = performance.now() - t;
-        res();
-      }
-    });
-  });
-  const timeout = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  await Promise.race([seen, new Promise((res) => child.on('exit', res))]);
-  child.stdin.write('q');
-  await new Promise((res) => (child.exitCode !== null ? res(null) : child.on('exit', res)));
-  clearTimeout(timeout);
-  if (ms < 0) throw new Error(`TUI never showed 首页: ${out.slice(-500)}`);
-  let rssKb = 0;
-  try {
-    rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-  } catch {
-    /* killed before time wrote it */
-  }
-  return { ms, rssKb };
-}
-
-function probeRow(label: string, mode: string, limit: (ms: number) => boolean, target: string): number {
-  const p = probe(mode);
+// 3. The absolute rows of issue 6, at the measured scale.
+const abs: Array<{ label: string; ms: number; target: string; pass: boolean | null; rssKb: number }> = [];
+const probeRow = (label: string, mode: string, limitMs: number | null, target = limitMs === null ? '—' : `≤ ${fmtMs(limitMs)}`) => {
+  const p = probes.get(mode)!;
   const ms = median(p.times);
-  rows.push({ label, ms, target, pass: target === '—' ? null : limit(ms), rssKb: p.maxRssKb, note: p.note });
-  console.log(`  ${label}: ${ms.toFixed(1)} ms ${p.note}`);
+  abs.push({ label: p.note ? `${label} (${p.note})` : label, ms, target, pass: limitMs === null ? null : ms <= limitMs, rssKb: p.maxRssKb });
   return ms;
-}
-
-console.log(`measuring, ${runs} run(s) each…`);
-const baseline = probeRow('raw JSON.parse of the datastore files (baseline)', 'parse', () => true, '—');
-probeRow('datastore load: DatastoreFile.load() + buildIndexes', 'load', (ms) => ms <= 3 * baseline, `≤ 3 × baseline (${(3 * baseline).toFixed(0)} ms)`);
+};
+const cmdRow = (label: string, key: Key, limitMs: number) => {
+  const p = measured.rows[key]!;
+  abs.push({ label, ms: p.ms, target: `≤ ${fmtMs(limitMs)}`, pass: p.ms <= limitMs, rssKb: p.rssKb });
+};
+const parseMs = probeRow('raw JSON.parse of the datastore files (baseline)', 'parse', null);
+probeRow('datastore load: DatastoreFile.load() + buildIndexes', 'load', 3 * parseMs, `≤ 3 × baseline (${fmtMs(3 * parseMs)})`);
 // For reference, no target: the same load with zod over every field, as `check` does and as any file whose seal does not match is read.
-probeRow('datastore load, every field validated (seals ignored, as check)', 'load-full', () => true, '—');
-probeRow('overdueReport, whole school, one date', 'overdue', (ms) => ms <= 100, '≤ 100 ms');
-await cliRow('sanlianxi overdue --json (end to end)', () => ['overdue', '--json', '--as-of', BENCH_TODAY], 1000, '≤ 1.0 s');
-
-// log: on a copy (written through DatastoreFile), a cadre with an active assignment on the as-of date.
-const source = await new DatastoreFile(file).load();
-const copy = join(work, 'copy', 'log.json');
-await new DatastoreFile(copy).create(source);
-const idx = buildIndexes(source);
-const active = source.assignments.find((a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), BENCH_TODAY))!;
-const cadre = idx.cadreById.get(active.cadreId)!;
-const dorm = idx.dormById.get(active.dormIds[0]!)!;
-const logArgs = ['log', '--cadre', cadre.employeeNo ?? cadre.name, '--type', '寝室', '--target', `${dorm.building}-${dorm.number}`, '--date', BENCH_TODAY, '--as-of', BENCH_TODAY, '--form', '寝室走访'];
-{
-  const times: number[] = [];
-  let rss = 0;
-  for (let r = 0; r < runs; r++) {
-    const child = await (async () => {
-      const rssFile = join(work, 'rss-log.txt');
-      const t = performance.now();
-      const res = spawnSync(TIME, ['-f', '%M', '-o', rssFile, process.execPath, 'dist/cli/main.js', '--data', copy, ...logArgs], { encoding: 'utf8' });
-      const ms = performance.now() - t;
-      if (res.status !== 0) throw new Error(`log failed: ${res.stderr}`);
-      return { ms, rssKb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) };
-    })();
-    times.push(child.ms);
-    rss = Math.max(rss, child.rssKb);
-  }
-  const ms = median(times);
-  rows.push({ label: 'sanlianxi log (one contact saved, on a copy)', ms, target: '≤ 0.5 s', pass: ms <= 500, rssKb: rss, note: '' });
-  console.log(`  log: ${ms.toFixed(0)} ms`);
-}
-const xlsx = (name: string) => join(work, name);
-await cliRow('export form2, whole school', () => ['export', 'form2', '--as-of', BENCH_TODAY, '--out', xlsx('form2.xlsx'), '--force'], 3000, '≤ 3 s');
-await cliRow('export form1, all cadres', () => ['export', 'form1', '--as-of', BENCH_TODAY, '--out', xlsx('form1.xlsx'), '--force'], 15000, '≤ 15 s');
-const reportTerm = source.settings.terms.filter((t) => t.end < BENCH_TODAY).pop()!.name;
-await cliRow(`export report, one term (${reportTerm})`, () => ['export', 'report', '--term', reportTerm, '--out', xlsx('report.xlsx'), '--force'], 5000, '≤ 5 s');
-{
-  const times: number[] = [];
-  let rss = 0;
-  for (let r = 0; r < runs; r++) {
-    const m = await tuiStart();
-    times.push(m.ms);
-    rss = Math.max(rss, m.rssKb);
-  }
-  const ms = median(times);
-  rows.push({ label: 'TUI: process start → first 首页 frame (pty)', ms, target: '≤ 1.5 s', pass: ms <= 1500, rssKb: rss, note: '' });
-  console.log(`  TUI start: ${ms.toFixed(0)} ms`);
-}
-probeRow('TUI: j → next frame, 1,500-row 干部 list', 'keys', (ms) => ms <= 50, '≤ 50 ms');
-
-// The baseline (the first row) holds the raw file texts and their parse: it measures JSON, not the app.
-const peak = Math.max(...rows.slice(1).map((r) => r.rssKb));
-const fmt = (ms: number | null) => (ms === null ? '' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
-const counts = `${source.cadres.length} cadres, ${source.classes.length} classes, ${source.dorms.length} dorms, ${source.students.length} 困难生, ${source.contacts.length} contacts`;
-console.log(`\nscale ${scale.name} (${counts}), as of ${BENCH_TODAY}, median of ${runs}; ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}\n`);
+probeRow('datastore load, every field validated (seals ignored, as check)', 'load-full', null);
+probeRow('overdueReport, whole school, one date', 'overdue', 100);
+cmdRow('sanlianxi overdue --json (end to end)', 'json', 1000);
+cmdRow('sanlianxi log (one contact saved, on a copy)', 'log', 500);
+cmdRow('export form2, whole school', 'form2', 3000);
+cmdRow('export form1, all cadres', 'form1', 15000);
+cmdRow(`export report, one term (${measured.reportTerm})`, 'report', 5000);
+cmdRow('TUI: process start → first 首页 frame (pty)', 'tui', 1500);
+probeRow('TUI: j → next frame on the 干部 list', 'keys', 50);
+console.log(`\n### absolute figures (issue 6), scale ${scale.name}, ${scale.years} years\n`);
 console.log('| measurement | median | target | result | peak RSS |');
 console.log('|---|---:|---|---|---:|');
-for (const r of rows) {
-  console.log(`| ${r.label}${r.note ? ` (${r.note})` : ''} | ${fmt(r.ms)} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} | ${(r.rssKb / 1024).toFixed(0)} MB |`);
-}
-const memPass = peak <= 500 * 1024;
-console.log(`| peak resident memory of any of the above (baseline excluded) | ${(peak / 1024).toFixed(0)} MB | ≤ 500 MB | ${memPass ? 'PASS' : 'FAIL'} | |`);
-const failed = rows.filter((r) => r.pass === false).map((r) => r.label);
-if (!memPass) failed.push('peak memory');
+for (const r of abs) console.log(`| ${r.label} | ${fmtMs(r.ms)} | ${r.target} | ${r.pass === null ? '—' : verdict(r.label, r.pass)} | ${fmtMb(r.rssKb)} |`);
+// The baseline (the first row) holds the raw file texts and their parse: it measures JSON, not the app.
+const peak = Math.max(...abs.slice(1).map((r) => r.rssKb));
+console.log(`| peak resident memory of any of the above (baseline excluded) | ${fmtMb(peak)} | ≤ 500 MB | ${verdict('peak memory', peak <= 500 * 1024)} | |`);
+
 console.log(`\nSUMMARY: ${failed.length === 0 ? 'all targets PASS' : `${failed.length} FAIL: ${failed.join('; ')}`}`);
 rmSync(work, { recursive: true, force: true });
+console.log(`(bench ran ${((performance.now() - started) / 1000).toFixed(0)} s)`);

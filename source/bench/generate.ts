@@ -1,6 +1,7 @@
 // A deterministic school-sized datastore for the benchmark (GitHub issue 6): colleges, cadres,
 // classes of seven cohorts with their dorms and 困难生, ten terms, five academic years of assignments
-// (reassignments, departures, graduations) and contacts with realistic gaps. Records are built
+// (reassignments, departures, graduations) and contacts with realistic gaps; `withYears` makes the
+// history longer (earlier cohorts and terms) with the same school today. Records are built
 // directly, not through the domain's mutations (which re-check every invariant per call); the result is
 // checked as a whole with `datastoreProblems` and the zod schema by the caller (see gen.ts).
 import {
@@ -22,7 +23,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { seeded } from '../demo/demo-data.js';
 
 /** Bump when the generated data or the way files are written changes: `npm run bench` regenerates a cached file of another version. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 /** The generated school's "today": contacts are dated up to it; the bench reports as of it. */
 export const BENCH_TODAY: IsoDate = '2026-11-25';
@@ -32,21 +33,37 @@ export interface Scale {
   seed: number;
   colleges: number;
   cadres: number;
-  /** Classes per cohort, enrolled 2020 … 2026 (three-year programmes graduate on 06-30). */
+  /** Classes per cohort, the last one enrolled in 2026 (three-year programmes graduate on 06-30). */
   cohorts: number[];
+  /** Academic years of history: the program started `years` years before the current one ends. */
+  years: number;
   dormsPerClass: number;
   studentsPerClass: number;
 }
 
 export const SCALES: Record<string, Scale> = {
   // 600 classes over seven cohorts: about 300 classes are current at any time, ~6000 dorms, 3000 困难生.
-  school: { name: 'school', seed: 20261125, colleges: 20, cadres: 1500, cohorts: [60, 70, 80, 90, 100, 100, 100], dormsPerClass: 10, studentsPerClass: 5 },
-  small: { name: 'small', seed: 20261125, colleges: 3, cadres: 60, cohorts: [2, 3, 3, 4, 4, 4, 4], dormsPerClass: 10, studentsPerClass: 5 },
+  school: { name: 'school', seed: 20261125, colleges: 20, cadres: 1500, cohorts: [60, 70, 80, 90, 100, 100, 100], dormsPerClass: 10, studentsPerClass: 5, years: 5 },
+  small: { name: 'small', seed: 20261125, colleges: 3, cadres: 60, cohorts: [2, 3, 3, 4, 4, 4, 4], dormsPerClass: 10, studentsPerClass: 5, years: 5 },
 };
 
-const FIRST_COHORT = 2020;
-/** The program starts with the 2022-2023 academic year: no assignment starts earlier. */
-const PROGRAM_START: IsoDate = '2022-09-01';
+/** The academic year under way on BENCH_TODAY: 2026-2027. */
+const CURRENT_YEAR = 2026;
+
+/**
+ * The same school with `years` academic years of history (5: the scales above). Each year more adds
+ * an earlier cohort as large as the earliest one and two earlier terms; today's classes, dorms and
+ * cadres are the same, so a command about today has the same work to do.
+ */
+export function withYears(scale: Scale, years: number): Scale {
+  if (!Number.isInteger(years) || years < 1 || years > 30) throw new Error(`--years ${years}: 1 到 30 之间的整数`);
+  const extra = Math.max(0, years - scale.years);
+  const cohorts = [...Array<number>(extra).fill(scale.cohorts[0]!), ...scale.cohorts.slice(Math.max(0, scale.years - years))];
+  return { ...scale, cohorts, years };
+}
+
+/** The program starts with the first academic year of the history: no assignment starts earlier. */
+const programStart = (scale: Scale): IsoDate => `${CURRENT_YEAR + 1 - scale.years}-09-01`;
 
 
 // Day numbers (days since 1970-01-01, UTC) keep the 300k-contact loop free of date-fns.
@@ -70,9 +87,9 @@ function months(start: number, end: number): Array<[number, number]> {
   return out;
 }
 
-export function benchTerms(): Term[] {
+export function benchTerms(years = 5): Term[] {
   const terms: Term[] = [];
-  for (let y = 2022; y <= 2026; y++) {
+  for (let y = CURRENT_YEAR + 1 - years; y <= CURRENT_YEAR; y++) {
     terms.push({ name: `${y}-${y + 1}学年第一学期`, start: `${y}-09-01`, end: `${y + 1}-01-20` });
     terms.push({ name: `${y}-${y + 1}学年第二学期`, start: `${y + 1}-02-25`, end: `${y + 1}-07-05` });
   }
@@ -158,7 +175,7 @@ export function buildBenchData(scale: Scale): Datastore {
   const shortPhone = () => String(600000 + int(0, 99999));
   const today = dayOf(BENCH_TODAY);
 
-  const data = emptyDatastore('义乌工商职业技术学院', benchTerms());
+  const data = emptyDatastore('义乌工商职业技术学院', benchTerms(scale.years));
   for (let c = 0; c < scale.colleges; c++) data.colleges.push({ id: newId('col'), name: COLLEGE_NAMES[c % COLLEGE_NAMES.length]! + (c >= COLLEGE_NAMES.length ? String(c) : '') });
   // "具体考核细则由二级学院制定": a few colleges want every dorm visited each month, one a longer minimum window.
   const overrides: Array<Partial<DutyRules>> = [{ dormScope: 'each' }, { minWindowDays: 10 }, { classPerTerm: 2 }];
@@ -203,7 +220,7 @@ export function buildBenchData(scale: Scale): Datastore {
   const studentsOf = new Map<string, Student[]>();
   const classCounts = new Map<string, number>();
   scale.cohorts.forEach((count, k) => {
-    const year = FIRST_COHORT + k;
+    const year = CURRENT_YEAR + 1 - scale.cohorts.length + k;
     const previousInCollege = new Map<string, ClassGroup>();
     for (let i = 0; i < count; i++) {
       const college = data.colleges[i % scale.colleges]!;
@@ -279,10 +296,10 @@ export function buildBenchData(scale: Scale): Datastore {
     if (!any) throw new Error('干部不足：无法为所有班级分配联系干部');
     return any;
   };
-  const programStart = dayOf(PROGRAM_START);
+  const start0 = dayOf(programStart(scale));
   // Classes in order of enrolment, so departures are decided before later periods are handed out.
   for (const cls of data.classes) {
-    const first = Math.max(dayOf(`${cls.enrollYear}-09-01`), programStart);
+    const first = Math.max(dayOf(`${cls.enrollYear}-09-01`), start0);
     const graduation = dayOf(cls.graduationDate!);
     const lastHandover = Math.min(graduation, today) - 30;
     const changes: number[] = [];

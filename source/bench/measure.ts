@@ -1,0 +1,117 @@
+// Whole-process measurements for the bench: wall time from spawn to exit (or to a frame on screen)
+// and the peak resident memory GNU time reports, each paired with a bare `node -e 0` run right
+// beside it, so a machine that slows down slows both and the ratio holds.
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const TIME = '/usr/bin/time';
+
+export interface Sample {
+  ms: number;
+  rssKb: number;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function peakKb(rssFile: string): number {
+  try {
+    return Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) || 0;
+  } catch {
+    return 0; // killed before time wrote it
+  }
+}
+
+/** Runs `argv` under GNU time, its output into a file in `work`; a non-zero exit is an error. */
+export async function timeProcess(argv: readonly string[], work: string): Promise<Sample> {
+  const rssFile = join(work, 'rss.txt');
+  const outFd = openSync(join(work, 'stdout.txt'), 'w');
+  const t = performance.now();
+  const child = spawn(TIME, ['-f', '%M', '-o', rssFile, ...argv], { stdio: ['ignore', outFd, 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((res) => child.on('exit', res));
+  const ms = performance.now() - t;
+  closeSync(outFd);
+  if (code !== 0) throw new Error(`${argv.slice(1).join(' ')} exited ${code}: ${err}`);
+  return { ms, rssKb: peakKb(rssFile) };
+}
+
+/** The baseline: Node starting and ending with nothing to do. */
+export const nodeBaseline = (work: string): Promise<Sample> => timeProcess([process.execPath, '-e', '0'], work);
+
+/**
+ * `argv` (a node program and its arguments) in a pseudo-terminal made by script(1), 160×40: spawn →
+ * the first frame in which every one of `marks` has appeared; then `quitKey`.
+ */
+export async function firstFrame(argv: readonly string[], marks: readonly string[], quitKey: string, work: string): Promise<Sample> {
+  const rssFile = join(work, 'rss-tui.txt');
+  const quoted = argv.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
+  const cmd = `stty rows 40 cols 160; exec ${TIME} -f %M -o ${rssFile} ${process.execPath} ${quoted}`;
+  const t = performance.now();
+  const child = spawn('script', ['-qfc', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TERM: 'xterm-256color' } });
+  let out = '';
+  let ms = -1;
+  const seen = new Promise<void>((res) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (ms < 0 && marks.every((m) => out.includes(m))) {
+        ms = performance.now() - t;
+        res();
+      }
+    });
+  });
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  await Promise.race([seen, new Promise((res) => child.on('exit', res))]);
+  child.stdin.write(quitKey);
+  await new Promise((res) => (child.exitCode !== null ? res(null) : child.on('exit', res)));
+  clearTimeout(timeout);
+  if (ms < 0) throw new Error(`no frame with ${marks.join(', ')}: ${out.slice(-500)}`);
+  return { ms, rssKb: peakKb(rssFile) };
+}
+
+export interface Paired {
+  /** Median wall time of the command. */
+  ms: number;
+  /** Median of the `node -e 0` runs paired with it. */
+  baseMs: number;
+  /** Median of the ratios run by run (command ÷ the baseline beside it). */
+  ratio: number;
+  /** Largest peak RSS of the command's runs. */
+  rssKb: number;
+  baseTimes: number[];
+}
+
+/**
+ * `runs` pairs of (baseline, command), after one uncounted pair (cold caches) when more than one is
+ * counted; the order inside a pair alternates so neither side always runs right after the other.
+ */
+export async function paired(run: () => Promise<Sample>, runs: number, work: string): Promise<Paired> {
+  if (runs > 1) {
+    await nodeBaseline(work);
+    await run();
+  }
+  const times: number[] = [];
+  const baseTimes: number[] = [];
+  const ratios: number[] = [];
+  let rssKb = 0;
+  for (let r = 0; r < runs; r++) {
+    let base: Sample;
+    let m: Sample;
+    if (r % 2 === 0) {
+      base = await nodeBaseline(work);
+      m = await run();
+    } else {
+      m = await run();
+      base = await nodeBaseline(work);
+    }
+    times.push(m.ms);
+    baseTimes.push(base.ms);
+    ratios.push(m.ms / base.ms);
+    rssKb = Math.max(rssKb, m.rssKb);
+  }
+  return { ms: median(times), baseMs: median(baseTimes), ratio: median(ratios), rssKb, baseTimes };
+}
