@@ -102,12 +102,13 @@ async function measureCommands(s: Scale, data: string, everything: boolean): Pro
   await measure('count', 'overdue --count', cli(data, ['overdue', '--count', ...asOf]));
   await measure('json', 'overdue --json', cli(data, ['overdue', '--json', ...asOf]));
   if (everything) await measure('text', 'overdue', cli(data, ['overdue', ...asOf]));
-  // log: on a copy, a cadre with an active assignment on the as-of date visits one of its dorms.
+  // log: on a copy, a cadre with an active assignment on the as-of date visits one of its dorms (again
+  // at each run: --again).
   const active = main.assignments.find((a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), BENCH_TODAY))!;
   const cadre = idx.cadreById.get(active.cadreId)!;
   const dorm = idx.dormById.get(active.dormIds[0]!)!;
   const copy = await copyOf(data, `log-${s.years}y`);
-  const logArgs = ['log', '--cadre', cadre.employeeNo ?? cadre.name, '--type', '寝室', '--target', `${dorm.building}-${dorm.number}`, '--date', BENCH_TODAY, ...asOf, '--form', '寝室走访'];
+  const logArgs = ['log', '--cadre', cadre.employeeNo ?? cadre.name, '--type', '寝室', '--target', `${dorm.building}-${dorm.number}`, '--date', BENCH_TODAY, ...asOf, '--form', '寝室走访', '--again'];
   await measure('log', 'log (one contact saved)', cli(copy, logArgs));
   await measure('tui', 'TUI start → first 首页 frame', () => firstFrame([MAIN_JS, '--data', data, ...asOf], ['三联系', '1 记录联系'], 'q', work));
   const xlsx = (name: string) => join(work, name);
