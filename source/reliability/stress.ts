@@ -28,8 +28,9 @@ const assignment = data.assignments.find((a) => a.end === null)!;
 const cadre = data.cadres.find((c) => c.id === assignment.cadreId)!;
 const className = data.classes.find((c) => c.id === assignment.classId)!.name;
 await new DatastoreFile(file).create(data);
-const worker = join(import.meta.dirname, 'stress-worker.ts');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+// The writers run built, like the secretaries' own commands: under tsx each save cost about twice
+// the CPU (its loader), which the probes then competed with.
+const worker = join(root, 'dist', 'reliability', 'stress-worker.js');
 const cli = join(root, 'dist', 'cli', 'main.js');
 
 /** One `sanlianxi log` as a secretary types it; its wall time in ms, or null if it failed. */
@@ -54,7 +55,7 @@ const started = performance.now();
 /** A worker's saves: the ids it reported and how long each save took. */
 function runWorker(name: string, count: number): Promise<{ ids: string[]; ms: number[] }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [worker, file, name, String(count), assignment.cadreId, assignment.classId, DEMO_TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [worker, file, name, String(count), assignment.cadreId, assignment.classId, DEMO_TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('close', () => {

@@ -16,9 +16,11 @@ interface TicketOwner {
 
 export class LockQueue {
   private ticket: string | null = null;
+  /** Tickets of this host already read: their owner's pid (a ticket's content never changes). */
+  private readonly pids = new Map<string, number>();
 
   constructor(
-    private readonly dir: string,
+    readonly dir: string,
     /** Whether process `pid` of this host still exists. */
     private readonly alive: (pid: number) => boolean,
     /** A ticket of another host is dropped after this long (its waiter gives up before). */
@@ -55,6 +57,8 @@ export class LockQueue {
   }
 
   private async abandoned(name: string): Promise<boolean> {
+    const known = this.pids.get(name);
+    if (known !== undefined) return !this.alive(known);
     const path = join(this.dir, name);
     let owner: TicketOwner;
     try {
@@ -64,7 +68,10 @@ export class LockQueue {
       const info = await stat(path).catch(() => null);
       return info === null || Date.now() - info.mtimeMs > 2_000;
     }
-    if (owner.host === hostname()) return !this.alive(owner.pid);
+    if (owner.host === hostname()) {
+      this.pids.set(name, owner.pid);
+      return !this.alive(owner.pid);
+    }
     const info = await stat(path).catch(() => null);
     return info === null || Date.now() - info.mtimeMs > this.foreignTicketMs;
   }

@@ -22,7 +22,7 @@ import { writeSeal } from './seals.js';
 import { groupByMonth, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
 import { storageProblem } from './storage-errors.js';
-import type { HeldLock } from './store-lock.js';
+import { sweepReleasedLocks, type HeldLock } from './store-lock.js';
 import type { ChangeMeta } from './store-types.js';
 
 /** Saves `data`, the result of a change to `snapshot`, as the next revision; returns it as a snapshot. */
@@ -127,8 +127,9 @@ async function removeUnreferencedParts(reader: SnapshotReader, contactParts: Mai
   }
 }
 
-/** Temp files of writers killed mid-write (main file, seal, month files). */
+/** Temp files of writers killed mid-write (main file, seal, month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
+  await sweepReleasedLocks(layout.main);
   const own = new Set([basename(layout.main), basename(layout.seal)]);
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, (name) => PART_FILE_PATTERN.test(name));

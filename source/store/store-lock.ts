@@ -1,16 +1,20 @@
 // The cross-process lock every change of a datastore runs under: proper-lockfile's lock directory
 // `<main file>.lock` (created atomically by mkdir), keyed on the main file's real path, plus an owner
-// file inside it (token, pid, host). A waiter polls every few milliseconds and takes over a lock only
-// when its owner is gone: a process of this host that no longer exists (noticed at the next poll,
-// milliseconds after a crash), or, for an owner it cannot check (another host, or a lock without
-// an owner file), one not refreshed for a while. A live owner keeps its lock however long it works or
-// stalls (SIGSTOP, a blocked event loop); waiters take turns in arrival order (lock-queue.ts) and give
-// up after WAIT_MS saying who holds it. Just before its commit, the owner checks the lock is still its own.
+// file inside it (token, pid, host). Every writer takes a ticket in the queue (lock-queue.ts) first and
+// keeps it until its owner file is written; it releases by moving the whole lock directory away in one
+// rename. So a lock directory without an owner file, seen by the waiter whose turn it is, was left by a
+// writer killed between mkdir and naming itself, and is taken over at once (after OWNERLESS_STALE_MS).
+// A waiter sleeps until the lock or the queue changes (inotify through fs.watch) or POLL_MS passes, and
+// takes over a lock only when its owner is gone: a process of this host that no longer exists (noticed
+// within POLL_MS of a crash), or, for an owner it cannot check (another host), one not refreshed for a
+// while. A live owner keeps its lock however long it works or stalls (SIGSTOP, a blocked event loop);
+// waiters take turns in arrival order and give up after WAIT_MS saying who holds it. Just before its
+// commit, the owner checks the lock is still its own.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -24,15 +28,16 @@ export const WAIT_MS = 30_000;
 /** A lock whose owner cannot be checked is taken over when not refreshed for this long. */
 const UNCHECKED_STALE_MS = 30_000;
 /**
- * A lock directory without an owner file: its owner was killed between creating it and writing the
- * owner file (milliseconds). Versions before owner files refreshed their lock only every 2.5 s: they
- * must not run beside this one.
+ * A lock directory without an owner file when it is a waiter's turn: its creator was killed before
+ * naming itself (a live creator still holds the ticket ahead). The short wait covers a directory
+ * created an instant ago by a writer of another host, whose ticket this host cannot check at once.
  */
-const OWNERLESS_STALE_MS = 1_000;
+const OWNERLESS_STALE_MS = 200;
 /** proper-lockfile's refresh of the lock's mtime, for waiters that cannot check the owner. */
 const REFRESH_MS = 5_000;
-const POLL_MIN_MS = 2;
-const POLL_MAX_MS = 12;
+/** A waiter looks again at least this often: a crashed owner changes no file that would wake it. */
+const POLL_MIN_MS = 30;
+const POLL_MAX_MS = 60;
 
 interface Owner {
   token: string;
@@ -48,6 +53,16 @@ export interface HeldLock {
 }
 
 const ownerFile = (lockDir: string) => join(lockDir, 'owner.json');
+/** A released lock directory on its way out: `<main file>.lock.released-<token>`. */
+const RELEASED = '.released-';
+
+/** Released lock directories a writer killed while removing one left behind; only under the lock. */
+export async function sweepReleasedLocks(mainFile: string): Promise<void> {
+  const prefix = `${basename(mainFile)}.lock${RELEASED}`;
+  for (const name of await readdir(dirname(mainFile)).catch(() => [] as string[])) {
+    if (name.startsWith(prefix)) await rm(join(dirname(mainFile), name), { recursive: true, force: true });
+  }
+}
 
 async function readOwner(lockDir: string): Promise<Owner | null> {
   try {
@@ -96,6 +111,49 @@ function describeOwner(owner: Owner | null): string {
 }
 
 /**
+ * Wakes a waiter when an entry named `name` changes in `dir` (inotify through fs.watch), or at the
+ * latest after the poll interval. Without notifications (some network filesystems) it only polls.
+ */
+class Wakeup {
+  private readonly watchers: FSWatcher[] = [];
+  private changed = false;
+  private wake: (() => void) | null = null;
+
+  watch(dir: string, name?: string): void {
+    try {
+      const watcher = watch(dir, { persistent: false }, (_event, changed) => {
+        if (name !== undefined && changed !== null && changed !== name) return;
+        this.changed = true;
+        this.wake?.();
+      });
+      watcher.on('error', () => undefined);
+      this.watchers.push(watcher);
+    } catch {
+      // No notifications here: the poll alone.
+    }
+  }
+
+  async sleep(): Promise<void> {
+    if (!this.changed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, POLL_MIN_MS + Math.random() * (POLL_MAX_MS - POLL_MIN_MS));
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wake = done;
+      });
+    }
+    this.wake = null;
+    this.changed = false;
+  }
+
+  close(): void {
+    for (const watcher of this.watchers) watcher.close();
+  }
+}
+
+/**
  * Runs `work` holding the lock of the datastore whose main file (real path) is `mainFile`. Errors of
  * the storage itself (read-only, full, no permission) are said at once, not after waiting.
  */
@@ -109,8 +167,13 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
   await ensurePrivateDir(dirname(mainFile)).catch(cannotLock);
   const deadline = Date.now() + WAIT_MS;
   const queue = new LockQueue(`${mainFile}.lock-queue`, processAlive, WAIT_MS + 5_000);
+  let wakeup: Wakeup | null = null;
   let release: () => Promise<void>;
+  const owner: Owner = { token: randomUUID(), pid: process.pid, host: hostname(), user: osUserName(), since: new Date().toISOString() };
   try {
+    // The ticket first, even when nobody waits: until this writer's owner file is written, the
+    // ticket is what tells waiters it is alive.
+    await queue.join().catch(cannotLock);
     for (;;) {
       if (await queue.myTurn()) {
         try {
@@ -130,24 +193,28 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
           if (await takeOverAbandoned(mainFile)) continue;
         }
       }
-      if (!queue.joined) await queue.join().catch(cannotLock);
       if (Date.now() > deadline) {
         throw new UserError(`数据文件 ${shownFile} 正被${describeOwner(await readOwner(lockDir))}写入，已等待 ${WAIT_MS / 1000} 秒：修改未保存，请稍后重试`);
       }
-      await new Promise((r) => setTimeout(r, POLL_MIN_MS + Math.random() * (POLL_MAX_MS - POLL_MIN_MS)));
+      if (!wakeup) {
+        wakeup = new Wakeup();
+        wakeup.watch(dirname(mainFile), basename(lockDir));
+        wakeup.watch(queue.dir);
+      }
+      await wakeup.sleep();
+    }
+    try {
+      await writeFile(ownerFile(lockDir), JSON.stringify(owner), { mode: 0o600 });
+    } catch (error) {
+      await rm(ownerFile(lockDir), { force: true });
+      await release().catch(() => undefined);
+      // Gone already: this process stalled past OWNERLESS_STALE_MS right after creating it.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`数据文件 ${shownFile} 的锁已被其他进程接管（本进程停顿过久）：修改未保存，请重试`);
+      cannotLock(error);
     }
   } finally {
+    wakeup?.close();
     await queue.leave();
-  }
-  const owner: Owner = { token: randomUUID(), pid: process.pid, host: hostname(), user: osUserName(), since: new Date().toISOString() };
-  try {
-    await writeFile(ownerFile(lockDir), JSON.stringify(owner), { mode: 0o600 });
-  } catch (error) {
-    await rm(ownerFile(lockDir), { force: true });
-    await release().catch(() => undefined);
-    // Gone already: this process stalled past OWNERLESS_STALE_MS right after creating it.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`数据文件 ${shownFile} 的锁已被其他进程接管（本进程停顿过久）：修改未保存，请重试`);
-    cannotLock(error);
   }
   const lock: HeldLock = {
     assertHeld: async () => {
@@ -161,8 +228,13 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
   } finally {
     // A lock taken over (an owner on another host silent for UNCHECKED_STALE_MS) is the new owner's.
     if ((await readOwner(lockDir))?.token === owner.token) {
-      await rm(ownerFile(lockDir), { force: true });
+      // proper-lockfile stops its refresh (its rmdir fails: the owner file is still inside); the
+      // directory then leaves with its owner file in one rename, never seen without it.
       await release().catch(() => undefined);
+      const gone = `${lockDir}${RELEASED}${owner.token}`;
+      await rename(lockDir, gone)
+        .then(() => rm(gone, { recursive: true, force: true }))
+        .catch(() => rm(lockDir, { recursive: true, force: true }));
     }
   }
 }
