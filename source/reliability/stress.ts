@@ -38,7 +38,7 @@ function timedLog(n: number): Promise<number | null> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [cli, 'log', '--data', file, '--cadre', cadre.employeeNo ?? cadre.name, '--type', '班级', '--target', className, '--date', DEMO_TODAY, '--as-of', DEMO_TODAY, '--note', `probe ${n}`],
+    [cli, 'log', '--data', file, '--cadre', cadre.employeeNo ?? cadre.name, '--type', '班级', '--target', className, '--date', DEMO_TODAY, '--as-of', DEMO_TODAY, '--note', `probe ${n}`, '--again'],
     { stdio: 'ignore' },
   );
   return new Promise((resolve) => child.on('close', (code) => resolve(code === 0 ? performance.now() - started : null)));
