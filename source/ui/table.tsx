@@ -1,8 +1,9 @@
 // ink-table's role (props data, columns, padding) with widths measured by string-width, so 汉字 align.
 // ink-table 3.1.0 itself cannot load with ink 6 on Node 20 (CommonJS require of ink fails with
 // ERR_REQUIRE_ASYNC_MODULE) and measures with String.length.
-// The table fits the terminal's width: the widest column is narrowed first, and a cut cell ends in
-// … (cli-truncate, by display width), so a cut name never reads as a whole one.
+// The table fits the terminal's width by cutting columns in their order below: notes first, then
+// names, then class names; dates, 工号 and 学号, marks and counts are never cut. A cut cell ends in …
+// (cli-truncate, by display width), so a cut name never reads as a whole one.
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { cut } from './components/layout.js';
@@ -16,16 +17,57 @@ export function fitCell(text: string, width: number): string {
   return out + ' '.repeat(Math.max(0, width - stringWidth(out)));
 }
 
-/** Column widths (at most `maxWidth` each) narrowed, widest first, until a line of them fits in `total`. */
-export function columnWidths(natural: number[], maxWidth: number, total: number, perColumn: number): number[] {
-  const widths = natural.map((w) => Math.min(maxWidth, w));
+/** When a column is cut: 3 first, then 2, then 1; 0 never (nor narrowed to `maxWidth`). */
+export type CutOrder = 0 | 1 | 2 | 3;
+
+/** Each column header's cut order; a header not named here is cut last (1). */
+const CUT_ORDER: Record<string, CutOrder> = {
+  备注: 3, 部门: 3, 寝室长: 3, 类别: 3,
+  姓名: 2, 干部: 2, 联系干部: 2, 班主任: 2, 辅导员: 2, 对象: 2, 归属: 2, 学院: 2, 寝室: 2, 形式: 2,
+  ' ': 0, 日期: 0, 工号: 0, 学号: 0, 最近联系: 0, 毕业: 0, 窗口: 0, 天数: 0, 状态: 0, 类型: 0, 学期: 0, 人数: 0,
+  本月完成: 0, 逾期: 0, 待完成: 0,
+};
+
+/** The cut order of a column: the duty grid's month columns (9月, 10月…) are never cut. */
+export const cutOrder = (header: string): CutOrder => CUT_ORDER[header] ?? (/^\d{1,2}月$/.test(header) ? 0 : 1);
+
+/** Below this a column is narrowed only when cutting every column to it was not enough. */
+const READABLE = 6;
+
+/** A 学号 or 工号 leading a cell (2024010001 王小明): cut after it, never inside it. */
+const LEADING_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{3,} /;
+
+/** The narrowest a cell may be cut to: its leading code and the …, else one character and the …. */
+export function cellFloor(text: string): number {
+  const code = LEADING_CODE.exec(text);
+  return code ? Math.min(stringWidth(text), code[0].length) : 2;
+}
+
+/**
+ * Column widths that fit a line in `total`: each column at most `maxWidth` (but one never cut), then
+ * narrowed in cut order, the widest of a rank first, to 6 columns (a short name and its …), then
+ * again to `floors` (one character and the …, or a leading code and the …). Columns of order 0 keep
+ * their width; a line that still does not fit is left to the caller.
+ */
+export function columnWidths(
+  natural: number[],
+  maxWidth: number,
+  total: number,
+  perColumn: number,
+  order: CutOrder[] = natural.map(() => 1),
+  floors: number[] = natural.map(() => 2),
+): number[] {
+  const widths = natural.map((w, i) => (order[i] === 0 ? w : Math.max(Math.min(maxWidth, w), Math.min(w, floors[i]!))));
   const line = () => widths.reduce((sum, w) => sum + w + perColumn, 0) - 1;
-  while (line() > total) {
-    let widest = 0;
-    widths.forEach((w, i) => (w > widths[widest]! ? (widest = i) : undefined));
-    // Two columns keep a character and the …; below that nothing is left to narrow.
-    if (widths[widest]! <= 2) break;
-    widths[widest]! -= 1;
+  for (const pass of [READABLE, 0]) {
+    for (const rank of [3, 2, 1] as const) {
+      while (line() > total) {
+        let widest = -1;
+        widths.forEach((w, i) => (order[i] === rank && w > Math.max(pass, floors[i]!) && (widest < 0 || w > widths[widest]!) ? (widest = i) : undefined));
+        if (widest < 0) break;
+        widths[widest]! -= 1;
+      }
+    }
   }
   return widths;
 }
@@ -43,7 +85,8 @@ export function Table({ data, columns, padding = 1, maxWidth = 30, width }: Prop
   const terminal = useTerminalSize();
   const cols = columns ?? Object.keys(data[0] ?? {});
   const natural = cols.map((c) => Math.max(stringWidth(c), ...data.map((r) => stringWidth(String(r[c] ?? '')))));
-  const widths = columnWidths(natural, maxWidth, width ?? terminal.columns, 2 * padding + 1);
+  const floors = cols.map((c) => Math.max(2, ...data.map((r) => cellFloor(String(r[c] ?? '')))));
+  const widths = columnWidths(natural, maxWidth, width ?? terminal.columns, 2 * padding + 1, cols.map(cutOrder), floors);
   const pad = ' '.repeat(padding);
   const line = (cells: string[]) => cells.map((c, i) => pad + fitCell(c, widths[i]!) + pad).join('│');
   return (

@@ -1,5 +1,5 @@
 // Every screen fits 80×24 and 60×20 with the demo school: no line wider than the terminal (ink is
-// given more room, so a line the app did not fit shows whole), no frame taller than it.
+// given more room, so a line the app did not fit shows whole), no frame taller than it, no date cut.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Datastore } from '../../source/domain/schema.js';
@@ -62,6 +62,8 @@ describe('every screen fits the terminal', () => {
         const frame = ui.frame();
         const lines = frame.split('\n');
         for (const line of overflow(frame, size)) problems.push(`${view.name}: ${line}`);
+        // Dates are never cut to fit (names and notes are): 2026-11… would read as a date.
+        for (const line of lines.filter((l) => /(?<!\d)\d{4}(?:-\d{0,2}(?:-\d?)?)?…/.test(l))) problems.push(`${view.name}: a cut date: ${line}`);
         if (lines.length > size.rows) problems.push(`${view.name}: ${lines.length} lines\n${frame}`);
         // A list keeps its selection mark at the start of a row.
         if (/list|逾期|^设置$/.test(view.name) && !lines.some((line) => line.startsWith('>│'))) problems.push(`${view.name}: no > row\n${frame}`);
