@@ -59,6 +59,9 @@ export const COMMANDS = {
   logFor: cmd('l', '记录联系', ['l'], 2),
   assignClass: cmd('p', '分配/移交', ['p'], 2),
   sortByLastContact: cmd('o', '按最近联系排序', ['o'], 3),
+  // A detail pane (handlers read down/up and pageDown/pageUp).
+  scrollDuties: cmd('j/k', '滚动职责', [], 2),
+  pageContacts: cmd('PgDn/PgUp', '翻页记录', [], 2),
   byCollege: cmd('c', '学院', ['c'], 2),
   byDuty: cmd('t', '类型', ['t'], 2),
   byStatus: cmd('s', '状态', ['s'], 2),
@@ -104,6 +107,7 @@ export function keyIs(input: string, key: Key): (command: CommandName) => boolea
 export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '列表', commands: ['move', 'pageDown', 'pageUp', 'search', 'open', 'back'] },
   { title: '搜索', commands: ['searchDone', 'searchClear'] },
+  { title: '详情', commands: ['scrollDuties', 'pageContacts', 'back'] },
   { title: '干部', commands: ['add', 'edit', 'markStatus', 'logFor', 'sortByLastContact'] },
   { title: '班级 寝室 困难生', commands: ['add', 'edit', 'assignClass', 'sortByLastContact'] },
   { title: '逾期', commands: ['byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor'] },

@@ -11,7 +11,7 @@ import { App } from '../../source/ui/app.js';
 import { AUTUMN, smallSchool, testContext } from './fixtures.js';
 
 export const TODAY = '2026-11-25';
-export const KEY = { backspace: '\u007f', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', pageDown: '\u001b[6~' };
+export const KEY = { backspace: '\u007f', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', pageDown: '\u001b[6~', pageUp: '\u001b[5~' };
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 

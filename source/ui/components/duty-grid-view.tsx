@@ -8,6 +8,8 @@ import { useMemo } from 'react';
 import { Table } from '../table.js';
 import { Line } from './layout.js';
 import { useUi } from '../ui-context.js';
+import type { Window } from '../hooks/use-detail-scroll.js';
+import { hint } from '../keys.js';
 
 const MARK: Record<WindowStatus, string> = { met: '完', overdue: '逾', due: '待', upcoming: '未' };
 
@@ -30,21 +32,22 @@ export function gridLines(grid: DutyGrid | null, maxRows: number): number {
   return 3 + Math.max(1, shown) + (grid.rows.length > shown ? 1 : 0);
 }
 
-export function DutyGridView({ grid, maxRows }: { grid: DutyGrid | null; maxRows: number }) {
+export function DutyGridView({ grid, window }: { grid: DutyGrid | null; window: Window }) {
   if (!grid) return null;
-  const hidden = grid.rows.slice(maxRows);
-  const rows = grid.rows.slice(0, maxRows).map((r) => {
+  const hidden = [...grid.rows.slice(0, window.from), ...grid.rows.slice(window.from + window.shown)];
+  const rows = grid.rows.slice(window.from, window.from + window.shown).map((r) => {
     const row: Record<string, string> = { 类型: DUTY_LABELS[r.duty], 对象: safeText(r.target), 学期: r.term ? MARK[r.term] : '' };
     for (const m of grid.months) row[`${Number(m.slice(5))}月`] = r.months[m] ? MARK[r.months[m]] : r.duty === 'class' ? '' : '-';
     return row;
   });
+  const overdue = hidden.filter((r) => r.term === 'overdue' || Object.values(r.months).includes('overdue')).length;
   return (
     <Box flexDirection="column">
       <Line bold>本学期职责（完 已完成 · 逾 逾期 · 待 本期待完成 · 未 未开始 · - 不需）</Line>
       {rows.length > 0 ? <Table data={rows} maxWidth={18} /> : <Text>（该分配本学期无应办职责）</Text>}
       {hidden.length > 0 ? (
         <Line>
-          ……另有 {hidden.length} 项未显示（其中逾期 {hidden.filter((r) => r.term === 'overdue' || Object.values(r.months).includes('overdue')).length} 项）：加高终端窗口可看到全部
+          ……第 {window.from + 1}–{window.from + rows.length}/{grid.rows.length} 项（未显示的逾期 {overdue} 项）{hint('scrollDuties')}
         </Line>
       ) : null}
     </Box>

@@ -1,7 +1,6 @@
 // The screen shape 班级, 寝室 and 困难生 share: a searchable list; Enter opens a record's detail over it;
 // a adds and e edits in a form over the list or the detail; Esc goes back one level. Each screen
 // gives its columns, its detail and its form (and any command of its own, like 班级's p).
-import { Box } from 'ink';
 import { useState, type ReactNode } from 'react';
 import type { Duty } from '../../domain/schema.js';
 import { WithKeys } from '../keyboard.js';
@@ -9,7 +8,6 @@ import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 import { EntityList } from './entity-list.js';
 import { ListWithOverlay } from './list-with-overlay.js';
-import { StatusBar } from './status-bar.js';
 
 interface Props<T extends { id: string }> {
   title: string;
@@ -19,7 +17,8 @@ interface Props<T extends { id: string }> {
   row: (item: T) => Record<string, string | number>;
   /** The duty whose contacts fill the 最近联系 column. */
   lastContact: Duty;
-  detail: (item: T) => ReactNode;
+  /** The record's detail, with the status bar offering `commands` (and its own scrolling keys). */
+  detail: (item: T, commands: CommandName[]) => ReactNode;
   /** The add (null) or edit form; `done` closes it. */
   form: (item: T | null, done: () => void) => ReactNode;
   /** A command of the screen's own, acting on the selected or open record. */
@@ -42,10 +41,7 @@ export function RecordListScreen<T extends { id: string }>({ title, items, find,
     form(editing.id ? (find(editing.id) ?? null) : null, () => setEditing(null))
   ) : open ? (
     <WithKeys onKey={(_input, _key, is) => (is('back') ? setOpenId(null) : act(is, open))}>
-      <Box flexDirection="column">
-        {detail(open)}
-        <StatusBar commands={[...extraCommands, 'edit', 'add', 'back']} />
-      </Box>
+      {detail(open, [...extraCommands, 'edit', 'add', 'back'])}
     </WithKeys>
   ) : null;
   return (

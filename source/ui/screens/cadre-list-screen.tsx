@@ -42,10 +42,7 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
   } else if (detailCadre) {
     overlay = (
       <WithKeys onKey={(_input, _key, is) => (is('back') ? (openCadreId ? back() : setMode({ kind: 'list' })) : actOn(is, detailCadre, mode))}>
-        <Box flexDirection="column">
-          <CadreDetail cadre={detailCadre} />
-          <StatusBar commands={['edit', 'markStatus', 'logFor', 'add', 'back']} />
-        </Box>
+        <CadreDetail cadre={detailCadre} commands={['edit', 'markStatus', 'logFor', 'add', 'back']} />
       </WithKeys>
     );
   }

@@ -1,5 +1,5 @@
 // 班级: the searchable list; Enter shows the class, its cadre, this term's duty grid and its contacts;
-// a adds, e edits, p opens 分配 for the class.
+// j/k scroll the grid and PgDn/PgUp the contacts when not all fit; a adds, e edits, p opens 分配 for the class.
 import { Box } from 'ink';
 import { holderOf } from '../../domain/contact-targets.js';
 import { dormKey } from '../../domain/indexes.js';
@@ -7,10 +7,13 @@ import { collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
 import { AssignmentSummary, UpcomingAssignments } from '../components/assignment-summary.js';
-import { ContactHistoryView } from '../components/contact-history-view.js';
+import { ContactHistoryView, useContactHistory } from '../components/contact-history-view.js';
 import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
+import { StatusBar } from '../components/status-bar.js';
+import { useDetailScroll } from '../hooks/use-detail-scroll.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import type { CommandName } from '../keys.js';
 import { ClassForm } from './roster-forms.js';
 import { useUi } from '../ui-context.js';
 import { Line } from '../components/layout.js';
@@ -31,21 +34,23 @@ export function ClassListScreen() {
         毕业: c.graduationDate ?? '',
       })}
       lastContact="class"
-      detail={(c) => <ClassDetail cls={c} />}
+      detail={(c, commands) => <ClassDetail cls={c} commands={commands} />}
       form={(c, done) => <ClassForm cls={c} onDone={done} />}
       extra={{ command: 'assignClass', run: (c) => go({ name: 'assign', classId: c.id }) }}
     />
   );
 }
 
-function ClassDetail({ cls }: { cls: ClassGroup }) {
+function ClassDetail({ cls, commands }: { cls: ClassGroup; commands: CommandName[] }) {
   const { data, idx, today } = useUi();
   const { rows } = useTerminalSize();
   const assignment = holderOf(data, idx, 'class', cls.id, today);
   const grid = useDutyGrid(assignment);
+  const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
+  const contacts = useContactHistory({}, (c) => targets.has(c.targetId));
   // Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines.
   const gridRows = gridRowsFitting(rows - 13);
-  const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
+  const scroll = useDetailScroll({ total: grid?.rows.length ?? 0, shown: gridRows }, { total: contacts.length, shown: Math.max(1, rows - 13 - gridLines(grid, gridRows)) });
   return (
     <Box flexDirection="column">
       <Line bold>
@@ -57,8 +62,9 @@ function ClassDetail({ cls }: { cls: ClassGroup }) {
       <Line>本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Line>
       <AssignmentSummary assignment={assignment} />
       <UpcomingAssignments classId={cls.id} />
-      <DutyGridView grid={grid} maxRows={gridRows} />
-      <ContactHistoryView filter={{}} only={(c) => targets.has(c.targetId)} limit={rows - 13 - gridLines(grid, gridRows)} />
+      <DutyGridView grid={grid} window={scroll.grid} />
+      <ContactHistoryView contacts={contacts} window={scroll.contacts} />
+      <StatusBar commands={[...scroll.commands, ...commands]} />
     </Box>
   );
 }

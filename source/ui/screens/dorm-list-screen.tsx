@@ -6,6 +6,7 @@ import type { Dorm } from '../../domain/schema.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
 import { TargetDetail } from '../components/target-detail.js';
 import { DormForm } from './roster-forms.js';
+import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 
 export function DormListScreen() {
@@ -19,16 +20,17 @@ export function DormListScreen() {
       search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
       row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
       lastContact="dorm"
-      detail={(d) => <DormDetail dorm={d} />}
+      detail={(d, commands) => <DormDetail dorm={d} commands={commands} />}
       form={(d, done) => <DormForm dorm={d} onDone={done} />}
     />
   );
 }
 
-function DormDetail({ dorm }: { dorm: Dorm }) {
+function DormDetail({ dorm, commands }: { dorm: Dorm; commands: CommandName[] }) {
   const { idx } = useUi();
   return (
     <TargetDetail
+      commands={commands}
       duty="dorm"
       targetId={dorm.id}
       header={

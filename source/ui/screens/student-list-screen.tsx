@@ -6,6 +6,7 @@ import type { Student } from '../../domain/schema.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
 import { TargetDetail } from '../components/target-detail.js';
 import { StudentForm } from './roster-forms.js';
+import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 
 export function StudentListScreen() {
@@ -28,16 +29,17 @@ export function StudentListScreen() {
         类别: s.categories.join('、'),
       })}
       lastContact="student"
-      detail={(s) => <StudentDetail student={s} />}
+      detail={(s, commands) => <StudentDetail student={s} commands={commands} />}
       form={(s, done) => <StudentForm student={s} onDone={done} />}
     />
   );
 }
 
-function StudentDetail({ student }: { student: Student }) {
+function StudentDetail({ student, commands }: { student: Student; commands: CommandName[] }) {
   const { idx } = useUi();
   return (
     <TargetDetail
+      commands={commands}
       duty="student"
       targetId={student.id}
       header={
