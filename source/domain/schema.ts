@@ -96,6 +96,15 @@ export const classSchema = z.object({
   counselorPhone: labelled(phone, '辅导员短号'),
 });
 
+// Limits made stricter after data was saved under the old ones: phones were held to 2000 characters
+// and 入学年份 to 1900–2200. A datastore is read with the old limits (storedCadreSchema,
+// storedClassSchema), so such a value is kept, never refused as damage; `check` names each one
+// (outOfLimitValues) and a form or an import asks for a valid value (cadreSchema, classSchema).
+const storedPhone = z.string().max(2000, '过长（最多 2000 个字符）');
+const storedYear = z.number().int('应为整数年份').min(1900).max(2200).nullable();
+export const storedCadreSchema = cadreSchema.extend({ shortPhone: storedPhone, officePhone: storedPhone });
+export const storedClassSchema = classSchema.extend({ enrollYear: storedYear, headTeacherPhone: storedPhone, counselorPhone: storedPhone });
+
 export const dormSchema = z.object({
   id,
   building: labelled(name, '寝室楼'),
@@ -190,8 +199,8 @@ export const datastoreSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   settings: settingsSchema,
   colleges: z.array(collegeSchema),
-  cadres: z.array(cadreSchema),
-  classes: z.array(classSchema),
+  cadres: z.array(storedCadreSchema),
+  classes: z.array(storedClassSchema),
   dorms: z.array(dormSchema),
   students: z.array(studentSchema),
   assignments: z.array(assignmentSchema),

@@ -1,6 +1,7 @@
 // A change as it will be saved: the records it added or modified are validated, the others were
 // validated when they were read and are kept as they are — re-validating a whole school on every
 // `log` cost ~50 ms of its half-second budget.
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { UserError } from '../domain/errors.js';
 import {
@@ -11,6 +12,8 @@ import {
   contactSchema,
   datastoreSchema,
   dormSchema,
+  storedCadreSchema,
+  storedClassSchema,
   studentSchema,
   userSchema,
   type Contact,
@@ -31,6 +34,9 @@ const TABLES = {
 } as const;
 type TableName = keyof typeof TABLES;
 
+/** A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise. */
+const STORED: Partial<Record<TableName, z.ZodType>> = { cadres: storedCadreSchema, classes: storedClassSchema };
+
 const headSchema = datastoreSchema.pick({ schemaVersion: true, settings: true });
 
 export interface CheckedChange {
@@ -50,14 +56,20 @@ function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[
   return new UserError(`${what}，未保存：${describeIssues(root, located)}`);
 }
 
+/** Whether the record's field is as it was before the change (a value kept from an older limit). */
+function unchanged(previous: Record<string, unknown> | null | undefined, record: object, field: PropertyKey | undefined): boolean {
+  return previous != null && field !== undefined && isDeepStrictEqual(previous[String(field)], (record as Record<string, unknown>)[String(field)]);
+}
+
 /**
  * Validates `data` after a change. With `base`, only records whose id the diff names are checked;
- * without it (init, restore), every record is.
+ * without it (init, restore), every record is — a value kept from an older limit passing as it did on load.
  */
 export function checkChange(data: Datastore, base: ChangeBase | null): CheckedChange {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
   const key = (table: CollectionName, id: unknown) => `${table}\u0000${String(id)}`;
   const touched = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => key(c.collection, c.id)));
+  const before = new Map((raw ?? []).map((c) => [key(c.collection, c.id), c.before as Record<string, unknown> | null]));
   const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.has(key(table, record.id));
   const validated = new Map<string, unknown>();
 
@@ -69,7 +81,11 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
     return list.map((record, i) => {
       if (!needsCheck(table, record)) return record;
-      const result = schema.safeParse(record);
+      let result = schema.safeParse(record);
+      const stored = STORED[table as TableName];
+      if (!result.success && stored && (raw === null || result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))) {
+        result = stored.safeParse(record) as typeof result;
+      }
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
       validated.set(key(table, result.data.id), result.data);
       return result.data;

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { buildIndexes } from '../../domain/indexes.js';
 import { datastoreProblems } from '../../domain/invariants.js';
+import { outOfLimitValues } from '../../domain/out-of-limit.js';
 import { UserError } from '../../domain/errors.js';
 import { openStore, type GlobalArgs } from '../runtime.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -17,7 +18,8 @@ export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
     for (const warning of await permissionWarnings(store.layout)) console.log(`警告：${safeText(warning)}`);
     const journal = await journalSize(store.layout.journal);
     console.log(`修改日志 ${store.layout.journal}：${(journal.bytes / 1024 / 1024).toFixed(1)} MB，${journal.lines} 条（保留最近 ${KEEP_JOURNAL_DAYS} 天）`);
-    const problems = datastoreProblems(data, buildIndexes(data));
+    // Values saved under older limits are kept on load; each is a problem to fix, named with its field.
+    const problems = [...datastoreProblems(data, buildIndexes(data)), ...outOfLimitValues(data)];
     if (problems.length > 0) {
       for (const p of problems) console.log(safeText(p));
       throw new UserError(`数据文件 ${store.file} 有 ${problems.length} 处问题（见上）`);
