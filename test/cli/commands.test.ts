@@ -103,6 +103,9 @@ describe('sanlianxi commands', async () => {
     const help = (await run(['overdue', '--help'], fresh)).stdout;
     expect(help).toContain('选项：');
     expect(help).toContain('按此日期计算');
+    const usage = await run(['--help']);
+    expect(usage.code).toBe(0);
+    expect(usage.stdout).toContain('用法：sanlianxi [命令] [选项]');
   });
 
   it('names with terminal escape sequences are printed neutralised', async () => {

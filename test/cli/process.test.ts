@@ -1,5 +1,6 @@
-// A few commands as real processes, as a secretary's shell starts them: the program runs when started
-// (not only when imported), prints, and exits with the code run() returned.
+// Commands as real processes, as a secretary's shell starts them: the program runs when started
+// (not only when imported), prints, and exits with the code run() returned. Each process costs a
+// tsx start-up, so only these two; --help and everything else run in process (commands.test.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +26,5 @@ describe('sanlianxi as a process', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('找不到干部“赵六”：请检查姓名或工号，或先在“干部”表中导入该干部\n');
     expect(readFileSync(file, 'utf8')).toBe(before);
-  });
-
-  it('--help prints Chinese usage and exits 0', () => {
-    const help = sanlianxi(['--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('用法：sanlianxi [命令] [选项]');
   });
 });

@@ -3,7 +3,6 @@
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../source/domain/errors.js';
@@ -39,6 +38,38 @@ async function templateZip(extra: Record<string, Uint8Array | string> = {}): Pro
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A workbook of `sheets` in the XML Excel writes (inline strings), built as text: tens of thousands
+ * of rows in a fraction of the time exceljs takes to write them. The importer reads it like any other.
+ */
+async function rawWorkbook(sheets: Record<string, Array<Array<string>>>): Promise<Buffer> {
+  const names = Object.keys(sheets);
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      '</Types>',
+  );
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+  );
+  names.forEach((name, i) => {
+    const rows = sheets[name]!.map((cells, r) => `<row r="${r + 1}">${cells.map((c, col) => `<c r="${String.fromCharCode(65 + col)}${r + 1}" t="inlineStr"><is><t>${escapeXml(c)}</t></is></c>`).join('')}</row>`);
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`);
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /** Offsets of the central directory records (signature PK\1\2) naming `name`. */
 function centralRecord(zip: Buffer, name: string): number {
   for (let at = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); at > 0; at = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1)) {
@@ -57,12 +88,10 @@ describe('hostile files', () => {
   });
 
   it(`refuses a sheet of more than ${MAX_ROWS} rows`, async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('困难生');
-    sheet.addRow(['学号', '姓名', '班级', '类别']);
-    for (let i = 0; i <= MAX_ROWS; i += 1) sheet.addRow([String(2024000000 + i), '同学', '会计1班', '经济困难']);
+    const rows = [['学号', '姓名', '班级', '类别']];
+    for (let i = 0; i <= MAX_ROWS; i += 1) rows.push([String(2024000000 + i), '同学', '会计1班', '经济困难']);
     const file = join(dir, 'rows.xlsx');
-    await wb.xlsx.writeFile(file);
+    writeFileSync(file, await rawWorkbook({ 困难生: rows }));
     expect(await refusal(file)).toBe(`工作表“困难生”超过 ${MAX_ROWS} 行，拒绝导入`);
   }, 60_000);
 
@@ -126,13 +155,10 @@ describe('hostile files', () => {
   });
 
   it('a full-size legitimate roster sheet is not taken for a bomb', async () => {
-    const wb = new ExcelJS.Workbook();
-    for (const name of ['干部', '班级', '寝室']) wb.addWorksheet(name);
-    const sheet = wb.addWorksheet('困难生');
-    sheet.addRow(['学号', '姓名', '班级', '类别']);
-    for (let i = 0; i < 20_000; i += 1) sheet.addRow(['', '', '', '', '', '', '', '']);
+    const rows = [['学号', '姓名', '班级', '类别']];
+    for (let i = 0; i < 20_000; i += 1) rows.push(['', '', '', '', '', '', '', '']);
     const file = join(dir, 'legit.xlsx');
-    await wb.xlsx.writeFile(file);
+    writeFileSync(file, await rawWorkbook({ 干部: [], 班级: [], 寝室: [], 困难生: rows }));
     const message = await refusal(file);
     expect(message).not.toMatch(/压缩炸弹/);
     expect(message).toMatch(/缺少表头/);

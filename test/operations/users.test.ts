@@ -95,7 +95,8 @@ describe('users', () => {
   it('sync-keys writes the marked block, keeps the lines outside it, mode 0600', async () => {
     await school();
     const keys = join(dir, 'ssh', 'authorized_keys');
-    const r = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('source/cli/main.ts'), 'users', 'sync-keys', '--file', keys, '--program', '/usr/local/bin/sanlianxi', '--data', file], { encoding: 'utf8' });
+    const r = await run(['users', 'sync-keys', '--file', keys, '--program', '/usr/local/bin/sanlianxi'], file);
+    expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('3 位用户的 3 个公钥');
     writeFileSync(keys, `ssh-ed25519 AAAAadmin admin@desk\n${readFileSync(keys, 'utf8')}# after\n`);

@@ -5,7 +5,7 @@ import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { testContext } from '../helpers/fixtures.js';
 import { KEY, school, openScreen, startApp } from '../helpers/ui-harness.js';
 
-describe('terminal UI frame', () => {
+describe.concurrent('terminal UI frame', () => {
   it('opens on 首页 with this month per college, overdue counts, latest contact and the screen keys', async () => {
     const ui = await startApp();
     const frame = ui.frame();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
-describe('分配 screen', () => {
+describe.concurrent('分配 screen', () => {
   it('assigns a class to a cadre with one dorm and one student chosen by space', async () => {
     const ui = await openScreen('7', '分配 · 选择班级', smallSchool([AUTUMN]));
     expect(ui.frame()).toMatch(/会计1班\s*│\s*经济管理学院\s*│\s*（未分配）/);

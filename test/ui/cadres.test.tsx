@@ -5,7 +5,7 @@ import { KEY, openScreen } from '../helpers/ui-harness.js';
 
 const openCadres = () => openScreen('3', '干部（3/3）');
 
-describe('干部 screen', () => {
+describe.concurrent('干部 screen', () => {
   it('/ zs finds 张三 by pinyin initials; Enter shows the assignment, the month grid with text marks, the contacts', async () => {
     const ui = await openCadres();
     await ui.press('/', 'z', 's');

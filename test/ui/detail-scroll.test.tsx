@@ -29,7 +29,7 @@ function fits(frame: string, size: Size): void {
   expect(lines.filter((l) => stringWidth(l) > size.columns)).toEqual([]);
 }
 
-describe('scrolling a detail pane', () => {
+describe.concurrent('scrolling a detail pane', () => {
   it('干部 and 班级 at 80×24: j/k scroll the grid, PgDn/PgUp page the contacts, in bursts too', async () => {
     const size = { columns: 80, rows: 24 };
     const ui = await startApp(busyCadre(), { size });

@@ -51,7 +51,8 @@ const VIEWS: Array<{ name: string; keys: string[]; shown: string | RegExp }> = [
 
 const atHome = (frame: string) => frame.includes('最新联系') && !frame.includes('关闭帮助') && !frame.includes('撤销最近一次修改');
 
-describe('every screen fits the terminal', () => {
+// The sizes run side by side: each is one app of its own, and most of a run is waiting for renders.
+describe.concurrent('every screen fits the terminal', () => {
   for (const size of SIZES) {
     it(`at ${size.columns}×${size.rows}`, async () => {
       const problems: string[] = [];

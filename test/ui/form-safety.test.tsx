@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
-describe('form safety', () => {
+describe.concurrent('form safety', () => {
   it('the same contact again (cadre, target, date) asks first: n keeps one, y records the second', async () => {
     const ui = await openScreen('1', '记录联系');
     // 李四 met 软件1班 on 2026-11-20 (the harness's school).

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
 
-describe('keys arriving in one read', () => {
+describe.concurrent('keys arriving in one read', () => {
   it('jjjj moves four rows, Down×3 three, kk back two, in a list', async () => {
     const ui = await openScreen('4', '班级（3/3）');
     await ui.burst('jj');

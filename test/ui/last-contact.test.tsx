@@ -13,7 +13,7 @@ import { testContext } from '../helpers/fixtures.js';
 const rowOf = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
 const order = (frame: string, names: string[]) => names.map((n) => frame.indexOf(n)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]!));
 
-describe('最近联系', () => {
+describe.concurrent('最近联系', () => {
   it('干部: the date of the latest contact or 从未; o sorts the longest without a contact first, o again restores', async () => {
     const ui = await openScreen('3', '干部（3/3）');
     expect(ui.frame()).toMatch(/姓名.*最近联系/);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
-describe('班级, 寝室 and 困难生 screens', () => {
+describe.concurrent('班级, 寝室 and 困难生 screens', () => {
   it('班级: / kj finds 会计1班 by pinyin; Enter shows its cadre, dorms, grid and contacts; p opens 分配', async () => {
     const ui = await openScreen('4', '班级（3/3）');
     await ui.press('/', 'r', 'j');

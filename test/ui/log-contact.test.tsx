@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PASTE_START, PASTE_END } from '../../source/ui/components/one-key-at-a-time.js';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
-describe('记录联系 screen', () => {
+describe.concurrent('记录联系 screen', () => {
   it('zs, Enter through the defaults, saves a class contact dated 昨天 and the overdue list shrinks', async () => {
     const ui = await openScreen('1', '记录联系');
     await ui.press('z', 's');

@@ -12,7 +12,7 @@ function withNamesakes(): Datastore {
   return data;
 }
 
-describe('namesakes', () => {
+describe.concurrent('namesakes', () => {
   it('分配: ↓ picks the second 李明, the question and the message name 李明（T011）, and T011 gets the class', async () => {
     const ui = await openScreen('7', '分配 · 选择班级', withNamesakes());
     await ui.press('/', ...'电商', KEY.enter, KEY.enter);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
 
-describe('逾期 screen', () => {
+describe.concurrent('逾期 screen', () => {
   it('filters by college (c), duty (t) and status (s), each cycling back to 全部', async () => {
     const ui = await openScreen('2', '逾期 · 共 13 项 · 学院：全部 · 类型：全部 · 状态：全部');
     await ui.press('c');

@@ -4,7 +4,7 @@ import { KEY, openScreen } from '../helpers/ui-harness.js';
 
 const openSettings = () => openScreen('9', '设置 · 学期与考核规则');
 
-describe('设置 screen', () => {
+describe.concurrent('设置 screen', () => {
   it('lists the terms, the school defaults and each college\'s rules', async () => {
     const ui = await openSettings();
     expect(ui.frame()).toContain('>│学期│2026-2027学年第一学期│2026-09-01 至 2027-01-20');

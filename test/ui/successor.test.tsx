@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
-describe('scheduling a successor ahead', () => {
+describe.concurrent('scheduling a successor ahead', () => {
   it('x 长期请假 last day 11-30, then r on 会计1班 schedules 王五 from 12-01; the class lists it', async () => {
     const ui = await openScreen('3', '干部（3/3）');
     await ui.press('x');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
 
-describe('导入 / 导出 screen', () => {
+describe.concurrent('导入 / 导出 screen', () => {
   it('previews an import, n leaves the data untouched, y imports', async () => {
     const ui = await startApp();
     const file = await fillRoster(join(ui.dir, '花名册.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });

@@ -6,7 +6,7 @@ import { randomId } from '../../source/domain/context.js';
 import { testContext } from '../helpers/fixtures.js';
 import { startApp, TODAY } from '../helpers/ui-harness.js';
 
-describe('undo in the terminal UI', () => {
+describe.concurrent('undo in the terminal UI', () => {
   it('u then n keeps the change; u then y reverts it and says which change', async () => {
     const ui = await startApp();
     await new DatastoreFile(ui.file).update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-24', note: '撤销测试' }, { ...testContext(TODAY), newId: randomId }), {
