@@ -2,24 +2,10 @@
 // sanlianxi: with no command, the terminal UI; otherwise one command for scripts and SSH.
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { isUserError, UserError } from '../domain/errors.js';
-import { assignCommand, endCommand, reassignCommand } from './commands/assign.js';
-import { checkCommand } from './commands/check.js';
-import { contactsCommand } from './commands/contacts.js';
-import { initCommand } from './commands/init.js';
-import { logCommand } from './commands/log.js';
-import { overdueCommand } from './commands/overdue.js';
-import { exportCommand } from './commands/export.js';
-import { tuiCommand } from './commands/tui.js';
-import { historyCommand, undoCommand } from './commands/journal.js';
-import { backupsCommand, restoreCommand } from './commands/backups.js';
-import { importCommand, templateCommand } from './commands/roster.js';
+import { isUserError } from '../domain/errors.js';
 import { safeText } from '../domain/safe-text.js';
 import { storageProblem } from '../store/storage-errors.js';
-import { usersCommand } from './commands/users.js';
-import { checkSshCommand, forcedCommand } from './forced-command.js';
+import { plainLine } from './fast-path.js';
 import { openStore, setIdentity } from './runtime.js';
 
 /**
@@ -35,39 +21,10 @@ export async function run(given: string[]): Promise<number> {
   try {
     // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`.
     const argv = (await sshArgv(given)).flatMap((a, i, all) => (a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : [a]));
-    await yargs(argv)
-      .scriptName('sanlianxi')
-      .locale('zh_CN')
-      .usage('党员干部“三联系”管理\n\n用法：$0 [命令] [选项]（不带命令时打开终端界面）')
-      .option('data', { type: 'string', global: true, describe: '数据文件（默认 $SANLIANXI_DATA 或安装目录下 data/sanlianxi.json）' })
-      .command(tuiCommand)
-      .command(initCommand)
-      .command(checkCommand)
-      .command(templateCommand)
-      .command(importCommand)
-      .command(assignCommand)
-      .command(reassignCommand)
-      .command(endCommand)
-      .command(logCommand)
-      .command(contactsCommand)
-      .command(overdueCommand)
-      .command(exportCommand)
-      .command(historyCommand)
-      .command(undoCommand)
-      .command(backupsCommand)
-      .command(restoreCommand)
-      .command(usersCommand)
-      .strict()
-      .help('help')
-      .alias('help', 'h')
-      .version(false)
-      // --help and bad arguments return here instead of ending the process.
-      .exitProcess(false)
-      .fail((message, error) => {
-        if (error) throw error;
-        throw new UserError(`${message}（运行 sanlianxi --help 查看用法）`);
-      })
-      .parseAsync();
+    const plain = plainLine(argv);
+    if (plain !== null) await plain.command.handler(plain.args as Parameters<typeof plain.command.handler>[0]);
+    // Loaded only for the lines it parses: yargs and every command are most of a short command's start-up.
+    else await (await import('./general-parser.js')).parseWithYargs(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (isUserError(error)) {
@@ -93,6 +50,9 @@ export async function run(given: string[]): Promise<number> {
  */
 async function sshArgv(given: string[]): Promise<string[]> {
   setIdentity(null);
+  // Only a forced command names --user (forced-command.ts, loaded only then).
+  if (!given.includes('--user')) return given;
+  const { checkSshCommand, forcedCommand } = await import('./forced-command.js');
   const forced = forcedCommand(given, process.env);
   if (forced === null) return given;
   setIdentity({ login: forced.login, forced: true });
@@ -114,7 +74,8 @@ function isMain(): boolean {
 
 if (isMain()) {
   // An error exits now with its code; otherwise the process ends when its output is flushed.
-  const code = await run(hideBin(process.argv));
+  // The arguments after node and this script (yargs' hideBin does the same for node, with yargs-parser loaded).
+  const code = await run(process.argv.slice(2));
   if (code === 1 || code === 2) process.exit(code);
   process.exitCode = code;
 }

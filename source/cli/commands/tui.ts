@@ -1,18 +1,18 @@
-import type { CommandModule } from 'yargs';
 import { reportingTerm } from '../../domain/terms.js';
 import { reportingTermContacts } from '../../operations/ranges.js';
 import { dirname, join } from 'node:path';
 import { changeContext, currentIdentity, dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
+import { plainCommand } from '../plain-command.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
 }
 
-export const tuiCommand: CommandModule<GlobalArgs, Args> = {
+export const tuiCommand = plainCommand<Args>({
   command: '$0',
   describe: '打开终端界面',
-  builder: (y) => y.option('as-of', { type: 'string', describe: '把此日期当作“今天”' }),
+  options: { 'as-of': { type: 'string', describe: '把此日期当作“今天”' } },
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
     // The reporting term's contacts are what the screens show and what every save reads back; older months stay on disk.
@@ -32,4 +32,4 @@ export const tuiCommand: CommandModule<GlobalArgs, Args> = {
     const exportsDir = who.forced ? join(dirname(store.layout.main), 'exports', who.login) : undefined;
     await runTui({ store, initialData, today, view, context: () => changeContext(today), contactsComplete, ...(exportsDir === undefined ? {} : { exportsDir }) });
   },
-};
+});
