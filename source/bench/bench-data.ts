@@ -5,7 +5,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildIndexes } from '../domain/indexes.js';
 import { datastoreProblems } from '../domain/invariants.js';
-import { SCHEMA_VERSION, datastoreSchema, type Datastore } from '../domain/schema.js';
+import { datastoreSchema, type Datastore } from '../domain/schema.js';
+import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import { DatastoreFile } from '../store/datastore-file.js';
 import { GENERATOR_VERSION, buildBenchData, countsOf, type GeneratedCounts, type Scale } from './generate.js';
 

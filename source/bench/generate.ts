@@ -4,21 +4,8 @@
 // history longer (earlier cohorts and terms) with the same school today. Records are built
 // directly, not through the domain's mutations (which re-check every invariant per call); the result is
 // checked as a whole with `datastoreProblems` and the zod schema by the caller (see gen.ts).
-import {
-  STUDENT_CATEGORIES,
-  emptyDatastore,
-  type Assignment,
-  type Cadre,
-  type ClassGroup,
-  type Contact,
-  type ContactForm,
-  type Datastore,
-  type Dorm,
-  type DutyRules,
-  type EndReason,
-  type Student,
-  type Term,
-} from '../domain/schema.js';
+import { emptyDatastore, type Assignment, type Cadre, type ClassGroup, type Contact, type Datastore, type Dorm, type DutyRules, type Student, type Term } from '../domain/schema.js';
+import { STUDENT_CATEGORIES, type ContactForm, type EndReason } from '../domain/vocabulary.js';
 import type { IsoDate } from '../domain/dates.js';
 import { seeded } from '../demo/demo-data.js';
 

@@ -5,7 +5,7 @@
 // here, without a shell, checked against her role's commands, and may not name a datastore or a path.
 import { parse } from 'shell-quote';
 import { UserError } from '../domain/errors.js';
-import { LOGIN_PATTERN, type Role } from '../domain/schema.js';
+import { LOGIN_PATTERN, type Role } from '../domain/vocabulary.js';
 
 export interface ForcedCommand {
   login: string;

@@ -6,16 +6,8 @@ import { logContact } from '../domain/contacts.js';
 import { sequentialIds, type ChangeContext } from '../domain/context.js';
 import { addDays, monthSlices, type IsoDate } from '../domain/dates.js';
 import { buildIndexes } from '../domain/indexes.js';
-import {
-  CONTACT_FORMS,
-  STUDENT_CATEGORIES,
-  emptyDatastore,
-  type Cadre,
-  type ClassGroup,
-  type Datastore,
-  type Dorm,
-  type Student,
-} from '../domain/schema.js';
+import { emptyDatastore, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from '../domain/schema.js';
+import { CONTACT_FORMS, STUDENT_CATEGORIES } from '../domain/vocabulary.js';
 
 /** Small seeded generator (mulberry32): the same seed gives the same data. */
 export function seeded(seed: number): () => number {

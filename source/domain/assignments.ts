@@ -4,7 +4,8 @@ import type { ChangeContext } from './context.js';
 import { UserError } from './errors.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import { assignmentConflicts, assignmentsOverlap } from './invariants.js';
-import type { Assignment, Datastore, EndReason, TransferReason } from './schema.js';
+import type { Assignment, Datastore } from './schema.js';
+import type { EndReason, TransferReason } from './vocabulary.js';
 import { isActiveOn } from './windows.js';
 
 export interface AssignInput {

@@ -2,7 +2,8 @@
 import type { IsoDate } from './dates.js';
 import type { Indexes } from './indexes.js';
 import { targetLabel } from './labels.js';
-import { DUTIES, type Assignment, type Datastore, type Duty } from './schema.js';
+import { type Assignment, type Datastore } from './schema.js';
+import { DUTIES, type Duty } from './vocabulary.js';
 import { isActiveOn } from './windows.js';
 
 export interface TargetChoice {

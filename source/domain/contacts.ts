@@ -5,7 +5,8 @@ import { UserError } from './errors.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import { contactProblem } from './invariants.js';
 import { controlCharacterIn } from './safe-text.js';
-import type { Contact, ContactForm, Datastore, Duty } from './schema.js';
+import type { Contact, Datastore } from './schema.js';
+import type { ContactForm, Duty } from './vocabulary.js';
 import { isActiveOn } from './windows.js';
 
 /** The 形式 used when none is given. */

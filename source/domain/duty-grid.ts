@@ -3,7 +3,8 @@ import { monthSlices, type IsoDate } from './dates.js';
 import type { Indexes } from './indexes.js';
 import { targetLabel } from './labels.js';
 import { rulesFor } from './rules.js';
-import type { Assignment, Datastore, Duty, Term } from './schema.js';
+import type { Assignment, Datastore, Term } from './schema.js';
+import type { Duty } from './vocabulary.js';
 import { assignmentWindows, windowStatus, type WindowStatus } from './windows.js';
 
 export interface DutyGridRow {

@@ -1,7 +1,8 @@
 // Lookup tables built once per load, so rules and screens never scan the lists in loops.
 import type { IsoDate } from './dates.js';
 import { normalizeName } from './names.js';
-import type { Assignment, Cadre, ClassGroup, College, Datastore, Dorm, Duty, Student } from './schema.js';
+import type { Assignment, Cadre, ClassGroup, College, Datastore, Dorm, Student } from './schema.js';
+import type { Duty } from './vocabulary.js';
 
 export interface Indexes {
   collegeById: Map<string, College>;

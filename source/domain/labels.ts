@@ -1,7 +1,8 @@
 // How entities are named to the user: in tables, messages, the overdue JSON and the forms.
 import { dormKey, type Indexes } from './indexes.js';
 import { normalizeName } from './names.js';
-import type { Cadre, Duty, Student } from './schema.js';
+import type { Cadre, Student } from './schema.js';
+import type { Duty } from './vocabulary.js';
 
 export function studentLabel(s: Pick<Student, 'studentNo' | 'name'>): string {
   return `${s.studentNo} ${s.name}`;

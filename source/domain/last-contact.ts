@@ -1,7 +1,8 @@
 // When a cadre last made a contact and when a class, dorm or 困难生 was last contacted (by anyone):
 // the 最近联系 column of the lists, and their sort, oldest first.
 import type { IsoDate } from './dates.js';
-import type { Contact, Duty } from './schema.js';
+import type { Contact } from './schema.js';
+import type { Duty } from './vocabulary.js';
 
 export interface LastContacts {
   byCadre: Map<string, IsoDate>;

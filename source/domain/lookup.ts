@@ -2,7 +2,8 @@
 import { UserError } from './errors.js';
 import type { Indexes } from './indexes.js';
 import { foldSpacesAndParentheses, normalizeName } from './names.js';
-import type { Cadre, ClassGroup, College, Dorm, Duty, Student } from './schema.js';
+import type { Cadre, ClassGroup, College, Dorm, Student } from './schema.js';
+import type { Duty } from './vocabulary.js';
 
 export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
   const key = nameOrNo.trim();

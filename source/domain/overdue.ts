@@ -2,7 +2,8 @@
 import type { IsoDate } from './dates.js';
 import type { Indexes } from './indexes.js';
 import { collegeName, targetLabel } from './labels.js';
-import type { Datastore, Duty, Term } from './schema.js';
+import type { Datastore, Term } from './schema.js';
+import type { Duty } from './vocabulary.js';
 import { reportingTerm } from './terms.js';
 import { termWindows, windowDays, windowStatus } from './windows.js';
 

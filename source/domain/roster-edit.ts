@@ -10,10 +10,8 @@ import { datastoreProblems } from './invariants.js';
 import { findClass, findDorm } from './lookup.js';
 import { normalizeName } from './names.js';
 import type { z } from 'zod';
-import {
-  cadreSchema, fieldLabel, splitList, typedNumber, classSchema, dormSchema, studentSchema,
-  type Cadre, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory,
-} from './schema.js';
+import { cadreSchema, fieldLabel, typedNumber, classSchema, dormSchema, studentSchema, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from './schema.js';
+import { splitList, type StudentCategory } from './vocabulary.js';
 import { parseDateValue } from './dates.js';
 
 export type CadreInput = Omit<Cadre, 'id'>;

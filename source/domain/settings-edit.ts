@@ -1,7 +1,8 @@
 // Editing terms and duty rules from the UI, refused when the result would be inconsistent.
 import { parseDateInput, type IsoDate } from './dates.js';
 import { UserError } from './errors.js';
-import { DORM_SCOPES, dutyRulesSchema, fieldLabel, typedNumber, type Datastore, type DormScope, type DutyRules, type Term } from './schema.js';
+import { dutyRulesSchema, fieldLabel, typedNumber, type Datastore, type DutyRules, type Term } from './schema.js';
+import { DORM_SCOPES, type DormScope } from './vocabulary.js';
 import { termProblems } from './terms.js';
 
 /** Adds a term (index null) or replaces the term at `index`; dates as typed (2026-09-01, 2026/9/1…). */

@@ -3,7 +3,8 @@
 import { daysBetween, maxDate, minDate, monthSlices, spanDays, type IsoDate } from './dates.js';
 import { contactDatesOf, countDatesIn, type Indexes } from './indexes.js';
 import { rulesFor } from './rules.js';
-import type { Assignment, ClassGroup, Datastore, Duty, DutyRules, Term } from './schema.js';
+import type { Assignment, ClassGroup, Datastore, DutyRules, Term } from './schema.js';
+import type { Duty } from './vocabulary.js';
 
 export interface DutyWindow {
   assignment: Assignment;

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { CadreAssessment, MissedWindow, TermAssessment } from '../domain/assessment.js';
 import { compareOverdueRows } from '../domain/overdue.js';
-import { DUTY_LABELS } from '../domain/schema.js';
+import { DUTY_LABELS } from '../domain/vocabulary.js';
 import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
 import { boxed, formDate, setText, titleCell } from './xlsx-write.js';
 

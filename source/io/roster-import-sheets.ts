@@ -6,11 +6,8 @@ import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
 import { UserError } from '../domain/errors.js';
 import { findTarget, parseDutyLabel } from '../domain/lookup.js';
 import { normalizeName } from '../domain/names.js';
-import {
-  CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES,
-  cadreSchema, classSchema, contactSchema, dormSchema, dutyRulesSchema, fieldLabel, splitList, studentSchema, typedNumber,
-  type DutyRules,
-} from '../domain/schema.js';
+import { cadreSchema, classSchema, contactSchema, dormSchema, dutyRulesSchema, fieldLabel, studentSchema, typedNumber, type DutyRules } from '../domain/schema.js';
+import { CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES, splitList } from '../domain/vocabulary.js';
 import { shown } from './roster-cells.js';
 import { check, requireDate, type ImportRun } from './roster-import-run.js';
 

@@ -1,6 +1,6 @@
 // `template FILE.xlsx`: an empty roster with the headers, grey example rows and drop-down lists.
 import ExcelJS from 'exceljs';
-import { CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS } from '../domain/schema.js';
+import { CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS } from '../domain/vocabulary.js';
 import { EXAMPLE_FONT_COLOR, ROSTER_SHEETS } from './roster-sheets.js';
 import { saveWorkbook } from './xlsx-write.js';
 

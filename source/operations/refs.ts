@@ -3,7 +3,8 @@
 import { UserError } from '../domain/errors.js';
 import type { Indexes } from '../domain/indexes.js';
 import { findCadre, findClass, findDorm, findStudent, findTarget } from '../domain/lookup.js';
-import type { Cadre, ClassGroup, Dorm, Duty, Student } from '../domain/schema.js';
+import type { Cadre, ClassGroup, Dorm, Student } from '../domain/schema.js';
+import type { Duty } from '../domain/vocabulary.js';
 
 export type Ref = string | { id: string };
 

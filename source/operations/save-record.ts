@@ -8,10 +8,8 @@ import { UserError } from '../domain/errors.js';
 import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
 import { saveCadre, saveClass, saveDorm, saveStudent } from '../domain/roster-edit.js';
 import { safeText } from '../domain/safe-text.js';
-import {
-  cadreSchema, classSchema, dormSchema, fieldLabel, fieldLabels, studentSchema,
-  type Cadre, type CadreCategory, type CadreStatus, type ClassGroup, type Datastore, type Dorm, type Student, type StudentCategory,
-} from '../domain/schema.js';
+import { cadreSchema, classSchema, dormSchema, fieldLabel, fieldLabels, studentSchema, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from '../domain/schema.js';
+import type { CadreCategory, CadreStatus, StudentCategory } from '../domain/vocabulary.js';
 import { changeOperation, type Operation } from './operation.js';
 
 type FieldValue = string | string[];

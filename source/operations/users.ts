@@ -4,7 +4,8 @@
 import { UserError } from '../domain/errors.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { findCollege } from '../domain/lookup.js';
-import { LOGIN_PATTERN, ROLE_LABELS, ROLES, SSH_KEY_PATTERN, type Datastore, type Role, type User } from '../domain/schema.js';
+import { type Datastore, type User } from '../domain/schema.js';
+import { LOGIN_PATTERN, ROLE_LABELS, ROLES, SSH_KEY_PATTERN, type Role } from '../domain/vocabulary.js';
 import { changeOperation } from './operation.js';
 
 export interface UserFields {

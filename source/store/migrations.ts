@@ -1,6 +1,6 @@
 // Upgrading datastore files written by older versions, one schema version at a time.
-import { SCHEMA_VERSION } from '../domain/schema.js';
-import { DEFAULT_RULES } from '../domain/schema.js';
+import { SCHEMA_VERSION } from '../domain/vocabulary.js';
+import { DEFAULT_RULES } from '../domain/vocabulary.js';
 import { UserError } from '../domain/errors.js';
 import { DatastoreFileError } from './datastore-file-error.js';
 

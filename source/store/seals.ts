@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SCHEMA_VERSION } from '../domain/schema.js';
+import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import { writePrivateFile } from './private-files.js';
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;

@@ -1,6 +1,6 @@
 // The screens and what each can be opened with.
 import type { IsoDate } from '../domain/dates.js';
-import type { Duty } from '../domain/schema.js';
+import type { Duty } from '../domain/vocabulary.js';
 
 export interface LogPreset {
   cadreId?: string;

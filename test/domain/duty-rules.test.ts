@@ -3,7 +3,8 @@ import { assign, endAssignment, reassign } from '../../source/domain/assignments
 import { logContact } from '../../source/domain/contacts.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { overdueReport, type OverdueRow } from '../../source/domain/overdue.js';
-import type { Datastore, Duty } from '../../source/domain/schema.js';
+import type { Datastore } from '../../source/domain/schema.js';
+import type { Duty } from '../../source/domain/vocabulary.js';
 import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 
 const ctx = testContext('2027-07-01');

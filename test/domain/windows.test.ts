@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../source/domain/dates.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
-import { DEFAULT_RULES, type Assignment, type DutyRules } from '../../source/domain/schema.js';
+import { type Assignment, type DutyRules } from '../../source/domain/schema.js';
+import { DEFAULT_RULES } from '../../source/domain/vocabulary.js';
 import { assignmentWindows, effectiveEnd, isActiveOn, windowDays, windowStatus } from '../../source/domain/windows.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../source/domain/errors.js';
-import { datastoreSchema, SCHEMA_VERSION } from '../../source/domain/schema.js';
+import { datastoreSchema } from '../../source/domain/schema.js';
+import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { DatastoreFileError } from '../../source/store/datastore-file-error.js';
 import { parseDatastoreText } from '../../source/store/validate.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { END_REASONS, TRANSFER_REASONS } from '../../domain/schema.js';
+import { END_REASONS, TRANSFER_REASONS } from '../../domain/vocabulary.js';
 import { assignOperation, endOperation, reassignOperation } from '../../operations/assignments.js';
-import { splitList } from '../../domain/schema.js';
+import { splitList } from '../../domain/vocabulary.js';
 import { operations, type GlobalArgs } from '../runtime.js';
 
 interface AssignArgs extends GlobalArgs {

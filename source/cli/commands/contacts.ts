@@ -3,7 +3,7 @@ import { contactHistory } from '../../domain/contacts.js';
 import { buildIndexes } from '../../domain/indexes.js';
 import { cadreName, targetLabel } from '../../domain/labels.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
-import { DUTY_LABELS } from '../../domain/schema.js';
+import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
 import { safeJson } from '../../domain/safe-text.js';

@@ -1,4 +1,4 @@
-import { CONTACT_FORMS } from '../../domain/schema.js';
+import { CONTACT_FORMS } from '../../domain/vocabulary.js';
 import { UserError } from '../../domain/errors.js';
 import { DuplicateContactError, logContactOperation } from '../../operations/log-contact.js';
 import { plainCommand } from '../plain-command.js';

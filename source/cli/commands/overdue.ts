@@ -3,7 +3,7 @@ import { buildIndexes, type Indexes } from '../../domain/indexes.js';
 import { cadreName } from '../../domain/labels.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
 import { overdueReport, type OverdueReport, type OverdueRow } from '../../domain/overdue.js';
-import { DUTY_LABELS } from '../../domain/schema.js';
+import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import { dateArg, oneOf, openStore, outputColumns, type GlobalArgs } from '../runtime.js';
 import { renderTable, type TableFit } from '../text-table.js';
 import { plainCommand } from '../plain-command.js';

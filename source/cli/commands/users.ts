@@ -4,12 +4,12 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../domain/errors.js';
 import { safeJson } from '../../domain/safe-text.js';
-import { ROLE_LABELS } from '../../domain/schema.js';
+import { ROLE_LABELS } from '../../domain/vocabulary.js';
 import { assertMayManageUsers } from '../../domain/scope.js';
 import { keyLines, plainPath, syncAuthorizedKeys } from '../../io/authorized-keys.js';
 import { addUserOperation, removeUserOperation, setUserOperation, type UserInput } from '../../operations/users.js';
 import { openStore, operations, type GlobalArgs } from '../runtime.js';
-import { splitList } from '../../domain/schema.js';
+import { splitList } from '../../domain/vocabulary.js';
 import { renderTable } from '../text-table.js';
 
 interface FieldArgs extends GlobalArgs {

@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import { dutyGrid, type DutyGrid } from '../../domain/duty-grid.js';
 import { safeText } from '../../domain/safe-text.js';
-import { DUTY_LABELS, type Assignment } from '../../domain/schema.js';
+import { type Assignment } from '../../domain/schema.js';
+import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import type { WindowStatus } from '../../domain/windows.js';
 import { useMemo } from 'react';
 import { Table } from '../table.js';

@@ -2,7 +2,7 @@
 // with `lastContact`, a 最近联系 column and o to sort by it, the longest without a contact first.
 import { Box, type Key } from 'ink';
 import { useMemo, useState } from 'react';
-import type { Duty } from '../../domain/schema.js';
+import type { Duty } from '../../domain/vocabulary.js';
 import { useListNav } from '../hooks/use-list-nav.js';
 import { useSearch } from '../hooks/use-search.js';
 import { useKeys } from '../keyboard.js';

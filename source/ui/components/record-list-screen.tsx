@@ -2,7 +2,7 @@
 // a adds and e edits in a form over the list or the detail; Esc goes back one level. Each screen
 // gives its columns, its detail and its form (and any command of its own, like 班级's p).
 import { useState, type ReactNode } from 'react';
-import type { Duty } from '../../domain/schema.js';
+import type { Duty } from '../../domain/vocabulary.js';
 import { WithKeys } from '../keyboard.js';
 import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';

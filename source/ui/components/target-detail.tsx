@@ -3,7 +3,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
-import type { Duty } from '../../domain/schema.js';
+import type { Duty } from '../../domain/vocabulary.js';
 import { useDetailScroll } from '../hooks/use-detail-scroll.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { CommandName } from '../keys.js';

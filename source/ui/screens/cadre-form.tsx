@@ -1,7 +1,8 @@
 // Adding or editing a cadre: every field of the 干部 sheet, saved through the 保存干部 operation
 // (an edit sends only the fields it changed).
 import { useState } from 'react';
-import { CADRE_CATEGORIES, CADRE_STATUSES, type Cadre } from '../../domain/schema.js';
+import { type Cadre } from '../../domain/schema.js';
+import { CADRE_CATEGORIES, CADRE_STATUSES } from '../../domain/vocabulary.js';
 import { recordEdit, saveCadreOperation, type CadreFields } from '../../operations/save-record.js';
 import { Form, type FieldSpec } from '../components/form.js';
 import { useUi } from '../ui-context.js';

@@ -6,7 +6,7 @@ import { monthCompletion } from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
-import { DUTY_LABELS } from '../../domain/schema.js';
+import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import { DataFileLine } from '../components/data-file.js';
 import { flow } from '../components/layout.js';
 import { StatusBar } from '../components/status-bar.js';

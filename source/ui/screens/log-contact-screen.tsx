@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { contactChoices } from '../../domain/contact-targets.js';
 import { DEFAULT_FORM } from '../../domain/contacts.js';
 import { parseDateInput } from '../../domain/dates.js';
-import { CONTACT_FORMS, DUTIES, DUTY_LABELS, type ContactForm, type Duty } from '../../domain/schema.js';
+import { CONTACT_FORMS, DUTIES, DUTY_LABELS, type ContactForm, type Duty } from '../../domain/vocabulary.js';
 import { datePlaceholder } from '../../operations/fields.js';
 import { DuplicateContactError, logContactOperation } from '../../operations/log-contact.js';
 import { CadreMatches } from '../components/cadre-matches.js';

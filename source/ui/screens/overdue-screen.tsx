@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { targetIdsOfLabel } from '../../domain/contact-targets.js';
 import { cadreNameById } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
-import { DUTIES, DUTY_LABELS, type Duty } from '../../domain/schema.js';
+import { DUTIES, DUTY_LABELS, type Duty } from '../../domain/vocabulary.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';

@@ -2,7 +2,8 @@
 // edit sends only the fields it changed, with the values it showed (a field changed underneath is refused).
 import { useState } from 'react';
 import { dormKey } from '../../domain/indexes.js';
-import { STUDENT_CATEGORIES, type ClassGroup, type Dorm, type Student } from '../../domain/schema.js';
+import { type ClassGroup, type Dorm, type Student } from '../../domain/schema.js';
+import { STUDENT_CATEGORIES } from '../../domain/vocabulary.js';
 import type { Operation } from '../../operations/operation.js';
 import { recordEdit, saveClassOperation, saveDormOperation, saveStudentOperation, type SaveRecordInput } from '../../operations/save-record.js';
 import type { FieldSpec, FormValues } from '../components/form.js';
