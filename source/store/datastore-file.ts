@@ -7,19 +7,20 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
-import { buildIndexes } from '../domain/indexes.js';
-import { datastoreProblems } from '../domain/invariants.js';
 import { listBackups, type BackupInfo } from './backups.js';
-import { latestEntries, newestEntries, type JournalEntry } from './journal.js';
+import type { JournalEntry } from './journal.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
-import { readBackup, restoreLocked } from './restore.js';
-import { saveRevision } from './save-revision.js';
 import { assemble, collectionsOf, deepFreeze, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
-import { withStoreLock, type HeldLock } from './store-lock.js';
+import type { HeldLock } from './store-lock.js';
 import type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
-import { describeEntry, earliestContactDate, revertEntry, undoCandidate } from './undo.js';
+
+// What only a save, an undo, the journal or a restore needs (the lock, the writer, zod for the changed
+// records) is loaded when first used: a command that only reads starts without it.
+const locking = () => import('./store-lock.js');
+const saving = () => import('./save-revision.js');
+const journal = () => import('./journal.js');
 
 export type { ContactRange, RangeArg } from './snapshot.js';
 export type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
@@ -112,7 +113,7 @@ export class DatastoreFile {
     this.ownStarted += 1;
     this.ownRunning += 1;
     try {
-      return await withStoreLock(this.layout.main, this.file, work);
+      return await (await locking()).withStoreLock(this.layout.main, this.file, work);
     } finally {
       this.ownRunning -= 1;
     }
@@ -123,7 +124,7 @@ export class DatastoreFile {
     await this.withLock(async (lock) => {
       if (await this.exists()) throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
       const { contacts: _contacts, ...collections } = data;
-      await saveRevision(this.reader, lock, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
+      await (await saving()).saveRevision(this.reader, lock, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
     });
   }
 
@@ -166,13 +167,19 @@ export class DatastoreFile {
         continue;
       }
       if (!lock) return { result, data, revision: snapshot.main.revision };
-      const saved = await saveRevision(this.reader, lock, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
+      const saved = await (await saving()).saveRevision(this.reader, lock, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
       return { result, data: assemble(saved), revision: saved.main.revision };
     }
   }
 
   /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
   async undo(meta: { action: string; user?: string }, revision?: number): Promise<Saved<string>> {
+    const [{ newestEntries }, { describeEntry, earliestContactDate, revertEntry, undoCandidate }, { buildIndexes }, { datastoreProblems }] = await Promise.all([
+      journal(),
+      import('./undo.js'),
+      import('../domain/indexes.js'),
+      import('../domain/invariants.js'),
+    ]);
     return this.withLock(async (lock) => {
       const { main } = await this.reader.read('none');
       const { entry, later } = await undoCandidate(newestEntries(this.layout.journal, main.revision), main.revision, revision);
@@ -193,7 +200,7 @@ export class DatastoreFile {
   /** The latest `limit` entries of the journal, oldest first. */
   async history(limit = Number.POSITIVE_INFINITY): Promise<JournalEntry[]> {
     const { main } = await this.reader.read('none');
-    return latestEntries(this.layout.journal, main.revision, limit);
+    return (await journal()).latestEntries(this.layout.journal, main.revision, limit);
   }
 
   async backups(): Promise<BackupInfo[]> {
@@ -202,6 +209,7 @@ export class DatastoreFile {
 
   /** Brings back a backup as a new revision; the state it replaces is backed up like before any save. */
   async restore(id: string, meta: { action: string }): Promise<Saved<BackupInfo>> {
+    const { readBackup, restoreLocked } = await import('./restore.js');
     const backup = await readBackup(this.reader, id);
     return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta.action));
   }

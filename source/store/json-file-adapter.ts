@@ -28,7 +28,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     /** null for an adapter that only writes (month files and the main file when saving). */
-    private readonly parse: ((bytes: Buffer) => T) | null,
+    private readonly parse: ((bytes: Buffer) => T | Promise<T>) | null,
     private readonly serialize: (data: T) => string = JSON.stringify,
   ) {}
 
@@ -47,7 +47,7 @@ export class JsonFileAdapter<T> implements Adapter<T> {
       const bytes = await handle.readFile().catch((error: unknown) => {
         throw unreadable(this.file, error);
       });
-      return this.parse(bytes);
+      return await this.parse(bytes);
     } finally {
       await handle.close();
     }

@@ -9,9 +9,12 @@ import { DatastoreFileError } from './datastore-file-error.js';
 import type { PartRef } from './file-schemas.js';
 import { JsonFileAdapter } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout, type MonthKey } from './layout.js';
-import { parseBySeal, readSeal } from './seals.js';
+import { parseBySeal, parseSealedMainText, parseSealedPartText, readSeal } from './seals.js';
 import { collectionsOf, fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
-import { parseMainText, parsePartText, parseSealedMainText, parseSealedPartText, type ParsedMainFile } from './validate.js';
+import type { ParsedMainFile } from './validate.js';
+
+/** Field-by-field validation (zod), loaded only when a file matches no seal. */
+const validation = () => import('./validate.js');
 
 class MissingPartError extends DatastoreFileError {}
 
@@ -50,7 +53,7 @@ export class SnapshotReader {
     const seal = this.trusting ? await readSeal(this.layout.seal) : null;
     const adapter = new JsonFileAdapter<ParsedMainFile | null>(
       file,
-      (bytes) => parseBySeal(bytes, seal, parseSealedMainText, (text) => parseMainText(text, this.shownFile)).value,
+      async (bytes) => (await parseBySeal(bytes, seal, parseSealedMainText, async (text) => (await validation()).parseMainText(text, this.shownFile))).value,
     );
     const db = new Low<ParsedMainFile | null>(adapter, null);
     try {
@@ -88,8 +91,8 @@ export class SnapshotReader {
     const path = join(this.layout.partsDir, name);
     let hash = '';
     const db = new Low<Contact[] | null>(
-      new JsonFileAdapter<Contact[] | null>(path, (bytes) => {
-        const parsed = parseBySeal(bytes, seal, parseSealedPartText, (text) => parsePartText(text, path, month));
+      new JsonFileAdapter<Contact[] | null>(path, async (bytes) => {
+        const parsed = await parseBySeal(bytes, seal, parseSealedPartText, async (text) => (await validation()).parsePartText(text, path, month));
         hash = parsed.sha256;
         return parsed.value;
       }),

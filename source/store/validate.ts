@@ -81,16 +81,6 @@ export function parsePartText(text: string, file: string, month: string): Contac
   return result.data.contacts;
 }
 
-/** A main file whose bytes match its seal: written by this schema version from validated records (seals.ts). */
-export function parseSealedMainText(text: string): ParsedMainFile {
-  return { main: JSON.parse(text) as MainFile, inlineContacts: null, migrated: false };
-}
-
-/** A month file whose bytes match the seal its main file names. */
-export function parseSealedPartText(text: string): Contact[] {
-  return (JSON.parse(text) as { contacts: Contact[] }).contacts;
-}
-
 export interface ParsedDatastore {
   data: Datastore;
   migrated: boolean;
