@@ -1,5 +1,7 @@
 // 首页: this month's completion and the overdue and due counts per 二级学院, the latest contacts,
-// and the number keys of every screen.
+// and the number keys of every screen — in the terminal's height: with many colleges the latest
+// contacts give way first, then the colleges that do not fit are counted on one line (a frame taller
+// than the terminal scrolls, and ink then draws the title line again over the old one).
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { monthCompletion } from '../../domain/completion.js';
@@ -7,8 +9,9 @@ import { contactHistory } from '../../domain/contacts.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS } from '../../domain/vocabulary.js';
+import stringWidth from 'string-width';
 import { DataFileLine } from '../components/data-file.js';
-import { flow } from '../components/layout.js';
+import { flow, Line } from '../components/layout.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
@@ -18,8 +21,8 @@ import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
 export function HomeScreen() {
-  const { data, idx, report, today, go } = useUi();
-  const { columns } = useTerminalSize();
+  const { data, idx, report, today, go, message } = useUi();
+  const { columns, rows } = useTerminalSize();
   const completion = useMemo(() => monthCompletion(data, idx, today), [data, idx, today]);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? HOME_KEYS.find((k) => k.key === input) : undefined;
@@ -35,7 +38,7 @@ export function HomeScreen() {
       待完成: report.rows.filter((r) => r.college === name && r.status === 'due').length,
     };
   });
-  const latest = contactHistory(data, idx)
+  const latestAll = contactHistory(data, idx)
     .slice(0, 5)
     .map((c) => ({
       日期: c.date,
@@ -44,15 +47,31 @@ export function HomeScreen() {
       对象: safeText(targetLabel(idx, c.duty, c.targetId)),
       形式: c.form,
     }));
+  const keyLines = flow('', HOME_KEYS.map((k) => `${k.key} ${k.label}`), columns);
+  const messageLines = message ? Math.ceil(stringWidth(`${message.error ? '错误：' : ''}${safeText(message.text)}`) / columns) : 0;
+  // The frame's title, the 逾期 line, the colleges' table head (2), 最新联系, the data file and the status bar: 8 lines.
+  const budget = rows - 8 - keyLines.length - messageLines;
+  const latestLines = (n: number) => (n > 0 ? 2 + n : 1);
+  let latestShown = latestAll.length;
+  while (latestShown > 1 && perCollege.length + latestLines(latestShown) > budget) latestShown -= 1;
+  const collegesShown = perCollege.length + latestLines(latestShown) <= budget ? perCollege.length : Math.max(1, budget - latestLines(latestShown) - 1);
+  const hidden = perCollege.slice(collegesShown);
+  const latest = latestAll.slice(0, latestShown);
+  const overdueKey = HOME_KEYS.find((k) => k.screen === 'overdue')?.key ?? '';
   return (
     <Box flexDirection="column">
       <Text>
         逾期 {overdue} 项 · 待完成 {report.rows.length - overdue} 项
       </Text>
-      <Table data={perCollege} />
+      <Table data={perCollege.slice(0, collegesShown)} />
+      {hidden.length > 0 && (
+        <Line>
+          ……另有 {hidden.length} 个学院（逾期 {hidden.reduce((n, c) => n + c.逾期, 0)}、待完成 {hidden.reduce((n, c) => n + c.待完成, 0)}）：按 {overdueKey} 看逾期
+        </Line>
+      )}
       <Text bold>最新联系</Text>
       {latest.length > 0 ? <Table data={latest} maxWidth={16} /> : <Text>（暂无联系记录）</Text>}
-      {flow('', HOME_KEYS.map((k) => `${k.key} ${k.label}`), columns).map((line) => (
+      {keyLines.map((line) => (
         <Text key={line}>{line}</Text>
       ))}
       <DataFileLine />
