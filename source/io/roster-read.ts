@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors.js';
 import { cellDate, cellText, readCell } from './roster-cells.js';
 import { EXAMPLE_FONT_COLOR, ROSTER_SHEETS } from './roster-sheets.js';
+import { MAX_FILE_BYTES, MAX_ROWS, tooBigMessage } from './roster-limits.js';
 import { checkXlsxZip } from './roster-zip.js';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_ROWS = 50_000;
+export { MAX_FILE_BYTES, MAX_ROWS };
 
 /** A data row of a sheet: its cells by header, as text, or as a date. */
 export interface Row {
@@ -18,19 +18,24 @@ export interface Row {
   date: (header: string) => string | null;
 }
 
-export async function readRows(file: string, errors: string[]): Promise<Map<string, Row[]>> {
+/** The workbook's bytes: read from `file`, or given (`file` then only names them, as 标准输入). */
+function workbookBytes(file: string, given: Buffer | undefined): Buffer {
+  if (given !== undefined) return given;
   if (!existsSync(file)) throw new UserError(`找不到文件 ${file}：请检查路径`);
   const stat = statSync(file);
   if (!stat.isFile()) throw new UserError(`${file} 不是文件：请给出 .xlsx 文件的路径`);
-  if (stat.size > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
-  let buffer: Buffer;
+  if (stat.size > MAX_FILE_BYTES) throw new UserError(tooBigMessage(file));
   try {
-    buffer = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw new UserError(`无法读取文件 ${file}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）：请检查文件权限`);
   }
-  if (buffer.length > MAX_FILE_BYTES) throw new UserError(`文件 ${file} 超过 20 MB，拒绝导入：请拆分后分批导入`);
-  await checkXlsxZip(buffer, file);
+}
+
+export async function readRows(file: string, errors: string[], bytes?: Buffer): Promise<Map<string, Row[]>> {
+  const buffer = workbookBytes(file, bytes);
+  if (buffer.length > MAX_FILE_BYTES) throw new UserError(tooBigMessage(file));
+  await checkXlsxZip(buffer, file, MAX_ROWS);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);

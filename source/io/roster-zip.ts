@@ -51,16 +51,58 @@ function inflatedLength(entry: JSZip.JSZipObject, limit: number): Promise<number
   });
 }
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const xmlText = (raw: string) =>
+  raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) =>
+    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (XML_ENTITIES[e] ?? all),
+  );
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** Each worksheet entry's sheet name, from xl/workbook.xml and its relationships. */
+async function sheetNamesByEntry(zip: JSZip): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (workbook === undefined || rels === undefined) return names;
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const [tag] of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const target = targets.get(attr(tag, 'r:id') ?? '');
+    const name = attr(tag, 'name');
+    if (target !== undefined && name !== undefined) names.set(target, xmlText(name));
+  }
+  return names;
+}
+
+/** Rows that hold a value (a formatted empty row is no row: exceljs's actualRowCount). */
+function rowsWithValues(xml: string): number {
+  let count = 0;
+  for (const m of xml.matchAll(/<row\b[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    if (m[1] !== undefined && /<(?:v|is|f)[\s>]/.test(m[1])) count += 1;
+  }
+  return count;
+}
+
 /**
- * A cell of type "s" holds an index into the shared strings; exceljs takes an index past their end
- * for the number itself (a damaged file would import "99999"). Refused instead, naming the cell.
+ * Each worksheet's XML, read once, before exceljs builds the workbook (a 200 000-row sheet took it
+ * 7 s and 1 GB): a sheet of more than `maxRows` data rows is refused by its count of rows with
+ * values. And a cell of type "s" holds an index into the shared strings; exceljs takes an index past
+ * their end for the number itself (a damaged file would import "99999"): refused, naming the cell.
  */
-async function checkSharedStringRefs(zip: JSZip, file: string): Promise<void> {
+async function checkSheets(zip: JSZip, file: string, maxRows: number): Promise<void> {
+  const names = await sheetNamesByEntry(zip);
   const table = zip.file('xl/sharedStrings.xml');
   const count = table ? ((await table.async('string')).match(/<si[\s>/]/g)?.length ?? 0) : 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const xml = await entry.async('string');
+    if (rowsWithValues(xml) > maxRows + 1) {
+      throw new UserError(`工作表“${safeText(names.get(entry.name) ?? entry.name.slice(14))}”超过 ${maxRows} 行，拒绝导入`);
+    }
     for (const m of xml.matchAll(/<c\b([^>]*\bt="s"[^>]*)>\s*<v>\s*(\d+)\s*<\/v>/g)) {
       if (Number(m[2]) < count) continue;
       const ref = /\br="([A-Z]{1,3}\d{1,7})"/.exec(m[1]!)?.[1] ?? '?';
@@ -75,9 +117,10 @@ async function checkSharedStringRefs(zip: JSZip, file: string): Promise<void> {
  * Refuses a file that is not a zip, or whose entries would inflate past MAX_UNCOMPRESSED_BYTES or
  * past MAX_COMPRESSION_RATIO. The declared sizes are checked first, then the real ones (a forged
  * central directory can understate them), entry by entry without keeping the inflated bytes; then
- * that every shared-string index points into the table.
+ * each sheet's row count (at most `maxRows` data rows) and that every shared-string index points into
+ * the table.
  */
-export async function checkXlsxZip(buffer: Buffer, file: string): Promise<void> {
+export async function checkXlsxZip(buffer: Buffer, file: string, maxRows: number): Promise<void> {
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     const head = buffer.subarray(0, 512).toString('utf8');
     const hint = /[,，\t]/.test(head) && !head.includes('\u0000') ? '看起来是 CSV 或文本文件，' : '';
@@ -117,5 +160,5 @@ export async function checkXlsxZip(buffer: Buffer, file: string): Promise<void> 
     }
     total += length;
   }
-  await checkSharedStringRefs(zip, file);
+  await checkSheets(zip, file, maxRows);
 }

@@ -3,8 +3,9 @@
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isUserError } from '../../source/domain/errors.js';
 import { importRoster, MAX_FILE_BYTES, MAX_ROWS } from '../../source/io/roster-import.js';
 import { writeRosterTemplate } from '../../source/io/roster-template.js';
@@ -87,12 +88,19 @@ describe('hostile files', () => {
     expect(await refusal(file)).toMatch(/超过 20 MB，拒绝导入/);
   });
 
-  it(`refuses a sheet of more than ${MAX_ROWS} rows`, async () => {
+  it(`refuses a sheet of more than ${MAX_ROWS} rows from its XML, before exceljs loads the workbook`, async () => {
     const rows = [['学号', '姓名', '班级', '类别']];
     for (let i = 0; i <= MAX_ROWS; i += 1) rows.push([String(2024000000 + i), '同学', '会计1班', '经济困难']);
     const file = join(dir, 'rows.xlsx');
-    writeFileSync(file, await rawWorkbook({ 困难生: rows }));
-    expect(await refusal(file)).toBe(`工作表“困难生”超过 ${MAX_ROWS} 行，拒绝导入`);
+    // 困难生 second: its XML is sheet2.xml, named through workbook.xml.
+    writeFileSync(file, await rawWorkbook({ 班级: [['班级', '入学年份']], 困难生: rows }));
+    const load = vi.spyOn(Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load: () => Promise<unknown> }, 'load');
+    try {
+      expect(await refusal(file)).toBe(`工作表“困难生”超过 ${MAX_ROWS} 行，拒绝导入`);
+      expect(load).not.toHaveBeenCalled();
+    } finally {
+      load.mockRestore();
+    }
   }, 60_000);
 
   it('refuses random bytes, a CSV renamed .xlsx, an empty file and a directory with a plain message', async () => {
