@@ -15,12 +15,15 @@ export interface ForcedCommand {
   argv: string[];
 }
 
-/** What each role may run over SSH (`users`, `init`, `import`, `template`, `restore`: at the server's console only). */
-const READ = ['overdue', 'contacts', 'history', 'export'];
+/**
+ * What each role may run over SSH (`users`, `init`, `template`, `restore`: at the server's console
+ * only; `import` only as `import -`, the workbook on standard input).
+ */
+const READ = ['overdue', 'contacts', 'history', 'export', 'exports'];
 export const SSH_COMMANDS: Record<Role, readonly string[]> = {
   viewer: READ,
-  college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo'],
-  school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'check', 'backups'],
+  college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import'],
+  school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'check', 'backups'],
 };
 
 /** Options that name the datastore, the user or a file on the server. */
@@ -62,7 +65,7 @@ export function clientArgv(command: string): string[] {
   return argv;
 }
 
-/** Refuses a command the role may not run over SSH, a pinned option, or an export to a server path. */
+/** Refuses a command the role may not run over SSH, a pinned option, or an export or import naming a server path. */
 export function checkSshCommand(argv: readonly string[], role: Role): void {
   const command = argv[0];
   if (command === undefined) return;
@@ -72,7 +75,10 @@ export function checkSshCommand(argv: readonly string[], role: Role): void {
   }
   const pinned = argv.find((a) => PINNED.test(a));
   if (pinned !== undefined) throw refused(`不能经 SSH 指定 ${pinned.split('=')[0]}（数据文件和身份由服务器决定）`);
-  if (command === 'export') {
+  if (command === 'import' && (argv.length !== 2 || argv[1] !== '-')) {
+    throw refused('经 SSH 导入只能从标准输入读取：请用 ssh … import - < 名单.xlsx');
+  }
+  if (command === 'export' || (command === 'exports' && argv[1] === 'get')) {
     const out = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
     const flag = out === -1 ? '' : (argv[out] ?? '');
     const value = out === -1 ? undefined : flag.startsWith('--out=') ? flag.slice(6) : argv[out + 1];

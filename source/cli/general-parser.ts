@@ -9,6 +9,7 @@ import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
 import { exportCommand } from './commands/export.js';
+import { exportsCommand } from './commands/exports.js';
 import { tuiCommand } from './commands/tui.js';
 import { historyCommand, undoCommand } from './commands/journal.js';
 import { backupsCommand, restoreCommand } from './commands/backups.js';
@@ -34,6 +35,7 @@ export async function parseWithYargs(argv: string[]): Promise<void> {
     .command(contactsCommand)
     .command(overdueCommand)
     .command(exportCommand)
+    .command(exportsCommand)
     .command(historyCommand)
     .command(undoCommand)
     .command(backupsCommand)

@@ -6,6 +6,7 @@ import { isUserError } from '../domain/errors.js';
 import { safeText } from '../domain/safe-text.js';
 import { storageProblem } from '../store/storage-errors.js';
 import { plainLine } from './fast-path.js';
+import { STDIN_PATH } from './stdin-file.js';
 import { openStore, setIdentity } from './runtime.js';
 
 /**
@@ -19,8 +20,11 @@ export async function run(given: string[]): Promise<number> {
   const outer = process.exitCode;
   process.exitCode = undefined;
   try {
-    // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`.
-    const argv = (await sshArgv(given)).flatMap((a, i, all) => (a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : [a]));
+    // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`,
+    // any other "-" (`import -`, standard input) as /dev/stdin.
+    const argv = (await sshArgv(given)).flatMap((a, i, all) =>
+      a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' ? (all[i - 1] === '--out' ? [] : [STDIN_PATH]) : [a],
+    );
     const plain = plainLine(argv);
     if (plain !== null) await plain.command.handler(plain.args as Parameters<typeof plain.command.handler>[0]);
     // Loaded only for the lines it parses: yargs and every command are most of a short command's start-up.

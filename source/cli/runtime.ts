@@ -1,4 +1,5 @@
 // What every command shares: the datastore file, today's date and the change context.
+import { dirname, join } from 'node:path';
 import { randomId, type ChangeContext } from '../domain/context.js';
 import { todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -31,6 +32,14 @@ export function setIdentity(who: Identity | null): void {
 /** The datastore as the current user may see and change it (scoped-store.ts). */
 export function openStore(args: GlobalArgs, options?: StoreOptions): ScopedStore {
   return new ScopedStore(resolveDataFile(args.data), options, currentIdentity());
+}
+
+/**
+ * A secretary's own folder beside the datastore, where the terminal UI over SSH exports and imports
+ * (`exports list|get` fetch from it): never a path she types.
+ */
+export function userExportsDir(mainFile: string, login: string): string {
+  return join(dirname(mainFile), 'exports', login);
 }
 
 export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext {

@@ -22,10 +22,13 @@ export { describeImport, type ImportSummary };
 /** The sheets in the order they refer to each other (a 寝室 names its 班级, a 联系记录 its 干部 and 对象). */
 const SHEETS = [importClasses, importDorms, importStudents, importCadres, importTerms, importRules, importAssignments, importContacts];
 
-/** Applies the roster to `data` (mutating it) only if every row of every sheet is valid. */
-export async function importRoster(data: Datastore, file: string, ctx: ChangeContext): Promise<ImportSummary> {
+/**
+ * Applies the roster to `data` (mutating it) only if every row of every sheet is valid. `bytes`: the
+ * workbook itself (from standard input), `file` then only its name in messages.
+ */
+export async function importRoster(data: Datastore, file: string, ctx: ChangeContext, bytes?: Buffer): Promise<ImportSummary> {
   const errors: string[] = [];
-  const run = startRun(data, await readRows(file, errors), errors, ctx);
+  const run = startRun(data, await readRows(file, errors, bytes), errors, ctx);
   for (const importSheet of SHEETS) importSheet(run);
   const { next, summary } = run;
   if (errors.length === 0) {

@@ -2,12 +2,13 @@
 // every change and read, and the SSH forced command's checks — here with SSH's environment set by hand;
 // test/ssh/ssh.test.ts runs the same through a real sshd.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientArgv } from '../../source/cli/forced-command.js';
+import { fillRoster } from '../helpers/filled-roster.js';
 import { assertWithinScope } from '../../source/domain/scope.js';
 import { BLOCK_BEGIN, BLOCK_END, withBlock } from '../../source/io/authorized-keys.js';
 import { migrate } from '../../source/store/migrations.js';
@@ -144,7 +145,9 @@ describe('identity and scope', () => {
       ['wang', 'overdue `id`', /命令替换/],
       ['wang', 'overdue\nrm -rf /', /换行或控制字符/],
       ['wang', 'export form2 --out /tmp/x.xlsx', /只能写到标准输出/],
-      ['wang', 'import /tmp/roster.xlsx', /不能运行“import”/],
+      ['wang', 'import /tmp/roster.xlsx', /经 SSH 导入只能从标准输入读取/],
+      ['wang', 'import - /tmp/roster.xlsx', /经 SSH 导入只能从标准输入读取/],
+      ['li', 'import -', /viewer 角色经 SSH 只能运行/],
       ['li', 'log --cadre 张三 --type 班级 --target 会计1班', /viewer 角色经 SSH 只能运行/],
       ['li', 'undo', /不能运行“undo”/],
       ['nobody', 'overdue', /用户 nobody 未登记或已被删除/],
@@ -187,6 +190,57 @@ describe('identity and scope', () => {
     const cells = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String));
     expect(cells.some((c) => c.includes('张三'))).toBe(true);
     expect(cells.some((c) => c.includes('周七') || c.includes('软件1班'))).toBe(false);
+  });
+
+  it('import - over SSH: a college secretary imports her college\'s roster from standard input; one touching another college is refused whole', async () => {
+    await school();
+    const sshImport = (login: string, input: Buffer) => {
+      const r = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('source/cli/main.ts'), '--data', file, '--user', login], {
+        env: { ...process.env, SSH_CONNECTION: '127.0.0.1 1 127.0.0.1 22', SSH_ORIGINAL_COMMAND: 'import -' },
+        input,
+        encoding: 'utf8',
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const cadre = (no: string, name: string, college: string) => [no, name, college, '教务处', '科员', '中共党员', '', '', '普通党员'];
+    const other = readFileSync(await fillRoster(join(dir, 'other.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')] }));
+    const before = readFileSync(file, 'utf8');
+    const refusedOther = sshImport('wang', other);
+    expect(refusedOther.code).toBe(1);
+    expect(refusedOther.stderr).toMatch(/^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    const own = readFileSync(await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }));
+    expect(sshImport('wang', own)).toMatchObject({ code: 0, stdout: '已导入 标准输入：干部 新增 1、更新 0\n', stderr: '' });
+    const history = (await run(['history'], file)).stdout;
+    expect(history).toMatch(/王芳（wang）.*导入花名册/);
+  }, 60_000);
+
+  it('exports list shows only her own folder; exports get takes a plain file name there, never a path, a link or another secretary\'s file', async () => {
+    await school();
+    expect((await ssh('wang', 'exports list')).stdout).toMatch(/你的导出文件夹中还没有文件/);
+    const folder = join(dir, 'exports', 'wang');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(join(folder, '附件2-2026-11-25.xlsx'), 'x'.repeat(2048));
+    symlinkSync('/etc/passwd', join(folder, 'passwd.xlsx'));
+    const listed = await ssh('wang', 'exports list');
+    expect(listed.stdout).toContain('附件2-2026-11-25.xlsx');
+    expect(listed.stdout).toContain('2.0 KB');
+    expect(listed.stdout).not.toContain('passwd');
+    expect((await ssh('li', 'exports list')).stdout).toMatch(/还没有文件/);
+    const refused: Array<[string, string, RegExp]> = [
+      ['wang', 'exports get ../zhang/附件2.xlsx --out -', /不是你的导出文件夹中的文件名/],
+      ['wang', 'exports get .. --out -', /不是你的导出文件夹中的文件名/],
+      ['wang', 'exports get passwd.xlsx --out -', /你的导出文件夹中没有文件“passwd.xlsx”/],
+      ['wang', 'exports get 附件2-2026-11-25.xlsx --out /tmp/x.xlsx', /只能写到标准输出/],
+      ['wang', 'exports get 附件2-2026-11-25.xlsx', /只能写到标准输出/],
+      ['li', 'exports get 附件2-2026-11-25.xlsx --out -', /你的导出文件夹中没有文件/],
+    ];
+    for (const [login, command, message] of refused) {
+      const r = await ssh(login, command);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr, command).toMatch(message);
+    }
   });
 
   it('a change that reaches another college is refused whole, whatever its route', () => {

@@ -12,6 +12,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillRoster } from '../helpers/filled-roster.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
 const SSHD = '/usr/sbin/sshd';
@@ -80,8 +81,8 @@ function sshArgs(login: Login, extra: string[] = []): string[] {
   ];
 }
 
-function ssh(login: Login, command: string, extra: string[] = []) {
-  const r = spawnSync('ssh', [...sshArgs(login, extra), command], { encoding: 'buffer' });
+function ssh(login: Login, command: string, extra: string[] = [], input?: Buffer) {
+  const r = spawnSync('ssh', [...sshArgs(login, extra), command], { encoding: 'buffer', ...(input === undefined ? {} : { input }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
@@ -211,7 +212,10 @@ describe('over a real sshd', () => {
       ['zhang', 'users add eve --name 夏娃 --role school', /不能运行“users”/],
       ['zhang', 'init --school 另一所 --force', /不能运行“init”/],
       ['zhang', 'restore 1', /不能运行“restore”/],
-      ['wang', 'import /etc/passwd', /不能运行“import”/],
+      ['wang', 'import /etc/passwd', /经 SSH 导入只能从标准输入读取/],
+      ['li', 'import -', /viewer 角色经 SSH 只能运行/],
+      ['wang', 'exports get ../zhang/附件2.xlsx --out -', /不是你的导出文件夹中的文件名/],
+      ['wang', 'exports get /etc/passwd --out -', /不是你的导出文件夹中的文件名/],
       ['wang', 'overdue --data /other/file.json', /不能经 SSH 指定 --data/],
       ['wang', 'overdue --data=/other/file.json', /不能经 SSH 指定 --data/],
       ['wang', 'overdue --user zhang', /不能经 SSH 指定 --user/],
@@ -275,6 +279,56 @@ describe('over a real sshd', () => {
     expect(cells).not.toContain('周七');
     expect(cells).not.toContain('软件1班');
     tally.allowed += 1;
+  });
+
+  it('import - reads the roster from standard input: her college\'s rows imported, a roster touching another college refused whole', async () => {
+    const cadre = (no: string, name: string, college: string) => [no, name, college, '教务处', '科员', '中共党员', '', '', '普通党员'];
+    const other = readFileSync(await fillRoster(join(dir, 'other.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')] }));
+    const own = readFileSync(await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }));
+    const before = datastoreState();
+    tally.attempts += 1;
+    const refusedImport = ssh('wang', 'import -', [], other);
+    expect(refusedImport.code).toBe(1);
+    expect(refusedImport.stderr).toMatch(/^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九.*未做任何改动\n$/);
+    expect(datastoreState()).toBe(before);
+    tally.refused += 1;
+
+    tally.attempts += 1;
+    const imported = ssh('wang', 'import -', [], own);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout.toString('utf8')).toBe('已导入 标准输入：干部 新增 1、更新 0\n');
+    expect(sanlianxi(['history'])).toMatch(/王芳（wang）.*导入花名册/);
+    tally.allowed += 1;
+  });
+
+  it('exports list and exports get bring back what was exported into her folder, and only hers', async () => {
+    const folder = join(dir, 'data', 'exports', 'wang');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // What the TUI over SSH writes there (tested in test/ui/ssh-exports.test.tsx), made here by the CLI.
+    sanlianxi(['export', 'form2', '--out', join(folder, '附件2.xlsx'), '--as-of', '2026-09-20']);
+    tally.attempts += 1;
+    const listed = ssh('wang', 'exports list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.toString('utf8')).toContain('附件2.xlsx');
+    tally.allowed += 1;
+
+    tally.attempts += 1;
+    const got = ssh('wang', 'exports get 附件2.xlsx --out -');
+    expect(got.code).toBe(0);
+    expect(got.stderr).toMatch(/已取回 附件2.xlsx/);
+    expect(Buffer.compare(got.stdout, readFileSync(join(folder, '附件2.xlsx')))).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(got.stdout as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBeGreaterThan(0);
+    tally.allowed += 1;
+
+    tally.attempts += 1;
+    const other = ssh('li', 'exports get 附件2.xlsx --out -');
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/你的导出文件夹中没有文件“附件2.xlsx”/);
+    expect(other.stdout.length).toBe(0);
+    tally.refused += 1;
   });
 
   it('the terminal UI draws over ssh -t', async () => {

@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../domain/errors.js';
+import { MAX_FILE_BYTES } from '../../io/roster-limits.js';
 import { importRosterOperation } from '../../operations/import-roster.js';
 import { operations, type GlobalArgs } from '../runtime.js';
+import { readCappedStdin, STDIN_PATH } from '../stdin-file.js';
+
+/** What `import -` reads, as its messages name it. */
+const STDIN_NAME = '标准输入';
 
 interface FileArgs extends GlobalArgs {
   file: string;
@@ -28,9 +33,15 @@ export const templateCommand: CommandModule<GlobalArgs, FileArgs> = {
 
 export const importCommand: CommandModule<GlobalArgs, FileArgs> = {
   command: 'import <file>',
-  describe: '从 XLSX 花名册导入（全部成功才写入）',
-  builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件' }),
+  describe: '从 XLSX 花名册导入（全部成功才写入）；- 从标准输入读取，如 ssh … import - < 名单.xlsx',
+  builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件，或 -（标准输入）' }),
   handler: async (args) => {
+    if (args.file === STDIN_PATH) {
+      const usage = 'import - 从标准输入读取花名册：请用 sanlianxi import - < 名单.xlsx（经 SSH：ssh … import - < 名单.xlsx）';
+      const bytes = await readCappedStdin(process.stdin, MAX_FILE_BYTES, `从标准输入读到的文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，拒绝导入：请拆分后分批导入`, usage);
+      console.log((await operations(args).run(importRosterOperation, { file: STDIN_NAME, bytes })).message);
+      return;
+    }
     if (!existsSync(args.file)) throw new UserError(`找不到文件 ${args.file}：请检查路径`);
     console.log((await operations(args).run(importRosterOperation, { file: args.file })).message);
   },

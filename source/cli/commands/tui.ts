@@ -1,7 +1,6 @@
 import { reportingTerm } from '../../domain/terms.js';
 import { reportingTermContacts } from '../../operations/ranges.js';
-import { dirname, join } from 'node:path';
-import { changeContext, currentIdentity, dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import { changeContext, currentIdentity, dateArg, openStore, userExportsDir, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
 import { plainCommand } from '../plain-command.js';
 
@@ -29,7 +28,7 @@ export const tuiCommand = plainCommand<Args>({
     const { runTui } = await import('../../ui/run-tui.js');
     const who = currentIdentity();
     // Over SSH a secretary's exports land in her own folder beside the datastore, never at a path she types.
-    const exportsDir = who.forced ? join(dirname(store.layout.main), 'exports', who.login) : undefined;
+    const exportsDir = who.forced ? userExportsDir(store.layout.main, who.login) : undefined;
     await runTui({ store, initialData, today, view, context: () => changeContext(today), contactsComplete, ...(exportsDir === undefined ? {} : { exportsDir }) });
   },
 });

@@ -69,11 +69,13 @@ export function TransferScreen() {
       say(`正在导出 ${out}……`);
       const o = { out, asOf: today, force: values['force'] === 'yes' };
       const { exportAssessment, exportForm1, exportForm2 } = await exports();
-      if (action === 'form1') say(`已导出 ${out}（附件1，${(await exportForm1(data, idx, o)).sheets} 张工作表）`);
-      else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 行）`);
+      // Over SSH, how to bring the file home: the exports command reads her folder.
+      const fetch = exportsDir === undefined ? '' : `；取回：ssh … exports get ${typed} --out - > ${typed}`;
+      if (action === 'form1') say(`已导出 ${out}（附件1，${(await exportForm1(data, idx, o)).sheets} 张工作表）${fetch}`);
+      else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 行）${fetch}`);
       else {
         if (!report.term) throw new Error('尚未配置学期，无法导出评议考核');
-        say(`已导出 ${out}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）`);
+        say(`已导出 ${out}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）${fetch}`);
       }
     } catch (error) {
       if (error instanceof ExportExistsError) say(`文件 ${error.file} 已存在：如需覆盖，请把“覆盖已有文件”选为“是”后再导出（请先在 Excel/WPS 中关闭该文件）`, true);
