@@ -95,19 +95,22 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
   }).format(now);
 }
 
-const clock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SCHOOL_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+// Made at first use: a process's first time-zone formatter loads ICU's date data (tens of ms under
+// load), which a command given --as-of that saves nothing never needs.
+let clock: Intl.DateTimeFormat | undefined;
 
 /** `2026-11-25 14:30:05`: a moment as a clock on the campus shows it (journal and backup times). */
 export function shanghaiDateTime(moment: Date): string {
+  clock ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: SCHOOL_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   const p = Object.fromEntries(clock.formatToParts(moment).map((x) => [x.type, x.value]));
   return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}:${p['second']}`;
 }
