@@ -23,7 +23,10 @@ await build({
   // imports it only with DEV=true, and it is not installed.
   external: ['yargs', 'yargs/*', 'react-devtools-core'],
   // React and ink in production mode (without it React's development build, twice the code, is loaded).
-  define: { 'process.env.NODE_ENV': '"production"', __filename: 'import.meta.filename' },
+  // fetch: yoga's (ink's layout) loader asks `typeof fetch` before decoding its inline WebAssembly, and
+  // on Node 20 that question alone loads Node's whole fetch implementation; the program fetches nothing.
+  // __filename: write-file-atomic names its temporary files with it.
+  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined', __filename: 'import.meta.filename' },
   // The CommonJS packages in the bundle (exceljs, proper-lockfile, …) call require() for Node's modules.
   banner: { js: "import { createRequire as __sanlianxiRequire } from 'node:module'; const require = __sanlianxiRequire(import.meta.url);" },
   logLevel: 'warning',
