@@ -1,6 +1,9 @@
 // Search keys: names, codes and pinyin initials; all words must match.
 import { describe, expect, it } from 'vitest';
-import { filterByQuery, pinyinInitials, searchKeys } from '../../source/domain/search.js';
+import { filterByQuery, loadPinyin, pinyinInitials, searchKeys } from '../../source/domain/search.js';
+
+// The terminal UI loads pinyin-pro when a list first searches (ui/hooks/use-pinyin.ts).
+await loadPinyin();
 
 describe('list search', () => {
   const people = [

@@ -9,11 +9,14 @@ import { buildIndexes } from '../../source/domain/indexes.js';
 import { findCadre } from '../../source/domain/lookup.js';
 import { saveCadre, saveStudent } from '../../source/domain/roster-edit.js';
 import { emptyDatastore } from '../../source/domain/schema.js';
-import { filterByQuery, searchKeys } from '../../source/domain/search.js';
+import { filterByQuery, loadPinyin, searchKeys } from '../../source/domain/search.js';
 import { describeImport, ImportError, importRoster } from '../../source/io/roster-import.js';
 import { writeRosterTemplate } from '../../source/io/roster-template.js';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { smallSchool, testContext } from '../helpers/fixtures.js';
+
+// The terminal UI loads pinyin-pro when a list first searches (ui/hooks/use-pinyin.ts).
+await loadPinyin();
 
 const dir = mkdtempSync(join(tmpdir(), 'slx-messy-'));
 

@@ -6,16 +6,18 @@ import { normalizeName } from '../../domain/names.js';
 import { filterByQuery, searchKeys } from '../../domain/search.js';
 import type { Cadre } from '../../domain/schema.js';
 import { useUi } from '../ui-context.js';
+import { usePinyin } from './use-pinyin.js';
 
 /** How many matches are listed under the field (and can be picked with ↑/↓). */
 export const SHOWN_MATCHES = 4;
 
 export function useCadreSearch(initialId?: string) {
   const { data, idx } = useUi();
+  const pinyinReady = usePinyin();
   // The field shows a settled namesake as 李明（T011）: that text finds it again.
   const keys = useMemo(
     () => searchKeys(data.cadres, (c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo, normalizeName(cadreLabel(c))] : [] })),
-    [data.cadres],
+    [data.cadres, pinyinReady],
   );
   const initial = initialId ? idx.cadreById.get(initialId) : undefined;
   const [query, setQueryRaw] = useState(initial ? cadreName(idx, initial) : '');

@@ -2,12 +2,14 @@
 // While searching, the search field (search-line.tsx) has the keyboard.
 import { useMemo, useState } from 'react';
 import { filterByQuery, searchKeys } from '../../domain/search.js';
+import { usePinyin } from './use-pinyin.js';
 
 export function useSearch<T>(items: readonly T[], fields: (item: T) => { names: string[]; codes?: string[] }) {
   const [query, setQuery] = useState('');
   const [searching, setSearching] = useState(false);
+  const pinyinReady = usePinyin();
   // Keyed on the list only: `fields` is a pure mapping, so the initials are computed once per list.
-  const keys = useMemo(() => searchKeys(items, fields), [items]);
+  const keys = useMemo(() => searchKeys(items, fields), [items, pinyinReady]);
   const matches = useMemo(() => filterByQuery(items, keys, query), [items, keys, query]);
   return { query, setQuery, searching, setSearching, matches };
 }
