@@ -47,10 +47,10 @@ export async function datastoreFiles(file: string): Promise<string[]> {
   return existsSync(file) ? new DatastoreFile(file).files() : [];
 }
 
-/** Removes a generated datastore: the main file, its month files, backups, journal and the bench's note. */
+/** Removes a generated datastore: the main file, its month files, backups, journal, digest and the bench's note. */
 export async function removeDatastore(file: string): Promise<void> {
-  const { main, partsDir, backupsDir, journal, seal } = new DatastoreFile(file).layout;
-  for (const p of [main, partsDir, backupsDir, journal, seal, metaFile(file)]) await rm(p, { force: true, recursive: true });
+  const { main, partsDir, backupsDir, journal, seal, digest } = new DatastoreFile(file).layout;
+  for (const p of [main, partsDir, backupsDir, journal, seal, digest, metaFile(file)]) await rm(p, { force: true, recursive: true });
 }
 
 export interface Generated {

@@ -36,7 +36,7 @@ export function classSuggestion(idx: Indexes, name: string): string | undefined 
   return undefined;
 }
 
-export function findCollege(idx: Indexes, name: string): College {
+export function findCollege(idx: Pick<Indexes, 'collegeByName'>, name: string): College {
   const college = idx.collegeByName.get(name.trim());
   if (!college) {
     const known = [...idx.collegeByName.keys()].join('、') || '（尚无学院）';

@@ -34,22 +34,40 @@ export interface OverdueReport {
   rows: OverdueRow[];
 }
 
-const nameCollator = new Intl.Collator('zh-CN');
+/** Made on first use: creating an ICU collator costs ~15 ms, which `overdue --count` need not pay. */
+let collator: Intl.Collator | null = null;
+const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator('zh-CN')).compare(a, b);
 
 /** What the order reads: the assessment's missed windows are sorted by it too. */
 type OverdueOrderFields = Pick<OverdueRow, 'status' | 'days' | 'cadre' | 'cadreId' | 'duty' | 'windowStart' | 'target'>;
 const DUTY_ORDER: Record<Duty, number> = { class: 0, dorm: 1, student: 2 };
 
+/**
+ * SPEC's order: overdue before due, then days descending, then cadre name (pinyin order), with the
+ * names compared by `byName` (the overdue digest passes ranks it computed with the same collator).
+ */
+export function overdueOrder<T extends OverdueOrderFields>(byName: (a: T, b: T) => number): (a: T, b: T) => number {
+  return (a, b) => {
+    if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
+    if (a.days !== b.days) return b.days - a.days;
+    const name = byName(a, b);
+    if (name !== 0) return name;
+    if (a.cadreId !== b.cadreId) return a.cadreId < b.cadreId ? -1 : 1;
+    if (a.duty !== b.duty) return DUTY_ORDER[a.duty] - DUTY_ORDER[b.duty];
+    if (a.windowStart !== b.windowStart) return a.windowStart < b.windowStart ? -1 : 1;
+    return a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
+  };
+}
+
 /** SPEC's order: overdue before due, then days descending, then cadre name (pinyin order). */
-export function compareOverdueRows(a: OverdueOrderFields, b: OverdueOrderFields): number {
-  if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
-  if (a.days !== b.days) return b.days - a.days;
-  const byName = nameCollator.compare(a.cadre, b.cadre);
-  if (byName !== 0) return byName;
-  if (a.cadreId !== b.cadreId) return a.cadreId < b.cadreId ? -1 : 1;
-  if (a.duty !== b.duty) return DUTY_ORDER[a.duty] - DUTY_ORDER[b.duty];
-  if (a.windowStart !== b.windowStart) return a.windowStart < b.windowStart ? -1 : 1;
-  return a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
+export const compareOverdueRows = overdueOrder<OverdueOrderFields>((a, b) => compareNames(a.cadre, b.cadre));
+
+/** Ranks of names in the order compareOverdueRows sorts them (equal names, equal ranks). */
+export function nameRanks(names: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(names)].sort(compareNames);
+  const ranks = new Map<string, number>();
+  sorted.forEach((n, i) => ranks.set(n, i > 0 && compareNames(sorted[i - 1]!, n) === 0 ? ranks.get(sorted[i - 1]!)! : i));
+  return ranks;
 }
 
 export function overdueReport(data: Datastore, idx: Indexes, asOf: IsoDate, filter: OverdueFilter = {}): OverdueReport {

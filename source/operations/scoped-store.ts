@@ -1,7 +1,9 @@
 // The datastore as one user may use it (issue 14): every read is cut to her colleges, every change is
 // checked against her role and colleges under the store's lock, on the data it changes — whichever
 // client (command, terminal UI, SSH) and whichever operation asked. Refused changes save nothing.
+import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import type { OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
 import { actorLabel, assertMayChange, assertWithinScope, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
 import { DatastoreFile, type ChangeMeta, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
@@ -41,6 +43,12 @@ export class ScopedStore extends DatastoreFile {
   override async load(contacts?: RangeArg): Promise<Datastore> {
     const data = await super.load(contacts);
     return scopedView(data, actorIn(data, this.who));
+  }
+
+  /** The whole school's digest: only for a user who may see the whole school (null otherwise, as for no term). */
+  override async overdueDigest(asOf: IsoDate): Promise<OverdueDigest | null> {
+    const digest = await super.overdueDigest(asOf);
+    return digest !== null && scopeOf(actorIn(digest, this.who)) === null ? digest : null;
   }
 
   override async reloadIfChanged(): Promise<Datastore | null> {

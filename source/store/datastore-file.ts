@@ -6,8 +6,13 @@ import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import type { IsoDate } from '../domain/dates.js';
+import { buildIndexes } from '../domain/indexes.js';
+import { overdueDigest, type OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
+import { reportingTerm } from '../domain/terms.js';
 import { listBackups, type BackupInfo } from './backups.js';
+import { readDigest, writeDigest } from './digest-file.js';
 import type { JournalEntry } from './journal.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
@@ -70,6 +75,22 @@ export class DatastoreFile {
   /** Reads and validates; a missing file is a user error that says how to create one. */
   async load(contacts: RangeArg = this.defaults.contacts): Promise<Datastore> {
     return assemble(await this.reader.read(contacts));
+  }
+
+  /**
+   * The whole school's overdue digest of the term `asOf` reports on (null: no such term): the derived
+   * file when it matches the files on disk, else built from a fresh read of the term and written.
+   */
+  async overdueDigest(asOf: IsoDate): Promise<OverdueDigest | null> {
+    const kept = await readDigest(this.layout, asOf);
+    if (kept) return kept;
+    const snapshot = await this.reader.read((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
+    const data = assemble(snapshot);
+    const term = reportingTerm(data.settings.terms, asOf);
+    if (!term) return null;
+    const digest = overdueDigest(data, buildIndexes(data), term);
+    await writeDigest(this.layout, snapshot, this.reader.parts, digest).catch(() => undefined);
+    return digest;
   }
 
   /** The files the datastore consists of now: the main file and its month files. */

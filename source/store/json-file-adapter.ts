@@ -1,17 +1,13 @@
 // The one lowdb adapter of the store: reads a file's bytes for a parser (which validates, or trusts a
 // seal), writes privately and atomically, and remembers the stamp it read and the hash it wrote.
-import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { writePrivateFile } from './private-files.js';
-import { sha256 } from './seals.js';
+import { sha256, stampOf } from './file-identity.js';
 import { storageProblem } from './storage-errors.js';
 
-/** Identifies one saved version of a file: a save replaces it (new inode) or at least changes size/mtime. */
-export function stampOf(info: Stats): string {
-  return `${info.ino}:${info.size}:${info.mtimeMs}`;
-}
+export { stampOf };
 
 function unreadable(file: string, error: unknown): DatastoreFileError {
   const why = storageProblem(error, file, '读取') ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;

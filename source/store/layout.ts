@@ -1,7 +1,8 @@
 // Where a datastore's files live. `data/sanlianxi.json` is the main file (everything but contacts,
 // plus the list of contact files); beside it `sanlianxi.contacts/` holds one immutable file per month
-// and revision, `sanlianxi.backups/` the rotating backups, `sanlianxi.journal.jsonl` the journal and
-// `sanlianxi.seal.json` the main file's seal (seals.ts).
+// and revision, `sanlianxi.backups/` the rotating backups, `sanlianxi.journal.jsonl` the journal,
+// `sanlianxi.seal.json` the main file's seal (seals.ts) and `sanlianxi.overdue.json` the overdue
+// report's derived digest of the reporting term (digest-file.ts).
 import { basename, dirname, join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -11,6 +12,7 @@ export interface DatastoreLayout {
   backupsDir: string;
   journal: string;
   seal: string;
+  digest: string;
 }
 
 export function layoutOf(mainFile: string): DatastoreLayout {
@@ -22,6 +24,7 @@ export function layoutOf(mainFile: string): DatastoreLayout {
     backupsDir: join(dir, `${stem}.backups`),
     journal: join(dir, `${stem}.journal.jsonl`),
     seal: join(dir, `${stem}.seal.json`),
+    digest: join(dir, `${stem}.overdue.json`),
   };
 }
 

@@ -107,7 +107,7 @@ export async function saveRevision(
     await pruneBackups(layout, todayInShanghai(now));
   });
   await afterCommit(() => compactJournal(layout.journal, now));
-  return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '' };
+  return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written };
 }
 
 /** A step after the commit: its failure leaves the change saved (the next save tries it again). */
@@ -127,10 +127,10 @@ async function removeUnreferencedParts(reader: SnapshotReader, contactParts: Mai
   }
 }
 
-/** Temp files of writers killed mid-write (main file, seal, month files, a released lock directory). */
+/** Temp files of writers killed mid-write (main file, seal, digest, month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
-  const own = new Set([basename(layout.main), basename(layout.seal)]);
+  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest)]);
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, (name) => PART_FILE_PATTERN.test(name));
 }

@@ -3,19 +3,17 @@
 // trusts an object by its hash); a file edited by hand, damaged, or written by another program or
 // schema version matches no seal and is validated in full. `sanlianxi check` always validates in full.
 // The main file's seal sits beside it; each month file's seal is in the main file's contactParts.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Contact } from '../domain/schema.js';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import type { ParsedMainFile } from './validate.js';
 import type { MainFile } from './file-schemas.js';
+import { sha256 } from './file-identity.js';
 import { writePrivateFile } from './private-files.js';
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
-export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 } from './file-identity.js';
 
 /**
  * A file's bytes parsed by `trusted` when they match `seal`, otherwise by `validated` (which may load

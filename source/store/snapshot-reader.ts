@@ -51,10 +51,12 @@ export class SnapshotReader {
   private async readOnce(range: RangeArg): Promise<Snapshot> {
     const file = this.layout.main;
     const seal = this.trusting ? await readSeal(this.layout.seal) : null;
-    const adapter = new JsonFileAdapter<ParsedMainFile | null>(
-      file,
-      async (bytes) => (await parseBySeal(bytes, seal, parseSealedMainText, async (text) => (await validation()).parseMainText(text, this.shownFile))).value,
-    );
+    let hash = '';
+    const adapter = new JsonFileAdapter<ParsedMainFile | null>(file, async (bytes) => {
+      const parsed = await parseBySeal(bytes, seal, parseSealedMainText, async (text) => (await validation()).parseMainText(text, this.shownFile));
+      hash = parsed.sha256;
+      return parsed.value;
+    });
     const db = new Low<ParsedMainFile | null>(adapter, null);
     try {
       await db.read();
@@ -69,7 +71,7 @@ export class SnapshotReader {
     if (inlineContacts) {
       const months = new Map<MonthKey, readonly Contact[]>();
       for (const [m, list] of groupByMonth(inlineContacts)) months.set(m, list.map((c) => Object.freeze(c)));
-      return { main, fromMonth: null, months, inline: true, stamp: adapter.stamp };
+      return { main, fromMonth: null, months, inline: true, stamp: adapter.stamp, sha256: hash };
     }
     const fromMonth = fromMonthOf(typeof range === 'function' ? range(collectionsOf(main)) : range);
     const months = new Map<MonthKey, readonly Contact[]>();
@@ -80,7 +82,7 @@ export class SnapshotReader {
     } catch (error) {
       throw error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? await this.withBackupAdvice(error) : error;
     }
-    return { main, fromMonth, months, inline: false, stamp: adapter.stamp };
+    return { main, fromMonth, months, inline: false, stamp: adapter.stamp, sha256: hash };
   }
 
   private async readPart(month: MonthKey, ref: PartRef): Promise<readonly Contact[]> {

@@ -20,11 +20,13 @@ export interface Snapshot {
   inline: boolean;
   /** The main file's stamp when read; '' for a snapshot not read from disk (init, restore). */
   stamp: string;
+  /** SHA-256 of the main file's bytes as read or written; '' for a snapshot not read from disk. */
+  sha256: string;
 }
 
 /** A snapshot of `main` not read from disk: its save writes every month of the data it is given. */
 export function freshSnapshot(main: MainFile): Snapshot {
-  return { main, fromMonth: null, months: new Map(), inline: false, stamp: '' };
+  return { main, fromMonth: null, months: new Map(), inline: false, stamp: '', sha256: '' };
 }
 
 export function fromMonthOf(range: ContactRange): MonthKey | null {

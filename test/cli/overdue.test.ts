@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { overdueText } from '../../source/cli/commands/overdue.js';
+import { cadreLabels, overdueText } from '../../source/cli/commands/overdue.js';
 import { assign } from '../../source/domain/assignments.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { overdueReport } from '../../source/domain/overdue.js';
@@ -41,13 +41,13 @@ describe('overdue text', () => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Datastore;
     const idx = buildIndexes(data);
     const report = overdueReport(data, idx, NOW);
-    const wide = await overdueText(idx, report, 80);
+    const wide = await overdueText(cadreLabels(idx), report, 80);
     expect(widest(wide)).toBeLessThanOrEqual(80);
     expect(wide).toMatch(/^状态\s+天数\s+干部\s+学院\s+类型\s+对象\s+窗口$/m);
     expect(wide).toMatch(/逾期\s+25天\s+李明（T010）\s+经济管理学院\s+寝室\s+1号楼-101、1号…\s+10-01~10-31/);
     expect(wide).toMatch(/逾期\s+56天\s+李明（T011）\s+机电信息学院\s+困难生\s+2025002 小红\s+09-01~09-30/);
 
-    const narrow = await overdueText(idx, report, 60);
+    const narrow = await overdueText(cadreLabels(idx), report, 60);
     expect(widest(narrow)).toBeLessThanOrEqual(60);
     expect(narrow).toMatch(/^2026-2027学年第一学期，截至 2026-11-25\n逾期 8 项，待完成 5 项\n状态\s+干部\s+类型\s+对象\s+窗口$/m);
     expect(narrow).toMatch(/逾期25天\s+李明（T010）\s+困难生\s+2025001 欧阳\S*…\s+10-01~10-31/);

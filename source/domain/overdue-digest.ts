@@ -1,0 +1,155 @@
+// The overdue report's input for one term, boiled down: every owed window of the term with the dates
+// of the contacts that count for it, and the names the rows show. Built once from the whole school
+// (overdueDigest), it answers overdueReport for any date the term reports on (overdueFromDigest) without
+// the roster, the assignments or the contacts: the store keeps it as a derived file (store/digest-file.ts).
+import type { IsoDate } from './dates.js';
+import { contactDatesOf, type Indexes } from './indexes.js';
+import { cadreName, collegeName, targetLabel } from './labels.js';
+import { nameRanks, overdueOrder, type OverdueFilter, type OverdueReport, type OverdueRow } from './overdue.js';
+import { rulesFor } from './rules.js';
+import type { College, Datastore, Term, User } from './schema.js';
+import type { Duty } from './vocabulary.js';
+import { reportingTerm } from './terms.js';
+import { assignmentWindows } from './windows.js';
+
+/**
+ * The owed windows of one cadre for one target (or one set of dorms) under one duty, e.g. a 困难生's
+ * months. A window: [start, end, required, sorted dates of the counted contacts in [start, end]], the
+ * dates as day numbers (dayNumber): small to store, quick to compare.
+ */
+export interface DigestLine {
+  cadreId: string;
+  collegeId: string;
+  duty: Duty;
+  /** The row's 对象: the targets' labels joined as overdueReport joins them. */
+  target: string;
+  windows: Array<[start: number, end: number, required: number, dates: number[]]>;
+}
+
+export interface DigestCadre {
+  /** As the row shows it (null: a cadre id no cadre has, shown as the id). */
+  name: string | null;
+  employeeNo: string | null;
+  /** cadreName: the name, with the 工号 when a namesake exists (the text table). */
+  label: string;
+  /** Where the row's 干部 (its name, else the id) sorts among the digest's cadres: compareOverdueRows by numbers. */
+  rank: number;
+}
+
+export interface OverdueDigest {
+  term: Term;
+  /** The settings' terms: which term a date reports on. */
+  terms: Term[];
+  /** Who may read it (the caller checks the scope as on any read). */
+  users: User[];
+  /** For --college: the colleges as `findCollege` knows them. */
+  colleges: College[];
+  collegeNames: Record<string, string>;
+  cadres: Record<string, DigestCadre>;
+  /** In the order of the lines' first windows in termWindows. */
+  lines: DigestLine[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a calendar date. */
+export function dayNumber(iso: IsoDate): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+}
+
+const isoOfDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Merges sorted lists' dates within [from, to] into one sorted list of day numbers. */
+function datesIn(lists: ReadonlyArray<readonly IsoDate[] | undefined>, from: IsoDate, to: IsoDate): number[] {
+  const out: number[] = [];
+  for (const list of lists) if (list) for (const d of list) if (from <= d && d <= to) out.push(dayNumber(d));
+  return lists.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
+/** The digest of `term` from the whole school's data with (at least) the contacts of the term. */
+export function overdueDigest(data: Datastore, idx: Indexes, term: Term): OverdueDigest {
+  const lines: DigestLine[] = [];
+  const byKey = new Map<string, DigestLine>();
+  const cadres: Record<string, DigestCadre> = {};
+  const collegeNames: Record<string, string> = {};
+  for (const assignment of data.assignments) {
+    const cls = idx.classById.get(assignment.classId);
+    if (!cls) continue;
+    for (const w of assignmentWindows(assignment, cls, rulesFor(data.settings, cls.collegeId), term, idx, term.end)) {
+      const cadre = idx.cadreById.get(w.cadreId);
+      cadres[w.cadreId] ??= { name: cadre?.name ?? null, employeeNo: cadre?.employeeNo ?? null, label: cadre ? cadreName(idx, cadre) : w.cadreId, rank: 0 };
+      collegeNames[w.collegeId] ??= collegeName(idx, w.collegeId);
+      const target = w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、');
+      const window: DigestLine['windows'][number] = [dayNumber(w.start), dayNumber(w.end), w.required, datesIn(w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)), w.start, w.end)];
+      const key = `${w.cadreId}\u0000${w.collegeId}\u0000${w.duty}\u0000${target}`;
+      const line = byKey.get(key);
+      if (line) line.windows.push(window);
+      else {
+        const added: DigestLine = { cadreId: w.cadreId, collegeId: w.collegeId, duty: w.duty, target, windows: [window] };
+        byKey.set(key, added);
+        lines.push(added);
+      }
+    }
+  }
+  const ranks = nameRanks(Object.entries(cadres).map(([id, c]) => c.name ?? id));
+  for (const [id, c] of Object.entries(cadres)) c.rank = ranks.get(c.name ?? id)!;
+  return { term, terms: data.settings.terms, users: data.users, colleges: data.colleges, collegeNames, cadres, lines };
+}
+
+/** Does the digest answer for `asOf`: is its term the one `asOf` reports on? */
+export function digestAnswers(digest: OverdueDigest, asOf: IsoDate): boolean {
+  const term = reportingTerm(digest.terms, asOf);
+  return term !== null && term.name === digest.term.name && term.start === digest.term.start && term.end === digest.term.end;
+}
+
+type DigestFilter = Omit<OverdueFilter, 'cadreId'>;
+
+/**
+ * Calls `found` for each window the filter selects that is overdue or due on `asOf` (windowStatus, on
+ * day numbers), in the digest's order.
+ */
+function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, found: (line: DigestLine, start: number, end: number, status: 'overdue' | 'due') => void): void {
+  const today = dayNumber(asOf);
+  for (const line of digest.lines) {
+    if ((filter.collegeId && line.collegeId !== filter.collegeId) || (filter.duty && line.duty !== filter.duty)) continue;
+    for (const [start, end, required, dates] of line.windows) {
+      const to = end < today ? end : today;
+      let done = 0;
+      for (const d of dates) if (start <= d && d <= to) done++;
+      if (done >= required || start > today) continue;
+      const status = end < today ? 'overdue' : 'due';
+      if (!filter.status || status === filter.status) found(line, start, end, status);
+    }
+  }
+}
+
+/** overdueReport(…).rows.length, without building the rows. */
+export function overdueCountFromDigest(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter = {}): number {
+  let n = 0;
+  eachOwed(digest, asOf, filter, () => n++);
+  return n;
+}
+
+/** overdueReport(data, idx, asOf, filter) for a date the digest answers (digestAnswers). */
+export function overdueFromDigest(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter = {}): OverdueReport {
+  const rows: OverdueRow[] = [];
+  const today = dayNumber(asOf);
+  eachOwed(digest, asOf, filter, (line, start, end, status) => {
+    const cadre = digest.cadres[line.cadreId];
+    rows.push({
+      cadre: cadre?.name ?? line.cadreId,
+      cadreId: line.cadreId,
+      employeeNo: cadre?.employeeNo ?? null,
+      college: digest.collegeNames[line.collegeId] ?? line.collegeId,
+      duty: line.duty,
+      target: line.target,
+      windowStart: isoOfDay(start),
+      windowEnd: isoOfDay(end),
+      status,
+      days: status === 'overdue' ? today - end : end - today,
+    });
+  });
+  const rank = (r: OverdueRow) => digest.cadres[r.cadreId]?.rank ?? 0;
+  rows.sort(overdueOrder((a, b) => rank(a) - rank(b)));
+  return { term: digest.term, asOf, rows };
+}
