@@ -11,7 +11,9 @@ describe.concurrent('导入 / 导出 over SSH', () => {
     const ui = await startApp(undefined, { exportsDir: folder });
     await ui.press('8');
     await ui.until('导入 / 导出');
-    await ui.press(KEY.right, KEY.right, KEY.tab, ...join(ui.dir, 'elsewhere.xlsx'), KEY.enter, KEY.enter);
+    await ui.press(KEY.right, KEY.right, KEY.tab);
+    await ui.burst(...join(ui.dir, 'elsewhere.xlsx'));
+    await ui.press(KEY.enter, KEY.enter);
     await ui.until('经 SSH 只能使用你的文件夹');
     expect(existsSync(join(ui.dir, 'elsewhere.xlsx'))).toBe(false);
     expect(existsSync(folder)).toBe(false);

@@ -1,4 +1,5 @@
 // 导入 / 导出: preview before import (counts, or every bad row), y to apply; exports to a typed path.
+// Paths go in as one read (burst), as a terminal over SSH delivers a typed-ahead or pasted path.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,9 @@ describe.concurrent('导入 / 导出 screen', () => {
     const file = await fillRoster(join(ui.dir, '花名册.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
     await ui.press('8');
     await ui.until('导入 / 导出');
-    await ui.press(KEY.tab, ...file, KEY.enter);
+    await ui.press(KEY.tab);
+    await ui.burst(...file);
+    await ui.press(KEY.enter);
     await ui.until('导入预览');
     expect(ui.frame()).toContain('干部：新增 1 · 更新 0');
     expect(ui.frame()).toContain('y 确认导入  n 取消');
@@ -30,7 +33,9 @@ describe.concurrent('导入 / 导出 screen', () => {
     const file = await fillRoster(join(ui.dir, 'bad.xlsx'), { 干部: [['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'], ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长']] });
     await ui.press('8');
     await ui.until('导入 / 导出');
-    await ui.press(KEY.tab, ...file, KEY.enter);
+    await ui.press(KEY.tab);
+    await ui.burst(...file);
+    await ui.press(KEY.enter);
     await ui.until('不能导入（数据未改动）');
     expect(ui.frame()).toMatch(/干部, 第3行, 干部姓名: /);
     expect(ui.frame()).toMatch(/干部, 第4行, 类别: /);
@@ -41,14 +46,18 @@ describe.concurrent('导入 / 导出 screen', () => {
 
   it('says the file is missing', async () => {
     const ui = await openScreen('8', '导入 / 导出');
-    await ui.press(KEY.tab, ...'/nonexistent/花名册.xlsx', KEY.enter);
+    await ui.press(KEY.tab);
+    await ui.burst(...'/nonexistent/花名册.xlsx');
+    await ui.press(KEY.enter);
     await ui.until('错误：找不到文件 /nonexistent/花名册.xlsx');
   });
 
   it('exports 附件2, 附件1 and 评议考核 to the typed paths', async () => {
     const ui = await openScreen('8', '导入 / 导出');
     const out2 = join(ui.dir, 'form2.xlsx');
-    await ui.press(KEY.right, KEY.right, KEY.tab, ...out2, KEY.enter, KEY.enter);
+    await ui.press(KEY.right, KEY.right, KEY.tab);
+    await ui.burst(...out2);
+    await ui.press(KEY.enter, KEY.enter);
     await ui.until(`已导出 ${out2}（附件2，2 行）`);
     expect(ui.frames.some((f) => f.includes(`正在导出 ${out2}……`))).toBe(true);
     expect(existsSync(out2)).toBe(true);
@@ -62,21 +71,23 @@ describe.concurrent('导入 / 导出 screen', () => {
     const out1 = join(ui.dir, 'form1.xlsx');
     await ui.press(KEY.up, KEY.up, KEY.left, KEY.tab);
     await ui.until('导出附件1 登记表');
-    for (let i = 0; i < out2.length; i++) await ui.press(KEY.backspace);
-    await ui.press(...out1, KEY.enter, KEY.left, KEY.enter);
+    await ui.burst(...Array<string>(out2.length).fill(KEY.backspace), ...out1);
+    await ui.press(KEY.enter, KEY.left, KEY.enter);
     await ui.until(`已导出 ${out1}（附件1，3 张工作表）`); // 王五 too: every 在岗 cadre, assigned or not
     const outR = join(ui.dir, 'report.xlsx');
     await ui.press(KEY.up, KEY.up, KEY.right, KEY.right, KEY.tab);
     await ui.until('导出评议考核');
-    for (let i = 0; i < out1.length; i++) await ui.press(KEY.backspace);
-    await ui.press(...outR, KEY.enter, KEY.enter);
+    await ui.burst(...Array<string>(out1.length).fill(KEY.backspace), ...outR);
+    await ui.press(KEY.enter, KEY.enter);
     await ui.until(`已导出 ${outR}（评议考核`);
     expect(existsSync(out1) && existsSync(outR)).toBe(true);
   });
 
   it('a message stays on its screen: Esc leaves it behind, and a new preview starts without an older error', async () => {
     const ui = await openScreen('8', '导入 / 导出');
-    await ui.press(KEY.tab, ...join(ui.dir, 'nope.xlsx'), KEY.enter);
+    await ui.press(KEY.tab);
+    await ui.burst(...join(ui.dir, 'nope.xlsx'));
+    await ui.press(KEY.enter);
     await ui.until('错误：找不到文件');
     const file = await fillRoster(join(ui.dir, 'ok.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
     for (let i = 0; i < 'nope.xlsx'.length; i++) await ui.press(KEY.backspace);
