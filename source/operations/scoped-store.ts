@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors.js';
 import type { OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
 import { actorLabel, assertMayChange, assertWithinScope, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
-import { DatastoreFile, type ChangeMeta, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
+import { DatastoreFile, type ChangeMeta, type ChangeStart, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
 import type { BackupInfo } from '../store/backups.js';
 import type { JournalEntry } from '../store/journal.js';
 
@@ -56,17 +56,19 @@ export class ScopedStore extends DatastoreFile {
     return data === null ? null : scopedView(data, actorIn(data, this.who));
   }
 
-  protected override guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore) => Promise<T> {
-    return async (data) => {
+  protected override guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore, start: ChangeStart) => Promise<T> {
+    return async (data, { before, frozen }) => {
       const actor = actorIn(data, this.who);
       assertMayChange(actor);
-      const scoped = scopeOf(actor) !== null;
+      if (scopeOf(actor) === null) return change(data);
       // First on her part of the data alone, saved nowhere: a change that fails there fails with a message
-      // about her records only (找不到班级…), never one naming another college's cadres or classes.
-      if (scoped) await change(structuredClone(scopedView(data, actor)));
-      const before = scoped ? structuredClone(data) : null;
+      // about her records only (找不到班级…), never one naming another college's cadres or classes. A view
+      // of frozen records needs no copy: the change can only replace them in the view's own arrays.
+      const view = scopedView(data, actor);
+      await change(frozen ? view : structuredClone(view));
       const result = await change(data);
-      if (before !== null) assertWithinScope(actor, before, data);
+      // Compared with the store's own copy of the data as it was (no second copy of the whole school).
+      assertWithinScope(actor, before, data);
       return result;
     };
   }

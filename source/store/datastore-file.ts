@@ -19,7 +19,7 @@ import { layoutOf, type DatastoreLayout } from './layout.js';
 import { assemble, collectionsOf, deepFreeze, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
-import type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
+import type { ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
 
 // What only a save, an undo, the journal or a restore needs (the lock, the writer, zod for the changed
 // records) is loaded when first used: a command that only reads starts without it.
@@ -28,7 +28,7 @@ const saving = () => import('./save-revision.js');
 const journal = () => import('./journal.js');
 
 export type { ContactRange, RangeArg } from './snapshot.js';
-export type { ChangeMeta, Saved, StoreOptions } from './store-types.js';
+export type { ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
 
 /**
  * The main file's real path: a datastore reached through a symbolic link (or by two paths) is one
@@ -167,8 +167,8 @@ export class DatastoreFile {
   }
 
   /** Wraps every change (update, preview, undo) before it runs: the operations layer's scope checks. */
-  protected guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore) => T | Promise<T> {
-    return change;
+  protected guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore, start: ChangeStart) => T | Promise<T> {
+    return (data) => change(data);
   }
 
   /** `lock` null: a preview, which saves nothing. */
@@ -181,7 +181,7 @@ export class DatastoreFile {
       const before = meta.changes === 'contacts' ? deepFreeze(collections) : structuredClone(collections);
       const data = assemble(snapshot);
       const beforeContacts = data.contacts.slice();
-      const result = await change(data);
+      const result = await change(data, { before: { ...before, contacts: beforeContacts }, frozen: meta.changes === 'contacts' });
       const earliest = earliestUnread(snapshot, data.contacts);
       if (earliest !== null) {
         range = earliest;

@@ -20,6 +20,17 @@ export interface ChangeMeta {
   undoable?: boolean;
 }
 
+/** The datastore as a change found it, for a guard (the operations layer's scope check) to compare with. */
+export interface ChangeStart {
+  /** Never changed by the change: a copy, or the frozen records themselves when `frozen`. */
+  before: Datastore;
+  /**
+   * Every record the change sees is frozen (a `changes: 'contacts'` change; contact records always
+   * are): one it did not replace is the very object in `before`, and a view of the data need no copy.
+   */
+  frozen: boolean;
+}
+
 export interface StoreOptions {
   /** Which contacts load() and update() read unless told otherwise. */
   contacts: RangeArg;

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileS
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientArgv } from '../../source/cli/forced-command.js';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { assertWithinScope } from '../../source/domain/scope.js';
@@ -240,6 +240,21 @@ describe('identity and scope', () => {
       const r = await ssh(login, command);
       expect(r.code, command).toBe(1);
       expect(r.stderr, command).toMatch(message);
+    }
+  });
+
+  it('a college secretary\'s log copies no data for her scope check: her view and the comparison use the store\'s frozen records', async () => {
+    await school();
+    const clone = vi.spyOn(globalThis, 'structuredClone');
+    try {
+      const r = await ssh('wang', 'log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-10');
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(clone).not.toHaveBeenCalled();
+      // Still refused, with her own records named, when it reaches another college.
+      const refused = await ssh('wang', 'log --cadre 张三 --type 班级 --target 软件1班 --date 2026-09-10');
+      expect(refused.stderr).toMatch(/找不到班级“软件1班”/);
+    } finally {
+      clone.mockRestore();
     }
   });
 
