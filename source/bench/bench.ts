@@ -5,7 +5,7 @@
 //  - the same at a longer history (--growth-years) and how much each ratio grew (the growth table),
 //  - the absolute rows of issue 6 (in-process load and overdue, exports, the TUI's keystroke).
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import { DatastoreFile } from '../store/datastore-file.js';
 import { layoutOf } from '../store/layout.js';
 import { defaultBenchFile, generateTo, isCurrent } from './bench-data.js';
 import { BENCH_TODAY, SCALES, withYears, type Scale } from './generate.js';
-import { TIME, firstFrame, median, paired, timeProcess, type Paired, type Sample } from './measure.js';
+import { TIME, firstFrame, median, pairedGroup, timeProcess, type Paired, type Sample } from './measure.js';
 
 const args = await yargs(hideBin(process.argv))
   .option('scale', { choices: Object.keys(SCALES), default: 'school' })
@@ -75,33 +75,32 @@ async function copyOf(source: string, name: string): Promise<string> {
   return dest;
 }
 
-type Key = 'count' | 'json' | 'text' | 'log' | 'tui' | 'report' | 'form2' | 'form1';
-interface Measured {
+type Key = 'count' | 'rebuild' | 'json' | 'text' | 'log' | 'tui' | 'report' | 'form2' | 'form1';
+const LABELS: Record<Key, string> = {
+  count: 'overdue --count',
+  rebuild: 'overdue --count, digest rebuilt',
+  json: 'overdue --json',
+  text: 'overdue',
+  log: 'log (one contact saved)',
+  tui: 'TUI start → first 首页 frame',
+  report: 'export report (one term)',
+  form2: 'export form2',
+  form1: 'export form1',
+};
+
+/** One datastore and how to run each measured command on it. */
+interface Dataset {
   scale: Scale;
   counts: string;
   reportTerm: string;
-  rows: Partial<Record<Key, Paired>>;
-  /** Every `node -e 0` run of this datastore's measurements. */
-  baseTimes: number[];
+  commands: Partial<Record<Key, () => Promise<Sample>>>;
 }
 
-/** The daily commands on one datastore, each paired with `node -e 0`; the text table and full exports only when asked. */
-async function measureCommands(s: Scale, data: string, everything: boolean): Promise<Measured> {
-  console.log(`measuring ${s.name}, ${s.years} years (${data}), ${runs} pair(s) each…`);
+/** The daily commands on one datastore; the text table and the full exports only when asked. */
+async function prepare(s: Scale, data: string, everything: boolean): Promise<Dataset> {
   const main = await new DatastoreFile(data, { contacts: 'none' }).load();
   const idx = buildIndexes(main);
-  const rows: Measured['rows'] = {};
-  const baseTimes: number[] = [];
-  const measure = async (key: Key, label: string, run: () => Promise<Sample>) => {
-    const p = await paired(run, runs, work);
-    rows[key] = p;
-    baseTimes.push(...p.baseTimes);
-    console.log(`  ${label}: ${fmtMs(p.ms)}, ${fmtX(p.ratio)} node -e 0 (${fmtMs(p.baseMs)}), ${fmtMb(p.rssKb)}`);
-  };
   const asOf = ['--as-of', BENCH_TODAY];
-  await measure('count', 'overdue --count', cli(data, ['overdue', '--count', ...asOf]));
-  await measure('json', 'overdue --json', cli(data, ['overdue', '--json', ...asOf]));
-  if (everything) await measure('text', 'overdue', cli(data, ['overdue', ...asOf]));
   // log: on a copy, a cadre with an active assignment on the as-of date visits one of its dorms (again
   // at each run: --again).
   const active = main.assignments.find((a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), BENCH_TODAY))!;
@@ -109,17 +108,59 @@ async function measureCommands(s: Scale, data: string, everything: boolean): Pro
   const dorm = idx.dormById.get(active.dormIds[0]!)!;
   const copy = await copyOf(data, `log-${s.years}y`);
   const logArgs = ['log', '--cadre', cadre.employeeNo ?? cadre.name, '--type', '寝室', '--target', `${dorm.building}-${dorm.number}`, '--date', BENCH_TODAY, ...asOf, '--form', '寝室走访', '--again'];
-  await measure('log', 'log (one contact saved)', cli(copy, logArgs));
-  await measure('tui', 'TUI start → first 首页 frame', () => firstFrame([MAIN_JS, '--data', data, ...asOf], ['三联系', '1 记录联系'], 'q', work));
-  const xlsx = (name: string) => join(work, name);
+  const xlsx = (name: string) => join(work, `${s.years}y-${name}`);
   const reportTerm = main.settings.terms.filter((t) => t.end < BENCH_TODAY).pop()!.name;
-  await measure('report', `export report (${reportTerm})`, cli(data, ['export', 'report', '--term', reportTerm, '--out', xlsx('report.xlsx'), '--force']));
+  const commands: Dataset['commands'] = {
+    count: cli(data, ['overdue', '--count', ...asOf]),
+    json: cli(data, ['overdue', '--json', ...asOf]),
+    log: cli(copy, logArgs),
+    tui: () => firstFrame([MAIN_JS, '--data', data, ...asOf], ['三联系', '1 记录联系'], 'q', work),
+    report: cli(data, ['export', 'report', '--term', reportTerm, '--out', xlsx('report.xlsx'), '--force']),
+  };
   if (everything) {
-    await measure('form2', 'export form2', cli(data, ['export', 'form2', ...asOf, '--out', xlsx('form2.xlsx'), '--force']));
-    await measure('form1', 'export form1', cli(data, ['export', 'form1', ...asOf, '--out', xlsx('form1.xlsx'), '--force']));
+    // The first overdue after a save builds the term's digest again (its files changed): removed before each run.
+    const count = cli(data, ['overdue', '--count', ...asOf]);
+    commands.rebuild = async () => {
+      await rm(new DatastoreFile(data).layout.digest, { force: true });
+      return count();
+    };
+    commands.text = cli(data, ['overdue', ...asOf]);
+    commands.form2 = cli(data, ['export', 'form2', ...asOf, '--out', xlsx('form2.xlsx'), '--force']);
+    commands.form1 = cli(data, ['export', 'form1', ...asOf, '--out', xlsx('form1.xlsx'), '--force']);
   }
-  const meta = `${main.cadres.length} cadres, ${main.classes.length} classes, ${main.dorms.length} dorms, ${main.students.length} 困难生, ${main.assignments.length} assignments, ${(await new DatastoreFile(data).files()).length} files`;
-  return { scale: s, counts: meta, reportTerm, rows, baseTimes };
+  const counts = `${main.cadres.length} cadres, ${main.classes.length} classes, ${main.dorms.length} dorms, ${main.students.length} 困难生, ${main.assignments.length} assignments, ${(await new DatastoreFile(data).files()).length} files`;
+  return { scale: s, counts, reportTerm, commands };
+}
+
+interface Measured {
+  rows: Partial<Record<Key, Paired>>;
+  /** Every `node -e 0` run of the rounds. */
+  baseTimes: number[];
+}
+
+/** Each command in rounds with `node -e 0` — and with the same command on the longer history, if any. */
+async function measureAll(main: Dataset, longer: Dataset | null): Promise<{ main: Measured; longer: Measured | null; growth: Partial<Record<Key, number>> }> {
+  const a: Measured = { rows: {}, baseTimes: [] };
+  const b: Measured | null = longer ? { rows: {}, baseTimes: [] } : null;
+  const growth: Partial<Record<Key, number>> = {};
+  console.log(`measuring, ${runs} round(s) each (node -e 0, ${main.scale.years} years${longer ? `, ${longer.scale.years} years` : ''})…`);
+  for (const key of Object.keys(LABELS) as Key[]) {
+    const run = main.commands[key];
+    if (!run) continue;
+    const other = longer?.commands[key];
+    const g = await pairedGroup(other ? [run, other] : [run], runs, work);
+    a.rows[key] = g.each[0]!;
+    a.baseTimes.push(...g.baseTimes);
+    let line = `  ${LABELS[key]}: ${fmtMs(g.each[0]!.ms)}, ${fmtX(g.each[0]!.ratio)} node -e 0 (${fmtMs(g.each[0]!.baseMs)}), ${fmtMb(g.each[0]!.rssKb)}`;
+    if (other && b) {
+      b.rows[key] = g.each[1]!;
+      b.baseTimes.push(...g.baseTimes);
+      growth[key] = g.growth[1]!;
+      line += `; ${longer!.scale.years} years ${fmtMs(g.each[1]!.ms)}, ${fmtX(g.each[1]!.ratio)}, ${fmtMb(g.each[1]!.rssKb)}`;
+    }
+    console.log(line);
+  }
+  return { main: a, longer: b, growth };
 }
 
 interface ProbeResult {
@@ -142,12 +183,14 @@ const verdict = (label: string, pass: boolean) => {
 console.log(`in-process measurements on ${file}, ${runs} run(s) each…`);
 const probes = new Map<string, ProbeResult>();
 for (const mode of ['parse', 'load', 'load-full', 'overdue', 'keys']) probes.set(mode, probe(mode));
-const measured = await measureCommands(scale, file, true);
-const longer = growthScale && growthFile ? await measureCommands(growthScale, growthFile, false) : null;
+const mainSet = await prepare(scale, file, true);
+const longerSet = growthScale && growthFile ? await prepare(growthScale, growthFile, false) : null;
+const { main: measured, longer, growth } = await measureAll(mainSet, longerSet);
 
 // 1. Ratios to node -e 0 (issue 15).
 const RATIO_ROWS: Array<{ key: Key; label: string; limit: number | null }> = [
   { key: 'count', label: '`overdue --count`', limit: 2.0 },
+  { key: 'rebuild', label: '`overdue --count`, first after a save (digest rebuilt)', limit: null },
   { key: 'json', label: '`overdue --json`', limit: 3.0 },
   { key: 'text', label: '`overdue` (text table)', limit: null },
   { key: 'log', label: '`log` (one contact saved)', limit: 3.0 },
@@ -157,9 +200,9 @@ const RATIO_ROWS: Array<{ key: Key; label: string; limit: number | null }> = [
 const peakOf = (m: Measured) => Math.max(...(['count', 'json', 'text', 'log'] as const).map((k) => m.rows[k]?.rssKb ?? 0));
 const PEAK_LIMIT_KB = 80 * 1024;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
-console.log(`\n${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; as of ${BENCH_TODAY}; ${runs} pair(s) per row\n`);
-console.log(`### ratios to \`node -e 0\`, scale ${scale.name}, ${scale.years} years (${measured.counts})\n`);
-console.log('| measurement | median | `node -e 0` beside it | ratio | target | result | peak RSS |');
+console.log(`\n${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; as of ${BENCH_TODAY}; ${runs} round(s) per row\n`);
+console.log(`### ratios to \`node -e 0\`, scale ${scale.name}, ${scale.years} years (${mainSet.counts})\n`);
+console.log('| measurement | median | `node -e 0` in its rounds | ratio | target | result | peak RSS |');
 console.log('|---|---:|---:|---:|---|---|---:|');
 console.log(`| \`node -e 0\` (all runs of this table) | ${fmtMs(median(measured.baseTimes))} | | 1.00× | | | |`);
 for (const r of RATIO_ROWS) {
@@ -170,16 +213,15 @@ for (const r of RATIO_ROWS) {
 console.log(`| peak RSS of \`overdue\`/\`log\` | ${fmtMb(peakOf(measured))} | | | ≤ 80 MB | ${verdict('peak RSS of overdue/log', peakOf(measured) <= PEAK_LIMIT_KB)} | |`);
 
 // 2. Growth with the length of history.
-if (longer) {
+if (longer && longerSet) {
   const GROWTH_LIMIT = 0.15;
   const pct = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(0)}%`;
-  console.log(`\n### growth: ${scale.years} → ${longer.scale.years} years of history (${longer.counts})\n`);
-  console.log(`| measurement | ratio, ${scale.years} years | ratio, ${longer.scale.years} years | growth | target | result |`);
+  console.log(`\n### growth: ${scale.years} → ${longerSet.scale.years} years of history (${longerSet.counts}), measured in the same rounds\n`);
+  console.log(`| measurement | ratio, ${scale.years} years | ratio, ${longerSet.scale.years} years | growth (round by round) | target | result |`);
   console.log('|---|---:|---:|---:|---|---|');
-  for (const r of RATIO_ROWS.filter((x) => x.key !== 'text')) {
-    const a = measured.rows[r.key]!.ratio;
-    const b = longer.rows[r.key]!.ratio;
-    console.log(`| ${r.label} | ${fmtX(a)} | ${fmtX(b)} | ${pct(b / a - 1)} | ≤ +15% | ${verdict(`${r.label} growth`, b / a - 1 <= GROWTH_LIMIT)} |`);
+  for (const r of RATIO_ROWS.filter((x) => growth[x.key] !== undefined)) {
+    const g = growth[r.key]! - 1;
+    console.log(`| ${r.label} | ${fmtX(measured.rows[r.key]!.ratio)} | ${fmtX(longer.rows[r.key]!.ratio)} | ${pct(g)} | ≤ +15% | ${verdict(`${r.label} growth`, g <= GROWTH_LIMIT)} |`);
   }
   const a = peakOf(measured);
   const b = peakOf(longer);
@@ -207,7 +249,7 @@ cmdRow('sanlianxi overdue --json (end to end)', 'json', 1000);
 cmdRow('sanlianxi log (one contact saved, on a copy)', 'log', 500);
 cmdRow('export form2, whole school', 'form2', 3000);
 cmdRow('export form1, all cadres', 'form1', 15000);
-cmdRow(`export report, one term (${measured.reportTerm})`, 'report', 5000);
+cmdRow(`export report, one term (${mainSet.reportTerm})`, 'report', 5000);
 cmdRow('TUI: process start → first 首页 frame (pty)', 'tui', 1500);
 probeRow('TUI: j → next frame on the 干部 list', 'keys', 50);
 console.log(`\n### absolute figures (issue 6), scale ${scale.name}, ${scale.years} years\n`);

@@ -76,42 +76,46 @@ export async function firstFrame(argv: readonly string[], marks: readonly string
 export interface Paired {
   /** Median wall time of the command. */
   ms: number;
-  /** Median of the `node -e 0` runs paired with it. */
+  /** Median of the `node -e 0` runs of its rounds. */
   baseMs: number;
-  /** Median of the ratios run by run (command ÷ the baseline beside it). */
+  /** Median of the ratios round by round (command ÷ the baseline of the same round). */
   ratio: number;
   /** Largest peak RSS of the command's runs. */
   rssKb: number;
+}
+
+export interface Group {
+  each: Paired[];
+  /** For each command, the median round by round of its time ÷ the first command's. */
+  growth: number[];
+  /** Every `node -e 0` run. */
   baseTimes: number[];
 }
 
 /**
- * `runs` pairs of (baseline, command), after one uncounted pair (cold caches) when more than one is
- * counted; the order inside a pair alternates so neither side always runs right after the other.
+ * `runs` rounds of a bare `node -e 0` and each of `commands` (e.g. one command on 5 and on 10 years of
+ * history), after one uncounted round (cold caches) when more than one is counted. The order rotates
+ * from round to round, so none always runs first or right after another; ratios are taken within a
+ * round, so load that comes and goes affects both sides of each alike.
  */
-export async function paired(run: () => Promise<Sample>, runs: number, work: string): Promise<Paired> {
-  if (runs > 1) {
-    await nodeBaseline(work);
-    await run();
-  }
-  const times: number[] = [];
-  const baseTimes: number[] = [];
-  const ratios: number[] = [];
-  let rssKb = 0;
+export async function pairedGroup(commands: ReadonlyArray<() => Promise<Sample>>, runs: number, work: string): Promise<Group> {
+  const steps = [() => nodeBaseline(work), ...commands];
+  if (runs > 1) for (const step of steps) await step();
+  const times = steps.map(() => [] as number[]);
+  const rss = steps.map(() => 0);
   for (let r = 0; r < runs; r++) {
-    let base: Sample;
-    let m: Sample;
-    if (r % 2 === 0) {
-      base = await nodeBaseline(work);
-      m = await run();
-    } else {
-      m = await run();
-      base = await nodeBaseline(work);
+    for (let k = 0; k < steps.length; k++) {
+      const i = (k + r) % steps.length;
+      const m = await steps[i]!();
+      times[i]!.push(m.ms);
+      rss[i] = Math.max(rss[i]!, m.rssKb);
     }
-    times.push(m.ms);
-    baseTimes.push(base.ms);
-    ratios.push(m.ms / base.ms);
-    rssKb = Math.max(rssKb, m.rssKb);
   }
-  return { ms: median(times), baseMs: median(baseTimes), ratio: median(ratios), rssKb, baseTimes };
+  const base = times[0]!;
+  const own = times.slice(1);
+  return {
+    each: own.map((t, c) => ({ ms: median(t), baseMs: median(base), ratio: median(t.map((ms, r) => ms / base[r]!)), rssKb: rss[c + 1]! })),
+    growth: own.map((t) => median(t.map((ms, r) => ms / own[0]![r]!))),
+    baseTimes: base,
+  };
 }
