@@ -1,5 +1,9 @@
 // Calendar dates in Asia/Shanghai: arithmetic across months, leap years and the year's end, the
 // moment the date turns in Shanghai, and every way a date is typed or stored in a spreadsheet.
+import fc from 'fast-check';
+import { addDays as addDaysFns } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { formatISO } from 'date-fns/formatISO';
 import { describe, expect, it } from 'vitest';
 import {
   addDays, daysBetween, fromExcelSerial, isIsoDate, maxDate, minDate, monthEnd, monthSlices, monthStart,
@@ -20,6 +24,23 @@ describe('dates', () => {
     expect(daysBetween('2026-11-25', '2026-11-20')).toBe(-5);
     expect(spanDays('2026-09-01', '2026-09-30')).toBe(30);
     expect(spanDays('2026-09-01', '2026-09-01')).toBe(1);
+  });
+
+  it('day arithmetic agrees with date-fns on local dates, over years 1–9999 and DST changes (this process runs in Asia/Shanghai, DST 1986–1991)', () => {
+    const local = (iso: string) => {
+      const d = new Date(2000, 0, 1);
+      d.setFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+      return d;
+    };
+    const date = fc.oneof(fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 1)), noInvalidDate: true }), fc.date({ min: new Date(Date.UTC(1985, 0, 1)), max: new Date(Date.UTC(1992, 11, 31)), noInvalidDate: true }))
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: -1000, max: 1000 }), (a, b, n) => {
+        expect(daysBetween(a, b)).toBe(differenceInCalendarDays(local(b), local(a)));
+        expect(addDays(a, n)).toBe(formatISO(addDaysFns(local(a), n), { representation: 'date' }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('month bounds, min and max, and the months of a span clipped to it', () => {
