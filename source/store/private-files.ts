@@ -2,7 +2,6 @@
 // never through a symbolic link (write-file-atomic would replace the file the link points to).
 import { lstat, mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../domain/errors.js';
 
 export const PRIVATE_MODE = 0o600;
@@ -21,6 +20,8 @@ async function refuseSymlink(file: string): Promise<void> {
 /** `durable: false` skips the fsync, for files whose loss costs only time (the seal). */
 export async function writePrivateFile(file: string, data: string | Buffer, { durable = true } = {}): Promise<void> {
   await refuseSymlink(file);
+  // Loaded at the first write: it brings signal-exit and Node's worker_threads, which a read never needs.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(file, data, { mode: PRIVATE_MODE, fsync: durable });
 }
 
