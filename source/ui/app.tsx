@@ -2,13 +2,14 @@
 // Every change is an operation (source/operations) run on the store; the saved data replaces the
 // shown data, and the indexes and overdue report are derived from it again.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { lastContacts } from '../domain/last-contact.js';
 import { overdueReport } from '../domain/overdue.js';
 import { safeText } from '../domain/safe-text.js';
+import { loadPinyin } from '../domain/search.js';
 import type { Datastore } from '../domain/schema.js';
 import { undoOperation } from '../operations/journal.js';
 import { OperationRunner } from '../operations/runner.js';
@@ -68,6 +69,8 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
     setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
   }, []);
   useReloadOnChange(store, reloadEveryMs, reloaded);
+  // Search by 拼音首字母 ready before a list is opened: loaded once the first frame is out, not before it.
+  useEffect(() => void loadPinyin(), []);
   const go = useCallback((route: Route) => {
     setMessage(null);
     setStack((s) => [...s, route]);
