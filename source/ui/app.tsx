@@ -15,7 +15,6 @@ import { undoOperation } from '../operations/journal.js';
 import { OperationRunner } from '../operations/runner.js';
 import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
 import { resolve } from 'node:path';
-import stringWidth from 'string-width';
 import { DATA_FILE_LABEL, MIN_PATH_COLUMNS, truncatePath } from './components/data-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
@@ -26,6 +25,7 @@ import { keyIs } from './keys.js';
 import type { Route } from './routes.js';
 import { ScreenSwitch } from './screen-switch.js';
 import { failureText, UiContext, type Message, type Ui } from './ui-context.js';
+import { textWidth } from './text-width.js';
 
 export interface AppProps {
   store: DatastoreFile;
@@ -158,7 +158,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
 /** The title line, and the datastore's path after it when the terminal has room (its end, the file name, kept). */
 function Header({ title, dataFile }: { title: string; dataFile: string }) {
   const { columns } = useTerminalSize();
-  const room = columns - 1 - stringWidth(title) - stringWidth(DATA_FILE_LABEL);
+  const room = columns - 1 - textWidth(title) - textWidth(DATA_FILE_LABEL);
   return (
     <Box width={columns}>
       <Text wrap="truncate-end">

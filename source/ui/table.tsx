@@ -5,16 +5,16 @@
 // names, then class names; dates, 工号 and 学号, marks and counts are never cut. A cut cell ends in …
 // (cli-truncate, by display width), so a cut name never reads as a whole one.
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
 import { cut } from './components/layout.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { textWidth } from './text-width.js';
 
 type Row = Record<string, string | number>;
 
 /** `text` in exactly `width` columns: padded, or cut with … when longer. */
 export function fitCell(text: string, width: number): string {
   const out = cut(text, width);
-  return out + ' '.repeat(Math.max(0, width - stringWidth(out)));
+  return out + ' '.repeat(Math.max(0, width - textWidth(out)));
 }
 
 /** When a column is cut: 3 first, then 2, then 1; 0 never (nor narrowed to `maxWidth`). */
@@ -40,7 +40,7 @@ const LEADING_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{3,} /;
 /** The narrowest a cell may be cut to: its leading code and the …, else one character and the …. */
 export function cellFloor(text: string): number {
   const code = LEADING_CODE.exec(text);
-  return code ? Math.min(stringWidth(text), code[0].length) : 2;
+  return code ? Math.min(textWidth(text), code[0].length) : 2;
 }
 
 /**
@@ -84,7 +84,7 @@ interface Props {
 export function Table({ data, columns, padding = 1, maxWidth = 30, width }: Props) {
   const terminal = useTerminalSize();
   const cols = columns ?? Object.keys(data[0] ?? {});
-  const natural = cols.map((c) => Math.max(stringWidth(c), ...data.map((r) => stringWidth(String(r[c] ?? '')))));
+  const natural = cols.map((c) => Math.max(textWidth(c), ...data.map((r) => textWidth(String(r[c] ?? '')))));
   const floors = cols.map((c) => Math.max(2, ...data.map((r) => cellFloor(String(r[c] ?? '')))));
   const widths = columnWidths(natural, maxWidth, width ?? terminal.columns, 2 * padding + 1, cols.map(cutOrder), floors);
   const pad = ' '.repeat(padding);

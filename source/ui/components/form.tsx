@@ -4,11 +4,11 @@
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useState, type ReactNode } from 'react';
-import stringWidth from 'string-width';
 import { safeText } from '../../domain/safe-text.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys, useKeysOn } from '../keyboard.js';
 import { Line, Panel } from './layout.js';
+import { textWidth } from '../text-width.js';
 
 export interface Option {
   value: string;
@@ -98,14 +98,14 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
     },
     { claim: true },
   );
-  const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label)));
+  const labelWidth = Math.max(...fields.map((f) => textWidth(f.label)));
   return (
     <Panel>
       <Line bold>{safeText(title)}</Line>
       {askingCancel ? <Line color="yellow">放弃已填写的内容？按 y 放弃，其他键继续填写</Line> : null}
       {fields.map((f, i) => {
         const focused = i === focus;
-        const label = `${focused ? '>' : ' '} ${f.label}${' '.repeat(labelWidth - stringWidth(f.label))}：`;
+        const label = `${focused ? '>' : ' '} ${f.label}${' '.repeat(labelWidth - textWidth(f.label))}：`;
         return (
           <Box key={f.key} flexDirection="column">
             {/* The value takes the rest of the line, cut with … (a chosen-from list wraps instead). */}

@@ -3,15 +3,18 @@
 import cliTruncate from 'cli-truncate';
 import { Box, Text, type TextProps } from 'ink';
 import { Children, Fragment, isValidElement, type ReactNode } from 'react';
-import stringWidth from 'string-width';
 import { TerminalSizeContext, useTerminalSize } from '../hooks/use-terminal-size.js';
+import { rememberedCut, textWidth } from '../text-width.js';
 
 /** `text` cut with … to at most `width` display columns. */
 export function cut(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  return textWidth(text) <= width ? text : rememberedCut(text, width, cutNow);
+}
+
+function cutNow(text: string, width: number): string {
   // cli-truncate keeps a wide character that straddles the limit (one column over): ask for less.
   let out = cliTruncate(text, width, { position: 'end' });
-  for (let n = width - 1; stringWidth(out) > width && n > 0; n--) out = cliTruncate(text, n, { position: 'end' });
+  for (let n = width - 1; textWidth(out) > width && n > 0; n--) out = cliTruncate(text, n, { position: 'end' });
   return out;
 }
 
@@ -70,7 +73,7 @@ export function flow(title: string, items: string[], width: number): string[] {
   for (const item of items) {
     const fresh = line === '' || line.endsWith('：') || line.trim() === '';
     const next = fresh ? line + item : `${line}  ${item}`;
-    if (fresh || stringWidth(next) <= width) line = next;
+    if (fresh || textWidth(next) <= width) line = next;
     else {
       lines.push(line);
       line = `  ${item}`;

@@ -2,12 +2,12 @@
 // from the key table, on one line: when the terminal is too narrow the lower-ranked keys are left
 // out (the help lists them all), never the way back or the help itself.
 import { Box } from 'ink';
-import stringWidth from 'string-width';
 import { safeText } from '../../domain/safe-text.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { COMMANDS, GLOBAL_COMMANDS, hint, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 import { Line, Paragraph } from './layout.js';
+import { textWidth } from '../text-width.js';
 
 const GAP = '  ';
 
@@ -16,7 +16,7 @@ export function fitHints(names: CommandName[], width: number): string {
   const shown = [...names];
   const line = () => shown.map(hint).join(GAP);
   for (const rank of [3, 2] as const) {
-    for (let i = shown.length - 1; i >= 0 && stringWidth(line()) > width; i--) {
+    for (let i = shown.length - 1; i >= 0 && textWidth(line()) > width; i--) {
       if (COMMANDS[shown[i]!].rank === rank) shown.splice(i, 1);
     }
   }
@@ -28,7 +28,7 @@ export function StatusBar({ commands, typing = false, note }: { commands: Comman
   const { message } = useUi();
   const { columns } = useTerminalSize();
   const lead = note ? `${note}${GAP}` : '';
-  const keys = fitHints(typing ? commands : [...commands, ...GLOBAL_COMMANDS], columns - stringWidth(lead));
+  const keys = fitHints(typing ? commands : [...commands, ...GLOBAL_COMMANDS], columns - textWidth(lead));
   return (
     <Box flexDirection="column">
       {message && (
