@@ -1,7 +1,7 @@
 // The overdue digest on disk: written beside the datastore after a read, believed only while the main
 // file, the term's month files and the digest itself hash as recorded; stale, damaged or hand-edited
 // files mean building it again — the answer is always the full recomputation's.
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -46,6 +46,8 @@ describe('overdue digest file', () => {
     const built = await store.overdueDigest(BENCH_TODAY);
     const kept = await readDigest(store.layout, BENCH_TODAY);
     expect(kept).toEqual(built);
+    // It names students: private like every other file of the datastore.
+    expect(statSync(store.layout.digest).mode & 0o777).toBe(0o600);
     expect(overdueFromDigest(kept!, BENCH_TODAY)).toEqual(await recomputed(store.file, BENCH_TODAY));
     expect(overdueFromDigest(kept!, BENCH_TODAY).rows.length).toBeGreaterThan(0);
     // Touched (a new mtime), the same bytes: still the file it was built from.
