@@ -108,4 +108,31 @@ describe.concurrent('scrolling a detail pane', () => {
     fits(ui.frame(), size);
     ui.unmount();
   });
+
+  it('班级 at 60×20 with successors scheduled ahead and a message: every line counted, the frame fits', async () => {
+    const size = { columns: 60, rows: 20 };
+    const data = busyCadre();
+    // 张三 hands 会计1班 to 王五 from 2027-01-01, who hands it to 李四 from 2027-02-01: one 已安排 line for both.
+    Object.assign(data.assignments[0]!, { end: '2026-12-31', endReason: '调整' });
+    data.assignments.push(
+      { ...data.assignments[0]!, id: 'as_next', cadreId: 'c_ww', studentIds: [], start: '2027-01-01', end: '2027-01-31', endReason: '调整' },
+      { ...data.assignments[0]!, id: 'as_then', cadreId: 'c_ls', studentIds: [], start: '2027-02-01', end: null, endReason: null },
+    );
+    const ui = await startApp(data, { size });
+    await ui.press('4', '/', 'k', 'j');
+    await ui.until('班级（1/3）');
+    await ui.press(KEY.enter, KEY.enter);
+    await ui.until('已安排：王五 自 2027-01-01 起 至 2027-01-31；李四');
+    fits(ui.frame(), size);
+    // With a message on its line too (u, then n: 已取消撤销).
+    await ui.press('u');
+    await ui.until('撤销最近一次修改');
+    await ui.press('n');
+    await ui.until('已取消撤销');
+    fits(ui.frame(), size);
+    await ui.burst(KEY.pageDown, 'j');
+    await ui.until(/……第 2–\d+\/22 项/);
+    fits(ui.frame(), size);
+    ui.unmount();
+  });
 });

@@ -1,7 +1,8 @@
 // One assignment in words: cadre, class, dorms, students, dates and end reason; and a class's
 // assignments that start after today (a successor scheduled ahead).
 import { Box, Text } from 'ink';
-import { dormKey } from '../../domain/indexes.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { dormKey, type Indexes } from '../../domain/indexes.js';
 import { cadreLabel, cadreNameById, studentLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Assignment } from '../../domain/schema.js';
@@ -26,17 +27,15 @@ export function AssignmentSummary({ assignment }: { assignment: Assignment | nul
   );
 }
 
+/** A class's assignments that start after today, soonest first. */
+export function upcomingAssignments(idx: Indexes, classId: string, today: IsoDate): Assignment[] {
+  return (idx.assignmentsByClass.get(classId) ?? []).filter((a) => a.start > today).sort((a, b) => (a.start < b.start ? -1 : 1));
+}
+
+/** On one line however many there are (cut at the width), so a screen counts one line for them. */
 export function UpcomingAssignments({ classId }: { classId: string }) {
   const { idx, today } = useUi();
-  const upcoming = (idx.assignmentsByClass.get(classId) ?? []).filter((a) => a.start > today).sort((a, b) => (a.start < b.start ? -1 : 1));
+  const upcoming = upcomingAssignments(idx, classId, today);
   if (upcoming.length === 0) return null;
-  return (
-    <Box flexDirection="column">
-      {upcoming.map((a) => (
-        <Text key={a.id} wrap="truncate-end">
-          已安排：{safeText(cadreNameById(idx, a.cadreId))} 自 {a.start} 起{a.end ? ` 至 ${a.end}` : ''}
-        </Text>
-      ))}
-    </Box>
-  );
+  return <Line>已安排：{safeText(upcoming.map((a) => `${cadreNameById(idx, a.cadreId)} 自 ${a.start} 起${a.end ? ` 至 ${a.end}` : ''}`).join('；'))}</Line>;
 }

@@ -6,7 +6,7 @@ import { dormKey } from '../../domain/indexes.js';
 import { collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
-import { AssignmentSummary, UpcomingAssignments } from '../components/assignment-summary.js';
+import { AssignmentSummary, UpcomingAssignments, upcomingAssignments } from '../components/assignment-summary.js';
 import { ContactHistoryView, useContactHistory } from '../components/contact-history-view.js';
 import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
@@ -48,9 +48,11 @@ function ClassDetail({ cls, commands }: { cls: ClassGroup; commands: CommandName
   const grid = useDutyGrid(assignment);
   const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
   const contacts = useContactHistory({}, (c) => targets.has(c.targetId));
-  // Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines.
-  const gridRows = gridRowsFitting(rows - 13);
-  const scroll = useDetailScroll({ total: grid?.rows.length ?? 0, shown: gridRows }, { total: contacts.length, shown: Math.max(1, rows - 13 - gridLines(grid, gridRows)) });
+  // Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines,
+  // and one for the successors scheduled ahead.
+  const fixed = 13 + (upcomingAssignments(idx, cls.id, today).length > 0 ? 1 : 0);
+  const gridRows = gridRowsFitting(rows - fixed);
+  const scroll = useDetailScroll({ total: grid?.rows.length ?? 0, shown: gridRows }, { total: contacts.length, shown: Math.max(1, rows - fixed - gridLines(grid, gridRows)) });
   return (
     <Box flexDirection="column">
       <Line bold>
