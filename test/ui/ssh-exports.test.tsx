@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY, startApp } from '../helpers/ui-harness.js';
 
-describe.concurrent('导入 / 导出 over SSH', () => {
+describe('导入 / 导出 over SSH', () => {
   it('an export lands in her folder (0700); a typed path is refused and nothing is written', async () => {
     const first = await startApp();
     const folder = join(first.dir, 'exports', 'wang');
