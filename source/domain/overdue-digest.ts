@@ -14,8 +14,9 @@ import { assignmentWindows } from './windows.js';
 
 /**
  * The owed windows of one cadre for one target (or one set of dorms) under one duty, e.g. a 困难生's
- * months. A window: [start, end, required, sorted dates of the counted contacts in [start, end]], the
- * dates as day numbers (dayNumber): small to store, quick to compare.
+ * months. `windows` is flat — for each window: start, end, required, n, then the n sorted dates of the
+ * counted contacts in [start, end] — all as day numbers (dayNumber): one array per line, not one per
+ * window and date, is what keeps reading the digest cheap (parsing and collecting garbage).
  */
 export interface DigestLine {
   cadreId: string;
@@ -23,7 +24,7 @@ export interface DigestLine {
   duty: Duty;
   /** The row's 对象: the targets' labels joined as overdueReport joins them. */
   target: string;
-  windows: Array<[start: number, end: number, required: number, dates: number[]]>;
+  windows: number[];
 }
 
 export interface DigestCadre {
@@ -80,12 +81,13 @@ export function overdueDigest(data: Datastore, idx: Indexes, term: Term): Overdu
       cadres[w.cadreId] ??= { name: cadre?.name ?? null, employeeNo: cadre?.employeeNo ?? null, label: cadre ? cadreName(idx, cadre) : w.cadreId, rank: 0 };
       collegeNames[w.collegeId] ??= collegeName(idx, w.collegeId);
       const target = w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、');
-      const window: DigestLine['windows'][number] = [dayNumber(w.start), dayNumber(w.end), w.required, datesIn(w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)), w.start, w.end)];
+      const dates = datesIn(w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)), w.start, w.end);
+      const window = [dayNumber(w.start), dayNumber(w.end), w.required, dates.length, ...dates];
       const key = `${w.cadreId}\u0000${w.collegeId}\u0000${w.duty}\u0000${target}`;
       const line = byKey.get(key);
-      if (line) line.windows.push(window);
+      if (line) line.windows.push(...window);
       else {
-        const added: DigestLine = { cadreId: w.cadreId, collegeId: w.collegeId, duty: w.duty, target, windows: [window] };
+        const added: DigestLine = { cadreId: w.cadreId, collegeId: w.collegeId, duty: w.duty, target, windows: window };
         byKey.set(key, added);
         lines.push(added);
       }
@@ -112,11 +114,14 @@ function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, fo
   const today = dayNumber(asOf);
   for (const line of digest.lines) {
     if ((filter.collegeId && line.collegeId !== filter.collegeId) || (filter.duty && line.duty !== filter.duty)) continue;
-    for (const [start, end, required, dates] of line.windows) {
+    const w = line.windows;
+    for (let i = 0; i < w.length; i += 4 + w[i + 3]!) {
+      const start = w[i]!;
+      const end = w[i + 1]!;
       const to = end < today ? end : today;
       let done = 0;
-      for (const d of dates) if (start <= d && d <= to) done++;
-      if (done >= required || start > today) continue;
+      for (let j = i + 4; j < i + 4 + w[i + 3]!; j++) if (start <= w[j]! && w[j]! <= to) done++;
+      if (done >= w[i + 2]! || start > today) continue;
       const status = end < today ? 'overdue' : 'due';
       if (!filter.status || status === filter.status) found(line, start, end, status);
     }

@@ -82,7 +82,7 @@ describe('overdue digest file', () => {
       good.slice(0, good.indexOf('\n')),
       'null\n{}',
       '',
-      good.replace('"digestVersion":1', '"digestVersion":99'),
+      good.replace('"digestVersion":2', '"digestVersion":99'),
     ];
     for (const text of damaged) {
       writeFileSync(store.layout.digest, text);
