@@ -4,10 +4,13 @@
 // and with several busy writers a secretary's `log` could wait for many rounds of their saves.
 // A ticket whose process is gone (this host) or that outlived any wait (another host) is removed.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PRIVATE_DIR_MODE } from './private-files.js';
+
+/** A ticket being written: not in the queue yet. */
+const PENDING = '.pending-';
 
 interface TicketOwner {
   pid: number;
@@ -31,10 +34,19 @@ export class LockQueue {
     return this.ticket !== null;
   }
 
+  /** Whether ticket `name` stands ahead of this waiter's own (tickets sort in arrival order). */
+  ahead(name: string): boolean {
+    return !name.startsWith(PENDING) && (this.ticket === null || name < this.ticket);
+  }
+
   /** Whether no live ticket is ahead of this waiter's own (before it joins: whether there is none). */
   async myTurn(): Promise<boolean> {
     const names = (await readdir(this.dir).catch(() => [] as string[])).sort();
     for (const name of names) {
+      if (name.startsWith(PENDING)) {
+        await this.sweepPending(name);
+        continue;
+      }
       if (name === this.ticket) return true;
       if (!(await this.abandoned(name))) return false;
       await rm(join(this.dir, name), { force: true });
@@ -46,7 +58,10 @@ export class LockQueue {
     await mkdir(this.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const owner: TicketOwner = { pid: process.pid, host: hostname() };
-    await writeFile(join(this.dir, name), JSON.stringify(owner), { mode: 0o600 });
+    // Written aside and renamed: a ticket is never seen half written, whenever its writer is killed.
+    const pending = join(this.dir, `${PENDING}${name}`);
+    await writeFile(pending, JSON.stringify(owner), { mode: 0o600 });
+    await rename(pending, join(this.dir, name));
     this.ticket = name;
   }
 
@@ -54,6 +69,12 @@ export class LockQueue {
     if (this.ticket === null) return;
     await rm(join(this.dir, this.ticket), { force: true });
     this.ticket = null;
+  }
+
+  /** A ticket being written, or left half written by a joiner killed then (removed once old). */
+  private async sweepPending(name: string): Promise<void> {
+    const info = await stat(join(this.dir, name)).catch(() => null);
+    if (info !== null && Date.now() - info.mtimeMs > 2_000) await rm(join(this.dir, name), { force: true });
   }
 
   private async abandoned(name: string): Promise<boolean> {
@@ -64,7 +85,7 @@ export class LockQueue {
     try {
       owner = JSON.parse(await readFile(path, 'utf8')) as TicketOwner;
     } catch {
-      // Being written, or half written by a process killed then: judged by its age.
+      // Unreadable (tickets are renamed into place whole: not written by this program): judged by its age.
       const info = await stat(path).catch(() => null);
       return info === null || Date.now() - info.mtimeMs > 2_000;
     }

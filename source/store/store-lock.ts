@@ -119,10 +119,11 @@ class Wakeup {
   private changed = false;
   private wake: (() => void) | null = null;
 
-  watch(dir: string, name?: string): void {
+  /** `wanted`: whether a change of this entry concerns the waiter (an unnamed event always does). */
+  watch(dir: string, wanted: (name: string) => boolean): void {
     try {
       const watcher = watch(dir, { persistent: false }, (_event, changed) => {
-        if (name !== undefined && changed !== null && changed !== name) return;
+        if (changed !== null && !wanted(changed)) return;
         this.changed = true;
         this.wake?.();
       });
@@ -174,8 +175,10 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
     // The ticket first, even when nobody waits: until this writer's owner file is written, the
     // ticket is what tells waiters it is alive.
     await queue.join().catch(cannotLock);
+    let first = false;
     for (;;) {
-      if (await queue.myTurn()) {
+      first = await queue.myTurn();
+      if (first) {
         try {
           release = await lockfile.lock(mainFile, {
             realpath: false,
@@ -198,8 +201,9 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
       }
       if (!wakeup) {
         wakeup = new Wakeup();
-        wakeup.watch(dirname(mainFile), basename(lockDir));
-        wakeup.watch(queue.dir);
+        // The lock concerns the first in the queue; the others, only a ticket ahead of their own leaving.
+        wakeup.watch(dirname(mainFile), (name) => first && name === basename(lockDir));
+        wakeup.watch(queue.dir, (name) => queue.ahead(name));
       }
       await wakeup.sleep();
     }

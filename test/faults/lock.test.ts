@@ -90,6 +90,19 @@ describe('the lock', () => {
     expect(readdirSync(join(store.layout.main, '..')).filter((n) => n.includes('.lock') && n !== 'data.json.lock-queue')).toEqual([]);
   });
 
+  it('a joiner killed while writing its ticket holds nobody up: tickets appear whole (written aside, renamed), a half-written one is no ticket', async () => {
+    const dir = join(tempDir(), 'data.json.lock-queue');
+    const queue = new LockQueue(dir, () => true, 35_000);
+    await queue.join();
+    expect(readdirSync(dir)).toHaveLength(1);
+    await queue.leave();
+    // What a joiner killed mid-write leaves: a half-written ticket of a live-looking writer.
+    writeFileSync(join(dir, '.pending-000000000000001-999999-deadbeef'), '{"pid":');
+    const newcomer = new LockQueue(dir, () => true, 35_000);
+    await newcomer.join();
+    expect(await newcomer.myTurn()).toBe(true);
+  });
+
   it('case 10: writers reaching one datastore by its path and through a symbolic link lose nothing', async () => {
     const store = await assignedStore();
     const link = join(store.file, '..', 'link.json');
