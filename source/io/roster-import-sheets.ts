@@ -1,6 +1,6 @@
 // The roster sheets, one function each, in the order they refer to each other: 班级, 寝室 (its 班级),
 // 困难生 (班级 and 寝室), 干部. Each checks its rows cell by cell into the run's copy of the datastore.
-import { z } from 'zod';
+import * as z from 'zod';
 import { assign } from '../domain/assignments.js';
 import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
 import { UserError } from '../domain/errors.js';

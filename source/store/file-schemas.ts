@@ -1,5 +1,5 @@
 // The shapes of the files on disk (schema version 2): the main file and a month's contact file.
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactSchema, datastoreSchema, type Contact } from '../domain/schema.js';
 import { PART_FILE_PATTERN } from './layout.js';
 import { SHA256_PATTERN } from './seals.js';

@@ -8,7 +8,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
