@@ -21,9 +21,9 @@ export async function run(given: string[]): Promise<number> {
   process.exitCode = undefined;
   try {
     // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`,
-    // any other "-" (`import -`, standard input) as /dev/stdin.
+    // `import -` (standard input) as `import /dev/stdin`.
     const argv = (await sshArgv(given)).flatMap((a, i, all) =>
-      a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' ? (all[i - 1] === '--out' ? [] : [STDIN_PATH]) : [a],
+      a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : a === '-' && all[i - 1] === 'import' ? [STDIN_PATH] : [a],
     );
     const plain = plainLine(argv);
     if (plain !== null) await plain.command.handler(plain.args as Parameters<typeof plain.command.handler>[0]);

@@ -33,6 +33,13 @@ describe('sanlianxi commands', async () => {
     expect(text).toMatch(/逾期\s+2天\s+张三\s+经济管理学院\s+困难生\s+2025001 小明/);
   });
 
+  it('a lone "-" is standard input only after import: a note of "-" stays "-"', async () => {
+    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
+    expect((await run(['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-18', '--note', '-', '--as-of', '2026-09-20'], file)).code).toBe(0);
+    const contacts = JSON.parse((await run(['contacts', '--json'], file)).stdout) as Array<{ note: string }>;
+    expect(contacts.map((c) => c.note)).toEqual(['-']);
+  });
+
   it('log refuses the same contact again (cadre, type, target, date) in one line, exit 1, unless --again', async () => {
     expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
     const log = ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-18', '--note', '班会', '--as-of', '2026-09-20'];
