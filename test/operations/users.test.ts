@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientArgv } from '../../source/cli/forced-command.js';
@@ -194,24 +195,25 @@ describe('identity and scope', () => {
 
   it('import - over SSH: a college secretary imports her college\'s roster from standard input; one touching another college is refused whole', async () => {
     await school();
-    const sshImport = (login: string, input: Buffer) => {
-      const r = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('source/cli/main.ts'), '--data', file, '--user', login], {
-        env: { ...process.env, SSH_CONNECTION: '127.0.0.1 1 127.0.0.1 22', SSH_ORIGINAL_COMMAND: 'import -' },
-        input,
-        encoding: 'utf8',
-      });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    // The workbook on standard input, as sshd passes what the client redirected into ssh (in process).
+    const sshImport = async (login: string, input: Buffer) => {
+      const stdin = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([input]) as unknown as typeof process.stdin);
+      try {
+        return await ssh(login, 'import -');
+      } finally {
+        stdin.mockRestore();
+      }
     };
     const cadre = (no: string, name: string, college: string) => [no, name, college, '教务处', '科员', '中共党员', '', '', '普通党员'];
     const other = readFileSync(await fillRoster(join(dir, 'other.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')] }));
     const before = readFileSync(file, 'utf8');
-    const refusedOther = sshImport('wang', other);
+    const refusedOther = await sshImport('wang', other);
     expect(refusedOther.code).toBe(1);
     expect(refusedOther.stderr).toMatch(/^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九/);
     expect(readFileSync(file, 'utf8')).toBe(before);
 
     const own = readFileSync(await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }));
-    expect(sshImport('wang', own)).toMatchObject({ code: 0, stdout: '已导入 标准输入：干部 新增 1、更新 0\n', stderr: '' });
+    expect(await sshImport('wang', own)).toMatchObject({ code: 0, stdout: '已导入 标准输入：干部 新增 1、更新 0\n', stderr: '' });
     const history = (await run(['history'], file)).stdout;
     expect(history).toMatch(/王芳（wang）.*导入花名册/);
   }, 60_000);
