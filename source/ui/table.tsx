@@ -44,8 +44,8 @@ export function cellFloor(text: string): number {
 }
 
 /**
- * Column widths that fit a line in `total`: each column at most `maxWidth` (but one never cut), then
- * narrowed in cut order, the widest of a rank first, to 6 columns (a short name and its …), then
+ * Column widths that fit a line in `total`: each column at most `maxWidth` (but one never cut), widened
+ * again while the line has room, then narrowed in cut order, the widest of a rank first, to 6 columns (a short name and its …), then
  * again to `floors` (one character and the …, or a leading code and the …). Columns of order 0 keep
  * their width; a line that still does not fit is left to the caller.
  */
@@ -59,6 +59,13 @@ export function columnWidths(
 ): number[] {
   const widths = natural.map((w, i) => (order[i] === 0 ? w : Math.max(Math.min(maxWidth, w), Math.min(w, floors[i]!))));
   const line = () => widths.reduce((sum, w) => sum + w + perColumn, 0) - 1;
+  // maxWidth is where a column starts, not a cut when the line has room: the room left goes back to the
+  // capped columns, those cut last first, so a 学号 and name or a class name shows whole when it fits.
+  for (const rank of [1, 2, 3] as const) {
+    widths.forEach((w, i) => {
+      if (order[i] === rank && w < natural[i]!) widths[i] = w + Math.max(0, Math.min(natural[i]! - w, total - line()));
+    });
+  }
   for (const pass of [READABLE, 0]) {
     for (const rank of [3, 2, 1] as const) {
       while (line() > total) {
