@@ -25,6 +25,19 @@ export function school(): Datastore {
   return data;
 }
 
+type FrameTest = string | RegExp | ((frame: string) => boolean);
+
+/**
+ * Waits until `frame()` shows `text` (ink mounts input handlers after a render): up to 10 s, a third of
+ * the test's limit, since UI files run their tests side by side and a loaded machine renders late.
+ */
+export async function untilFrame(frame: () => string, text: FrameTest): Promise<void> {
+  const has = () => (typeof text === 'string' ? frame().includes(text) : text instanceof RegExp ? text.test(frame()) : text(frame()));
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline && !has(); ) await tick();
+  if (!has()) throw new Error(`frame never showed ${String(text)}:\n${frame()}`);
+  await tick();
+}
+
 /** A terminal size for the app. */
 export interface Size {
   columns: number;
@@ -40,13 +53,7 @@ export async function startApp(data: Datastore = school(), { exportsDir, size }:
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
   const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} {...(exportsDir === undefined ? {} : { exportsDir })} />);
   const frame = () => app.lastFrame() ?? '';
-  /** Waits (up to 3 s) until the frame shows `text`: ink mounts input handlers after a render. */
-  const until = async (text: string | RegExp | ((frame: string) => boolean)) => {
-    const has = () => (typeof text === 'string' ? frame().includes(text) : text instanceof RegExp ? text.test(frame()) : text(frame()));
-    for (let i = 0; i < 150 && !has(); i++) await tick();
-    if (!has()) throw new Error(`frame never showed ${String(text)}:\n${frame()}`);
-    await tick();
-  };
+  const until = (text: FrameTest) => untilFrame(frame, text);
   /** Sends keys one at a time, letting each render settle. */
   const press = async (...keys: string[]) => {
     for (const k of keys) {

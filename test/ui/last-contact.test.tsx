@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App } from '../../source/ui/app.js';
-import { KEY, TODAY, openScreen, school } from '../helpers/ui-harness.js';
+import { KEY, TODAY, openScreen, school, untilFrame } from '../helpers/ui-harness.js';
 import { testContext } from '../helpers/fixtures.js';
 
 const rowOf = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
@@ -53,9 +53,10 @@ describe.concurrent('最近联系', () => {
     const store = new DatastoreFile(file);
     await store.create(school());
     const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => testContext(TODAY)} contactsComplete={false} />);
-    for (let i = 0; i < 100 && !(app.lastFrame() ?? '').includes('最新联系'); i++) await new Promise((r) => setTimeout(r, 20));
+    const frame = () => app.lastFrame() ?? '';
+    await untilFrame(frame, '最新联系');
     app.stdin.write('3');
-    for (let i = 0; i < 100 && !(app.lastFrame() ?? '').includes('干部（3/3）'); i++) await new Promise((r) => setTimeout(r, 20));
+    await untilFrame(frame, '干部（3/3）');
     expect(rowOf(app.lastFrame() ?? '', '张三')).toContain('本学期无');
     app.unmount();
     expect(await store.firstContactMonth()).toBe('2026-11');
