@@ -169,7 +169,9 @@ interface ProbeResult {
   note: string;
 }
 function probe(mode: string): ProbeResult {
-  const r = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/probe.js', mode, file, BENCH_TODAY, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // React and ink as the program runs them (its bundle is built for production), not their development builds.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/probe.js', mode, file, BENCH_TODAY, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   if (r.status !== 0) throw new Error(`probe ${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ProbeResult;
 }
