@@ -11,6 +11,16 @@ import { textWidth } from '../text-width.js';
 
 const GAP = '  ';
 
+type Message = NonNullable<ReturnType<typeof useUi>['message']>;
+const messageText = (m: Message) => `${m.error ? '错误：' : ''}${safeText(m.text)}`;
+
+/** The lines the message takes at this width (0 without one): it wraps, never cut. */
+export function useMessageLines(): number {
+  const { message } = useUi();
+  const { columns } = useTerminalSize();
+  return message ? Math.ceil(textWidth(messageText(message)) / columns) : 0;
+}
+
 /** The hints of `names` that fit in `width` columns: rank 3, then rank 2 are dropped, the last first. */
 export function fitHints(names: CommandName[], width: number): string {
   const shown = [...names];
@@ -32,10 +42,7 @@ export function StatusBar({ commands, typing = false, note }: { commands: Comman
   return (
     <Box flexDirection="column">
       {message && (
-        <Paragraph color={message.error ? 'red' : undefined}>
-          {message.error ? '错误：' : ''}
-          {safeText(message.text)}
-        </Paragraph>
+        <Paragraph color={message.error ? 'red' : undefined}>{messageText(message)}</Paragraph>
       )}
       <Line inverse>
         {lead}

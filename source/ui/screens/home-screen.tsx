@@ -11,17 +11,16 @@ import { safeText } from '../../domain/safe-text.js';
 import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import { DataFileLine } from '../components/data-file.js';
 import { flow, Line } from '../components/layout.js';
-import { StatusBar } from '../components/status-bar.js';
+import { StatusBar, useMessageLines } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
 import { HOME_KEYS } from '../keys.js';
 import { routeTo } from '../routes.js';
 import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
-import { textWidth } from '../text-width.js';
 
 export function HomeScreen() {
-  const { data, idx, report, today, go, message } = useUi();
+  const { data, idx, report, today, go } = useUi();
   const { columns, rows } = useTerminalSize();
   const completion = useMemo(() => monthCompletion(data, idx, today), [data, idx, today]);
   useKeys((input, _key, is) => {
@@ -48,7 +47,7 @@ export function HomeScreen() {
       形式: c.form,
     }));
   const keyLines = flow('', HOME_KEYS.map((k) => `${k.key} ${k.label}`), columns);
-  const messageLines = message ? Math.ceil(textWidth(`${message.error ? '错误：' : ''}${safeText(message.text)}`) / columns) : 0;
+  const messageLines = useMessageLines();
   // The frame's title, the 逾期 line, the colleges' table head (2), 最新联系, the data file and the status bar: 8 lines.
   const budget = rows - 8 - keyLines.length - messageLines;
   const latestLines = (n: number) => (n > 0 ? 2 + n : 1);
