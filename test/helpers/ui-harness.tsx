@@ -90,3 +90,18 @@ export async function openScreen(key: string, shown: string, data?: Datastore) {
   await ui.until(shown);
   return ui;
 }
+
+/**
+ * 分配 on 会计1班, held open-ended by 张三: 分配 (a) is refused (it has a holder today) and 移交 (r) opens
+ * its form, where the tests type the successor and the date.
+ */
+export async function openHandoverOfHeldClass() {
+  const ui = await openScreen('7', '分配 · 选择班级');
+  await ui.press(KEY.enter);
+  await ui.until('r 移交  g 结束');
+  await ui.press('a');
+  await ui.until('错误：会计1班 今天已有联系干部');
+  await ui.press('r');
+  await ui.until('移交 会计1班');
+  return ui;
+}

@@ -1,7 +1,7 @@
 // 分配: assign with dorms and students picked by space, reassign, end on graduation; y/n first.
 import { describe, expect, it } from 'vitest';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
-import { KEY, openScreen } from '../helpers/ui-harness.js';
+import { KEY, openHandoverOfHeldClass, openScreen } from '../helpers/ui-harness.js';
 
 describe.concurrent('分配 screen', () => {
   it('assigns a class to a cadre with one dorm and one student chosen by space', async () => {
@@ -25,13 +25,7 @@ describe.concurrent('分配 screen', () => {
   });
 
   it('reassigns to another cadre from a date (r), and shows a refusal as an error', async () => {
-    const ui = await openScreen('7', '分配 · 选择班级');
-    await ui.press(KEY.enter);
-    await ui.until('r 移交  g 结束');
-    await ui.press('a');
-    await ui.until('错误：会计1班 今天已有联系干部');
-    await ui.press('r');
-    await ui.until('移交 会计1班');
+    const ui = await openHandoverOfHeldClass();
     await ui.press(...'T003', KEY.enter, KEY.right, KEY.enter, ...'11-20', KEY.enter);
     await ui.until('把 会计1班 自 2026-11-20 起由 张三 移交给 王五（原分配于 2026-11-19 结束，原因：离职）（y/n）');
     await ui.press('y');

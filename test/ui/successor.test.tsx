@@ -1,7 +1,7 @@
 // 长期请假 from a later date, then the successor scheduled from the TUI alone: a or r on the class
 // offers the day after the holder's last day, and the class shows the assignment to come.
 import { describe, expect, it } from 'vitest';
-import { KEY, openScreen } from '../helpers/ui-harness.js';
+import { KEY, openHandoverOfHeldClass, openScreen } from '../helpers/ui-harness.js';
 
 describe.concurrent('scheduling a successor ahead', () => {
   it('x 长期请假 last day 11-30, then r on 会计1班 schedules 王五 from 12-01; the class lists it', async () => {
@@ -43,13 +43,7 @@ describe.concurrent('scheduling a successor ahead', () => {
   });
 
   it('an open-ended holder still needs r (移交, which may be dated ahead) or g; a is refused', async () => {
-    const ui = await openScreen('7', '分配 · 选择班级');
-    await ui.press(KEY.enter);
-    await ui.until('r 移交  g 结束');
-    await ui.press('a');
-    await ui.until('错误：会计1班 今天已有联系干部');
-    await ui.press('r');
-    await ui.until('移交 会计1班');
+    const ui = await openHandoverOfHeldClass();
     await ui.press(...'T003', KEY.enter, KEY.enter, ...'12-15', KEY.enter);
     await ui.until('把 会计1班 自 2026-12-15 起由 张三 移交给 王五');
     await ui.press('y');
