@@ -51,9 +51,15 @@ function setUtcDay(iso: IsoDate, plusDays = 0): Date {
   return utcDay;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar date a Date shows in UTC. */
+function utcIsoDate(d: Date): IsoDate {
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+}
+
 export function addDays(iso: IsoDate, days: number): IsoDate {
-  const d = setUtcDay(iso, days);
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  return utcIsoDate(setUtcDay(iso, days));
 }
 
 /** b − a in calendar days. */
@@ -95,8 +101,24 @@ export function monthSlices(start: IsoDate, end: IsoDate): Array<{ start: IsoDat
   return slices;
 }
 
+// China has kept UTC+8 without daylight saving since its last summer time ended, 1991-09-15 01:00 CST
+// (1991-09-14 17:00 UTC; tzdata's Asia/Shanghai, which the test compares with). From then on a campus
+// clock is UTC + 8 h, read off one Date with no time-zone data: a process's first Intl time-zone
+// formatter loads ICU's zone data, ~28 ms of a `log` (its backup's name) at school scale. Moments before
+// it, which only a hand-edited file holds, still go through Intl.
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 14, 17);
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The moment's Shanghai wall-clock fields as a UTC date, or null before the fixed offset (or invalid). */
+function shanghaiWallClock(moment: Date): Date | null {
+  const t = moment.getTime();
+  return t >= FIXED_OFFSET_SINCE ? new Date(t + SHANGHAI_OFFSET_MS) : null;
+}
+
 /** Today's calendar date in Asia/Shanghai, whatever the machine's zone. */
 export function todayInShanghai(now: Date = new Date()): IsoDate {
+  const wall = shanghaiWallClock(now);
+  if (wall) return utcIsoDate(wall);
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: SCHOOL_TIME_ZONE,
     year: 'numeric',
@@ -105,13 +127,11 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
   }).format(now);
 }
 
-// Made at first use: a process's first time-zone formatter loads ICU's date data (tens of ms under
-// load), which a command given --as-of that saves nothing never needs.
-let clock: Intl.DateTimeFormat | undefined;
-
 /** `2026-11-25 14:30:05`: a moment as a clock on the campus shows it (journal and backup times). */
 export function shanghaiDateTime(moment: Date): string {
-  clock ??= new Intl.DateTimeFormat('en-CA', {
+  const wall = shanghaiWallClock(moment);
+  if (wall) return `${utcIsoDate(wall)} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
+  const clock = new Intl.DateTimeFormat('en-CA', {
     timeZone: SCHOOL_TIME_ZONE,
     hourCycle: 'h23',
     year: 'numeric',

@@ -60,6 +60,35 @@ describe('dates', () => {
     expect(shanghaiDateTime(new Date('2026-12-31T16:30:05Z'))).toBe('2027-01-01 00:30:05');
   });
 
+  it('campus clock and today agree with ICU\'s Asia/Shanghai on real moments, across the 1991 end of summer time and from then to 2100', () => {
+    const icuClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const viaIcu = (m: Date) => icuClock.format(m);
+    // Summer time 1991 (UTC+9) and its last second, the first moment of UTC+8 for good, a school day.
+    const fixed: Array<[string, string]> = [
+      ['1991-06-01T03:00:00Z', '1991-06-01 12:00:00'],
+      ['1991-09-14T16:59:59Z', '1991-09-15 01:59:59'],
+      ['1991-09-14T17:00:00Z', '1991-09-15 01:00:00'],
+      ['2026-11-25T06:30:05Z', '2026-11-25 14:30:05'],
+      ['2028-02-28T16:00:00Z', '2028-02-29 00:00:00'],
+    ];
+    for (const [utc, campus] of fixed) {
+      expect(shanghaiDateTime(new Date(utc)), utc).toBe(campus);
+      expect(viaIcu(new Date(utc)), utc).toBe(campus);
+      expect(todayInShanghai(new Date(utc)), utc).toBe(campus.slice(0, 10));
+    }
+    const moment = fc.oneof(
+      fc.date({ min: new Date('1985-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:59Z'), noInvalidDate: true }),
+      fc.date({ min: new Date('2026-08-31T15:00:00Z'), max: new Date('2027-07-31T17:00:00Z'), noInvalidDate: true }),
+    );
+    fc.assert(
+      fc.property(moment, (m) => {
+        expect(shanghaiDateTime(m)).toBe(viaIcu(m));
+        expect(todayInShanghai(m)).toBe(viaIcu(m).slice(0, 10));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads dates as typed or stored: separators, 年月日, Excel serials and Date cells; refuses the rest', () => {
     for (const typed of ['2026-09-01', '2026/9/1', '2026.9.1', '2026年9月1日', ' 2026 - 09 - 01 ']) expect(parseDateValue(typed), typed).toBe('2026-09-01');
     expect(parseDateValue(46266)).toBe('2026-09-01');
