@@ -3,7 +3,7 @@
 // that code which only shows or checks these (overdue, log, reading sealed files) does not load zod.
 import type { DutyRules } from './schema.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** How several values are typed in one field or cell (寝室's 班级, 困难生's 类别, 困难生学号): any of , ， 、 ; ； or spaces. */
 export const LIST_SEPARATORS = /[,，、;；\s]+/;

@@ -1,7 +1,7 @@
 // Rotating backups beside the datastore: after every save, the files of the revision just committed
 // are copied into `<name>.backups/<time>-r<revision>/`. Copies, never links to the live files, so damage
-// to a live file (truncated in place, deleted) cannot reach a backup. The main file and the month files
-// the save wrote are copied from the bytes in memory; a month file the save left alone is hard-linked
+// to a live file (truncated in place, deleted) cannot reach a backup. The main file and the roster and
+// month files the save wrote are copied from the bytes in memory; a file the save left alone is hard-linked
 // to an earlier backup's copy (those copies are never rewritten), or else copied from the live file if
 // its bytes match its seal. A backup is built under `<id>.partial` and renamed when complete, so one
 // interrupted by a crash is never listed, and is made only after the save succeeded: failed saves
@@ -11,7 +11,6 @@ import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { PRIVATE_DIR_MODE, writeNewPrivateFile } from './private-files.js';
 import type { DatastoreLayout } from './layout.js';
-import type { MainFile, PartRef } from './file-schemas.js';
 import { sha256 } from './seals.js';
 
 export const KEEP_LAST = 20;
@@ -32,7 +31,7 @@ export interface BackupInfo {
 /** The bytes of a revision a save has just written, for its backup. */
 export interface WrittenTexts {
   main: string;
-  /** Month files by name. */
+  /** Roster and month files by name. */
   parts: ReadonlyMap<string, string>;
 }
 
@@ -66,7 +65,7 @@ export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** An earlier backup's own copy of a month file (not a link to the live file), newest first. */
+/** An earlier backup's own copy of a roster or month file (not a link to the live file), newest first. */
 async function backupCopyOf(layout: DatastoreLayout, backups: readonly BackupInfo[], name: string): Promise<string | null> {
   const live = await stat(join(layout.partsDir, name)).catch(() => null);
   for (const b of [...backups].reverse()) {
@@ -86,8 +85,8 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
-/** A month file the save did not write: an earlier backup's copy, else the live file if it matches its seal. */
-async function backUpPart(layout: DatastoreLayout, backups: readonly BackupInfo[], ref: PartRef, to: string): Promise<void> {
+/** A roster or month file the save did not write: an earlier backup's copy, else the live file if it matches its seal. */
+async function backUpPart(layout: DatastoreLayout, backups: readonly BackupInfo[], ref: NamedFile, to: string): Promise<void> {
   const copy = await backupCopyOf(layout, backups, ref.file);
   if (copy) return linkOrCopy(copy, to);
   const live = join(layout.partsDir, ref.file);
@@ -96,24 +95,34 @@ async function backUpPart(layout: DatastoreLayout, backups: readonly BackupInfo[
   await writeNewPrivateFile(to, bytes);
 }
 
-/** Backs up revision `main`, just committed, whose main file and new month files are `texts`. */
-export async function backUp(layout: DatastoreLayout, main: MainFile, texts: WrittenTexts, now: Date): Promise<BackupInfo> {
+/** A roster or month file a main file names, by the hash of its bytes (absent: written before seals). */
+export interface NamedFile {
+  file: string;
+  sha256?: string | undefined;
+}
+
+/** The files a main file names: its roster file (version 4 on) and its month files. */
+export function filesOf(main: { roster?: NamedFile | null; contactParts: Record<string, NamedFile> }): NamedFile[] {
+  return [...(main.roster ? [main.roster] : []), ...Object.values(main.contactParts)];
+}
+
+/** Backs up `revision`, just committed: its main file `texts.main` and the roster and month files it names. */
+export async function backUp(layout: DatastoreLayout, revision: number, files: readonly NamedFile[], texts: WrittenTexts, now: Date): Promise<BackupInfo> {
   await mkdir(layout.backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const backups = await listBackups(layout);
   // Under the lock: a partial backup is one a killed writer left.
   for (const name of await readdir(layout.backupsDir)) if (name.endsWith(PARTIAL)) await rm(join(layout.backupsDir, name), { recursive: true, force: true });
-  let id = backupId(now, main.revision);
-  for (let n = 2; backups.some((b) => b.id === id); n++) id = `${backupId(now, main.revision)}-${n}`;
+  let id = backupId(now, revision);
+  for (let n = 2; backups.some((b) => b.id === id); n++) id = `${backupId(now, revision)}-${n}`;
   const info = infoOf(layout, id)!;
   const partial = `${info.dir}${PARTIAL}`;
   try {
     await mkdir(partial, { mode: PRIVATE_DIR_MODE });
     await writeNewPrivateFile(join(partial, basename(layout.main)), texts.main);
-    const parts = Object.values(main.contactParts);
-    if (parts.length > 0) {
+    if (files.length > 0) {
       const partsDir = join(partial, basename(layout.partsDir));
       await mkdir(partsDir, { mode: PRIVATE_DIR_MODE });
-      for (const ref of parts) {
+      for (const ref of files) {
         const to = join(partsDir, ref.file);
         const text = texts.parts.get(ref.file);
         if (text === undefined) await backUpPart(layout, backups, ref, to);

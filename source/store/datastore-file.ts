@@ -1,6 +1,7 @@
-// The datastore on disk. The main file holds everything but contacts and names one immutable file per
-// month of contacts (snapshot-reader.ts reads them); a save writes the changed months as new files,
-// then replaces the main file atomically (save-revision.ts). Every change runs under a cross-process
+// The datastore on disk. The main file names the immutable roster file (everything but contacts) and
+// one immutable file per month of contacts (snapshot-reader.ts reads them); a save writes the roster
+// if it changed and the changed months as new files, then replaces the main file atomically
+// (save-revision.ts). Every change runs under a cross-process
 // lock (store-lock.ts) on a fresh re-read — the update loop below — and is backed up and journalled.
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -11,12 +12,12 @@ import { buildIndexes } from '../domain/indexes.js';
 import { overdueDigest, type OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
 import { reportingTerm } from '../domain/terms.js';
-import { listBackups, type BackupInfo } from './backups.js';
+import { filesOf, listBackups, type BackupInfo } from './backups.js';
 import { readDigest, writeDigest } from './digest-file.js';
 import type { JournalEntry } from './journal.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
-import { assemble, collectionsOf, deepFreeze, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
+import { assemble, collectionsOf, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
 import type { ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
@@ -93,10 +94,10 @@ export class DatastoreFile {
     return digest;
   }
 
-  /** The files the datastore consists of now: the main file and its month files. */
+  /** The files the datastore consists of now: the main file, its roster file and its month files. */
   async files(): Promise<string[]> {
-    const { main } = await this.reader.read('none');
-    return [this.layout.main, ...Object.values(main.contactParts).map((p) => join(this.layout.partsDir, p.file))];
+    const { main, roster } = await this.reader.read('none');
+    return [this.layout.main, ...filesOf({ roster, contactParts: main.contactParts }).map((p) => join(this.layout.partsDir, p.file))];
   }
 
   /** The month (YYYY-MM) of the earliest contact on disk, or null when there is none. */
@@ -177,11 +178,14 @@ export class DatastoreFile {
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
-      const collections = collectionsOf(snapshot.main);
-      const before = meta.changes === 'contacts' ? deepFreeze(collections) : structuredClone(collections);
-      const data = assemble(snapshot);
+      // The roster as read is frozen (the reader shares it between reads): a contacts-only change works
+      // on it as it is, so it cannot alter what its save will not write; any other change on a copy.
+      const before = collectionsOf(snapshot.main);
+      const frozen = meta.changes === 'contacts';
+      const read = assemble(snapshot);
+      const data = frozen ? read : { ...structuredClone(before), contacts: read.contacts };
       const beforeContacts = data.contacts.slice();
-      const result = await change(data, { before: { ...before, contacts: beforeContacts }, frozen: meta.changes === 'contacts' });
+      const result = await change(data, { before: { ...before, contacts: beforeContacts }, frozen });
       const earliest = earliestUnread(snapshot, data.contacts);
       if (earliest !== null) {
         range = earliest;

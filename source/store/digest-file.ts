@@ -1,5 +1,5 @@
 // The overdue digest on disk (domain/overdue-digest.ts): a derived file, never a source of truth. Its
-// first line names every file it was built from — the main file and the reporting term's month files —
+// first line names every file it was built from — the main file, the roster and the reporting term's month files —
 // by the SHA-256 of the bytes read and their stamp (inode, size, mtime), and the SHA-256 of its own
 // body. It is believed only while each of those files is the one it was built from: same stamp (as git
 // trusts its index), or else the same hash. Any save replaces the main file (its revision changes), so
@@ -28,7 +28,7 @@ interface DigestHeader {
   digestVersion: number;
   schemaVersion: number;
   main: Source;
-  /** Each month file of the term, by file name. */
+  /** The roster file and each month file of the term, by file name. */
   parts: Record<string, Source>;
   /** SHA-256 of the body (the second line). */
   body: string;
@@ -106,6 +106,11 @@ export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, r
   const main = await sourceOf(layout.main);
   if (main.sha256 !== snapshot.sha256) return;
   const parts: Record<string, Source> = {};
+  if (snapshot.roster) {
+    const source = await sourceOf(join(layout.partsDir, snapshot.roster.file));
+    if (source.sha256 !== snapshot.roster.sha256) return;
+    parts[snapshot.roster.file] = source;
+  }
   for (const [month, ref] of Object.entries(snapshot.main.contactParts)) {
     if (month < first || month > last) continue;
     const source = await sourceOf(join(layout.partsDir, ref.file));

@@ -1,8 +1,9 @@
-// Where a datastore's files live. `data/sanlianxi.json` is the main file (everything but contacts,
-// plus the list of contact files); beside it `sanlianxi.contacts/` holds one immutable file per month
-// and revision, `sanlianxi.backups/` the rotating backups, `sanlianxi.journal.jsonl` the journal,
-// `sanlianxi.seal.json` the main file's seal (seals.ts) and `sanlianxi.overdue.json` the overdue
-// report's derived digest of the reporting term (digest-file.ts).
+// Where a datastore's files live. `data/sanlianxi.json` is the main file: a small head naming the
+// revision, the roster file (everything but contacts) and one contact file per month. Beside it
+// `sanlianxi.contacts/` holds those immutable files, one per revision that wrote them (a `log` writes
+// a month file and the head, never the roster), `sanlianxi.backups/` the rotating backups,
+// `sanlianxi.journal.jsonl` the journal, `sanlianxi.seal.json` the main file's seal (seals.ts) and
+// `sanlianxi.overdue.json` the overdue report's derived digest of the reporting term (digest-file.ts).
 import { basename, dirname, join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -36,8 +37,19 @@ export function monthOf(date: IsoDate): MonthKey {
 }
 
 export const PART_FILE_PATTERN = /^(\d{4}-\d{2})\.r(\d+)\.json$/;
+export const ROSTER_FILE_PATTERN = /^roster\.r(\d+)\.json$/;
 
 /** A month's contacts as of one revision; a new revision writes a new file, never rewrites one. */
 export function partFileName(month: MonthKey, revision: number): string {
   return `${month}.r${revision}.json`;
+}
+
+/** The roster as of the revision that last changed it. */
+export function rosterFileName(revision: number): string {
+  return `roster.r${revision}.json`;
+}
+
+/** A month file or a roster file: the immutable files of the contacts folder. */
+export function isStoreFileName(name: string): boolean {
+  return PART_FILE_PATTERN.test(name) || ROSTER_FILE_PATTERN.test(name);
 }

@@ -26,6 +26,10 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
   // Version 3 adds the users (issue 14). A version-2 sanlianxi refuses a version-3 file instead of
   // saving it without its users, which would drop every secretary's role and scope.
   2: (raw) => ({ ...raw, users: [], schemaVersion: 3 }),
+  // Version 4 keeps the roster in a file of its own, named by the main file (now a small head), so a
+  // save that only adds a contact need not rewrite it. The roster stays inline in memory; the next save
+  // writes it out. A version-3 sanlianxi refuses a head, which it would read as an empty datastore.
+  3: (raw) => ({ ...raw, schemaVersion: 4 }),
 };
 
 export function schemaVersionOf(raw: Raw): number {

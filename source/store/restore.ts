@@ -5,7 +5,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
-import { backUp, listBackups, type BackupInfo } from './backups.js';
+import { backUp, filesOf, listBackups, type BackupInfo } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { layoutOf } from './layout.js';
 import { saveRevision } from './save-revision.js';
@@ -38,7 +38,8 @@ export async function restoreLocked(
   let journalled = action;
   if (current && !backups.some((b) => b.revision === current.main.revision)) {
     const text = await readFile(layout.main, 'utf8');
-    await backUp(layout, current.main, { main: text, parts: new Map() }, new Date()).catch(() => undefined);
+    const files = filesOf({ roster: current.roster, contactParts: current.main.contactParts });
+    await backUp(layout, current.main.revision, files, { main: text, parts: new Map() }, new Date()).catch(() => undefined);
   }
   if (!current) {
     const aside = `${layout.main}.corrupt-${Date.now()}`;

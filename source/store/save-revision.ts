@@ -1,5 +1,6 @@
-// Saving a change as the next revision: the changed months as new files, the journal entry, then the
-// main file replaced atomically — the commit point — so a crash leaves the old or the new datastore.
+// Saving a change as the next revision: the roster (if the change touched it) and the changed months as
+// new files, the journal entry, then the main file (the head naming them) replaced atomically — the
+// commit point — so a crash leaves the old or the new datastore.
 // A failure before the commit leaves the datastore as it was and says so ("修改未保存"); the steps after
 // it (seal, backup, clean-up) cannot make a saved change look unsaved, so their failures are ignored:
 // the next save makes them again.
@@ -10,16 +11,16 @@ import { todayInShanghai } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { asciiJson } from './ascii-json.js';
-import { backUp, pruneBackups } from './backups.js';
+import { backUp, filesOf, pruneBackups } from './backups.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
-import type { MainFile, PartFile } from './file-schemas.js';
+import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
 import { appendEntry, compactJournal, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
-import { partFileName, PART_FILE_PATTERN, type DatastoreLayout, type MonthKey } from './layout.js';
+import { isStoreFileName, partFileName, rosterFileName, type DatastoreLayout, type MonthKey } from './layout.js';
 import { osUserName } from './os-user.js';
 import { ensurePrivateDir, sweepTempFiles, syncDir } from './private-files.js';
 import { writeSeal } from './seals.js';
-import { groupByMonth, sameRecords, type Snapshot } from './snapshot.js';
+import { collectionsOf, deepFreeze, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
 import { storageProblem } from './storage-errors.js';
 import { sweepReleasedLocks, type HeldLock } from './store-lock.js';
@@ -37,6 +38,9 @@ export async function saveRevision(
   const { layout } = reader;
   const { collections, contacts, changes } = checkChange(data, diffBase);
   const revision = snapshot.main.revision + 1;
+  // The roster file stays when only contacts changed; any other change (or a roster never saved in a
+  // file of its own) writes it anew.
+  const keptRoster = snapshot.roster !== null && changes !== null && changes.every((c) => c.collection === 'contacts') ? snapshot.roster : null;
   const grouped = groupByMonth(contacts);
   const contactParts = { ...snapshot.main.contactParts };
   const months = new Map(snapshot.months);
@@ -49,10 +53,20 @@ export async function saveRevision(
   const now = new Date();
   const written: PartCache = new Map();
   const texts = new Map<string, string>();
-  const adapter = new JsonFileAdapter<MainFile>(layout.main, null);
+  const adapter = new JsonFileAdapter<HeadFile>(layout.main, null);
   let main: MainFile;
+  let roster: RosterRef;
+  let head: HeadFile;
   try {
     await ensurePrivateDir(layout.partsDir);
+    if (keptRoster) roster = keptRoster;
+    else {
+      const name = rosterFileName(revision);
+      const file = new JsonFileAdapter<MainCollections>(join(layout.partsDir, name), null, asciiJson);
+      await new Low(file, collections).write();
+      roster = { file: name, sha256: file.written };
+      texts.set(name, file.writtenText);
+    }
     for (const { month, list } of writes) {
       if (list.length === 0) {
         delete contactParts[month];
@@ -68,13 +82,14 @@ export async function saveRevision(
       contactParts[month] = { file: name, count: list.length, sha256: part.written };
       months.set(month, frozen);
     }
-    if (writes.length > 0) await syncDir(layout.partsDir);
+    if (writes.length > 0 || !keptRoster) await syncDir(layout.partsDir);
     // Month files from before seals get theirs once this handle has read and validated them.
     for (const [month, ref] of Object.entries(contactParts)) {
       const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
       if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
     }
-    main = { ...collections, revision, contactParts };
+    main = { ...(keptRoster ? collectionsOf(snapshot.main) : collections), revision, contactParts };
+    head = headOf(main, roster);
     const entry: JournalEntry = {
       revision,
       at: now.toISOString(),
@@ -87,7 +102,7 @@ export async function saveRevision(
     // Written before the commit: an entry whose save never committed is superseded by the next one.
     await appendEntry(layout.journal, entry);
     await lock.assertHeld();
-    await new Low(adapter, main).write();
+    await new Low(adapter, head).write();
   } catch (error) {
     if (error instanceof UserError) throw error;
     const problem = storageProblem(error, layout.main);
@@ -97,17 +112,18 @@ export async function saveRevision(
 
   // Committed.
   for (const [name, part] of written) reader.parts.set(name, part);
+  if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections) };
   await syncDir(dirname(layout.main));
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
   await afterCommit(() => writeSeal(layout.seal, adapter.written));
-  await afterCommit(() => removeUnreferencedParts(reader, contactParts));
+  await afterCommit(() => removeUnreferencedParts(reader, head));
   await afterCommit(() => sweepTemps(layout));
   await afterCommit(async () => {
-    await backUp(layout, main, { main: adapter.writtenText, parts: texts }, now);
+    await backUp(layout, revision, filesOf(head), { main: adapter.writtenText, parts: texts }, now);
     await pruneBackups(layout, todayInShanghai(now));
   });
   await afterCommit(() => compactJournal(layout.journal, now));
-  return { main, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written };
+  return { main, roster, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written };
 }
 
 /** A step after the commit: its failure leaves the change saved (the next save tries it again). */
@@ -115,22 +131,22 @@ async function afterCommit(step: () => Promise<unknown>): Promise<void> {
   await step().catch(() => undefined);
 }
 
-/** Month files no revision on disk names any more (backups keep their own copies). */
-async function removeUnreferencedParts(reader: SnapshotReader, contactParts: MainFile['contactParts']): Promise<void> {
-  const live = new Set(Object.values(contactParts).map((p) => p.file));
+/** Roster and month files no revision on disk names any more (backups keep their own copies). */
+async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): Promise<void> {
+  const live = new Set(filesOf(head).map((f) => f.file));
   const names = await readdir(reader.layout.partsDir).catch(() => [] as string[]);
   for (const name of names) {
-    if (PART_FILE_PATTERN.test(name) && !live.has(name)) {
+    if (isStoreFileName(name) && !live.has(name)) {
       await unlink(join(reader.layout.partsDir, name)).catch(() => undefined);
       reader.parts.delete(name);
     }
   }
 }
 
-/** Temp files of writers killed mid-write (main file, seal, digest, month files, a released lock directory). */
+/** Temp files of writers killed mid-write (main file, seal, digest, roster and month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
   const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest)]);
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
-  await sweepTempFiles(layout.partsDir, (name) => PART_FILE_PATTERN.test(name));
+  await sweepTempFiles(layout.partsDir, isStoreFileName);
 }

@@ -2,12 +2,12 @@
 // A file whose bytes still match its seal is read without running zod over every field again (as git
 // trusts an object by its hash); a file edited by hand, damaged, or written by another program or
 // schema version matches no seal and is validated in full. `sanlianxi check` always validates in full.
-// The main file's seal sits beside it; each month file's seal is in the main file's contactParts.
+// The main file's seal sits beside it; the roster's and each month file's seal are in the main file.
 import { readFile } from 'node:fs/promises';
 import type { Contact } from '../domain/schema.js';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import type { ParsedMainFile } from './validate.js';
-import type { MainFile } from './file-schemas.js';
+import type { HeadFile, MainCollections } from './file-schemas.js';
 import { sha256 } from './file-identity.js';
 import { writePrivateFile } from './private-files.js';
 
@@ -44,9 +44,14 @@ export async function readSeal(sealFile: string): Promise<string | null> {
   }
 }
 
-/** A main file whose bytes match its seal: written by this schema version from validated records. */
+/** A main file whose bytes match its seal: a head written by this schema version. */
 export function parseSealedMainText(text: string): ParsedMainFile {
-  return { main: JSON.parse(text) as MainFile, inlineContacts: null, migrated: false };
+  return { head: JSON.parse(text) as HeadFile, inline: null };
+}
+
+/** A roster file whose bytes match the seal its main file names. */
+export function parseSealedRosterText(text: string): MainCollections {
+  return JSON.parse(text) as MainCollections;
 }
 
 /** A month file whose bytes match the seal its main file names. */

@@ -1,16 +1,17 @@
 // Reading a snapshot: the main file (trusted when its bytes match the seal, validated otherwise), then
-// the months of contacts asked for, each file parsed once per handle (month files never change).
+// the roster file it names and the months of contacts asked for, each file parsed once per handle
+// (those files never change: a revision that changes one writes a new file).
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../domain/errors.js';
 import type { Contact } from '../domain/schema.js';
 import { listBackups } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
-import type { PartRef } from './file-schemas.js';
+import type { MainCollections, MainFile, PartRef, RosterRef } from './file-schemas.js';
 import { JsonFileAdapter } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout, type MonthKey } from './layout.js';
-import { parseBySeal, parseSealedMainText, parseSealedPartText, readSeal } from './seals.js';
-import { collectionsOf, fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
+import { parseBySeal, parseSealedMainText, parseSealedPartText, parseSealedRosterText, readSeal } from './seals.js';
+import { deepFreeze, fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
 import type { ParsedMainFile } from './validate.js';
 
 /** Field-by-field validation (zod), loaded only when a file matches no seal. */
@@ -21,8 +22,15 @@ class MissingPartError extends DatastoreFileError {}
 /** Month files parsed by this handle, by file name, with the hash of their bytes. */
 export type PartCache = Map<string, { contacts: readonly Contact[]; sha256: string }>;
 
+/** The roster file this handle read or wrote last: its collections, frozen (every read shares them). */
+export interface RosterCache {
+  ref: RosterRef;
+  collections: MainCollections;
+}
+
 export class SnapshotReader {
   readonly parts: PartCache = new Map();
+  roster: RosterCache | null = null;
   /** The main file's stamp at this handle's last read or write. */
   lastStamp: string | null = null;
 
@@ -66,23 +74,68 @@ export class SnapshotReader {
     if (db.data === null) {
       throw new UserError(`数据文件 ${this.shownFile} 不存在：请先运行 sanlianxi init，或用 --data 指定已有的数据文件`);
     }
-    const { main, inlineContacts } = db.data;
     this.lastStamp = adapter.stamp;
-    if (inlineContacts) {
-      const months = new Map<MonthKey, readonly Contact[]>();
-      for (const [m, list] of groupByMonth(inlineContacts)) months.set(m, list.map((c) => Object.freeze(c)));
-      return { main, fromMonth: null, months, inline: true, stamp: adapter.stamp, sha256: hash };
+    const { head, inline } = db.data;
+    if (inline) {
+      const main = deepFreeze(inline.main);
+      if (inline.contacts) {
+        const months = new Map<MonthKey, readonly Contact[]>();
+        for (const [m, list] of groupByMonth(inline.contacts)) months.set(m, list.map((c) => Object.freeze(c)));
+        return { main, roster: null, fromMonth: null, months, inline: true, stamp: adapter.stamp, sha256: hash };
+      }
+      const fromMonth = fromMonthOf(typeof range === 'function' ? range(main) : range);
+      return { main, roster: null, fromMonth, months: await this.readMonths(main.contactParts, fromMonth), inline: false, stamp: adapter.stamp, sha256: hash };
     }
-    const fromMonth = fromMonthOf(typeof range === 'function' ? range(collectionsOf(main)) : range);
+    // The months are read beside the roster, unless which months depends on its settings.
+    const early = typeof range === 'function' ? null : fromMonthOf(range);
+    const months = typeof range === 'function' ? null : this.readMonths(head.contactParts, early);
+    months?.catch(() => undefined);
+    let roster: RosterCache;
+    try {
+      roster = await this.readRoster(head.roster);
+    } catch (error) {
+      throw error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? await this.withBackupAdvice(error) : error;
+    }
+    const main: MainFile = { ...roster.collections, revision: head.revision, contactParts: head.contactParts };
+    const fromMonth = typeof range === 'function' ? fromMonthOf(range(roster.collections)) : early;
+    return { main, roster: roster.ref, fromMonth, months: await (months ?? this.readMonths(head.contactParts, fromMonth)), inline: false, stamp: adapter.stamp, sha256: hash };
+  }
+
+  /** The months of `contactParts` from `fromMonth` on (null: all). */
+  private async readMonths(contactParts: MainFile['contactParts'], fromMonth: MonthKey | null): Promise<Map<MonthKey, readonly Contact[]>> {
     const months = new Map<MonthKey, readonly Contact[]>();
-    const wanted = Object.entries(main.contactParts).filter(([m]) => fromMonth === null || m >= fromMonth);
+    const wanted = Object.entries(contactParts).filter(([m]) => fromMonth === null || m >= fromMonth);
     try {
       const lists = await Promise.all(wanted.map(([m, ref]) => this.readPart(m, ref)));
       wanted.forEach(([m], i) => months.set(m, lists[i]!));
     } catch (error) {
       throw error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? await this.withBackupAdvice(error) : error;
     }
-    return { main, fromMonth, months, inline: false, stamp: adapter.stamp, sha256: hash };
+    return months;
+  }
+
+  /**
+   * The roster file `ref` names: the one this handle holds when it is that file, else read (and held).
+   * A file edited after its save matches no seal: validated in full, it is held under the hash of its
+   * bytes now, which the next save records.
+   */
+  private async readRoster(ref: RosterRef): Promise<RosterCache> {
+    if (this.roster?.ref.file === ref.file && this.roster.ref.sha256 === ref.sha256) return this.roster;
+    const path = join(this.layout.partsDir, ref.file);
+    const seal = this.trusting ? ref.sha256 : null;
+    let hash = '';
+    const db = new Low<MainCollections | null>(
+      new JsonFileAdapter<MainCollections | null>(path, async (bytes) => {
+        const parsed = await parseBySeal(bytes, seal, parseSealedRosterText, async (text) => (await validation()).parseRosterText(text, path));
+        hash = parsed.sha256;
+        return parsed.value;
+      }),
+      null,
+    );
+    await db.read();
+    if (db.data === null) throw new MissingPartError(`名册文件 ${path} 不见了：数据文件 ${this.shownFile} 引用了它`);
+    this.roster = { ref: { file: ref.file, sha256: hash }, collections: deepFreeze(db.data) };
+    return this.roster;
   }
 
   private async readPart(month: MonthKey, ref: PartRef): Promise<readonly Contact[]> {

@@ -1,7 +1,7 @@
 // One revision of the datastore as read: the main file and the months of contacts read with it.
 import type { IsoDate } from '../domain/dates.js';
 import type { Contact, Datastore } from '../domain/schema.js';
-import type { MainCollections, MainFile } from './file-schemas.js';
+import type { HeadFile, MainCollections, MainFile, RosterRef } from './file-schemas.js';
 import { monthOf, type MonthKey } from './layout.js';
 
 /** Which contacts to read: all, none, or those dated in the month of a date and later. */
@@ -11,7 +11,10 @@ export type ContactRange = 'all' | 'none' | IsoDate;
 export type RangeArg = ContactRange | ((main: MainCollections) => ContactRange);
 
 export interface Snapshot {
+  /** The roster's collections (frozen records) with the revision and month files of the main file. */
   main: MainFile;
+  /** The roster file the main file named; null when the roster was inside it (version 3) or not read from disk: the next save writes one. */
+  roster: RosterRef | null;
   /** Months at or after this one were read; null: all of them. */
   fromMonth: MonthKey | null;
   /** Each month's contacts as read (frozen records). */
@@ -26,7 +29,12 @@ export interface Snapshot {
 
 /** A snapshot of `main` not read from disk: its save writes every month of the data it is given. */
 export function freshSnapshot(main: MainFile): Snapshot {
-  return { main, fromMonth: null, months: new Map(), inline: false, stamp: '', sha256: '' };
+  return { main, roster: null, fromMonth: null, months: new Map(), inline: false, stamp: '', sha256: '' };
+}
+
+/** The main file of a revision whose roster is in `roster`. */
+export function headOf(main: MainFile, roster: RosterRef): HeadFile {
+  return { schemaVersion: main.schemaVersion, revision: main.revision, roster, contactParts: main.contactParts };
 }
 
 export function fromMonthOf(range: ContactRange): MonthKey | null {

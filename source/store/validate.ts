@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
-import { mainFileSchema, partFileSchema, type MainFile } from './file-schemas.js';
+import { headFileSchema, mainFileSchema, partFileSchema, rosterFileSchema, type HeadFile, type MainCollections, type MainFile } from './file-schemas.js';
 import { migrate } from './migrations.js';
 
 /** `cadres[3].status` from zod's path. */
@@ -27,13 +27,17 @@ export function describeIssues(raw: unknown, issues: readonly z.core.$ZodIssue[]
   return lines.join('；');
 }
 
-export interface ParsedMainFile {
-  main: MainFile;
-  /** Contacts kept inside the main file by schema version 1 and earlier; null for split files. */
-  inlineContacts: Contact[] | null;
-  /** The file was written by an older version and was upgraded in memory. */
-  migrated: boolean;
-}
+/** A main file as read: a head (version 4 on), or the whole roster inline (version 3 and earlier). */
+export type ParsedMainFile =
+  | { head: HeadFile; inline: null }
+  | {
+      head: null;
+      inline: {
+        main: MainFile;
+        /** Contacts kept inside the main file by schema version 1 and earlier; null for split files. */
+        contacts: Contact[] | null;
+      };
+    };
 
 function invalid(file: string, raw: unknown, issues: readonly z.core.$ZodIssue[]): DatastoreFileError {
   return new DatastoreFileError(`数据文件 ${file} 校验失败：${describeIssues(raw, issues)}。文件未被改动，请修正或从备份恢复`);
@@ -52,9 +56,17 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
   return raw as Record<string, unknown>;
 }
 
-/** The main file: upgraded from older versions, validated, its contacts split off when they are inline. */
+/**
+ * The main file: upgraded from older versions and validated. A head names its roster file; an older
+ * file holds the roster (and in version 1, the contacts) itself, which the next save moves out.
+ */
 export function parseMainText(text: string, file: string): ParsedMainFile {
-  const { data, migrated } = migrate(parseJsonObject(text, file), file);
+  const { data } = migrate(parseJsonObject(text, file), file);
+  if (data['roster'] !== undefined) {
+    const result = headFileSchema.safeParse(data);
+    if (!result.success) throw invalid(file, data, result.error.issues);
+    return { head: result.data, inline: null };
+  }
   if (Array.isArray(data['contacts'])) {
     if (data['contactParts'] !== undefined) {
       throw new DatastoreFileError(`数据文件 ${file} 既有内嵌的 contacts 又有 contactParts：文件未被改动，请从备份恢复`);
@@ -63,11 +75,19 @@ export function parseMainText(text: string, file: string): ParsedMainFile {
     if (!result.success) throw invalid(file, data, result.error.issues);
     const { contacts, ...rest } = result.data;
     const revision = typeof data['revision'] === 'number' && Number.isInteger(data['revision']) && data['revision'] >= 0 ? data['revision'] : 0;
-    return { main: { ...rest, revision, contactParts: {} }, inlineContacts: contacts, migrated };
+    return { head: null, inline: { main: { ...rest, revision, contactParts: {} }, contacts } };
   }
   const result = mainFileSchema.safeParse(data);
   if (!result.success) throw invalid(file, data, result.error.issues);
-  return { main: result.data, inlineContacts: null, migrated };
+  return { head: null, inline: { main: result.data, contacts: null } };
+}
+
+/** The roster file a head names. */
+export function parseRosterText(text: string, file: string): MainCollections {
+  const raw = parseJsonObject(text, file);
+  const result = rosterFileSchema.safeParse(raw);
+  if (!result.success) throw invalid(file, raw, result.error.issues);
+  return result.data;
 }
 
 /** One month's contact file; every contact must fall in that month. */
@@ -83,12 +103,12 @@ export function parsePartText(text: string, file: string, month: string): Contac
 
 export interface ParsedDatastore {
   data: Datastore;
-  migrated: boolean;
 }
 
-/** A main file's text as a datastore: its inline contacts, or none when they live in month files. */
+/** The text of a main file that holds its roster (version 3 and earlier) as a datastore: its inline contacts, or none. */
 export function parseDatastoreText(text: string, file: string): ParsedDatastore {
-  const { main, inlineContacts, migrated } = parseMainText(text, file);
-  const { revision: _revision, contactParts: _parts, ...collections } = main;
-  return { data: { ...collections, contacts: inlineContacts ?? [] }, migrated };
+  const { inline } = parseMainText(text, file);
+  if (!inline) throw new DatastoreFileError(`数据文件 ${file} 只是索引，名册在另一个文件中`);
+  const { revision: _revision, contactParts: _parts, ...collections } = inline.main;
+  return { data: { ...collections, contacts: inline.contacts ?? [] } };
 }

@@ -71,6 +71,8 @@ describe('storage errors', () => {
 
   it('case 11: EEXIST (a file where the month directory belongs) and EISDIR (a directory as the datastore) are user errors', async () => {
     const store = await assignedStore();
+    // Read before the folder is replaced (the handle holds the roster it read), so the save gets as far as writing.
+    await store.load();
     const parts = store.layout.partsDir;
     const moved = `${parts}.moved`;
     const { renameSync } = await import('node:fs');
@@ -79,6 +81,10 @@ describe('storage errors', () => {
     const error = await logNote(store, '2026-11-11', '二').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/已存在.*修改未保存/);
+    // A new handle cannot even read the roster there: one line naming the path and the backup to restore.
+    const reread = await new DatastoreFile(store.file).load().catch((e: unknown) => e);
+    expect(reread).toBeInstanceOf(UserError);
+    expect((reread as Error).message).toMatch(/roster\.r1\.json.*是文件而不是目录.*sanlianxi restore/);
     const dir = join(tempDir(), 'dir.json');
     mkdirSync(dir);
     const read = await new DatastoreFile(dir).load().catch((e: unknown) => e);

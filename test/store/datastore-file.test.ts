@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
@@ -16,7 +17,7 @@ describe('datastore file', () => {
     delete old.settings.rules.colleges;
     writeFileSync(file, JSON.stringify(old));
     const data = await new DatastoreFile(file).load();
-    expect(data.schemaVersion).toBe(3);
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
     expect(data.settings.rules.colleges).toEqual({});
   });
 

@@ -7,6 +7,7 @@ import { assign } from '../../source/domain/assignments.js';
 import { logContact } from '../../source/domain/contacts.js';
 import { randomId } from '../../source/domain/context.js';
 import { backupsToDrop, type BackupInfo } from '../../source/store/backups.js';
+import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { permissionWarnings } from '../../source/store/permissions.js';
 import { sha256 } from '../../source/store/seals.js';
@@ -32,7 +33,8 @@ describe('datastore safety', () => {
     await log(store, '2026-11-20', '十一月');
     // Asked for November only, the change adds a September contact: it is run again on a wider read.
     await log(store, '2026-09-15', '九月', '2026-11-01');
-    expect(readdirSync(store.layout.partsDir).sort()).toEqual(['2026-09.r4.json', '2026-10.r2.json', '2026-11.r3.json']);
+    // Only contacts changed: the roster file of the first save (revision 1) is the one still named.
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual(['2026-09.r4.json', '2026-10.r2.json', '2026-11.r3.json', 'roster.r1.json']);
     expect((await new DatastoreFile(store.file).load('2026-11-01')).contacts.map((c) => c.note)).toEqual(['十一月']);
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['九月', '十月', '十一月']);
     expect(statSync(join(store.layout.partsDir, '2026-09.r4.json')).mode & 0o777).toBe(0o600);
@@ -100,10 +102,12 @@ describe('datastore safety', () => {
     writeFileSync(part, partText.replace('"2026-11-20"', '"2026-11-31"'));
     await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/2026-11\.r2\.json 校验失败：contacts\[0\]\.date.*日期应为 YYYY-MM-DD/);
     writeFileSync(part, partText);
-    const mainText = readFileSync(store.file, 'utf8');
-    writeFileSync(store.file, mainText.replace('"start":"2026-09-01"', '"start":"2026-09-31"'));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/校验失败：assignments\[0\]\.start.*日期应为 YYYY-MM-DD/);
-    writeFileSync(store.file, mainText);
+    const { roster } = JSON.parse(readFileSync(store.file, 'utf8')) as { roster: { file: string } };
+    const rosterFile = join(store.layout.partsDir, roster.file);
+    const rosterText = readFileSync(rosterFile, 'utf8');
+    writeFileSync(rosterFile, rosterText.replace('"start":"2026-09-01"', '"start":"2026-09-31"'));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/roster\.r\d+\.json 校验失败：assignments\[0\]\.start.*日期应为 YYYY-MM-DD/);
+    writeFileSync(rosterFile, rosterText);
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['好']);
   });
 
@@ -118,7 +122,7 @@ describe('datastore safety', () => {
     main.contactParts['2026-11']!.sha256 = sha256(forged);
     const mainText = `${JSON.stringify(main)}\n`;
     writeFileSync(store.file, mainText);
-    writeFileSync(store.layout.seal, JSON.stringify({ schemaVersion: 3, sha256: sha256(mainText) }));
+    writeFileSync(store.layout.seal, JSON.stringify({ schemaVersion: SCHEMA_VERSION, sha256: sha256(mainText) }));
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.date)).toEqual(['2026-11-31']);
     await expect(new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load()).rejects.toThrow(/contacts\[0\]\.date/);
   });
@@ -140,9 +144,9 @@ describe('datastore safety', () => {
     await log(store, '2026-11-20', '第一次');
     const backup = (await store.backups()).at(-1);
     const text = readFileSync(store.file, 'utf8');
-    writeFileSync(store.file, text.replace('"schemaVersion":3', '"schemaVersion":"二"'));
+    writeFileSync(store.file, text.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":"二"'));
     await expect(new DatastoreFile(store.file).load()).rejects.toThrow(new RegExp(`schemaVersion 无效.*最近的有效备份：${backup!.id}`));
-    writeFileSync(store.file, text.replace('"schemaVersion":3', '"schemaVersion":4'));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/由更新版本的 sanlianxi 写入（数据版本 4，本程序支持 3）：请升级/);
+    writeFileSync(store.file, text.replace(`"schemaVersion":${SCHEMA_VERSION}`, `"schemaVersion":${SCHEMA_VERSION + 1}`));
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(`由更新版本的 sanlianxi 写入（数据版本 ${SCHEMA_VERSION + 1}，本程序支持 ${SCHEMA_VERSION}）：请升级`);
   });
 });
