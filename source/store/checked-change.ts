@@ -77,8 +77,10 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
   const head = headSchema.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings });
   if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
 
+  const touchedTables = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => c.collection));
   const checkList = <T extends { id: string }>(table: CollectionName, schema: z.ZodType<T>, list: readonly T[], root: unknown, what: string): T[] => {
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
+    if (raw !== null && !touchedTables.has(table)) return list as T[];
     return list.map((record, i) => {
       if (!needsCheck(table, record)) return record;
       let result = schema.safeParse(record);

@@ -77,6 +77,8 @@ export type JournalEntry = z.infer<typeof entrySchema> & { changes: RecordChange
 type IdRecord = { id: string };
 
 function diffTable(collection: CollectionName, before: readonly IdRecord[], after: readonly IdRecord[], out: RecordChange[]): void {
+  // The roster's tables as read are frozen, records and all: the same table is the same records.
+  if (before === after && Object.isFrozen(after)) return;
   const old = new Map(before.map((r) => [r.id, r]));
   for (const record of after) {
     const previous = old.get(record.id);

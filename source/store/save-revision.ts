@@ -16,6 +16,7 @@ import { checkChange, type ChangeBase } from './checked-change.js';
 import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
 import { appendEntry, compactJournal, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
+import { monthFileJson } from './month-file-text.js';
 import { isStoreFileName, partFileName, rosterFileName, type DatastoreLayout, type MonthKey } from './layout.js';
 import { osUserName } from './os-user.js';
 import { ensurePrivateDir, sweepTempFiles, syncDir } from './private-files.js';
@@ -74,7 +75,10 @@ export async function saveRevision(
         continue;
       }
       const name = partFileName(month, revision);
-      const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, asciiJson);
+      const previous = snapshot.main.contactParts[month];
+      const read = previous && reader.parts.get(previous.file);
+      const json = await monthFileJson({ month, contacts: list }, read && { path: join(layout.partsDir, previous.file), ...read });
+      const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, () => json);
       await new Low(part, { month, contacts: list }).write();
       const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
       written.set(name, { contacts: frozen, sha256: part.written });

@@ -105,7 +105,7 @@ describe('sanlianxi commands', async () => {
     const fresh = join(mkdtempSync(join(tmpdir(), 'slx-init-')), 'new.json');
     const r = await run(['init', '--school', '测试学院', '--as-of', '2026-11-25'], fresh);
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(fresh, 'utf8')).settings.terms[0]).toEqual({ name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' });
+    expect((await new DatastoreFile(fresh).load('none')).settings.terms[0]).toEqual({ name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' });
     expect((await run(['init', '--school', '测试学院'], fresh)).stderr).toContain('已存在');
     const help = (await run(['overdue', '--help'], fresh)).stdout;
     expect(help).toContain('选项：');

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { clientArgv } from '../../source/cli/forced-command.js';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { assertWithinScope } from '../../source/domain/scope.js';
@@ -62,7 +63,7 @@ describe('users', () => {
     const { data, migrated } = migrate(v2 as unknown as Record<string, unknown>, 'x.json');
     expect(migrated).toBe(true);
     expect(data['users']).toEqual([]);
-    expect(data['schemaVersion']).toBe(3);
+    expect(data['schemaVersion']).toBe(SCHEMA_VERSION);
   });
 
   it('add, list, set and remove; bad input is one line and changes nothing', async () => {
