@@ -21,7 +21,7 @@ import {
 } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
 import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
-import { describeIssues } from './validate.js';
+import { describeIssues } from './issue-text.js';
 
 const TABLES = {
   colleges: collegeSchema,
@@ -74,7 +74,9 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
   const validated = new Map<string, unknown>();
 
   const { contacts: rawContacts, ...rest } = data;
-  const head = headSchema.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings });
+  // The settings are a record like the others: checked when the change touched them (or the version).
+  const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
+  const head = headChanged ? headSchema.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings }) : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
   if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
 
   const touchedTables = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => c.collection));
