@@ -17,6 +17,8 @@ trap 'tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 cp -r data/sanlianxi.json data/sanlianxi.contacts "$TMP"/
 DATA="$TMP/sanlianxi.json"
 cli() { node dist/cli/main.js "$@" --data "$DATA"; }
+# The roster as the main file names it (sanlianxi.contacts/roster.r<N>.json): everything but contacts.
+ROSTER="$TMP/sanlianxi.contacts/$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).roster.file)' "$DATA")"
 
 # A cadre holding a class today who still owes its term contact, named by 工号 so the search has one match.
 read -r CADRE_ID EMPLOYEE_NO CLASS_NAME < <(
@@ -27,7 +29,7 @@ read -r CADRE_ID EMPLOYEE_NO CLASS_NAME < <(
     const row = rows.find((r) => r.duty === "class" && holding(r.cadreId) && data.cadres.find((c) => c.id === r.cadreId)?.employeeNo);
     if (!row) { console.error("no class row with a 工号 in the demo data"); process.exit(1); }
     console.log(row.cadreId, data.cadres.find((c) => c.id === row.cadreId).employeeNo, row.target);
-  ' "$DATA" "$AS_OF"
+  ' "$ROSTER" "$AS_OF"
 )
 echo "e2e-tui: logging the class contact of 工号 $EMPLOYEE_NO for $CLASS_NAME"
 
@@ -47,7 +49,7 @@ keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.2; }
 tmux new-session -d -s "$SESSION" -x 80 -y 24 \
   "env CI=true TERM=xterm NO_COLOR=1 node dist/cli/main.js --data '$DATA' --as-of $AS_OF; echo EXITED; sleep 30"
 wait_for '1 记录联系'
-CADRES=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cadres.length)' "$DATA")
+CADRES=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cadres.length)' "$ROSTER")
 keys 3
 wait_for "干部（$CADRES/$CADRES）"
 # Bursts in a list: jjjj moves four rows, Down×3 three more, kk two back.
