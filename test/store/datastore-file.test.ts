@@ -1,11 +1,14 @@
 // The datastore on disk: migration of older files, refusing bad ones, concurrent writers losing nothing.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
+import { assign } from '../../source/domain/assignments.js';
+import { logContact } from '../../source/domain/contacts.js';
+import { randomId } from '../../source/domain/context.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
-import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
+import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'slx-store-')), 'data.json');
 
@@ -19,6 +22,36 @@ describe('datastore file', () => {
     const data = await new DatastoreFile(file).load();
     expect(data.schemaVersion).toBe(SCHEMA_VERSION);
     expect(data.settings.rules.colleges).toEqual({});
+  });
+
+  it('a version-3 datastore (the roster inside the main file) is read as it was; its next save moves the roster out and changes nothing else', async () => {
+    const file = fresh();
+    const ctx = { ...testContext('2026-11-25'), newId: randomId };
+    const store = new DatastoreFile(file);
+    const data = smallSchool([AUTUMN]);
+    assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx);
+    await store.create(data);
+    await store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-10-08', note: '十月' }, ctx), { action: 'log' });
+    // The same revision as version 3 wrote it: the collections inline, the month files beside.
+    const head = JSON.parse(readFileSync(file, 'utf8')) as { roster: { file: string }; revision: number; contactParts: unknown };
+    const rosterFile = join(store.layout.partsDir, head.roster.file);
+    const roster = JSON.parse(readFileSync(rosterFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...roster, schemaVersion: 3, revision: head.revision, contactParts: head.contactParts }));
+    rmSync(rosterFile);
+    rmSync(store.layout.seal);
+    const before = await new DatastoreFile(file).load();
+    expect(before.contacts.map((c) => c.note)).toEqual(['十月']);
+    const months = readdirSync(store.layout.partsDir).sort();
+    await new DatastoreFile(file).update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note: '十一月' }, ctx), { action: 'log', contacts: '2026-11-20' });
+    const after = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion: number; roster: { file: string } };
+    expect(after.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual([...months, '2026-11.r3.json', after.roster.file].sort());
+    const loaded = await new DatastoreFile(file).load();
+    expect({ ...loaded, contacts: [] }).toEqual({ ...before, contacts: [] });
+    expect(loaded.contacts.map((c) => c.note)).toEqual(['十月', '十一月']);
+    // The backup of that save is whole: it loads with its roster.
+    const backup = (await store.backups()).at(-1)!;
+    expect((await new DatastoreFile(backup.mainFile).load()).cadres).toEqual(before.cadres);
   });
 
   it('saves atomically with mode 0600 and never writes when the change throws', async () => {
