@@ -107,6 +107,22 @@ export function digestAnswers(digest: OverdueDigest, asOf: IsoDate): boolean {
 type DigestFilter = Omit<OverdueFilter, 'cadreId'>;
 
 /**
+ * Calls `visit` for each window of `line`: its start and end (day numbers), the contacts it requires
+ * and how many of its contacts count by `today` (a day number), as windows.ts counts them.
+ */
+export function eachWindow(line: DigestLine, today: number, visit: (start: number, end: number, required: number, done: number) => void): void {
+  const w = line.windows;
+  for (let i = 0; i < w.length; i += 4 + w[i + 3]!) {
+    const start = w[i]!;
+    const end = w[i + 1]!;
+    const to = end < today ? end : today;
+    let done = 0;
+    for (let j = i + 4; j < i + 4 + w[i + 3]!; j++) if (start <= w[j]! && w[j]! <= to) done++;
+    visit(start, end, w[i + 2]!, done);
+  }
+}
+
+/**
  * Calls `found` for each window the filter selects that is overdue or due on `asOf` (windowStatus, on
  * day numbers), in the digest's order.
  */
@@ -114,17 +130,11 @@ function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, fo
   const today = dayNumber(asOf);
   for (const line of digest.lines) {
     if ((filter.collegeId && line.collegeId !== filter.collegeId) || (filter.duty && line.duty !== filter.duty)) continue;
-    const w = line.windows;
-    for (let i = 0; i < w.length; i += 4 + w[i + 3]!) {
-      const start = w[i]!;
-      const end = w[i + 1]!;
-      const to = end < today ? end : today;
-      let done = 0;
-      for (let j = i + 4; j < i + 4 + w[i + 3]!; j++) if (start <= w[j]! && w[j]! <= to) done++;
-      if (done >= w[i + 2]! || start > today) continue;
+    eachWindow(line, today, (start, end, required, done) => {
+      if (done >= required || start > today) return;
       const status = end < today ? 'overdue' : 'due';
       if (!filter.status || status === filter.status) found(line, start, end, status);
-    }
+    });
   }
 }
 

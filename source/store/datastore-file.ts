@@ -94,6 +94,14 @@ export class DatastoreFile {
     return digest;
   }
 
+  /**
+   * The overdue digest on disk when it answers for `asOf` and rests on the files as they are now; null
+   * otherwise. Unlike overdueDigest it never builds one: for a caller that reads the data anyway.
+   */
+  async keptOverdueDigest(asOf: IsoDate): Promise<OverdueDigest | null> {
+    return readDigest(this.layout, asOf);
+  }
+
   /** The files the datastore consists of now: the main file, its roster file and its month files. */
   async files(): Promise<string[]> {
     const { main, roster } = await this.reader.read('none');

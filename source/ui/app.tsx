@@ -8,6 +8,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { lastContacts } from '../domain/last-contact.js';
 import { overdueReport } from '../domain/overdue.js';
+import { overdueFromDigest, type OverdueDigest } from '../domain/overdue-digest.js';
 import { safeText } from '../domain/safe-text.js';
 import { loadPinyin } from '../domain/search.js';
 import type { Datastore } from '../domain/schema.js';
@@ -36,8 +37,16 @@ export interface AppProps {
   view?: RangeArg;
   /** How often to look for saves by other processes. */
   reloadEveryMs?: number;
-  /** False when contacts older than those loaded exist on disk (the TUI reads the reporting term's). */
-  contactsComplete?: boolean;
+  /**
+   * False when contacts older than those loaded exist on disk (the TUI reads the reporting term's); a
+   * function finds out after the first frame, and until it has, they are taken to exist.
+   */
+  contactsComplete?: boolean | (() => Promise<boolean>);
+  /**
+   * The whole school's overdue digest of the reporting term, resting on the very files `initialData`
+   * was read from: the overdue report and 首页's figures come from it until the data changes.
+   */
+  digest?: OverdueDigest;
   /** Over SSH: the folder the secretary's exports and imports are kept in (she names a file, not a path). */
   exportsDir?: string;
 }
@@ -51,14 +60,15 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete = true, exportsDir }: AppProps) {
+function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, digest, exportsDir }: AppProps) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const idx = useMemo(() => buildIndexes(data), [data]);
-  const report = useMemo(() => overdueReport(data, idx, today), [data, idx, today]);
+  const answering = digest !== undefined && data === initialData ? digest : null;
+  const report = useMemo(() => (answering ? overdueFromDigest(answering, today) : overdueReport(data, idx, today)), [answering, data, idx, today]);
   const last = useMemo(() => lastContacts(data.contacts), [data.contacts]);
   const keyboard = useKeyboardClaims();
   const size = useTerminalSizeSource();
@@ -71,6 +81,10 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   useReloadOnChange(store, reloadEveryMs, reloaded);
   // Search by 拼音首字母 ready before a list is opened: loaded once the first frame is out, not before it.
   useEffect(() => void loadPinyin(), []);
+  const [contactsComplete, setContactsComplete] = useState(typeof complete === 'boolean' ? complete : false);
+  useEffect(() => {
+    if (typeof complete === 'function') complete().then(setContactsComplete, () => undefined);
+  }, [complete]);
   const go = useCallback((route: Route) => {
     setMessage(null);
     setStack((s) => [...s, route]);
@@ -126,7 +140,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
   });
 
   const dataFile = useMemo(() => safeText(resolve(store.file)), [store]);
-  const ui: Ui = { data, idx, report, last, contactsComplete, dataFile, ...(exportsDir === undefined ? {} : { exportsDir }), today, context, run, preview, say, message, go, back };
+  const ui: Ui = { data, idx, report, digest: answering, last, contactsComplete, dataFile, ...(exportsDir === undefined ? {} : { exportsDir }), today, context, run, preview, say, message, go, back };
   // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
   // Every part lays out to the size handed down here, so no line is wider than the terminal.
   return (

@@ -7,6 +7,7 @@ import { isUserError } from '../domain/errors.js';
 import type { Indexes } from '../domain/indexes.js';
 import type { LastContacts } from '../domain/last-contact.js';
 import type { OverdueReport } from '../domain/overdue.js';
+import type { OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
 import type { Operation } from '../operations/operation.js';
 import type { Previewed } from '../operations/runner.js';
@@ -29,6 +30,8 @@ export interface Ui {
   data: Datastore;
   idx: Indexes;
   report: OverdueReport;
+  /** The overdue digest `report` was read from, while it answers for `data` (首页 reads its figures from it too). */
+  digest: OverdueDigest | null;
   /** When each cadre last made, and each class, dorm and student last had, a contact (of those loaded). */
   last: LastContacts;
   /** Whether every contact on disk is loaded: a record without one was never contacted (从未), not just not this term. */

@@ -1,10 +1,11 @@
 // The overdue digest against a full recomputation: on random histories (the bench's generator at random
 // sizes, seeds and lengths of history, plus stray contacts), for any date and filter, the report read
 // from the digest — built from the term's months only and stored as JSON — is overdueReport's, in
-// SPEC's order (namesakes too).
+// SPEC's order (namesakes too); and 首页's month completion per college is monthCompletion's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCH_TODAY, buildBenchData, withYears, type Scale } from '../../source/bench/generate.js';
+import { monthCompletion, monthCompletionFromDigest } from '../../source/domain/completion.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { cadreName } from '../../source/domain/labels.js';
 import { overdueReport, type OverdueFilter } from '../../source/domain/overdue.js';
@@ -47,7 +48,7 @@ function withStray(data: Datastore, extra: Array<{ cadre: number; duty: Duty; ta
 }
 
 describe('overdue digest', () => {
-  it('gives overdueReport’s rows for any date and filter of its term, on random histories', () => {
+  it('gives overdueReport’s rows for any date and filter of its term, and monthCompletion’s figures, on random histories', () => {
     fc.assert(
       fc.property(scale, stray, fc.array(fc.nat(), { maxLength: 6 }), fc.array(asOfDay, { minLength: 1, maxLength: 4 }), fc.nat(), fc.option(fc.constantFrom(...DUTIES)), fc.option(fc.constantFrom('overdue' as const, 'due' as const)), (s, extra, namesakes, days, collegePick, duty, status) => {
         const data = withStray(buildBenchData(s), extra, namesakes);
@@ -69,6 +70,7 @@ describe('overdue digest', () => {
           expect(overdueFromDigest(stored, asOf, filter)).toEqual(expected);
           expect(overdueCountFromDigest(stored, asOf, filter)).toBe(expected.rows.length);
           for (const row of expected.rows) expect(stored.cadres[row.cadreId]!.label).toBe(cadreName(idx, idx.cadreById.get(row.cadreId)!));
+          expect(monthCompletionFromDigest(stored, data.colleges, asOf)).toEqual(monthCompletion(data, idx, asOf));
         }
       }),
       { numRuns: 40 },

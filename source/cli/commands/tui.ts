@@ -1,8 +1,8 @@
-import { reportingTerm } from '../../domain/terms.js';
 import { reportingTermContacts } from '../../operations/ranges.js';
 import { changeContext, currentIdentity, dateArg, openStore, userExportsDir, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
 import { plainCommand } from '../plain-command.js';
+import { readStartData } from '../../ui/start-data.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -18,10 +18,7 @@ export const tuiCommand = plainCommand<Args>({
     const view = reportingTermContacts(today);
     const store = openStore(args, { contacts: view });
     // Fails before ink takes the terminal when the file is missing or invalid.
-    const initialData = await store.load();
-    const from = reportingTerm(initialData.settings.terms, today)?.start.slice(0, 7);
-    const first = await store.firstContactMonth();
-    const contactsComplete = first === null || (from !== undefined && first >= from);
+    const start = await readStartData(store, today);
     requireInteractiveTerminal();
     clearCiMarkers();
     // Loaded only here, so plain commands start without React and ink.
@@ -29,6 +26,6 @@ export const tuiCommand = plainCommand<Args>({
     const who = currentIdentity();
     // Over SSH a secretary's exports land in her own folder beside the datastore, never at a path she types.
     const exportsDir = who.forced ? userExportsDir(store.layout.main, who.login) : undefined;
-    await runTui({ store, initialData, today, view, context: () => changeContext(today), contactsComplete, ...(exportsDir === undefined ? {} : { exportsDir }) });
+    await runTui({ store, ...start, today, view, context: () => changeContext(today), ...(exportsDir === undefined ? {} : { exportsDir }) });
   },
 });

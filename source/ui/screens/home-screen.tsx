@@ -4,7 +4,7 @@
 // than the terminal scrolls, and ink then draws the title line again over the old one).
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { monthCompletion } from '../../domain/completion.js';
+import { monthCompletion, monthCompletionFromDigest } from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -20,9 +20,9 @@ import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
 export function HomeScreen() {
-  const { data, idx, report, today, go } = useUi();
+  const { data, idx, report, digest, today, go } = useUi();
   const { columns, rows } = useTerminalSize();
-  const completion = useMemo(() => monthCompletion(data, idx, today), [data, idx, today]);
+  const completion = useMemo(() => (digest ? monthCompletionFromDigest(digest, data.colleges, today) : monthCompletion(data, idx, today)), [digest, data, idx, today]);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? HOME_KEYS.find((k) => k.key === input) : undefined;
     if (target) go(routeTo(target.screen));
