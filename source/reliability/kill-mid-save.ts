@@ -1,5 +1,6 @@
 // npm run kill-test [-- --rounds 100]: starts a writer that saves in a loop, kills it (SIGKILL) at a random
-// moment, then checks that the datastore loads and holds every contact the writer reported before the kill.
+// moment, then checks that the datastore loads and holds every contact (and every college added with one:
+// a roster change) the writer reported before the kill.
 // After each kill, the next change is timed: a lock the killed writer held must not make it wait.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,11 +20,13 @@ const worker = join(import.meta.dirname, 'stress-worker.ts');
 
 let passed = 0;
 const confirmed: string[] = [];
+/** Saves that also changed the roster (a college named after the contact): the roster file written anew. */
+const confirmedRoster: string[] = [];
 const nextChange: number[] = [];
 const store = new DatastoreFile(file, { contacts: 'none' });
 for (let round = 1; round <= args.rounds; round++) {
   // node itself, not the tsx wrapper: SIGKILL must hit the writing process, not a parent that leaves it running.
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, file, String(round), '1000', assignment.cadreId, assignment.classId, DEMO_TODAY], {
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, file, String(round), '1000', assignment.cadreId, assignment.classId, DEMO_TODAY, 'roster'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
@@ -33,7 +36,9 @@ for (let round = 1; round <= args.rounds; round++) {
   await new Promise((r) => setTimeout(r, Math.random() * 150));
   child.kill('SIGKILL');
   await new Promise((r) => child.on('close', r));
-  confirmed.push(...out.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0]!));
+  const lines = out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+  confirmed.push(...lines.map((l) => l[0]!));
+  confirmedRoster.push(...lines.filter((l) => l[2] === 'roster').map((l) => l[0]!));
   const id = `after-kill-${round}`;
   const started = performance.now();
   await store.update(
@@ -43,15 +48,17 @@ for (let round = 1; round <= args.rounds; round++) {
   nextChange.push(performance.now() - started);
   confirmed.push(id);
   try {
-    const ids = new Set((await new DatastoreFile(file).load('all')).contacts.map((c) => c.id));
-    const lost = confirmed.filter((id) => !ids.has(id));
+    const now = await new DatastoreFile(file).load('all');
+    const ids = new Set(now.contacts.map((c) => c.id));
+    const colleges = new Set(now.colleges.map((c) => c.id));
+    const lost = [...confirmed.filter((id) => !ids.has(id)), ...confirmedRoster.filter((id) => !colleges.has(id))];
     if (lost.length === 0) passed++;
-    else console.log(`round ${round}: ${lost.length} confirmed contacts missing`);
+    else console.log(`round ${round}: ${lost.length} confirmed contacts or colleges missing`);
   } catch (error) {
     console.log(`round ${round}: datastore unreadable: ${(error as Error).message}`);
   }
 }
 const sorted = [...nextChange].sort((a, b) => a - b);
-console.log(`kill mid-save: ${passed}/${args.rounds} rounds left a complete datastore with every confirmed save (${confirmed.length} saves)`);
+console.log(`kill mid-save: ${passed}/${args.rounds} rounds left a complete datastore with every confirmed save (${confirmed.length} saves, ${confirmedRoster.length} of them also changing the roster)`);
 console.log(`next change after a kill (wait for the lock + save): p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
 if (passed !== args.rounds) process.exitCode = 1;
