@@ -24,7 +24,8 @@ import { TerminalSizeContext, useTerminalSize, useTerminalSizeSource } from './h
 import { KeyboardClaims, KeyScope, useKeyboardClaims } from './keyboard.js';
 import { keyIs } from './keys.js';
 import type { Route } from './routes.js';
-import { ScreenSwitch } from './screen-switch.js';
+import { useScreens, type Screens } from './screens.js';
+import { HomeScreen } from './screens/home-screen.js';
 import { failureText, UiContext, type Message, type Ui } from './ui-context.js';
 import { textWidth } from './text-width.js';
 
@@ -52,15 +53,16 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
+  const screens = useScreens();
   // Above everything that reads keys: its effect must run after theirs (see one-key-at-a-time.tsx).
   return (
-    <OneKeyAtATime>
-      <Frame {...props} />
+    <OneKeyAtATime ready={screens !== null}>
+      <Frame {...props} screens={screens} />
     </OneKeyAtATime>
   );
 }
 
-function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, digest, exportsDir }: AppProps) {
+function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, digest, exportsDir, screens }: AppProps & { screens: Screens | null }) {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -156,7 +158,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
               return (
                 <KeyScope key={i} on={top}>
                   <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
-                    <ScreenSwitch route={route} />
+                    {route.name === 'home' ? <HomeScreen /> : screens && <screens.ScreenSwitch route={route} />}
                   </Box>
                 </KeyScope>
               );

@@ -1,20 +1,18 @@
-// Which screen a route shows.
+// Which screen a route shows, 首页 aside: loaded after the first frame (screens.ts), with what only
+// they use (the forms, zod's schemas, the operations).
 import type { Route } from './routes.js';
 import { AssignScreen } from './screens/assign-screen.js';
 import { CadreListScreen } from './screens/cadre-list-screen.js';
 import { ClassListScreen } from './screens/class-list-screen.js';
 import { DormListScreen } from './screens/dorm-list-screen.js';
-import { HomeScreen } from './screens/home-screen.js';
 import { LogContactScreen } from './screens/log-contact-screen.js';
 import { OverdueScreen } from './screens/overdue-screen.js';
 import { SettingsScreen } from './screens/settings-screen.js';
 import { StudentListScreen } from './screens/student-list-screen.js';
 import { TransferScreen } from './screens/transfer-screen.js';
 
-export function ScreenSwitch({ route }: { route: Route }) {
+export function ScreenSwitch({ route }: { route: Exclude<Route, { name: 'home' }> }) {
   switch (route.name) {
-    case 'home':
-      return <HomeScreen />;
     case 'overdue':
       return <OverdueScreen />;
     case 'cadres':

@@ -8,6 +8,7 @@ import { logContact } from '../../source/domain/contacts.js';
 import type { Datastore } from '../../source/domain/schema.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App } from '../../source/ui/app.js';
+import { loadScreens } from '../../source/ui/screens.js';
 import { AUTUMN, smallSchool, testContext } from './fixtures.js';
 
 export const TODAY = '2026-11-25';
@@ -78,8 +79,10 @@ export async function startApp(data: Datastore = school(), { exportsDir, size }:
     // a line the app did not fit to its width shows whole in the frame instead of being wrapped by ink.
     Object.defineProperty(app.stdout, 'columns', { value: 1000, configurable: true });
   }
-  // Every test starts on 首页, fully drawn.
+  // Every test starts on 首页, fully drawn, the other screens loaded (keys wait for them until then:
+  // keys-wait.test.tsx), so a test that waits for a screen's text never finds it in 首页's key line.
   await until('最新联系');
+  await loadScreens();
   return { ...app, frame, until, press, burst, saved, dir, file, store };
 }
 

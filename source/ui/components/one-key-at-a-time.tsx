@@ -12,6 +12,8 @@
 // escape sequence is parsed here. Node's readline keypress parser could split the keys too, but it
 // holds a lone Esc for 500 ms and cannot tell when React has caught up; a timer cannot either.
 //
+// Keys wait while the frame is not `ready` (the screens still loading, screens.ts), then go in order.
+//
 // A paste is not keys: run-tui turns on the terminal's bracketed paste, and what arrives between its
 // two marks is passed on whole, as one input (so a pasted line break never saves a form).
 import { useStdin } from 'ink';
@@ -31,15 +33,17 @@ export function splitKeys(event: string): string[] {
   return Array.from(event);
 }
 
-export function OneKeyAtATime({ children }: { children: ReactNode }) {
+export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; children: ReactNode }) {
   const { internal_eventEmitter: events } = useStdin();
   const [delivered, setDelivered] = useState(0);
-  const pump = useRef({ queue: [] as string[], waiting: false, next: () => {} });
+  const pump = useRef({ queue: [] as string[], waiting: false, ready, next: () => {} });
+  pump.current.ready = ready;
   useLayoutEffect(() => {
     const p = pump.current;
     const emit = events.emit;
     let paste: string | null = null;
     p.next = () => {
+      if (!p.ready) return;
       const key = p.queue.shift();
       if (key === undefined) return;
       p.waiting = true;
@@ -68,6 +72,6 @@ export function OneKeyAtATime({ children }: { children: ReactNode }) {
   useEffect(() => {
     pump.current.waiting = false;
     pump.current.next();
-  }, [delivered]);
+  }, [delivered, ready]);
   return children;
 }
