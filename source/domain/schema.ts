@@ -1,16 +1,13 @@
 // The datastore's shape: every entity of SPEC.md as a zod schema, the single source of the types. The
-// words a field may take, their labels and the fixed values are in vocabulary.ts, which loads without zod.
+// words a field may take, their labels and the fixed values are in vocabulary.ts, which loads without zod;
+// the fields all schemas share and the contact's schema are in contact-schema.ts.
 import * as z from 'zod';
-// The one locale by its own path: z.locales would bring all 64 of zod's (half of zod's code in the bundle).
-import zhCN from 'zod/v4/locales/zh-CN.js';
-import { isIsoDate } from './dates.js';
+import { contactSchema, count, id, isoDateSchema, name, phone, text } from './contact-schema.js';
 import {
   CADRE_CATEGORIES,
   CADRE_STATUSES,
-  CONTACT_FORMS,
   DEFAULT_RULES,
   DORM_SCOPES,
-  DUTIES,
   END_REASONS,
   LOGIN_PATTERN,
   ROLES,
@@ -19,15 +16,7 @@ import {
   STUDENT_CATEGORIES,
 } from './vocabulary.js';
 
-// Validation messages in Chinese: they reach secretaries through `check` and load errors.
-z.config(zhCN());
-
-export const isoDateSchema = z.string().refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的真实日期' });
-const id = z.string().min(1).max(64);
-const text = z.string().max(2000, '过长（最多 2000 个字符）');
-const name = z.string().trim().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
-const phone = z.string().max(50, '过长（最多 50 个字符）');
-const count = z.number().int('应为整数').min(0, '不能为负').max(100, '过大（最多 100）');
+export { contactSchema, isoDateSchema, type Contact } from './contact-schema.js';
 
 // Each field's rules are declared once, here: its type and limits (with the message a secretary reads)
 // and its label (zod metadata). Forms, the roster import, save messages and `check` all read them.
@@ -124,19 +113,6 @@ export const assignmentSchema = z.object({
   endReason: z.enum(END_REASONS).nullable(),
 });
 
-export const contactSchema = z.object({
-  id,
-  cadreId: id,
-  duty: z.enum(DUTIES),
-  /** The class, dorm or student id, by duty. */
-  targetId: id,
-  date: isoDateSchema,
-  form: z.enum(CONTACT_FORMS),
-  note: text,
-  enteredAt: z.string().min(1).max(100, '过长（最多 100 个字符）'),
-  enteredBy: z.string().max(100, '过长（最多 100 个字符）'),
-});
-
 export const termSchema = z.object({
   name: labelled(name, '学期名称'),
   start: labelled(isoDateSchema, '开始日期'),
@@ -192,7 +168,6 @@ export type ClassGroup = z.infer<typeof classSchema>;
 export type Dorm = z.infer<typeof dormSchema>;
 export type Student = z.infer<typeof studentSchema>;
 export type Assignment = z.infer<typeof assignmentSchema>;
-export type Contact = z.infer<typeof contactSchema>;
 export type Term = z.infer<typeof termSchema>;
 export type DutyRules = z.infer<typeof dutyRulesSchema>;
 export type Settings = z.infer<typeof settingsSchema>;

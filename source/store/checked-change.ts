@@ -3,41 +3,37 @@
 // `log` cost ~50 ms of its half-second budget.
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
+import { contactSchema } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
-import {
-  assignmentSchema,
-  cadreSchema,
-  classSchema,
-  collegeSchema,
-  contactSchema,
-  datastoreSchema,
-  dormSchema,
-  storedCadreSchema,
-  storedClassSchema,
-  studentSchema,
-  userSchema,
-  type Contact,
-  type Datastore,
-} from '../domain/schema.js';
+import type { Contact, Datastore } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
 import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
 import { describeIssues } from './issue-text.js';
 
-const TABLES = {
-  colleges: collegeSchema,
-  cadres: cadreSchema,
-  classes: classSchema,
-  dorms: dormSchema,
-  students: studentSchema,
-  assignments: assignmentSchema,
-  users: userSchema,
-} as const;
-type TableName = keyof typeof TABLES;
+const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const;
+type TableName = (typeof TABLES)[number];
 
-/** A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise. */
-const STORED: Partial<Record<TableName, z.ZodType>> = { cadres: storedCadreSchema, classes: storedClassSchema };
+type SchemaModule = typeof import('../domain/schema.js');
+const headOf = (s: SchemaModule) => s.datastoreSchema.pick({ schemaVersion: true, settings: true });
 
-const headSchema = datastoreSchema.pick({ schemaVersion: true, settings: true });
+interface RosterSchemas {
+  tables: Record<TableName, z.ZodType<{ id: string }>>;
+  /** A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise. */
+  stored: Partial<Record<TableName, z.ZodType>>;
+  head: ReturnType<typeof headOf>;
+}
+
+let rosterSchemas: Promise<RosterSchemas> | undefined;
+
+/** The roster's and the settings' schemas, loaded and constructed by the first change that touches them. */
+function loadRosterSchemas(): Promise<RosterSchemas> {
+  rosterSchemas ??= import('../domain/schema.js').then((s) => ({
+    tables: { colleges: s.collegeSchema, cadres: s.cadreSchema, classes: s.classSchema, dorms: s.dormSchema, students: s.studentSchema, assignments: s.assignmentSchema, users: s.userSchema },
+    stored: { cadres: s.storedCadreSchema, classes: s.storedClassSchema },
+    head: headOf(s),
+  }));
+  return rosterSchemas;
+}
 
 export interface CheckedChange {
   collections: MainCollections;
@@ -65,7 +61,7 @@ function unchanged(previous: Record<string, unknown> | null | undefined, record:
  * Validates `data` after a change. With `base`, only records whose id the diff names are checked;
  * without it (init, restore), every record is — a value kept from an older limit passing as it did on load.
  */
-export function checkChange(data: Datastore, base: ChangeBase | null): CheckedChange {
+export async function checkChange(data: Datastore, base: ChangeBase | null): Promise<CheckedChange> {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
   const key = (table: CollectionName, id: unknown) => `${table}\u0000${String(id)}`;
   const touched = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => key(c.collection, c.id)));
@@ -74,19 +70,22 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
   const validated = new Map<string, unknown>();
 
   const { contacts: rawContacts, ...rest } = data;
+  const touchedTables = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => c.collection));
   // The settings are a record like the others: checked when the change touched them (or the version).
   const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
-  const head = headChanged ? headSchema.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings }) : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
+  // A change that only adds or edits contacts constructs no other schema.
+  const schemas = headChanged || TABLES.some((t) => touchedTables.has(t)) ? await loadRosterSchemas() : null;
+  const head = schemas && headChanged ? schemas.head.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings }) : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
   if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
 
-  const touchedTables = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => c.collection));
-  const checkList = <T extends { id: string }>(table: CollectionName, schema: z.ZodType<T>, list: readonly T[], root: unknown, what: string): T[] => {
+  const checkList = <T extends { id: string }>(table: CollectionName, schemaOf: () => z.ZodType<T>, list: readonly T[], root: unknown, what: string): T[] => {
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
     if (raw !== null && !touchedTables.has(table)) return list as T[];
+    const schema = schemaOf();
     return list.map((record, i) => {
       if (!needsCheck(table, record)) return record;
       let result = schema.safeParse(record);
-      const stored = STORED[table as TableName];
+      const stored = schemas?.stored[table as TableName];
       if (!result.success && stored && (raw === null || result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))) {
         result = stored.safeParse(record) as typeof result;
       }
@@ -96,11 +95,15 @@ export function checkChange(data: Datastore, base: ChangeBase | null): CheckedCh
     });
   };
 
+  const rosterSchema = (table: TableName) => () => {
+    if (!schemas) throw new Error(`${table} 的校验规则未加载`);
+    return schemas.tables[table];
+  };
   const tables = {} as { [K in TableName]: MainCollections[K] };
-  for (const table of Object.keys(TABLES) as TableName[]) {
-    (tables as Record<TableName, unknown>)[table] = checkList(table, TABLES[table] as z.ZodType<{ id: string }>, rest[table], rest, '修改后的数据无效');
+  for (const table of TABLES) {
+    (tables as Record<TableName, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
   }
-  const contacts = checkList('contacts', contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');
+  const contacts = checkList('contacts', () => contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');
 
   const collections: MainCollections = { ...tables, schemaVersion: head.data.schemaVersion, settings: head.data.settings };
   const changes =

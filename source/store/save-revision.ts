@@ -37,7 +37,7 @@ export async function saveRevision(
   diffBase: ChangeBase | null,
 ): Promise<Snapshot> {
   const { layout } = reader;
-  const { collections, contacts, changes } = checkChange(data, diffBase);
+  const { collections, contacts, changes } = await checkChange(data, diffBase);
   const revision = snapshot.main.revision + 1;
   // The roster file stays when only contacts changed; any other change (or a roster never saved in a
   // file of its own) writes it anew.

@@ -67,7 +67,7 @@ describe('a contacts-only change', () => {
 
   const invalid: Array<[string, Partial<Contact>, RegExp]> = [
     ['a date that is no calendar date', { date: '2026-11-31' }, /修改后的联系记录无效，未保存：contacts\[1\]\.date/],
-    ['an unknown form', { form: '打电话' as Contact['form'] }, /contacts\[1\]\.form/],
+    ['an unknown form', { form: '打电话' as Contact['form'] }, /contacts\[1\]\.form（ct_new）：无效选项：期望以下之一 /],
     ['a note longer than 2000 characters', { note: '记'.repeat(2001) }, /contacts\[1\]\.note（ct_new）：过长/],
     ['an empty cadre id', { cadreId: '' }, /contacts\[1\]\.cadreId/],
   ];
