@@ -20,6 +20,7 @@ import { DATA_FILE_LABEL, MIN_PATH_COLUMNS, truncatePath } from './components/da
 import { HelpOverlay } from './components/help-overlay.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
+import { useShownData, type DataRead, type ShownData } from './hooks/use-shown-data.js';
 import { TerminalSizeContext, useTerminalSize, useTerminalSizeSource } from './hooks/use-terminal-size.js';
 import { KeyboardClaims, KeyScope, useKeyboardClaims } from './keyboard.js';
 import { keyIs } from './keys.js';
@@ -48,38 +49,43 @@ export interface AppProps {
    * was read from: the overdue report and 首页's figures come from it until the data changes.
    */
   digest?: OverdueDigest;
+  /** When `initialData` holds only the latest months of the view's contacts: reads the whole view (after the first frame). */
+  rest?: () => Promise<DataRead>;
   /** Over SSH: the folder the secretary's exports and imports are kept in (she names a file, not a path). */
   exportsDir?: string;
 }
 
 export function App(props: AppProps) {
   const screens = useScreens();
+  const shown = useShownData(props.initialData, props.digest, props.rest);
   // Above everything that reads keys: its effect must run after theirs (see one-key-at-a-time.tsx).
   return (
-    <OneKeyAtATime ready={screens !== null}>
-      <Frame {...props} screens={screens} />
+    <OneKeyAtATime ready={screens !== null && shown.complete}>
+      <Frame {...props} shown={shown} screens={screens} />
     </OneKeyAtATime>
   );
 }
 
-function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, digest, exportsDir, screens }: AppProps & { screens: Screens | null }) {
+function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, exportsDir, shown, screens }: AppProps & { shown: ShownData; screens: Screens | null }) {
   const { exit } = useApp();
-  const [data, setData] = useState(initialData);
+  const { data, setData, digest: answering } = shown;
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const idx = useMemo(() => buildIndexes(data), [data]);
-  const answering = digest !== undefined && data === initialData ? digest : null;
   const report = useMemo(() => (answering ? overdueFromDigest(answering, today) : overdueReport(data, idx, today)), [answering, data, idx, today]);
   const last = useMemo(() => lastContacts(data.contacts), [data.contacts]);
   const keyboard = useKeyboardClaims();
   const size = useTerminalSizeSource();
   const say = useCallback((text: string, error = false) => setMessage(text === '' ? null : { text, error }), []);
   // Our own saves are not reloads (the store tells them apart): run() brings that data itself.
-  const reloaded = useCallback((fresh: Datastore) => {
-    setData(fresh);
-    setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
-  }, []);
+  const reloaded = useCallback(
+    (fresh: Datastore) => {
+      setData(fresh);
+      setMessage({ text: '数据文件已被其他人修改，已重新载入', error: false });
+    },
+    [setData],
+  );
   useReloadOnChange(store, reloadEveryMs, reloaded);
   // Search by 拼音首字母 ready before a list is opened: loaded once the first frame is out, not before it.
   useEffect(() => void loadPinyin(), []);
@@ -110,7 +116,7 @@ function Frame({ store, initialData, today, context, view = 'all', reloadEveryMs
         return { ok: false, error };
       }
     },
-    [runner],
+    [runner, setData],
   );
   const preview = useCallback<Ui['preview']>(
     async (op, input) => {

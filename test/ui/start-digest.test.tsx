@@ -44,7 +44,7 @@ const owed = (frame: string) => {
 };
 
 describe('首页 from the overdue digest', () => {
-  it('shows the figures the full computation shows, and computes them again once the data changes', async () => {
+  it('shows the figures the full computation shows from this month’s contacts, reads the rest after, and computes them again once the data changes', async () => {
     const file = await datastore();
     const store = new DatastoreFile(file);
     expect(await store.keptOverdueDigest(TODAY)).toBeNull();
@@ -52,11 +52,28 @@ describe('首页 from the overdue digest', () => {
     await store.overdueDigest(TODAY);
     const start = await readStartData(store, TODAY);
     expect(start.digest).toBeDefined();
+    // Only this month's contacts before the first frame; the rest of the view after it.
+    expect(start.rest).toBeDefined();
+    expect(start.initialData.contacts.every((c) => c.date >= '2026-11-01')).toBe(true);
+    const all = await new DatastoreFile(file).load();
+    expect(all.contacts.some((c) => c.date < '2026-11-01')).toBe(true);
     const fromDigest = await home({ store, ...start }, 100);
-    const computed = await home({ store, initialData: start.initialData });
+    const computed = await home({ store: new DatastoreFile(file), initialData: all });
     expect(fromDigest.frame()).toMatch(/逾期 [1-9]\d* 项 · 待完成 \d+ 项/);
     expect(fromDigest.frame()).toMatch(/\d+\/\d+（\d+%）/);
     expect(fromDigest.frame()).toBe(computed.frame());
+
+    // Once the rest is read, the other screens show what they show on the whole view: the 干部 list's
+    // 最近联系 (older months' contacts too), the overdue list.
+    for (const key of ['3', '2']) {
+      computed.app.stdin.write(key);
+      await untilFrame(computed.frame, (f) => !f.includes('最新联系'));
+      fromDigest.app.stdin.write(key);
+      await untilFrame(fromDigest.frame, (f) => f === computed.frame());
+      for (const app of [computed.app, fromDigest.app]) app.stdin.write('\u001b');
+      await untilFrame(computed.frame, '最新联系');
+      await untilFrame(fromDigest.frame, '最新联系');
+    }
 
     // Another process logs the contact an owed class window lacks: the reloaded 首页 owes one less.
     const row = overdueFromDigest(start.digest!, TODAY).rows.find((r) => r.duty === 'class')!;

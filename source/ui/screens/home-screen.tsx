@@ -16,6 +16,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
 import { HOME_KEYS } from '../keys.js';
 import { routeTo } from '../routes.js';
+import { LATEST_CONTACTS } from '../start-data.js';
 import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
@@ -38,7 +39,7 @@ export function HomeScreen() {
     };
   });
   const latestAll = contactHistory(data, idx)
-    .slice(0, 5)
+    .slice(0, LATEST_CONTACTS)
     .map((c) => ({
       日期: c.date,
       干部: safeText(cadreNameById(idx, c.cadreId)),
