@@ -25,6 +25,9 @@ interface RosterSchemas {
 
 let rosterSchemas: Promise<RosterSchemas> | undefined;
 
+/** From this many changed records of a table on, zod compiles its parser for them (an import, a restore). */
+const COMPILED_PARSER_FROM = 50;
+
 /** The roster's and the settings' schemas, loaded and constructed by the first change that touches them. */
 function loadRosterSchemas(): Promise<RosterSchemas> {
   rosterSchemas ??= import('../domain/schema.js').then((s) => ({
@@ -64,13 +67,20 @@ function unchanged(previous: Record<string, unknown> | null | undefined, record:
 export async function checkChange(data: Datastore, base: ChangeBase | null): Promise<CheckedChange> {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
   const key = (table: CollectionName, id: unknown) => `${table}\u0000${String(id)}`;
-  const touched = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => key(c.collection, c.id)));
   const before = new Map((raw ?? []).map((c) => [key(c.collection, c.id), c.before as Record<string, unknown> | null]));
-  const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.has(key(table, record.id));
+  // The ids of the records the change added or modified, by table: a lookup per record, no key built.
+  const touched = new Map<CollectionName, Set<unknown>>();
+  for (const c of raw ?? []) {
+    if (c.after === null) continue;
+    const ids = touched.get(c.collection);
+    if (ids) ids.add(c.id);
+    else touched.set(c.collection, new Set([c.id]));
+  }
+  const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.get(table)?.has(record.id) === true;
   const validated = new Map<string, unknown>();
 
   const { contacts: rawContacts, ...rest } = data;
-  const touchedTables = new Set((raw ?? []).filter((c) => c.after !== null).map((c) => c.collection));
+  const touchedTables = new Set(touched.keys());
   // The settings are a record like the others: checked when the change touched them (or the version).
   const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
   // A change that only adds or edits contacts constructs no other schema.
@@ -82,12 +92,14 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
     if (raw !== null && !touchedTables.has(table)) return list as T[];
     const schema = schemaOf();
+    // A few records are checked by zod's interpreter: its compiled parser costs a new Function per object schema first.
+    const options = raw !== null && (touched.get(table)?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
     return list.map((record, i) => {
       if (!needsCheck(table, record)) return record;
-      let result = schema.safeParse(record);
+      let result = schema.safeParse(record, options);
       const stored = schemas?.stored[table as TableName];
       if (!result.success && stored && (raw === null || result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))) {
-        result = stored.safeParse(record) as typeof result;
+        result = stored.safeParse(record, options) as typeof result;
       }
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
       validated.set(key(table, result.data.id), result.data);
