@@ -1,9 +1,9 @@
 // The journal read from its end: undo and history after years of saves read only what they need.
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestEntries, newestEntries, type JournalEntry } from '../../source/store/journal.js';
+import { compactJournal, journalLine, latestEntries, newestEntries, parseJournalLine, type JournalEntry } from '../../source/store/journal.js';
 import { undoCandidate } from '../../source/store/undo.js';
 
 const entry = (revision: number, extra: Partial<JournalEntry> = {}): JournalEntry => ({
@@ -24,6 +24,40 @@ function journal(entries: (JournalEntry | string)[]): string {
 }
 
 describe('journal', () => {
+  it('reads a single line (the oldest, at every save) as it reads many: the same entry, the same refusals', () => {
+    const good = journalLine(entry(7, { undoOf: 3 }));
+    const lines = [
+      good,
+      JSON.stringify(entry(8)),
+      good.replace('"revision":7', '"revision":6'),
+      good.slice(0, -20),
+      JSON.stringify({ ...entry(9), revision: 'nine' }),
+      JSON.stringify({ ...entry(10), changes: [{ collection: 'rooms', id: 'r', before: null, after: null }] }),
+      JSON.stringify({ ...entry(11), undoOf: 1.5 }),
+    ];
+    const many = lines.map((l) => parseJournalLine(l));
+    expect(many.map((e) => e?.revision ?? null)).toEqual([7, 8, null, null, null, null, null]);
+    expect(lines.map((l) => parseJournalLine(l, true))).toEqual(many);
+  });
+
+  it('finds the oldest entry that reads for retention behind torn lines, and in a first line longer than a read of the file head', async () => {
+    const now = new Date('2026-11-25T00:00:00Z');
+    const old = entry(1, { at: '2023-06-01T02:00:00.000Z', changes: [{ collection: 'contacts', id: 'ct_1', before: null, after: { note: '走访寝室'.repeat(30_000) } }] });
+    const recent = entry(2, { at: '2026-11-20T02:00:00.000Z' });
+    const file = (lines: string[]) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'slx-journal-')), 'j.jsonl');
+      writeFileSync(path, lines.join('\n') + '\n');
+      return path;
+    };
+    // The 2023 entry (360 KB of three-byte characters) lies behind a torn line and an empty one: the journal is compacted.
+    const behindTorn = file(['{"revision": 0, "at": "2020', '', journalLine(old), journalLine(recent)]);
+    expect(await compactJournal(behindTorn, now)).toBe(true);
+    expect((await latestEntries(behindTorn, 2, 10)).map((e) => e.revision)).toEqual([2]);
+    // Only torn lines before a recent entry: nothing is old enough.
+    expect(await compactJournal(file(['{"torn', JSON.stringify(old).slice(0, 70_000), journalLine(recent)]), now)).toBe(false);
+    expect(await compactJournal(join(mkdtempSync(join(tmpdir(), 'slx-journal-')), 'none.jsonl'), now)).toBe(false);
+  });
+
   it('reads newest first across megabyte chunks, skipping torn lines, later duplicates of a revision winning, revisions not yet committed left out', async () => {
     const lines: (JournalEntry | string)[] = [];
     for (let r = 1; r <= 4000; r++) lines.push(entry(r));
