@@ -138,6 +138,17 @@ function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, fo
   }
 }
 
+/** overdueReport's rows counted by college id and status, without building them (首页's columns). */
+export function overdueCountsByCollege(digest: OverdueDigest, asOf: IsoDate): Map<string, { overdue: number; due: number }> {
+  const counts = new Map<string, { overdue: number; due: number }>();
+  eachOwed(digest, asOf, {}, (line, _start, _end, status) => {
+    let row = counts.get(line.collegeId);
+    if (!row) counts.set(line.collegeId, (row = { overdue: 0, due: 0 }));
+    row[status] += 1;
+  });
+  return counts;
+}
+
 /** overdueReport(…).rows.length, without building the rows. */
 export function overdueCountFromDigest(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter = {}): number {
   let n = 0;

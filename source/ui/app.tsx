@@ -5,11 +5,12 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
-import { buildIndexes } from '../domain/indexes.js';
+import { LazyIndexes } from '../domain/indexes.js';
 import { lastContacts } from '../domain/last-contact.js';
 import { overdueReport } from '../domain/overdue.js';
 import { overdueFromDigest, type OverdueDigest } from '../domain/overdue-digest.js';
 import { safeText } from '../domain/safe-text.js';
+import { reportingTerm } from '../domain/terms.js';
 import { loadPinyin } from '../domain/search.js';
 import type { Datastore } from '../domain/schema.js';
 import { undoOperation } from '../operations/journal.js';
@@ -72,9 +73,12 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const idx = useMemo(() => buildIndexes(data), [data]);
-  const report = useMemo(() => (answering ? overdueFromDigest(answering, today) : overdueReport(data, idx, today)), [answering, data, idx, today]);
-  const last = useMemo(() => lastContacts(data.contacts), [data.contacts]);
+  // The indexes, the overdue report and the latest contact dates are made when a screen first reads
+  // them: 首页 from the digest reads few indexes, and neither the report's rows nor the dates.
+  const idx = useMemo(() => new LazyIndexes(data), [data]);
+  const report = useMemo(() => once(() => (answering ? overdueFromDigest(answering, today) : overdueReport(data, idx, today))), [answering, data, idx, today]);
+  const last = useMemo(() => once(() => lastContacts(data.contacts)), [data.contacts]);
+  const term = reportingTerm(data.settings.terms, today);
   const keyboard = useKeyboardClaims();
   const size = useTerminalSizeSource();
   const say = useCallback((text: string, error = false) => setMessage(text === '' ? null : { text, error }), []);
@@ -148,7 +152,28 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
   });
 
   const dataFile = useMemo(() => safeText(resolve(store.file)), [store]);
-  const ui: Ui = { data, idx, report, digest: answering, last, contactsComplete, dataFile, ...(exportsDir === undefined ? {} : { exportsDir }), today, context, run, preview, say, message, go, back };
+  const ui: Ui = {
+    data,
+    idx,
+    get report() {
+      return report();
+    },
+    digest: answering,
+    get last() {
+      return last();
+    },
+    contactsComplete,
+    dataFile,
+    ...(exportsDir === undefined ? {} : { exportsDir }),
+    today,
+    context,
+    run,
+    preview,
+    say,
+    message,
+    go,
+    back,
+  };
   // Screens under the top one stay mounted (hidden, their keys off), so Esc returns to them as they were.
   // Every part lays out to the size handed down here, so no line is wider than the terminal.
   return (
@@ -156,7 +181,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
       <TerminalSizeContext.Provider value={size}>
       <KeyboardClaims value={keyboard.claim}>
         <Box flexDirection="column">
-          <Header title={`${safeText(data.settings.schoolName)} 三联系 · ${report.term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
+          <Header title={`${safeText(data.settings.schoolName)} 三联系 · ${term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
           <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
           <KeyScope on={!help && !confirmUndo}>
             {stack.map((route, i) => {
@@ -189,4 +214,10 @@ function Header({ title, dataFile }: { title: string; dataFile: string }) {
       </Text>
     </Box>
   );
+}
+
+/** `make()` run at the first call, its result kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }

@@ -9,7 +9,7 @@ import { monthCompletion, monthCompletionFromDigest } from '../../source/domain/
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { cadreName } from '../../source/domain/labels.js';
 import { overdueReport, type OverdueFilter } from '../../source/domain/overdue.js';
-import { digestAnswers, overdueCountFromDigest, overdueDigest, overdueFromDigest } from '../../source/domain/overdue-digest.js';
+import { digestAnswers, overdueCountFromDigest, overdueCountsByCollege, overdueDigest, overdueFromDigest } from '../../source/domain/overdue-digest.js';
 import type { Contact, Datastore } from '../../source/domain/schema.js';
 import { DUTIES, type Duty } from '../../source/domain/vocabulary.js';
 import { reportingTerm } from '../../source/domain/terms.js';
@@ -48,7 +48,7 @@ function withStray(data: Datastore, extra: Array<{ cadre: number; duty: Duty; ta
 }
 
 describe('overdue digest', () => {
-  it('gives overdueReport’s rows for any date and filter of its term, and monthCompletion’s figures, on random histories', () => {
+  it('gives overdueReport’s rows for any date and filter of its term, monthCompletion’s figures and the counts per college, on random histories', () => {
     fc.assert(
       fc.property(scale, stray, fc.array(fc.nat(), { maxLength: 6 }), fc.array(asOfDay, { minLength: 1, maxLength: 4 }), fc.nat(), fc.option(fc.constantFrom(...DUTIES)), fc.option(fc.constantFrom('overdue' as const, 'due' as const)), (s, extra, namesakes, days, collegePick, duty, status) => {
         const data = withStray(buildBenchData(s), extra, namesakes);
@@ -71,6 +71,13 @@ describe('overdue digest', () => {
           expect(overdueCountFromDigest(stored, asOf, filter)).toBe(expected.rows.length);
           for (const row of expected.rows) expect(stored.cadres[row.cadreId]!.label).toBe(cadreName(idx, idx.cadreById.get(row.cadreId)!));
           expect(monthCompletionFromDigest(stored, data.colleges, asOf)).toEqual(monthCompletion(data, idx, asOf));
+          const all = overdueReport(data, idx, asOf).rows;
+          const byCollege = overdueCountsByCollege(stored, asOf);
+          for (const c of data.colleges) {
+            const rows = all.filter((r) => r.college === c.name);
+            expect(byCollege.get(c.id) ?? { overdue: 0, due: 0 }).toEqual({ overdue: rows.filter((r) => r.status === 'overdue').length, due: rows.filter((r) => r.status === 'due').length });
+          }
+          expect([...byCollege.values()].reduce((n, c) => n + c.overdue + c.due, 0)).toBe(all.length);
         }
       }),
       { numRuns: 40 },

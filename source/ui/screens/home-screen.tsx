@@ -8,6 +8,8 @@ import { monthCompletion, monthCompletionFromDigest } from '../../domain/complet
 import { contactHistory } from '../../domain/contacts.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
+import type { OverdueRow } from '../../domain/overdue.js';
+import { overdueCountsByCollege } from '../../domain/overdue-digest.js';
 import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import { DataFileLine } from '../components/data-file.js';
 import { flow, Line } from '../components/layout.js';
@@ -21,21 +23,22 @@ import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
 export function HomeScreen() {
-  const { data, idx, report, digest, today, go } = useUi();
+  const { data, idx, digest, today, go } = useUi();
   const { columns, rows } = useTerminalSize();
   const completion = useMemo(() => (digest ? monthCompletionFromDigest(digest, data.colleges, today) : monthCompletion(data, idx, today)), [digest, data, idx, today]);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? HOME_KEYS.find((k) => k.key === input) : undefined;
     if (target) go(routeTo(target.screen));
   });
-  const overdue = report.rows.filter((r) => r.status === 'overdue').length;
+  const owed = useOwed();
   const perCollege = completion.map((c) => {
     const name = idx.collegeById.get(c.collegeId)?.name ?? '';
+    const counts = owed.of(c.collegeId, name);
     return {
       学院: safeText(name),
       本月完成: c.owed === 0 ? '无应办' : `${c.met}/${c.owed}（${Math.round((c.met / c.owed) * 100)}%）`,
-      逾期: report.rows.filter((r) => r.college === name && r.status === 'overdue').length,
-      待完成: report.rows.filter((r) => r.college === name && r.status === 'due').length,
+      逾期: counts.overdue,
+      待完成: counts.due,
     };
   });
   const latestAll = contactHistory(data, idx)
@@ -61,7 +64,7 @@ export function HomeScreen() {
   return (
     <Box flexDirection="column">
       <Text>
-        逾期 {overdue} 项 · 待完成 {report.rows.length - overdue} 项
+        逾期 {owed.total.overdue} 项 · 待完成 {owed.total.due} 项
       </Text>
       <Table data={perCollege.slice(0, collegesShown)} />
       {hidden.length > 0 && (
@@ -78,4 +81,33 @@ export function HomeScreen() {
       <StatusBar commands={['openScreen']} />
     </Box>
   );
+}
+
+interface Counts {
+  overdue: number;
+  due: number;
+}
+
+/**
+ * 逾期 and 待完成 in all and per college: from the digest without the report's rows (ui.report is made
+ * when first read), else counted in the rows.
+ */
+function useOwed(): { total: Counts; of: (collegeId: string, name: string) => Counts } {
+  const ui = useUi();
+  const { digest, data, today } = ui;
+  // ui.report is a function of these (the digest answers for `data`).
+  return useMemo(() => {
+    if (digest) {
+      const counts = overdueCountsByCollege(digest, today);
+      const total = { overdue: 0, due: 0 };
+      for (const c of counts.values()) {
+        total.overdue += c.overdue;
+        total.due += c.due;
+      }
+      return { total, of: (id) => counts.get(id) ?? { overdue: 0, due: 0 } };
+    }
+    const rows = ui.report.rows;
+    const count = (status: OverdueRow['status'], name?: string) => rows.filter((r) => r.status === status && (name === undefined || r.college === name)).length;
+    return { total: { overdue: count('overdue'), due: count('due') }, of: (_id, name) => ({ overdue: count('overdue', name), due: count('due', name) }) };
+  }, [digest, data, today]);
 }
