@@ -37,7 +37,6 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
   const { internal_eventEmitter: events } = useStdin();
   const [delivered, setDelivered] = useState(0);
   const pump = useRef({ queue: [] as string[], waiting: false, ready, next: () => {} });
-  pump.current.ready = ready;
   useLayoutEffect(() => {
     const p = pump.current;
     const emit = events.emit;
@@ -72,6 +71,14 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
   useEffect(() => {
     pump.current.waiting = false;
     pump.current.next();
-  }, [delivered, ready]);
+  }, [delivered]);
+  // Once ready, the keys that waited go, unless one is already on its way (a key arriving between this
+  // render and its effects sends the first): its own render lets the next go, as above.
+  useLayoutEffect(() => {
+    pump.current.ready = ready;
+  }, [ready]);
+  useEffect(() => {
+    if (ready && !pump.current.waiting) pump.current.next();
+  }, [ready]);
   return children;
 }
