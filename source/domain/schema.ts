@@ -2,7 +2,8 @@
 // words a field may take, their labels and the fixed values are in vocabulary.ts, which loads without zod;
 // the fields all schemas share and the contact's schema are in contact-schema.ts.
 import * as z from 'zod';
-import { contactSchema, count, id, isoDateSchema, name, phone, text } from './contact-schema.js';
+import { isIsoDate } from './dates.js';
+import { contactSchema, DATE_MESSAGE, ID_MAX, TEXT_MAX, TEXT_TOO_LONG } from './contact-schema.js';
 import {
   CADRE_CATEGORIES,
   CADRE_STATUSES,
@@ -16,7 +17,14 @@ import {
   STUDENT_CATEGORIES,
 } from './vocabulary.js';
 
-export { contactSchema, isoDateSchema, type Contact } from './contact-schema.js';
+export { contactSchema, type Contact } from './contact-schema.js';
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: DATE_MESSAGE });
+const id = z.string().min(1).max(ID_MAX);
+const text = z.string().max(TEXT_MAX, TEXT_TOO_LONG);
+const name = z.string().trim().min(1, '不能为空').max(100, '过长（最多 100 个字符）');
+const phone = z.string().max(50, '过长（最多 50 个字符）');
+const count = z.number().int('应为整数').min(0, '不能为负').max(100, '过大（最多 100）');
 
 // Each field's rules are declared once, here: its type and limits (with the message a secretary reads)
 // and its label (zod metadata). Forms, the roster import, save messages and `check` all read them.

@@ -1,7 +1,7 @@
 // One import's working state: the rows read, the copy of the datastore the sheets fill, the errors found,
 // the counts, and what rows refer to each other by (a refused row's record is not reported again).
 import { isDeepStrictEqual } from 'node:util';
-import type { z } from 'zod';
+import type { Validator } from '../domain/contact-schema.js';
 import type { ChangeContext } from '../domain/context.js';
 import { isUserError } from '../domain/errors.js';
 import { buildIndexes, type Indexes } from '../domain/indexes.js';
@@ -103,7 +103,7 @@ export function startRun(data: Datastore, sheets: Map<string, Row[]>, errors: st
   return run;
 }
 
-export function check<T>(row: Row, header: string, schema: z.ZodType<T>, value: unknown, errors: string[]): T | undefined {
+export function check<T>(row: Row, header: string, schema: Validator<T>, value: unknown, errors: string[]): T | undefined {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: ${r.error.issues[0]?.message ?? '无效'}`);

@@ -3,7 +3,7 @@
 // `log` cost ~50 ms of its half-second budget.
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
-import { contactSchema } from '../domain/contact-schema.js';
+import { contactSchema, type Validator } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
@@ -88,7 +88,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   const head = schemas && headChanged ? schemas.head.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings }) : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
   if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
 
-  const checkList = <T extends { id: string }>(table: CollectionName, schemaOf: () => z.ZodType<T>, list: readonly T[], root: unknown, what: string): T[] => {
+  const checkList = <T extends { id: string }>(table: CollectionName, schemaOf: () => Validator<T>, list: readonly T[], root: unknown, what: string): T[] => {
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
     if (raw !== null && !touchedTables.has(table)) return list as T[];
     const schema = schemaOf();

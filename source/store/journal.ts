@@ -7,7 +7,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { isDeepStrictEqual } from 'node:util';
-import * as z from 'zod';
+// zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
+import * as z from 'zod/mini';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
@@ -65,14 +66,14 @@ const recordChangeSchema = z.object({
 export type RecordChange = { collection: CollectionName; id: string; before: unknown; after: unknown };
 
 const entrySchema = z.object({
-  revision: z.number().int(),
+  revision: z.int(),
   at: z.string(),
   user: z.string(),
   action: z.string(),
   summary: z.string(),
   /** null: not undoable (a restore replaces everything; the state before it is a backup). */
-  changes: z.array(recordChangeSchema).nullable(),
-  undoOf: z.number().int().optional(),
+  changes: z.nullable(z.array(recordChangeSchema)),
+  undoOf: z.optional(z.int()),
 });
 export type JournalEntry = z.infer<typeof entrySchema> & { changes: RecordChange[] | null };
 
