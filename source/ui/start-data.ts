@@ -40,3 +40,12 @@ export async function readStartData(store: DatastoreFile, today: IsoDate): Promi
   const whole = recent.digest ? await readWithDigest(store, today) : { data: await store.load(), digest: null };
   return { initialData: whole.data, contactsComplete, ...(whole.digest ? { digest: whole.digest } : {}) };
 }
+
+/**
+ * After the session: the term's digest built again when a save (this session's or another writer's) left
+ * it stale, so that the next start reads its figures from it, and the next `overdue` too. Quietly
+ * nothing when it cannot be (the terminal is already given back).
+ */
+export async function refreshDigest(store: DatastoreFile, today: IsoDate): Promise<void> {
+  await store.overdueDigest(today).catch(() => null);
+}

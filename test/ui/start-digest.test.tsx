@@ -13,7 +13,7 @@ import type { Datastore } from '../../source/domain/schema.js';
 import { ScopedStore } from '../../source/operations/scoped-store.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App, type AppProps } from '../../source/ui/app.js';
-import { readStartData } from '../../source/ui/start-data.js';
+import { readStartData, refreshDigest } from '../../source/ui/start-data.js';
 import { testContext } from '../helpers/fixtures.js';
 import { untilFrame } from '../helpers/ui-harness.js';
 
@@ -104,5 +104,16 @@ describe('首页 from the overdue digest', () => {
     for (const other of colleges.slice(1)) expect(frame()).not.toContain(other);
     expect(frame()).toMatch(/逾期 [1-9]\d* 项/);
     app.unmount();
+  });
+
+  it('is built again when the session ends after a save, so the next start reads it', async () => {
+    const file = await datastore();
+    const store = new DatastoreFile(file);
+    await store.overdueDigest(TODAY);
+    // A save in the session (or by anyone) leaves it stale: the next start would compute the figures.
+    await store.update((data) => void data.contacts.push({ ...data.contacts.at(-1)!, id: 'ct_new', date: TODAY }));
+    expect(await store.keptOverdueDigest(TODAY)).toBeNull();
+    await refreshDigest(store, TODAY);
+    expect((await readStartData(new DatastoreFile(file), TODAY)).digest).toBeDefined();
   });
 });

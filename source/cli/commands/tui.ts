@@ -2,7 +2,7 @@ import { reportingTermContacts } from '../../operations/ranges.js';
 import { changeContext, currentIdentity, dateArg, openStore, userExportsDir, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
 import { plainCommand } from '../plain-command.js';
-import { readStartData } from '../../ui/start-data.js';
+import { readStartData, refreshDigest } from '../../ui/start-data.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -27,5 +27,6 @@ export const tuiCommand = plainCommand<Args>({
     // Over SSH a secretary's exports land in her own folder beside the datastore, never at a path she types.
     const exportsDir = who.forced ? userExportsDir(store.layout.main, who.login) : undefined;
     await runTui({ store, ...start, today, view, context: () => changeContext(today), ...(exportsDir === undefined ? {} : { exportsDir }) });
+    await refreshDigest(store, today);
   },
 });
