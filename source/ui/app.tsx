@@ -59,9 +59,15 @@ export interface AppProps {
 export function App(props: AppProps) {
   const screens = useScreens();
   const shown = useShownData(props.initialData, props.digest, props.rest);
+  const ready = screens !== null && shown.complete;
+  // Search by 拼音首字母 ready before a list is opened: loaded once keys are taken (after the first frame,
+  // the screens and the rest of the data), so that it delays neither.
+  useEffect(() => {
+    if (ready) void loadPinyin();
+  }, [ready]);
   // Above everything that reads keys: its effect must run after theirs (see one-key-at-a-time.tsx).
   return (
-    <OneKeyAtATime ready={screens !== null && shown.complete}>
+    <OneKeyAtATime ready={ready}>
       <Frame {...props} shown={shown} screens={screens} />
     </OneKeyAtATime>
   );
@@ -91,8 +97,6 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
     [setData],
   );
   useReloadOnChange(store, reloadEveryMs, reloaded);
-  // Search by 拼音首字母 ready before a list is opened: loaded once the first frame is out, not before it.
-  useEffect(() => void loadPinyin(), []);
   const [contactsComplete, setContactsComplete] = useState(typeof complete === 'boolean' ? complete : false);
   useEffect(() => {
     if (typeof complete === 'function') complete().then(setContactsComplete, () => undefined);
