@@ -94,7 +94,7 @@ export class SnapshotReader {
     try {
       roster = await this.readRoster(head.roster);
     } catch (error) {
-      throw error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? await this.withBackupAdvice(error) : error;
+      throw await this.advised(error);
     }
     const main: MainFile = { ...roster.collections, revision: head.revision, contactParts: head.contactParts };
     const fromMonth = typeof range === 'function' ? fromMonthOf(range(roster.collections)) : early;
@@ -109,7 +109,7 @@ export class SnapshotReader {
       const lists = await Promise.all(wanted.map(([m, ref]) => this.readPart(m, ref)));
       wanted.forEach(([m], i) => months.set(m, lists[i]!));
     } catch (error) {
-      throw error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? await this.withBackupAdvice(error) : error;
+      throw await this.advised(error);
     }
     return months;
   }
@@ -122,42 +122,45 @@ export class SnapshotReader {
   private async readRoster(ref: RosterRef): Promise<RosterCache> {
     if (this.roster?.ref.file === ref.file && this.roster.ref.sha256 === ref.sha256) return this.roster;
     const path = join(this.layout.partsDir, ref.file);
-    const seal = this.trusting ? ref.sha256 : null;
-    let hash = '';
-    const db = new Low<MainCollections | null>(
-      new JsonFileAdapter<MainCollections | null>(path, async (bytes) => {
-        const parsed = await parseBySeal(bytes, seal, parseSealedRosterText, async (text) => (await validation()).parseRosterText(text, path));
-        hash = parsed.sha256;
-        return parsed.value;
-      }),
-      null,
-    );
-    await db.read();
-    if (db.data === null) throw new MissingPartError(`名册文件 ${path} 不见了：数据文件 ${this.shownFile} 引用了它`);
-    this.roster = { ref: { file: ref.file, sha256: hash }, collections: deepFreeze(db.data) };
+    const { value, sha256 } = await this.readNamedFile(path, ref.sha256, parseSealedRosterText, async (text) => (await validation()).parseRosterText(text, path), '名册文件');
+    this.roster = { ref: { file: ref.file, sha256 }, collections: deepFreeze(value) };
     return this.roster;
   }
 
   private async readPart(month: MonthKey, ref: PartRef): Promise<readonly Contact[]> {
-    const name = ref.file;
-    const seal = this.trusting ? (ref.sha256 ?? null) : null;
-    const cached = this.parts.get(name);
+    const cached = this.parts.get(ref.file);
     if (cached) return cached.contacts;
-    const path = join(this.layout.partsDir, name);
-    let hash = '';
-    const db = new Low<Contact[] | null>(
-      new JsonFileAdapter<Contact[] | null>(path, async (bytes) => {
-        const parsed = await parseBySeal(bytes, seal, parseSealedPartText, async (text) => (await validation()).parsePartText(text, path, month));
-        hash = parsed.sha256;
-        return parsed.value;
-      }),
-      null,
-    );
-    await db.read();
-    if (db.data === null) throw new MissingPartError(`联系记录文件 ${path} 不见了：数据文件 ${this.shownFile} 引用了它`);
-    const list = Object.freeze(db.data.map((c) => Object.freeze(c)));
-    this.parts.set(name, { contacts: list, sha256: hash });
+    const path = join(this.layout.partsDir, ref.file);
+    const { value, sha256 } = await this.readNamedFile(path, ref.sha256, parseSealedPartText, async (text) => (await validation()).parsePartText(text, path, month), '联系记录文件');
+    const list = Object.freeze(value.map((c) => Object.freeze(c)));
+    this.parts.set(ref.file, { contacts: list, sha256 });
     return list;
+  }
+
+  /**
+   * A roster or month file the main file names: parsed by `trusted` when its bytes match `seal` (and
+   * this handle trusts seals), by `validated` otherwise; with the hash of its bytes. Missing: read again.
+   */
+  private async readNamedFile<T>(
+    path: string,
+    seal: string | undefined,
+    trusted: (text: string) => T,
+    validated: (text: string) => Promise<T>,
+    what: string,
+  ): Promise<{ value: T; sha256: string }> {
+    let parsed: { value: T; sha256: string } | null = null;
+    const adapter = new JsonFileAdapter<T | null>(path, async (bytes) => {
+      parsed = await parseBySeal(bytes, this.trusting ? (seal ?? null) : null, trusted, validated);
+      return parsed.value;
+    });
+    await new Low<T | null>(adapter, null).read();
+    if (parsed === null) throw new MissingPartError(`${what} ${path} 不见了：数据文件 ${this.shownFile} 引用了它`);
+    return parsed;
+  }
+
+  /** A damaged file's error with the backup to restore; a missing file's (read again) and any other as it is. */
+  private async advised(error: unknown): Promise<unknown> {
+    return error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? this.withBackupAdvice(error) : error;
   }
 
   /** Names the newest backup that loads, and how to bring it back. */
