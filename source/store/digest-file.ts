@@ -105,17 +105,18 @@ export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, r
   if (snapshot.inline || snapshot.sha256 === '' || (snapshot.fromMonth !== null && snapshot.fromMonth > first)) return;
   const main = await sourceOf(layout.main);
   if (main.sha256 !== snapshot.sha256) return;
+  // The roster file and the term's month files, each as the hash of the bytes read.
+  const files = [
+    ...(snapshot.roster ? [snapshot.roster] : []),
+    ...Object.entries(snapshot.main.contactParts)
+      .filter(([month]) => first <= month && month <= last)
+      .map(([, ref]) => ({ file: ref.file, sha256: read.get(ref.file)?.sha256 ?? ref.sha256 })),
+  ];
   const parts: Record<string, Source> = {};
-  if (snapshot.roster) {
-    const source = await sourceOf(join(layout.partsDir, snapshot.roster.file));
-    if (source.sha256 !== snapshot.roster.sha256) return;
-    parts[snapshot.roster.file] = source;
-  }
-  for (const [month, ref] of Object.entries(snapshot.main.contactParts)) {
-    if (month < first || month > last) continue;
-    const source = await sourceOf(join(layout.partsDir, ref.file));
-    if (source.sha256 !== (read.get(ref.file)?.sha256 ?? ref.sha256)) return;
-    parts[ref.file] = source;
+  for (const { file, sha256: wasRead } of files) {
+    const source = await sourceOf(join(layout.partsDir, file));
+    if (source.sha256 !== wasRead) return;
+    parts[file] = source;
   }
   const body = `${asciiJson(digest)}\n`;
   const header: DigestHeader = { digestVersion: DIGEST_VERSION, schemaVersion: SCHEMA_VERSION, main, parts, body: sha256(body) };
