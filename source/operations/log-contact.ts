@@ -3,7 +3,7 @@ import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { LazyIndexes } from '../domain/indexes.js';
+import { indexesOf } from '../domain/indexes.js';
 import { cadreName, targetLabel } from '../domain/labels.js';
 import { parseDutyLabel } from '../domain/lookup.js';
 import { type Contact } from '../domain/schema.js';
@@ -68,9 +68,9 @@ export const logContactOperation = changeOperation<LogContactInput, LoggedContac
   name: '记录联系',
   hints: (input, ctx) => ({ contacts: dateOf(input, ctx), changes: 'contacts' }),
   apply(data, input, ctx) {
-    // Only the lists a lookup needs are indexed (not the students for a dorm, nor the month's contacts);
+    // The store's indexes: through the roster's index only the records looked up are read (lazy-roster.ts);
     // every lookup happens before the contact is added.
-    const idx = new LazyIndexes(data);
+    const idx = indexesOf(data);
     const cadre = cadreOf(idx, input.cadre);
     const duty = dutyOf(input.duty);
     const targetId = targetOf(idx, duty, input.target);

@@ -9,6 +9,7 @@ import type { Contact, Datastore } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
 import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
 import { describeIssues } from './issue-text.js';
+import { extend } from './snapshot.js';
 
 const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const;
 type TableName = (typeof TABLES)[number];
@@ -79,7 +80,9 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.get(table)?.has(record.id) === true;
   const validated = new Map<string, unknown>();
 
-  const { contacts: rawContacts, ...rest } = data;
+  // The roster's lists are read only as needed: a list of a roster read through its index stays unread (lazy-roster.ts).
+  const rest: MainCollections = data;
+  const rawContacts = data.contacts;
   const touchedTables = new Set(touched.keys());
   // The settings are a record like the others: checked when the change touched them (or the version).
   const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
@@ -113,11 +116,12 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   };
   const tables = {} as { [K in TableName]: MainCollections[K] };
   for (const table of TABLES) {
-    (tables as Record<TableName, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
+    if (raw !== null && !touchedTables.has(table)) Object.defineProperty(tables, table, { ...Object.getOwnPropertyDescriptor(data, table), configurable: true });
+    else (tables as Record<TableName, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
   }
   const contacts = checkList('contacts', () => contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');
 
-  const collections: MainCollections = { ...tables, schemaVersion: head.data.schemaVersion, settings: head.data.settings };
+  const collections: MainCollections = extend(tables, { schemaVersion: head.data.schemaVersion, settings: head.data.settings });
   const changes =
     raw?.map((c) => {
       if (c.collection === 'settings') return { ...c, after: head.data.settings };

@@ -17,7 +17,7 @@ import { readDigest, writeDigest } from './digest-file.js';
 import type { JournalEntry } from './journal.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
-import { assemble, collectionsOf, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
+import { assemble, collectionsOf, earliestUnread, extend, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
 import type { ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
@@ -193,7 +193,7 @@ export class DatastoreFile {
       const read = assemble(snapshot);
       const data = frozen ? read : { ...structuredClone(before), contacts: read.contacts };
       const beforeContacts = data.contacts.slice();
-      const result = await change(data, { before: { ...before, contacts: beforeContacts }, frozen });
+      const result = await change(data, { before: extend(before, { contacts: beforeContacts }), frozen });
       const earliest = earliestUnread(snapshot, data.contacts);
       if (earliest !== null) {
         range = earliest;

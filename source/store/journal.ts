@@ -14,6 +14,7 @@ import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
 import { PRIVATE_MODE } from './private-files.js';
 import { sha256 } from './seals.js';
+import { sameList } from './snapshot.js';
 
 /** Entries are kept this long (two school years and a term): undo and history need only recent ones. */
 export const KEEP_JOURNAL_DAYS = 730;
@@ -96,11 +97,12 @@ function diffTable(collection: CollectionName, before: readonly IdRecord[], afte
 /** Every record that differs between the state before a change and after it. */
 export function computeChanges(before: MainCollections, beforeContacts: readonly Contact[], after: Datastore): RecordChange[] {
   const changes: RecordChange[] = [];
-  if (!isDeepStrictEqual(before.settings, after.settings)) {
+  if (!sameList(before, after, 'settings') && !isDeepStrictEqual(before.settings, after.settings)) {
     changes.push({ collection: 'settings', id: 'settings', before: before.settings, after: after.settings });
   }
   for (const table of ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const) {
-    diffTable(table, before[table], after[table], changes);
+    // A list both read from the same roster text, still unread (lazy-roster.ts), is the same list.
+    if (!sameList(before, after, table)) diffTable(table, before[table], after[table], changes);
   }
   diffTable('contacts', beforeContacts, after.contacts, changes);
   return changes;

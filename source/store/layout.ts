@@ -49,7 +49,10 @@ export function rosterFileName(revision: number): string {
   return `roster.r${revision}.json`;
 }
 
-/** A month file or a roster file: the immutable files of the contacts folder. */
+/** A roster file's index (roster-index.ts), derived from it: roster.r7.index.json. */
+const ROSTER_INDEX_FILE_PATTERN = /^roster\.r(\d+)\.index\.json$/;
+
+/** A month file, a roster file or a roster's index: the files of the contacts folder. */
 export function isStoreFileName(name: string): boolean {
-  return PART_FILE_PATTERN.test(name) || ROSTER_FILE_PATTERN.test(name);
+  return PART_FILE_PATTERN.test(name) || ROSTER_FILE_PATTERN.test(name) || ROSTER_INDEX_FILE_PATTERN.test(name);
 }

@@ -4,13 +4,12 @@
 // A failure before the commit leaves the datastore as it was and says so ("修改未保存"); the steps after
 // it (seal, backup, clean-up) cannot make a saved change look unsaved, so their failures are ignored:
 // the next save makes them again.
-import { readdir, stat, unlink } from 'node:fs/promises';
+import { readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { todayInShanghai } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
-import { asciiJson } from './ascii-json.js';
 import { backUp, filesOf, pruneBackups } from './backups.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
 import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
@@ -21,7 +20,8 @@ import { isStoreFileName, partFileName, rosterFileName, type DatastoreLayout, ty
 import { osUserName } from './os-user.js';
 import { ensurePrivateDir, sweepTempFiles, syncDir } from './private-files.js';
 import { writeSeal } from './seals.js';
-import { collectionsOf, deepFreeze, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
+import { indexedRosterText, indexFileName, writeRosterIndex, type RosterIndex } from './roster-index.js';
+import { collectionsOf, deepFreeze, extend, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
 import { storageProblem } from './storage-errors.js';
 import { sweepReleasedLocks, type HeldLock } from './store-lock.js';
@@ -58,15 +58,18 @@ export async function saveRevision(
   let main: MainFile;
   let roster: RosterRef;
   let head: HeadFile;
+  let newIndex: RosterIndex | null = null;
   try {
     await ensurePrivateDir(layout.partsDir);
     if (keptRoster) roster = keptRoster;
     else {
       const name = rosterFileName(revision);
-      const file = new JsonFileAdapter<MainCollections>(join(layout.partsDir, name), null, asciiJson);
+      const indexed = indexedRosterText(collections);
+      const file = new JsonFileAdapter<MainCollections>(join(layout.partsDir, name), null, () => indexed.text);
       await new Low(file, collections).write();
       roster = { file: name, sha256: file.written };
       texts.set(name, file.writtenText);
+      newIndex = indexed.index;
     }
     for (const { month, list } of writes) {
       if (list.length === 0) {
@@ -92,7 +95,7 @@ export async function saveRevision(
       const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
       if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
     }
-    main = { ...(keptRoster ? collectionsOf(snapshot.main) : collections), revision, contactParts };
+    main = extend(keptRoster ? collectionsOf(snapshot.main) : collections, { revision, contactParts });
     head = headOf(main, roster);
     const entry: JournalEntry = {
       revision,
@@ -116,10 +119,11 @@ export async function saveRevision(
 
   // Committed.
   for (const [name, part] of written) reader.parts.set(name, part);
-  if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections) };
+  if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections), indexed: false };
   await syncDir(dirname(layout.main));
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
   await afterCommit(() => writeSeal(layout.seal, adapter.written));
+  await afterCommit(() => indexRoster(reader, newIndex));
   await afterCommit(() => removeUnreferencedParts(reader, head));
   await afterCommit(() => sweepTemps(layout));
   await afterCommit(async () => {
@@ -135,9 +139,28 @@ async function afterCommit(step: () => Promise<unknown>): Promise<void> {
   await step().catch(() => undefined);
 }
 
-/** Roster and month files no revision on disk names any more (backups keep their own copies). */
+/**
+ * The roster's index beside it (roster-index.ts), once per roster file: the one made with a roster just
+ * written, or made now for a roster this handle read whole (one from before indexes, or whose index was lost).
+ */
+async function indexRoster(reader: SnapshotReader, written: RosterIndex | null): Promise<void> {
+  const roster = reader.roster;
+  if (roster === null || roster.indexed) return;
+  const file = join(reader.layout.partsDir, roster.ref.file);
+  let index = written;
+  if (index === null) {
+    // Only for the very text on disk: a roster written by another version may differ in its bytes.
+    const built = indexedRosterText(roster.collections);
+    if ((await readFile(file, 'latin1')) !== `${built.text}\n`) return;
+    index = built.index;
+  }
+  await writeRosterIndex(join(reader.layout.partsDir, indexFileName(roster.ref.file)), roster.ref.sha256, index);
+  roster.indexed = true;
+}
+
+/** Roster and month files (and roster indexes) no revision on disk names any more (backups keep their own copies). */
 async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): Promise<void> {
-  const live = new Set(filesOf(head).map((f) => f.file));
+  const live = new Set([...filesOf(head).map((f) => f.file), indexFileName(head.roster.file)]);
   const names = await readdir(reader.layout.partsDir).catch(() => [] as string[]);
   for (const name of names) {
     if (isStoreFileName(name) && !live.has(name)) {

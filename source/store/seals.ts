@@ -23,7 +23,7 @@ export { sha256 } from './file-identity.js';
 export async function parseBySeal<T>(
   bytes: Buffer,
   seal: string | null,
-  trusted: (text: string) => T,
+  trusted: (text: string) => T | Promise<T>,
   validated: (text: string) => T | Promise<T>,
 ): Promise<{ value: T; sha256: string }> {
   const hash = sha256(bytes);

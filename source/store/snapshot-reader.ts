@@ -11,7 +11,9 @@ import type { MainCollections, MainFile, PartRef, RosterRef } from './file-schem
 import { JsonFileAdapter } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout, type MonthKey } from './layout.js';
 import { parseBySeal, parseSealedMainText, parseSealedPartText, parseSealedRosterText, readSeal } from './seals.js';
-import { deepFreeze, fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
+import { lazyRoster } from './lazy-roster.js';
+import { indexFileName, readRosterIndex } from './roster-index.js';
+import { deepFreeze, extend, fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
 import type { ParsedMainFile } from './validate.js';
 
 /** Field-by-field validation (zod), loaded only when a file matches no seal. */
@@ -26,6 +28,8 @@ export type PartCache = Map<string, { contacts: readonly Contact[]; sha256: stri
 export interface RosterCache {
   ref: RosterRef;
   collections: MainCollections;
+  /** Its index is on disk (lazy-roster.ts); false: read whole, and the next save writes the index. */
+  indexed: boolean;
 }
 
 export class SnapshotReader {
@@ -96,7 +100,7 @@ export class SnapshotReader {
     } catch (error) {
       throw await this.advised(error);
     }
-    const main: MainFile = { ...roster.collections, revision: head.revision, contactParts: head.contactParts };
+    const main: MainFile = extend(roster.collections, { revision: head.revision, contactParts: head.contactParts });
     const fromMonth = typeof range === 'function' ? fromMonthOf(range(roster.collections)) : early;
     return { main, roster: roster.ref, fromMonth, months: await (months ?? this.readMonths(head.contactParts, fromMonth)), inline: false, stamp: adapter.stamp, sha256: hash };
   }
@@ -122,8 +126,16 @@ export class SnapshotReader {
   private async readRoster(ref: RosterRef): Promise<RosterCache> {
     if (this.roster?.ref.file === ref.file && this.roster.ref.sha256 === ref.sha256) return this.roster;
     const path = join(this.layout.partsDir, ref.file);
-    const { value, sha256 } = await this.readNamedFile(path, ref.sha256, parseSealedRosterText, async (text) => (await validation()).parseRosterText(text, path), '名册文件');
-    this.roster = { ref: { file: ref.file, sha256 }, collections: deepFreeze(value) };
+    // The index is read beside the roster; only a roster whose bytes match their seal is read through it.
+    const index = readRosterIndex(join(this.layout.partsDir, indexFileName(ref.file)), ref.sha256);
+    const trusted = async (text: string) => {
+      const found = await index;
+      const lazy = found && lazyRoster(text, found);
+      return lazy ? { collections: lazy, indexed: true } : { collections: deepFreeze(parseSealedRosterText(text)), indexed: false };
+    };
+    const validated = async (text: string) => ({ collections: deepFreeze(await (await validation()).parseRosterText(text, path)), indexed: false });
+    const { value, sha256 } = await this.readNamedFile(path, ref.sha256, trusted, validated, '名册文件');
+    this.roster = { ref: { file: ref.file, sha256 }, ...value };
     return this.roster;
   }
 
@@ -144,7 +156,7 @@ export class SnapshotReader {
   private async readNamedFile<T>(
     path: string,
     seal: string | undefined,
-    trusted: (text: string) => T,
+    trusted: (text: string) => T | Promise<T>,
     validated: (text: string) => Promise<T>,
     what: string,
   ): Promise<{ value: T; sha256: string }> {

@@ -69,14 +69,38 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
+/**
+ * `{ ...base, ...extra }`, except that a collection of a roster read through its index (lazy-roster.ts)
+ * stays a getter, unread, and so does the way to that roster's indexes.
+ */
+export function extend<B extends object, E extends object>(base: B, extra: E): B & E {
+  const result = {};
+  for (const source of [base, extra]) {
+    for (const key of Reflect.ownKeys(source)) {
+      const d = Object.getOwnPropertyDescriptor(source, key)!;
+      Object.defineProperty(result, key, d.get ? { ...d, configurable: true } : { value: d.value, writable: true, enumerable: d.enumerable, configurable: true });
+    }
+  }
+  return result as B & E;
+}
+
+/** Whether `a` and `b` read `key` from the same roster list, unread or not: the same value, without reading it. */
+export function sameList(a: object, b: object, key: string): boolean {
+  const getter = Object.getOwnPropertyDescriptor(a, key)?.get;
+  return getter !== undefined && getter === Object.getOwnPropertyDescriptor(b, key)?.get;
+}
+
+/** The main file's collections without its revision and month files. */
 export function collectionsOf(main: MainFile): MainCollections {
-  const { revision: _r, contactParts: _p, ...collections } = main;
-  return collections;
+  const collections = extend(main, {}) as Partial<MainFile>;
+  delete collections.revision;
+  delete collections.contactParts;
+  return collections as MainCollections;
 }
 
 export function assemble(snapshot: Snapshot): Datastore {
   const months = [...snapshot.months.keys()].sort();
-  return { ...collectionsOf(snapshot.main), contacts: months.flatMap((m) => snapshot.months.get(m) ?? []) };
+  return extend(collectionsOf(snapshot.main), { contacts: months.flatMap((m) => snapshot.months.get(m) ?? []) });
 }
 
 /** The earliest date of a contact the snapshot did not read the month of, or null. */

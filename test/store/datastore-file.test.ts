@@ -41,11 +41,11 @@ describe('datastore file', () => {
     rmSync(store.layout.seal);
     const before = await new DatastoreFile(file).load();
     expect(before.contacts.map((c) => c.note)).toEqual(['十月']);
-    const months = readdirSync(store.layout.partsDir).sort();
+    const months = readdirSync(store.layout.partsDir).filter((f) => !f.startsWith('roster.')).sort();
     await new DatastoreFile(file).update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note: '十一月' }, ctx), { action: 'log', contacts: '2026-11-20' });
     const after = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion: number; roster: { file: string } };
     expect(after.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(readdirSync(store.layout.partsDir).sort()).toEqual([...months, '2026-11.r3.json', after.roster.file].sort());
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual([...months, '2026-11.r3.json', after.roster.file, after.roster.file.replace('.json', '.index.json')].sort());
     const loaded = await new DatastoreFile(file).load();
     expect({ ...loaded, contacts: [] }).toEqual({ ...before, contacts: [] });
     expect(loaded.contacts.map((c) => c.note)).toEqual(['十月', '十一月']);

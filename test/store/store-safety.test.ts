@@ -33,8 +33,8 @@ describe('datastore safety', () => {
     await log(store, '2026-11-20', '十一月');
     // Asked for November only, the change adds a September contact: it is run again on a wider read.
     await log(store, '2026-09-15', '九月', '2026-11-01');
-    // Only contacts changed: the roster file of the first save (revision 1) is the one still named.
-    expect(readdirSync(store.layout.partsDir).sort()).toEqual(['2026-09.r4.json', '2026-10.r2.json', '2026-11.r3.json', 'roster.r1.json']);
+    // Only contacts changed: the roster file of the first save (revision 1) is the one still named, with its index.
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual(['2026-09.r4.json', '2026-10.r2.json', '2026-11.r3.json', 'roster.r1.index.json', 'roster.r1.json']);
     expect((await new DatastoreFile(store.file).load('2026-11-01')).contacts.map((c) => c.note)).toEqual(['十一月']);
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['九月', '十月', '十一月']);
     expect(statSync(join(store.layout.partsDir, '2026-09.r4.json')).mode & 0o777).toBe(0o600);

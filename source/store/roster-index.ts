@@ -1,0 +1,121 @@
+// The roster file's index: where each record of the roster's text starts, and the keys lookups go by
+// (id, 工号, normalised name, 班级名称, 楼-号, 学号, an assignment's cadre), so that a change which
+// looks up a few records (`log`) parses those few, not the whole roster (~2 MB, ~60 ms with its
+// indexes at school scale). A derived file beside the roster file (roster.r7.index.json), never a
+// source of truth: its first line names the SHA-256 of the roster text it indexes and of its own body.
+// A missing, damaged, stale or foreign index means the roster is parsed whole (and the index written).
+import { readFile } from 'node:fs/promises';
+import { dormKey } from '../domain/indexes.js';
+import { normalizeName } from '../domain/names.js';
+import { asciiJson } from './ascii-json.js';
+import type { MainCollections } from './file-schemas.js';
+import { sha256 } from './file-identity.js';
+
+/** Bump when the index's shape or a key's meaning (normalizeName, dormKey) changes: others are built again. */
+const INDEX_VERSION = 1;
+
+/** The roster's lists of records, each record at a place the index records. */
+export const RECORD_TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+export interface RosterIndex {
+  /** Each top-level value's [start, end) in the roster's text, in the text's order. */
+  sections: Record<string, [number, number]>;
+  /** Where each record starts, by table; a record ends one character before the next (a comma), the last before its list's `]`. */
+  starts: Record<RecordTable, number[]>;
+  /** Each record's id, in the same order. */
+  ids: Record<RecordTable, string[]>;
+  /** Lookup keys, in the order of their table's records. */
+  keys: {
+    employeeNo: (string | null)[];
+    cadreName: string[];
+    className: string[];
+    dormKey: string[];
+    studentNo: string[];
+    assignmentCadre: string[];
+  };
+}
+
+interface IndexHeader {
+  indexVersion: number;
+  /** SHA-256 of the roster text indexed, as the main file names it. */
+  roster: string;
+  /** SHA-256 of the body (the second line). */
+  body: string;
+}
+
+const isRecordTable = (key: string): key is RecordTable => (RECORD_TABLES as readonly string[]).includes(key);
+
+/**
+ * The roster's text as the roster file holds it (asciiJson, the same bytes), written piece by piece
+ * to learn where each record starts; with the index of that text.
+ */
+export function indexedRosterText(collections: MainCollections): { text: string; index: RosterIndex } {
+  const parts: string[] = [];
+  let length = 0;
+  const put = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+  };
+  const sections: RosterIndex['sections'] = {};
+  const starts = Object.fromEntries(RECORD_TABLES.map((t) => [t, [] as number[]])) as RosterIndex['starts'];
+  // JSON.stringify's order and omissions: own keys in order, undefined values left out.
+  const entries = Object.entries(collections).filter(([, value]) => value !== undefined);
+  put('{');
+  entries.forEach(([key, value], k) => {
+    put(`${k === 0 ? '' : ','}${JSON.stringify(key)}:`);
+    const start = length;
+    if (isRecordTable(key) && Array.isArray(value)) {
+      put('[');
+      value.forEach((record, i) => {
+        if (i > 0) put(',');
+        starts[key].push(length);
+        put(asciiJson(record));
+      });
+      put(']');
+    } else put(asciiJson(value));
+    sections[key] = [start, length];
+  });
+  put('}');
+  const ids = Object.fromEntries(RECORD_TABLES.map((t) => [t, (collections[t] ?? []).map((r) => r.id)])) as RosterIndex['ids'];
+  const keys: RosterIndex['keys'] = {
+    employeeNo: collections.cadres.map((c) => c.employeeNo),
+    cadreName: collections.cadres.map((c) => normalizeName(c.name)),
+    className: collections.classes.map((c) => c.name),
+    dormKey: collections.dorms.map(dormKey),
+    studentNo: collections.students.map((s) => s.studentNo),
+    assignmentCadre: collections.assignments.map((a) => a.cadreId),
+  };
+  return { text: parts.join(''), index: { sections, starts, ids, keys } };
+}
+
+/** roster.r7.json → roster.r7.index.json */
+export function indexFileName(rosterFile: string): string {
+  return rosterFile.replace(/\.json$/, '.index.json');
+}
+
+/** The index of the roster text whose SHA-256 is `rosterSha256`, or null (missing, damaged, stale, of another version). */
+export async function readRosterIndex(file: string, rosterSha256: string): Promise<RosterIndex | null> {
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes === null) return null;
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return null;
+  try {
+    const header = JSON.parse(bytes.subarray(0, newline).toString('latin1')) as Partial<IndexHeader> | null;
+    if (header?.indexVersion !== INDEX_VERSION || header.roster !== rosterSha256) return null;
+    const body = bytes.subarray(newline + 1);
+    if (sha256(body) !== header.body) return null;
+    // Written as ASCII (asciiJson): latin1 decodes it byte for byte, faster than utf8.
+    return JSON.parse(body.toString('latin1')) as RosterIndex;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the index of the roster text whose SHA-256 is `rosterSha256`: atomic, without fsync (a lost index costs only time). */
+export async function writeRosterIndex(file: string, rosterSha256: string, index: RosterIndex): Promise<void> {
+  const body = `${asciiJson(index)}\n`;
+  const header: IndexHeader = { indexVersion: INDEX_VERSION, roster: rosterSha256, body: sha256(body) };
+  const { writePrivateFile } = await import('./private-files.js');
+  await writePrivateFile(file, `${JSON.stringify(header)}\n${body}`, { durable: false });
+}
