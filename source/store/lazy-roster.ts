@@ -77,6 +77,11 @@ class RosterText {
     return record;
   }
 
+  /** The top-level values parsed so far, in the order they were. */
+  parsed(): string[] {
+    return [...this.lists.keys()];
+  }
+
   /** Whether `data` still reads every list from this text (a change may have replaced one). */
   readBy(data: object): boolean {
     return ROSTER_KEYS.every((k) => Object.getOwnPropertyDescriptor(data, k)?.get === this.getters.get(k));
@@ -232,6 +237,15 @@ class RosterIndexes implements Indexes {
   get contactDates() { return this.#lists.contactDates; }
 }
 
+/** Each lazy roster's text, by the function that gives its indexes (carried by data made from it). */
+const texts = new WeakMap<object, RosterText>();
+
+/** Which top-level values of the roster `data` was read from have been parsed, in order; null: not read through an index. */
+export function parsedLists(data: object): string[] | null {
+  const indexes = (data as { [STORED_INDEXES]?: object })[STORED_INDEXES];
+  return (indexes && texts.get(indexes)?.parsed()) ?? null;
+}
+
 /**
  * The roster's collections read from `text` through `index`, or null when the index cannot be read
  * against this text. Each collection is a getter (parsed and frozen at its first read); the object
@@ -249,8 +263,8 @@ export function lazyRoster(text: string, index: RosterIndex): MainCollections | 
     };
     Object.defineProperty(collections, key, { get, set, enumerable: true });
   }
-  Object.defineProperty(collections, STORED_INDEXES, {
-    value: (data: Datastore): Indexes => (roster.readBy(data) ? new RosterIndexes(roster, data) : new LazyIndexes(data)),
-  });
+  const indexes = (data: Datastore): Indexes => (roster.readBy(data) ? new RosterIndexes(roster, data) : new LazyIndexes(data));
+  Object.defineProperty(collections, STORED_INDEXES, { value: indexes });
+  texts.set(indexes, roster);
   return Object.freeze(collections) as MainCollections;
 }
