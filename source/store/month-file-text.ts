@@ -12,11 +12,13 @@ import type { PartFile } from './file-schemas.js';
 /** How a month file's bytes end: the records' array and the object closed, then a newline. */
 const ENDING = ']}\n';
 
-/** What a save knows of a month's file as read: its path, the hash of its bytes, its records. */
+/** What a save knows of a month's file as read: its path, the hash of its bytes, its records, and the bytes if still held. */
 export interface MonthAsRead {
   path: string;
   sha256: string;
   contacts: readonly Contact[];
+  /** The bytes parsed into `contacts`; without them the file is read again (and must still hash to `sha256`). */
+  bytes?: Buffer | undefined;
 }
 
 /** The JSON of `part` (the file adds a newline), spliced onto the file it extends when that file is still the bytes read. */
@@ -24,9 +26,9 @@ export async function monthFileJson(part: PartFile, read: MonthAsRead | undefine
   const { contacts } = part;
   const appends = read !== undefined && read.contacts.length > 0 && read.contacts.length < contacts.length && read.contacts.every((c, i) => contacts[i] === c);
   if (!appends) return asciiJson(part);
-  const bytes = await readFile(read.path).catch(() => null);
+  const bytes = read.bytes ?? (await readFile(read.path).catch(() => null));
   // Written by an older version (not ASCII), or no longer the file read: serialised in full.
-  if (bytes === null || !isAscii(bytes) || sha256(bytes) !== read.sha256) return asciiJson(part);
+  if (bytes === null || !isAscii(bytes) || (read.bytes === undefined && sha256(bytes) !== read.sha256)) return asciiJson(part);
   const text = bytes.toString('latin1');
   if (!text.endsWith(ENDING)) return asciiJson(part);
   const added = contacts.slice(read.contacts.length).map((c) => asciiJson(c));

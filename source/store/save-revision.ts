@@ -80,7 +80,8 @@ export async function saveRevision(
       const name = partFileName(month, revision);
       const previous = snapshot.main.contactParts[month];
       const read = previous && reader.parts.get(previous.file);
-      const json = await monthFileJson({ month, contacts: list }, read && { path: join(layout.partsDir, previous.file), ...read });
+      const bytes = reader.lastPart?.file === previous?.file ? reader.lastPart?.bytes : undefined;
+      const json = await monthFileJson({ month, contacts: list }, read && { path: join(layout.partsDir, previous.file), ...read, bytes });
       const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, () => json);
       await new Low(part, { month, contacts: list }).write();
       const frozen = Object.freeze(list.map((c) => Object.freeze(c)));

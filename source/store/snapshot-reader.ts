@@ -35,6 +35,8 @@ export interface RosterCache {
 export class SnapshotReader {
   readonly parts: PartCache = new Map();
   roster: RosterCache | null = null;
+  /** The bytes of the last month file this handle parsed: a log's save extends them (month-file-text.ts). */
+  lastPart: { file: string; bytes: Buffer } | null = null;
   /** The main file's stamp at this handle's last read or write. */
   lastStamp: string | null = null;
 
@@ -143,7 +145,8 @@ export class SnapshotReader {
     const cached = this.parts.get(ref.file);
     if (cached) return cached.contacts;
     const path = join(this.layout.partsDir, ref.file);
-    const { value, sha256 } = await this.readNamedFile(path, ref.sha256, parseSealedPartText, async (text) => (await validation()).parsePartText(text, path, month), '联系记录文件');
+    const { value, sha256, bytes } = await this.readNamedFile(path, ref.sha256, parseSealedPartText, async (text) => (await validation()).parsePartText(text, path, month), '联系记录文件');
+    this.lastPart = { file: ref.file, bytes };
     const list = Object.freeze(value.map((c) => Object.freeze(c)));
     this.parts.set(ref.file, { contacts: list, sha256 });
     return list;
@@ -159,10 +162,10 @@ export class SnapshotReader {
     trusted: (text: string) => T | Promise<T>,
     validated: (text: string) => Promise<T>,
     what: string,
-  ): Promise<{ value: T; sha256: string }> {
-    let parsed: { value: T; sha256: string } | null = null;
+  ): Promise<{ value: T; sha256: string; bytes: Buffer }> {
+    let parsed: { value: T; sha256: string; bytes: Buffer } | null = null;
     const adapter = new JsonFileAdapter<T | null>(path, async (bytes) => {
-      parsed = await parseBySeal(bytes, this.trusting ? (seal ?? null) : null, trusted, validated);
+      parsed = { ...(await parseBySeal(bytes, this.trusting ? (seal ?? null) : null, trusted, validated)), bytes };
       return parsed.value;
     });
     await new Low<T | null>(adapter, null).read();

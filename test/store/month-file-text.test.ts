@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -44,6 +44,15 @@ describe('a month file extended by a save', () => {
     // The same records, spaced differently: a splice keeps the spacing, a full serialisation would not.
     const spaced = `${asciiJson({ month: '2026-11', contacts: old }).replace('"contacts":', '"contacts": ')}\n`;
     const json = await monthFileJson({ month: '2026-11', contacts: [...old, contact(2, '谈心')] }, written(old, spaced));
+    expect(json).toBe(`${spaced.slice(0, -3)},${asciiJson(contact(2, '谈心'))}]}`);
+  });
+
+  it('extends the bytes the reader still holds, without reading the file again', async () => {
+    const old = [contact(1, '走访')];
+    const spaced = `${asciiJson({ month: '2026-11', contacts: old }).replace('"contacts":', '"contacts": ')}\n`;
+    const read = { ...written(old, spaced), bytes: Buffer.from(spaced, 'latin1') };
+    rmSync(read.path);
+    const json = await monthFileJson({ month: '2026-11', contacts: [...old, contact(2, '谈心')] }, read);
     expect(json).toBe(`${spaced.slice(0, -3)},${asciiJson(contact(2, '谈心'))}]}`);
   });
 
