@@ -10,7 +10,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { seeded } from '../demo/demo-data.js';
 
 /** Bump when the generated data or the way files are written changes: `npm run bench` regenerates a cached file of another version. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 /** The generated school's "today": contacts are dated up to it; the bench reports as of it. */
 export const BENCH_TODAY: IsoDate = '2026-11-25';

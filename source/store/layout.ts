@@ -1,7 +1,8 @@
 // Where a datastore's files live. `data/sanlianxi.json` is the main file: a small head naming the
 // revision, the roster file (everything but contacts) and one contact file per month. Beside it
 // `sanlianxi.contacts/` holds those immutable files, one per revision that wrote them (a `log` writes
-// a month file and the head, never the roster), `sanlianxi.backups/` the rotating backups,
+// a month file and the head, never the roster), and the roster's derived index (roster-index.ts),
+// `sanlianxi.backups/` the rotating backups,
 // `sanlianxi.journal.jsonl` the journal, `sanlianxi.seal.json` the main file's seal (seals.ts) and
 // `sanlianxi.overdue.json` the overdue report's derived digest of the reporting term (digest-file.ts).
 import { basename, dirname, join } from 'node:path';
