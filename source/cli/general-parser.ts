@@ -15,7 +15,7 @@ import { historyCommand, undoCommand } from './commands/journal.js';
 import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { usersCommand } from './commands/users.js';
-import { DATA_OPTION } from './runtime.js';
+import { DATA_OPTION } from './plain-command.js';
 
 export async function parseWithYargs(argv: string[]): Promise<void> {
   await yargs(argv)

@@ -1,70 +1,33 @@
 #!/usr/bin/env node
 // sanlianxi: with no command, the terminal UI; otherwise one command for scripts and SSH.
+//
+// Two programs, built apart (bundle-cli.ts): fast.ts, one file, runs a plain overdue or log line;
+// program.ts, with its chunks, runs every line. This file tells which from the line alone, loading
+// no command, and loads exactly one of them: each has its own copy of the modules they share, and
+// two copies in one process would split what a module keeps (the user's identity, zod's settings,
+// caches, the error classes tested with instanceof).
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { isUserError } from '../domain/errors.js';
-import { safeText } from '../domain/safe-text.js';
-import { storageProblem } from '../store/storage-errors.js';
-import { plainLine } from './fast-path.js';
-import { STDIN_PATH } from './stdin-file.js';
-import { openStore, setIdentity } from './runtime.js';
+import { LOG_LINE } from './commands/log-line.js';
+import { OVERDUE_LINE } from './commands/overdue-line.js';
+import { plainLine } from './plain-command.js';
 
 /**
- * Runs one command line (without `node main.js`) in this process and returns its exit code: 0 done,
- * 1 a user error (its lines on stderr, each neutralised), 2 an internal error, or a command's own
- * status (overdue --exit-code: 3). Tests call it directly.
+ * A line for fast.ts: a plain overdue or log line, not an SSH forced command's (--user). program.ts
+ * runs such a line as fast.ts does (its rewriting of `-` after --out or import changes none).
  */
-export async function run(given: string[]): Promise<number> {
-  // A command may set process.exitCode for a status that is no error (overdue --exit-code): it is
-  // returned, and this process's own exit code is left as it was.
-  const outer = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`,
-    // `import -` (standard input) as `import /dev/stdin`.
-    const argv = (await sshArgv(given)).flatMap((a, i, all) =>
-      a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : a === '-' && all[i - 1] === 'import' ? [STDIN_PATH] : [a],
-    );
-    const plain = plainLine(argv);
-    if (plain !== null) await plain.command.handler(plain.args as Parameters<typeof plain.command.handler>[0]);
-    // Loaded only for the lines it parses: yargs and every command are most of a short command's start-up.
-    else await (await import('./general-parser.js')).parseWithYargs(argv);
-    return Number(process.exitCode ?? 0);
-  } catch (error) {
-    if (isUserError(error)) {
-      process.stderr.write(`${error.message.split('\n').map(safeText).join('\n')}\n`);
-      return 1;
-    }
-    // A file-system error no layer below turned into a message (the store's own say whether a change was saved).
-    const storage = storageProblem(error, '');
-    if (storage) {
-      process.stderr.write(`${safeText(storage)}：操作未完成\n`);
-      return 1;
-    }
-    process.stderr.write(`内部错误：${safeText((error as Error)?.message ?? String(error))}\n`);
-    return 2;
-  } finally {
-    process.exitCode = outer;
-  }
+export function isFastLine(argv: readonly string[]): boolean {
+  return !argv.includes('--user') && plainLine(argv, [OVERDUE_LINE, LOG_LINE]) !== null;
 }
 
 /**
- * Under an SSH forced command, the client's command (SSH_ORIGINAL_COMMAND) checked against her role,
- * with the forced command's datastore; otherwise the arguments as given, the OS account the user.
+ * Runs one command line (without `node main.js`) in this process and returns its exit code: 0 done,
+ * 1 a user error (its lines on stderr), 2 an internal error, or a command's own status (overdue
+ * --exit-code: 3). Tests call it directly.
  */
-async function sshArgv(given: string[]): Promise<string[]> {
-  setIdentity(null);
-  // Only a forced command names --user (forced-command.ts, loaded only then).
-  if (!given.includes('--user')) return given;
-  const { checkSshCommand, forcedCommand } = await import('./forced-command.js');
-  const forced = forcedCommand(given, process.env);
-  if (forced === null) return given;
-  setIdentity({ login: forced.login, forced: true });
-  const data = forced.data === undefined ? [] : ['--data', forced.data];
-  const actor = await openStore({ data: forced.data }).actor();
-  // A forced identity is always a registered user (actor() refuses others).
-  if (actor !== null) checkSshCommand(forced.argv, actor.role);
-  return [...forced.argv, ...data];
+export async function run(given: string[]): Promise<number> {
+  const program = isFastLine(given) ? await import('./fast.js') : await import('./program.js');
+  return program.run(given);
 }
 
 /** Run as the program (also through npm's bin link), not imported by a test. */

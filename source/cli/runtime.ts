@@ -14,9 +14,6 @@ export interface GlobalArgs {
   data?: string;
 }
 
-/** --data, an option of every command. */
-export const DATA_OPTION = { type: 'string', describe: '数据文件（默认 $SANLIANXI_DATA 或安装目录下 data/sanlianxi.json）' } as const;
-
 let identity: Identity | null = null;
 
 /** Who runs this process: the OS account, unless an SSH forced command named a registered user (forced-command.ts). */

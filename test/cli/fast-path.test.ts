@@ -1,11 +1,15 @@
-// The fast path (source/cli/fast-path.ts) reads a plain line of overdue, log or the terminal UI with
+// The fast path (plain-command.ts: plainLine) reads a plain line of overdue, log or the terminal UI with
 // Node's parser instead of yargs: what it takes, it must read exactly as yargs does, and it must leave
-// to yargs every line yargs would refuse or answer otherwise (help, mistakes, unusual forms).
+// to yargs every line yargs would refuse or answer otherwise (help, mistakes, unusual forms). main.ts
+// gives fast.ts exactly the plain overdue and log lines, telling them from the lines' grammar alone.
 import fc from 'fast-check';
 import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
-import { FAST_COMMANDS, plainLine } from '../../source/cli/fast-path.js';
-import { DATA_OPTION } from '../../source/cli/runtime.js';
+import { isFastLine } from '../../source/cli/main.js';
+import { DATA_OPTION, plainLine as plainLineOf } from '../../source/cli/plain-command.js';
+import { FAST_COMMANDS } from '../../source/cli/program.js';
+
+const plainLine = (argv: string[]) => plainLineOf(argv, FAST_COMMANDS);
 
 type Seen = { command: string; args: Record<string, unknown> } | null;
 
@@ -78,6 +82,16 @@ describe('fast path', () => {
     for (const line of lines) expect(plainLine(line), line.join(' ')).toBeNull();
   });
 
+  it('gives fast.ts the plain overdue and log lines only: not the terminal UI, nor an SSH forced command', () => {
+    expect(isFastLine(['overdue', '--count', '--as-of', '2026-11-25', '--data', 'school.json'])).toBe(true);
+    expect(isFastLine(['--data', 'school.json', 'log', '--cadre', 'T001', '--type', '寝室', '--target', '1号楼-102'])).toBe(true);
+    expect(isFastLine(['--as-of', '2026-11-25'])).toBe(false);
+    expect(isFastLine([])).toBe(false);
+    expect(isFastLine(['log', '--help'])).toBe(false);
+    expect(isFastLine(['--data', 'school.json', '--user', 'wang'])).toBe(false);
+    expect(isFastLine(['overdue', '--count', '--user', 'wang'])).toBe(false);
+  });
+
   it('on random lines, takes only what yargs reads the same way', async () => {
     const names = [...new Set(FAST_COMMANDS.flatMap((c) => Object.keys(c.options))), 'data', 'no-json', 'help', 'bogus'];
     const value = fc.constantFrom('2026-11-25', '-3', '张三', '', '00123', 'overdue', '--count', '1e3', 'true');
@@ -91,6 +105,8 @@ describe('fast path', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(token, { maxLength: 8 }), async (tokens) => {
         const argv = tokens.flat();
+        // main.ts sends to fast.ts exactly the plain lines of overdue and log.
+        expect(isFastLine(argv), argv.join(' ')).toBe(['overdue', 'log'].includes(plainLine(argv)?.command.command ?? ''));
         if (plainLine(argv) === null) return;
         taken += 1;
         await expectSameReading(argv);
