@@ -28,11 +28,11 @@ export interface BackupInfo {
   revision: number;
 }
 
-/** The bytes of a revision a save has just written, for its backup. */
+/** The contents of a revision a save has just written, for its backup. */
 export interface WrittenTexts {
-  main: string;
+  main: string | Buffer;
   /** Roster and month files by name. */
-  parts: ReadonlyMap<string, string>;
+  parts: ReadonlyMap<string, string | Buffer>;
 }
 
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-r(\d+)(?:-\d+)?$/;
@@ -122,12 +122,15 @@ export async function backUp(layout: DatastoreLayout, revision: number, files: r
     if (files.length > 0) {
       const partsDir = join(partial, basename(layout.partsDir));
       await mkdir(partsDir, { mode: PRIVATE_DIR_MODE });
-      for (const ref of files) {
-        const to = join(partsDir, ref.file);
-        const text = texts.parts.get(ref.file);
-        if (text === undefined) await backUpPart(layout, backups, ref, to);
-        else await writeNewPrivateFile(to, text);
-      }
+      // The files at once: ~50 links (one per month) one after another took most of a log's backup.
+      await Promise.all(
+        files.map(async (ref) => {
+          const to = join(partsDir, ref.file);
+          const text = texts.parts.get(ref.file);
+          if (text === undefined) await backUpPart(layout, backups, ref, to);
+          else await writeNewPrivateFile(to, text);
+        }),
+      );
     }
     await rename(partial, info.dir);
   } catch (error) {

@@ -19,13 +19,14 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   stamp = '';
   /** SHA-256 of the bytes the last write() wrote: its seal. */
   written = '';
-  /** The text the last write() wrote (a backup copies it from memory, not from the disk). */
-  writtenText = '';
+  /** What the last write() wrote (a backup copies it from memory, not from the disk). */
+  writtenContent: string | Buffer = '';
   constructor(
     private readonly file: string,
     /** null for an adapter that only writes (month files and the main file when saving). */
     private readonly parse: ((bytes: Buffer) => T | Promise<T>) | null,
-    private readonly serialize: (data: T) => string = JSON.stringify,
+    /** The file's text (a newline is added), or its very bytes. */
+    private readonly serialize: (data: T) => string | Buffer = JSON.stringify,
   ) {}
 
   async read(): Promise<T | null> {
@@ -50,9 +51,10 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const text = `${this.serialize(data)}\n`;
-    this.written = sha256(text);
-    this.writtenText = text;
-    await writePrivateFile(this.file, text);
+    const serialized = this.serialize(data);
+    const content = typeof serialized === 'string' ? `${serialized}\n` : serialized;
+    this.written = sha256(content);
+    this.writtenContent = content;
+    await writePrivateFile(this.file, content);
   }
 }

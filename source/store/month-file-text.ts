@@ -21,16 +21,17 @@ export interface MonthAsRead {
   bytes?: Buffer | undefined;
 }
 
-/** The JSON of `part` (the file adds a newline), spliced onto the file it extends when that file is still the bytes read. */
-export async function monthFileJson(part: PartFile, read: MonthAsRead | undefined): Promise<string> {
+/** The month file's bytes for `part` (its JSON and a newline), spliced onto the file it extends when that file is still the bytes read. */
+export async function monthFileBytes(part: PartFile, read: MonthAsRead | undefined): Promise<Buffer> {
+  const full = () => Buffer.from(`${asciiJson(part)}\n`, 'latin1');
   const { contacts } = part;
   const appends = read !== undefined && read.contacts.length > 0 && read.contacts.length < contacts.length && read.contacts.every((c, i) => contacts[i] === c);
-  if (!appends) return asciiJson(part);
+  if (!appends) return full();
   const bytes = read.bytes ?? (await readFile(read.path).catch(() => null));
   // Written by an older version (not ASCII), or no longer the file read: serialised in full.
-  if (bytes === null || !isAscii(bytes) || (read.bytes === undefined && sha256(bytes) !== read.sha256)) return asciiJson(part);
-  const text = bytes.toString('latin1');
-  if (!text.endsWith(ENDING)) return asciiJson(part);
+  if (bytes === null || !isAscii(bytes) || (read.bytes === undefined && sha256(bytes) !== read.sha256)) return full();
+  if (bytes.subarray(-ENDING.length).toString('latin1') !== ENDING) return full();
   const added = contacts.slice(read.contacts.length).map((c) => asciiJson(c));
-  return `${text.slice(0, -ENDING.length)},${added.join(',')}]}`;
+  // Bytes, not a string: no copy of the month is decoded, joined, hashed and encoded again (~3 ms, and heap).
+  return Buffer.concat([bytes.subarray(0, -ENDING.length), Buffer.from(`,${added.join(',')}${ENDING}`, 'latin1')]);
 }

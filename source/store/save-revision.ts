@@ -15,7 +15,7 @@ import { checkChange, type ChangeBase } from './checked-change.js';
 import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
 import { appendEntry, compactJournal, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
-import { monthFileJson } from './month-file-text.js';
+import { monthFileBytes } from './month-file-text.js';
 import { isStoreFileName, partFileName, rosterFileName, type DatastoreLayout, type MonthKey } from './layout.js';
 import { osUserName } from './os-user.js';
 import { ensurePrivateDir, sweepTempFiles, syncDir } from './private-files.js';
@@ -53,7 +53,7 @@ export async function saveRevision(
 
   const now = new Date();
   const written: PartCache = new Map();
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string | Buffer>();
   const adapter = new JsonFileAdapter<HeadFile>(layout.main, null);
   let main: MainFile;
   let roster: RosterRef;
@@ -68,7 +68,7 @@ export async function saveRevision(
       const file = new JsonFileAdapter<MainCollections>(join(layout.partsDir, name), null, () => indexed.text);
       await new Low(file, collections).write();
       roster = { file: name, sha256: file.written };
-      texts.set(name, file.writtenText);
+      texts.set(name, file.writtenContent);
       newIndex = indexed.index;
     }
     for (const { month, list } of writes) {
@@ -81,12 +81,12 @@ export async function saveRevision(
       const previous = snapshot.main.contactParts[month];
       const read = previous && reader.parts.get(previous.file);
       const bytes = reader.lastPart?.file === previous?.file ? reader.lastPart?.bytes : undefined;
-      const json = await monthFileJson({ month, contacts: list }, read && { path: join(layout.partsDir, previous.file), ...read, bytes });
-      const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, () => json);
+      const content = await monthFileBytes({ month, contacts: list }, read && { path: join(layout.partsDir, previous.file), ...read, bytes });
+      const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, () => content);
       await new Low(part, { month, contacts: list }).write();
       const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
       written.set(name, { contacts: frozen, sha256: part.written });
-      texts.set(name, part.writtenText);
+      texts.set(name, part.writtenContent);
       contactParts[month] = { file: name, count: list.length, sha256: part.written };
       months.set(month, frozen);
     }
@@ -128,7 +128,7 @@ export async function saveRevision(
   await afterCommit(() => removeUnreferencedParts(reader, head));
   await afterCommit(() => sweepTemps(layout));
   await afterCommit(async () => {
-    await backUp(layout, revision, filesOf(head), { main: adapter.writtenText, parts: texts }, now);
+    await backUp(layout, revision, filesOf(head), { main: adapter.writtenContent, parts: texts }, now);
     await pruneBackups(layout, todayInShanghai(now));
   });
   await afterCommit(() => compactJournal(layout.journal, now));

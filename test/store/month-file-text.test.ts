@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../source/domain/schema.js';
 import { asciiJson } from '../../source/store/ascii-json.js';
 import { sha256 } from '../../source/store/file-identity.js';
-import { monthFileJson } from '../../source/store/month-file-text.js';
+import { monthFileBytes, type MonthAsRead } from '../../source/store/month-file-text.js';
 
 const contact = (i: number, note: string): Contact => ({
   id: `ct_${i}`,
@@ -19,6 +19,10 @@ const contact = (i: number, note: string): Contact => ({
   enteredBy: '王书记',
   enteredAt: '2026-11-25T08:00:00.000Z',
 });
+
+/** The month file's text as a save writes it (its JSON and a newline). */
+const fileText = async (part: { month: string; contacts: Contact[] }, read: MonthAsRead) => (await monthFileBytes(part, read)).toString('latin1');
+const serialised = (contacts: Contact[]) => `${asciiJson({ month: '2026-11', contacts })}\n`;
 
 /** A month file on disk as a save writes it, with what the reader knows of it. */
 function written(list: Contact[], text = `${asciiJson({ month: '2026-11', contacts: list })}\n`) {
@@ -33,7 +37,7 @@ describe('a month file extended by a save', () => {
       fc.asyncProperty(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 3 }), async (before, added) => {
         const old = before.map((note, i) => contact(i, note));
         const list = [...old, ...added.map((note, i) => contact(100 + i, note))];
-        expect(await monthFileJson({ month: '2026-11', contacts: list }, written(old))).toBe(asciiJson({ month: '2026-11', contacts: list }));
+        expect(await fileText({ month: '2026-11', contacts: list }, written(old))).toBe(serialised(list));
       }),
       { numRuns: 60 },
     );
@@ -43,8 +47,8 @@ describe('a month file extended by a save', () => {
     const old = [contact(1, '走访')];
     // The same records, spaced differently: a splice keeps the spacing, a full serialisation would not.
     const spaced = `${asciiJson({ month: '2026-11', contacts: old }).replace('"contacts":', '"contacts": ')}\n`;
-    const json = await monthFileJson({ month: '2026-11', contacts: [...old, contact(2, '谈心')] }, written(old, spaced));
-    expect(json).toBe(`${spaced.slice(0, -3)},${asciiJson(contact(2, '谈心'))}]}`);
+    const text = await fileText({ month: '2026-11', contacts: [...old, contact(2, '谈心')] }, written(old, spaced));
+    expect(text).toBe(`${spaced.slice(0, -3)},${asciiJson(contact(2, '谈心'))}]}\n`);
   });
 
   it('extends the bytes the reader still holds, without reading the file again', async () => {
@@ -52,19 +56,19 @@ describe('a month file extended by a save', () => {
     const spaced = `${asciiJson({ month: '2026-11', contacts: old }).replace('"contacts":', '"contacts": ')}\n`;
     const read = { ...written(old, spaced), bytes: Buffer.from(spaced, 'latin1') };
     rmSync(read.path);
-    const json = await monthFileJson({ month: '2026-11', contacts: [...old, contact(2, '谈心')] }, read);
-    expect(json).toBe(`${spaced.slice(0, -3)},${asciiJson(contact(2, '谈心'))}]}`);
+    const text = await fileText({ month: '2026-11', contacts: [...old, contact(2, '谈心')] }, read);
+    expect(text).toBe(`${spaced.slice(0, -3)},${asciiJson(contact(2, '谈心'))}]}\n`);
   });
 
   it('is serialised in full when the file is not the one read, not ASCII (an older version), or the list is not an extension', async () => {
     const old = [contact(1, '走访'), contact(2, '谈心')];
     const list = [...old, contact(3, '再访')];
-    const full = asciiJson({ month: '2026-11', contacts: list });
+    const full = serialised(list);
     const changed = written(old);
     writeFileSync(changed.path, `${asciiJson({ month: '2026-11', contacts: [old[0]] })}\n`);
-    expect(await monthFileJson({ month: '2026-11', contacts: list }, changed)).toBe(full);
-    expect(await monthFileJson({ month: '2026-11', contacts: list }, written(old, `${JSON.stringify({ month: '2026-11', contacts: old })}\n`))).toBe(full);
+    expect(await fileText({ month: '2026-11', contacts: list }, changed)).toBe(full);
+    expect(await fileText({ month: '2026-11', contacts: list }, written(old, `${JSON.stringify({ month: '2026-11', contacts: old })}\n`))).toBe(full);
     const reordered = [old[1]!, old[0]!, contact(3, '再访')];
-    expect(await monthFileJson({ month: '2026-11', contacts: reordered }, written(old))).toBe(asciiJson({ month: '2026-11', contacts: reordered }));
+    expect(await fileText({ month: '2026-11', contacts: reordered }, written(old))).toBe(serialised(reordered));
   });
 });
