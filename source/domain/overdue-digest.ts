@@ -7,7 +7,7 @@ import { contactDatesOf, type Indexes } from './indexes.js';
 import { cadreName, collegeName, targetLabel } from './labels.js';
 import { nameRanks, overdueOrder, type OverdueFilter, type OverdueReport, type OverdueRow } from './overdue.js';
 import { rulesFor } from './rules.js';
-import type { College, Datastore, Term, User } from './schema.js';
+import type { College, Contact, Datastore, Term, User } from './schema.js';
 import type { Duty } from './vocabulary.js';
 import { reportingTerm } from './terms.js';
 import { assignmentWindows } from './windows.js';
@@ -24,6 +24,8 @@ export interface DigestLine {
   duty: Duty;
   /** The row's 对象: the targets' labels joined as overdueReport joins them. */
   target: string;
+  /** The targets' ids: a contact with any of them counts in the line's windows (digestWithContacts). */
+  targetIds: string[];
   windows: number[];
 }
 
@@ -83,11 +85,11 @@ export function overdueDigest(data: Datastore, idx: Indexes, term: Term): Overdu
       const target = w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、');
       const dates = datesIn(w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)), w.start, w.end);
       const window = [dayNumber(w.start), dayNumber(w.end), w.required, dates.length, ...dates];
-      const key = `${w.cadreId}\u0000${w.collegeId}\u0000${w.duty}\u0000${target}`;
+      const key = `${w.cadreId}\u0000${w.collegeId}\u0000${w.duty}\u0000${target}\u0000${w.targetIds.join('\u0000')}`;
       const line = byKey.get(key);
       if (line) line.windows.push(...window);
       else {
-        const added: DigestLine = { cadreId: w.cadreId, collegeId: w.collegeId, duty: w.duty, target, windows: window };
+        const added: DigestLine = { cadreId: w.cadreId, collegeId: w.collegeId, duty: w.duty, target, targetIds: [...w.targetIds], windows: window };
         byKey.set(key, added);
         lines.push(added);
       }
@@ -96,6 +98,31 @@ export function overdueDigest(data: Datastore, idx: Indexes, term: Term): Overdu
   const ranks = nameRanks(Object.entries(cadres).map(([id, c]) => c.name ?? id));
   for (const [id, c] of Object.entries(cadres)) c.rank = ranks.get(c.name ?? id)!;
   return { term, terms: data.settings.terms, users: data.users, colleges: data.colleges, collegeNames, cadres, lines };
+}
+
+/** What of a contact counts in the digest. */
+export type DigestContact = Pick<Contact, 'cadreId' | 'duty' | 'targetId' | 'date'>;
+
+/**
+ * The digest of the same data with `contacts` added (the roster unchanged): each counts in the windows
+ * of its cadre, duty and target that hold its date, as overdueDigest counts it. The contacts `log` saved
+ * since the digest was built are added this way when it is read (store/digest-file.ts).
+ */
+export function digestWithContacts(digest: OverdueDigest, contacts: readonly DigestContact[]): OverdueDigest {
+  if (contacts.length === 0) return digest;
+  const lines = digest.lines.map((line) => {
+    const days = contacts.filter((c) => c.cadreId === line.cadreId && c.duty === line.duty && line.targetIds.includes(c.targetId)).map((c) => dayNumber(c.date));
+    if (days.length === 0) return line;
+    const w = line.windows;
+    const windows: number[] = [];
+    for (let i = 0; i < w.length; i += 4 + w[i + 3]!) {
+      const [start, end, required, n] = [w[i]!, w[i + 1]!, w[i + 2]!, w[i + 3]!];
+      const dates = [...w.slice(i + 4, i + 4 + n), ...days.filter((d) => start <= d && d <= end)].sort((a, b) => a - b);
+      windows.push(start, end, required, dates.length, ...dates);
+    }
+    return { ...line, windows };
+  });
+  return { ...digest, lines };
 }
 
 /** Does the digest answer for `asOf`: is its term the one `asOf` reports on? */

@@ -5,10 +5,10 @@
 // trusts its index), or else the same hash. Any save replaces the main file (its revision changes), so
 // a digest is never older than the data; a damaged, hand-edited or foreign digest or data file means
 // building it again. Kept free of zod and the writers' modules: reading it is `overdue`'s fast path.
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
-import { digestAnswers, type OverdueDigest } from '../domain/overdue-digest.js';
+import { digestAnswers, digestWithContacts, type DigestContact, type OverdueDigest } from '../domain/overdue-digest.js';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import { asciiJson } from './ascii-json.js';
 import { sha256, stampOf } from './file-identity.js';
@@ -17,7 +17,7 @@ import type { Snapshot } from './snapshot.js';
 import type { PartCache } from './snapshot-reader.js';
 
 /** Bump when the digest's shape or the overdue rules change: a digest of another version is built again. */
-const DIGEST_VERSION = 2;
+const DIGEST_VERSION = 3;
 
 interface Source {
   sha256: string;
@@ -71,8 +71,54 @@ async function sourceOf(file: string): Promise<Source> {
 }
 
 /**
- * The digest on disk when every file it rests on is unchanged and its term is the one `asOf` reports
- * on; null otherwise (missing, stale, damaged, of another version).
+ * The contacts `log` saved since the digest was built (sanlianxi.overdue-added.json), so that the next
+ * `overdue` need not build it again (~0.6 s at school scale): each such save, under the lock, records its
+ * contact here instead of rewriting the 0.7 MB digest. Believed only as the continuation of the digest
+ * whose body and main file it names, up to the main file and month files those saves left; any other
+ * save breaks the chain (the main file is no longer the one named) and the digest is built again.
+ */
+interface Added {
+  digestVersion: number;
+  /** The digest's body hash and the main file it rests on. */
+  digestBody: string;
+  from: string;
+  /** The main file after the last of these saves. */
+  main: Source;
+  /** The month files these saves wrote (the last of each month), and those they replaced. */
+  parts: Record<string, Source>;
+  replaced: string[];
+  contacts: DigestContact[];
+}
+
+/** Beyond this many contacts the chain is dropped and the digest built again (reading it stays cheap). */
+const MAX_ADDED = 1000;
+
+const isDigestContact = (c: unknown): c is DigestContact =>
+  c !== null && typeof c === 'object' && ['cadreId', 'duty', 'targetId', 'date'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string');
+
+/** The contacts added to the digest `header` names, or null (none, damaged, of another digest). */
+async function readAdded(layout: DatastoreLayout, header: DigestHeader): Promise<Added | null> {
+  const bytes = await readFile(layout.digestAdded).catch(() => null);
+  const newline = bytes?.indexOf(10) ?? -1;
+  if (bytes === null || newline < 0) return null;
+  try {
+    const seal = JSON.parse(bytes.subarray(0, newline).toString('latin1')) as { sha256?: unknown };
+    const body = bytes.subarray(newline + 1);
+    if (seal?.sha256 !== sha256(body)) return null;
+    const a = JSON.parse(body.toString('latin1')) as Partial<Added> | null;
+    if (a === null || typeof a !== 'object' || a.digestVersion !== DIGEST_VERSION || a.digestBody !== header.body || a.from !== header.main.sha256) return null;
+    if (!isSource(a.main) || a.parts === null || typeof a.parts !== 'object' || !Object.values(a.parts).every(isSource)) return null;
+    if (!Array.isArray(a.replaced) || !a.replaced.every((r) => typeof r === 'string') || !Array.isArray(a.contacts) || !a.contacts.every(isDigestContact)) return null;
+    return a as Added;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The digest on disk when every file it rests on is unchanged — or, with the contacts logged since
+ * (Added), every file those saves left — and its term is the one `asOf` reports on; null otherwise
+ * (missing, stale, damaged, of another version).
  */
 export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
   const bytes = await readFile(layout.digest).catch(() => null);
@@ -82,16 +128,60 @@ export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promis
   if (header === null) return null;
   const body = bytes.subarray(newline + 1);
   if (sha256(body) !== header.body) return null;
-  const checks = [unchanged(layout.main, header.main), ...Object.entries(header.parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source))];
+  let main = header.main;
+  let parts = header.parts;
+  let added: Added | null = null;
+  if (!(await unchanged(layout.main, main))) {
+    added = await readAdded(layout, header);
+    if (added === null) return null;
+    main = added.main;
+    parts = { ...Object.fromEntries(Object.entries(header.parts).filter(([name]) => !added!.replaced.includes(name))), ...added.parts };
+  }
+  const checks = [unchanged(layout.main, main), ...Object.entries(parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source))];
   if (!(await Promise.all(checks)).every(Boolean)) return null;
   let digest: OverdueDigest;
   try {
     // Written as ASCII (asciiJson): latin1 decodes it byte for byte, faster than utf8.
-    digest = JSON.parse(body.toString('latin1')) as OverdueDigest;
+    digest = digestWithContacts(JSON.parse(body.toString('latin1')) as OverdueDigest, added?.contacts ?? []);
   } catch {
     return null;
   }
   return digestAnswers(digest, asOf) ? digest : null;
+}
+
+/** A month file a save wrote: the one it replaced (null: a new month) and the new one. */
+export interface WrittenMonth {
+  old: string | null;
+  file: string;
+  sha256: string;
+}
+
+/**
+ * After a save that only added `contacts` (a log), under the lock: records them as added to the digest,
+ * when the digest (with the contacts recorded before) rests on the main file this save replaced
+ * (`before`, its hash as read). Small and without fsync: lost, it only means building the digest again.
+ */
+export async function recordAdded(layout: DatastoreLayout, before: string, after: string, months: readonly WrittenMonth[], contacts: readonly DigestContact[]): Promise<void> {
+  const bytes = await readFile(layout.digest).catch(() => null);
+  const newline = bytes?.indexOf(10) ?? -1;
+  const header = bytes === null || newline < 0 ? null : headerOf(bytes.subarray(0, newline).toString('utf8'));
+  if (header === null) return;
+  const prior = header.main.sha256 === before ? null : await readAdded(layout, header);
+  if (prior === null && header.main.sha256 !== before) return;
+  if (prior !== null && prior.main.sha256 !== before) return;
+  const all = [...(prior?.contacts ?? []), ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date }))];
+  if (all.length > MAX_ADDED) return void (await rm(layout.digestAdded, { force: true }));
+  const parts = { ...(prior?.parts ?? {}) };
+  const replaced = new Set(prior?.replaced ?? []);
+  for (const m of months) {
+    if (m.old !== null && !(m.old in parts)) replaced.add(m.old);
+    if (m.old !== null) delete parts[m.old];
+    parts[m.file] = { sha256: m.sha256, stamp: stampOf(await stat(join(layout.partsDir, m.file))) };
+  }
+  const record: Added = { digestVersion: DIGEST_VERSION, digestBody: header.body, from: header.main.sha256, main: { sha256: after, stamp: stampOf(await stat(layout.main)) }, parts, replaced: [...replaced], contacts: all };
+  const text = `${asciiJson(record)}\n`;
+  const { writePrivateFile } = await import('./private-files.js');
+  await writePrivateFile(layout.digestAdded, `${JSON.stringify({ sha256: sha256(text) })}\n${text}`, { durable: false });
 }
 
 /**

@@ -4,7 +4,8 @@
 // a month file and the head, never the roster), and the roster's derived index (roster-index.ts),
 // `sanlianxi.backups/` the rotating backups,
 // `sanlianxi.journal.jsonl` the journal, `sanlianxi.seal.json` the main file's seal (seals.ts) and
-// `sanlianxi.overdue.json` the overdue report's derived digest of the reporting term (digest-file.ts).
+// `sanlianxi.overdue.json` the overdue report's derived digest of the reporting term, and
+// `sanlianxi.overdue-added.json` the contacts logged since it was built (digest-file.ts).
 import { basename, dirname, join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -15,6 +16,8 @@ export interface DatastoreLayout {
   journal: string;
   seal: string;
   digest: string;
+  /** The contacts `log` saved since the digest was built (digest-file.ts). */
+  digestAdded: string;
 }
 
 export function layoutOf(mainFile: string): DatastoreLayout {
@@ -27,6 +30,7 @@ export function layoutOf(mainFile: string): DatastoreLayout {
     journal: join(dir, `${stem}.journal.jsonl`),
     seal: join(dir, `${stem}.seal.json`),
     digest: join(dir, `${stem}.overdue.json`),
+    digestAdded: join(dir, `${stem}.overdue-added.json`),
   };
 }
 

@@ -12,6 +12,7 @@ import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { backUp, filesOf, pruneBackups } from './backups.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
+import { recordAdded, type WrittenMonth } from './digest-file.js';
 import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
 import { appendEntry, compactJournal, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
@@ -53,6 +54,7 @@ export async function saveRevision(
 
   const now = new Date();
   const written: PartCache = new Map();
+  const monthsWritten: WrittenMonth[] = [];
   const texts = new Map<string, string | Buffer>();
   const adapter = new JsonFileAdapter<HeadFile>(layout.main, null);
   let main: MainFile;
@@ -88,6 +90,7 @@ export async function saveRevision(
       written.set(name, { contacts: frozen, sha256: part.written });
       texts.set(name, part.writtenContent);
       contactParts[month] = { file: name, count: list.length, sha256: part.written };
+      monthsWritten.push({ old: previous?.file ?? null, file: name, sha256: part.written });
       months.set(month, frozen);
     }
     if (writes.length > 0 || !keptRoster) await syncDir(layout.partsDir);
@@ -127,6 +130,9 @@ export async function saveRevision(
   await afterCommit(() => indexRoster(reader, newIndex));
   await afterCommit(() => removeUnreferencedParts(reader, head));
   await afterCommit(() => sweepTemps(layout));
+  // Contacts added and nothing else (a log): recorded for the overdue digest, which stays good.
+  const added = changes?.every((c) => c.collection === 'contacts' && c.before === null) ? changes.map((c) => c.after as Contact) : null;
+  if (keptRoster && added !== null && !snapshot.inline) await afterCommit(() => recordAdded(layout, snapshot.sha256, adapter.written, monthsWritten, added));
   await afterCommit(async () => {
     await backUp(layout, revision, filesOf(head), { main: adapter.writtenContent, parts: texts }, now);
     await pruneBackups(layout, todayInShanghai(now));
@@ -171,10 +177,10 @@ async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): 
   }
 }
 
-/** Temp files of writers killed mid-write (main file, seal, digest, roster and month files, a released lock directory). */
+/** Temp files of writers killed mid-write (main file, seal, digest and its additions, roster and month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
-  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest)]);
+  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest), basename(layout.digestAdded)]);
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, isStoreFileName);
 }

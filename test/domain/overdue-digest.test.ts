@@ -9,7 +9,7 @@ import { monthCompletion, monthCompletionFromDigest } from '../../source/domain/
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { cadreName } from '../../source/domain/labels.js';
 import { overdueReport, type OverdueFilter } from '../../source/domain/overdue.js';
-import { digestAnswers, overdueCountFromDigest, overdueCountsByCollege, overdueDigest, overdueFromDigest } from '../../source/domain/overdue-digest.js';
+import { digestAnswers, digestWithContacts, overdueCountFromDigest, overdueCountsByCollege, overdueDigest, overdueFromDigest } from '../../source/domain/overdue-digest.js';
 import type { Contact, Datastore } from '../../source/domain/schema.js';
 import { DUTIES, type Duty } from '../../source/domain/vocabulary.js';
 import { reportingTerm } from '../../source/domain/terms.js';
@@ -79,6 +79,23 @@ describe('overdue digest', () => {
           }
           expect([...byCollege.values()].reduce((n, c) => n + c.overdue + c.due, 0)).toBe(all.length);
         }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('with contacts added (as a log adds them) is the digest built again from the data with them, on random histories', () => {
+    fc.assert(
+      fc.property(scale, stray, stray, asOfDay, (s, extra, added, day) => {
+        const data = withStray(buildBenchData(s), extra, []);
+        const term = reportingTerm(data.settings.terms, isoOf(day));
+        if (!term) return;
+        // Contacts like a log's: any cadre, duty, target and day, in the term or near it, duplicates too.
+        const withAdded = withStray(data, added.map((a) => ({ ...a, day: dayOf(term.start) + (a.day % (dayOf(term.end) - dayOf(term.start) + 40)) - 20 })), []);
+        const newContacts = withAdded.contacts.slice(data.contacts.length);
+        const termOf = (d: Datastore) => ({ ...d, contacts: d.contacts.filter((c) => c.date.slice(0, 7) >= term.start.slice(0, 7)) });
+        const before = overdueDigest(termOf(data), buildIndexes(termOf(data)), term);
+        expect(digestWithContacts(before, newContacts)).toEqual(overdueDigest(termOf(withAdded), buildIndexes(termOf(withAdded)), term));
       }),
       { numRuns: 40 },
     );

@@ -1,7 +1,7 @@
 // The overdue digest on disk: written beside the datastore after a read, believed only while the main
 // file, the term's month files and the digest itself hash as recorded; stale, damaged or hand-edited
 // files mean building it again — the answer is always the full recomputation's.
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -55,19 +55,53 @@ describe('overdue digest file', () => {
     expect(await readDigest(store.layout, BENCH_TODAY)).toEqual(built);
   });
 
-  it('is stale after any save and rebuilt with the new contact', async () => {
-    const store = await created(school());
-    const before = overdueFromDigest((await store.overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
-    const overdue = before.rows.find((r) => r.status === 'overdue' && r.duty === 'dorm')!;
+  /** Logs a contact for the first overdue dorm row of `report`, through the store as `log` does. */
+  async function logOverdue(store: DatastoreFile, report: ReturnType<typeof overdueFromDigest>, skip = 0) {
+    const overdue = report.rows.filter((r) => r.status === 'overdue' && r.duty === 'dorm')[skip]!;
     await store.update((d) => {
       const idx = buildIndexes(d);
       const dorm = [...idx.dormById.values()].find((x) => `${x.building}-${x.number}` === overdue.target.split('、')[0])!;
       logContact(d, { cadreId: overdue.cadreId, duty: 'dorm', targetId: dorm.id, date: overdue.windowStart }, testContext(BENCH_TODAY), idx);
     });
+  }
+
+  it('stays good after a log: the contacts saved since are added when it is read, without building it again', async () => {
+    const store = await created(school());
+    const before = overdueFromDigest((await store.overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
+    const digestBytes = readFileSync(store.layout.digest, 'utf8');
+    await logOverdue(store, before);
+    await logOverdue(store, before, 1);
+    const kept = await readDigest(store.layout, BENCH_TODAY);
+    expect(kept).not.toBeNull();
+    expect(readFileSync(store.layout.digest, 'utf8')).toBe(digestBytes);
+    expect(overdueFromDigest(kept!, BENCH_TODAY)).toEqual(await recomputed(store.file, BENCH_TODAY));
+    expect(overdueFromDigest(kept!, BENCH_TODAY).rows.length).toBe(before.rows.length - 2);
+    // The same as the digest built afresh from the files now.
+    rmSync(store.layout.digest);
+    expect(await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY)).toEqual(kept);
+  });
+
+  it('is stale after any other save, and when what the logs recorded is damaged or belongs to another digest', async () => {
+    const store = await created(school());
+    const report = overdueFromDigest((await store.overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
+    await logOverdue(store, report);
+    const added = readFileSync(store.layout.digestAdded, 'utf8');
+    const cut = added.indexOf('"date"') + 10;
+    for (const text of [added.slice(0, cut) + (added[cut] === '1' ? '2' : '1') + added.slice(cut + 1), added.slice(0, -30), '']) {
+      writeFileSync(store.layout.digestAdded, text);
+      expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
+    }
+    writeFileSync(store.layout.digestAdded, added);
+    expect(await readDigest(store.layout, BENCH_TODAY)).not.toBeNull();
+    // A save that is not a log (here a cadre's phone) breaks the chain: built again, then good.
+    await store.update((d) => void (d.cadres[0]!.shortPhone = '669999'));
     expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
-    const after = overdueFromDigest((await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
-    expect(after).toEqual(await recomputed(store.file, BENCH_TODAY));
-    expect(after.rows.length).toBe(before.rows.length - 1);
+    const rebuilt = overdueFromDigest((await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
+    expect(rebuilt).toEqual(await recomputed(store.file, BENCH_TODAY));
+    // The records of the old chain name another digest: not believed with the new one.
+    writeFileSync(store.layout.digestAdded, added);
+    await logOverdue(store, rebuilt);
+    expect(overdueFromDigest((await readDigest(store.layout, BENCH_TODAY))!, BENCH_TODAY)).toEqual(await recomputed(store.file, BENCH_TODAY));
   });
 
   it('is never believed damaged: a flipped byte, a cut file, garbage, another version', async () => {
@@ -82,7 +116,7 @@ describe('overdue digest file', () => {
       good.slice(0, good.indexOf('\n')),
       'null\n{}',
       '',
-      good.replace('"digestVersion":2', '"digestVersion":99'),
+      good.replace('"digestVersion":3', '"digestVersion":99'),
     ];
     for (const text of damaged) {
       writeFileSync(store.layout.digest, text);

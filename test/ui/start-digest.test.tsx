@@ -110,8 +110,11 @@ describe('首页 from the overdue digest', () => {
     const file = await datastore();
     const store = new DatastoreFile(file);
     await store.overdueDigest(TODAY);
-    // A save in the session (or by anyone) leaves it stale: the next start would compute the figures.
+    // A log keeps it good (the contacts it adds are recorded beside it); any other save in the session
+    // (or by anyone) leaves it stale: the next start would compute the figures.
     await store.update((data) => void data.contacts.push({ ...data.contacts.at(-1)!, id: 'ct_new', date: TODAY }));
+    expect(await store.keptOverdueDigest(TODAY)).not.toBeNull();
+    await store.update((data) => void (data.cadres[0]!.shortPhone = '669999'));
     expect(await store.keptOverdueDigest(TODAY)).toBeNull();
     await refreshDigest(store, TODAY);
     expect((await readStartData(new DatastoreFile(file), TODAY)).digest).toBeDefined();
