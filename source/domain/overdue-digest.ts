@@ -110,8 +110,17 @@ export type DigestContact = Pick<Contact, 'cadreId' | 'duty' | 'targetId' | 'dat
  */
 export function digestWithContacts(digest: OverdueDigest, contacts: readonly DigestContact[]): OverdueDigest {
   if (contacts.length === 0) return digest;
+  // By cadre and duty: up to 1,000 contacts against the term's ~3,000 lines, each line looks at its own.
+  const byCadre = new Map<string, Array<Pick<DigestContact, 'targetId' | 'date'>>>();
+  for (const c of contacts) {
+    const key = `${c.cadreId}\u0000${c.duty}`;
+    const list = byCadre.get(key);
+    if (list) list.push(c);
+    else byCadre.set(key, [c]);
+  }
   const lines = digest.lines.map((line) => {
-    const days = contacts.filter((c) => c.cadreId === line.cadreId && c.duty === line.duty && line.targetIds.includes(c.targetId)).map((c) => dayNumber(c.date));
+    const mine = byCadre.get(`${line.cadreId}\u0000${line.duty}`);
+    const days = mine ? mine.filter((c) => line.targetIds.includes(c.targetId)).map((c) => dayNumber(c.date)) : [];
     if (days.length === 0) return line;
     const w = line.windows;
     const windows: number[] = [];
