@@ -9,7 +9,7 @@ import type { Contact, Datastore } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
 import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
 import { describeIssues } from './issue-text.js';
-import { extend } from './snapshot.js';
+import { carry, extend } from './snapshot.js';
 
 const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const;
 type TableName = (typeof TABLES)[number];
@@ -84,6 +84,8 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   const rest: MainCollections = data;
   const rawContacts = data.contacts;
   const touchedTables = new Set(touched.keys());
+  // A table the change did not touch is kept as it is: not validated, and (a roster list) not read.
+  const untouched = (table: CollectionName) => raw !== null && !touchedTables.has(table);
   // The settings are a record like the others: checked when the change touched them (or the version).
   const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
   // A change that only adds or edits contacts constructs no other schema.
@@ -93,7 +95,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
 
   const checkList = <T extends { id: string }>(table: CollectionName, schemaOf: () => Validator<T>, list: readonly T[], root: unknown, what: string): T[] => {
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
-    if (raw !== null && !touchedTables.has(table)) return list as T[];
+    if (untouched(table)) return list as T[];
     const schema = schemaOf();
     // A few records are checked by zod's interpreter: its compiled parser costs a new Function per object schema first.
     const options = raw !== null && (touched.get(table)?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
@@ -116,7 +118,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   };
   const tables = {} as { [K in TableName]: MainCollections[K] };
   for (const table of TABLES) {
-    if (raw !== null && !touchedTables.has(table)) Object.defineProperty(tables, table, { ...Object.getOwnPropertyDescriptor(data, table), configurable: true });
+    if (untouched(table)) carry(tables, data, table);
     else (tables as Record<TableName, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
   }
   const contacts = checkList('contacts', () => contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');

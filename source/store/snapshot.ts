@@ -75,13 +75,14 @@ export function deepFreeze<T>(value: T): T {
  */
 export function extend<B extends object, E extends object>(base: B, extra: E): B & E {
   const result = {};
-  for (const source of [base, extra]) {
-    for (const key of Reflect.ownKeys(source)) {
-      const d = Object.getOwnPropertyDescriptor(source, key)!;
-      Object.defineProperty(result, key, d.get ? { ...d, configurable: true } : { value: d.value, writable: true, enumerable: d.enumerable, configurable: true });
-    }
-  }
+  for (const source of [base, extra]) for (const key of Reflect.ownKeys(source)) carry(result, source, key);
   return result as B & E;
+}
+
+/** Copies `source`'s property `key` onto `target` as a spread would, but a getter stays a getter (unread). */
+export function carry(target: object, source: object, key: PropertyKey): void {
+  const d = Object.getOwnPropertyDescriptor(source, key)!;
+  Object.defineProperty(target, key, d.get ? { ...d, configurable: true } : { value: d.value, writable: true, enumerable: d.enumerable, configurable: true });
 }
 
 /** Whether `a` and `b` read `key` from the same roster list, unread or not: the same value, without reading it. */
