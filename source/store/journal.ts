@@ -81,9 +81,8 @@ export type JournalEntry = z.infer<typeof entrySchema> & { changes: RecordChange
 type IdRecord = { id: string };
 
 function diffTable(collection: CollectionName, before: readonly IdRecord[], after: readonly IdRecord[], out: RecordChange[]): void {
-  // The roster's tables as read are frozen, records and all: the same table is the same records.
-  if (before === after && Object.isFrozen(after)) return;
-  // Records added after those read, which are the same objects in the same order (a log): only the added are changes.
+  // The records before a change are frozen (as read), so the same object is the same record: the same
+  // table, or records added after those read in the same order (a log), need no comparing.
   if (after.length >= before.length && before.every((r, i) => after[i] === r)) {
     for (let i = before.length; i < after.length; i++) out.push({ collection, id: after[i]!.id, before: null, after: after[i]! });
     return;
