@@ -7,10 +7,9 @@ import { LazyIndexes, STORED_INDEXES, dormKey, type Indexes } from '../domain/in
 import { normalizeName } from '../domain/names.js';
 import type { Assignment, Cadre, ClassGroup, Datastore, Dorm, Student } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
-import { RECORD_TABLES, type RecordTable, type RosterIndex } from './roster-index.js';
+import { isRecordTable, RECORD_TABLES, type RecordTable, type RosterIndex } from './roster-index.js';
 import { deepFreeze } from './snapshot.js';
 
-const isRecordTable = (key: string): key is RecordTable => (RECORD_TABLES as readonly string[]).includes(key);
 const ROSTER_KEYS = ['schemaVersion', 'settings', ...RECORD_TABLES] as const;
 
 /** Whether `index` can be read against a text of `length` characters: every section, list and key in place. */

@@ -44,7 +44,7 @@ interface IndexHeader {
   body: string;
 }
 
-const isRecordTable = (key: string): key is RecordTable => (RECORD_TABLES as readonly string[]).includes(key);
+export const isRecordTable = (key: string): key is RecordTable => (RECORD_TABLES as readonly string[]).includes(key);
 
 /**
  * The roster's text as the roster file holds it (asciiJson, the same bytes), written piece by piece
