@@ -51,6 +51,14 @@ function headerOf(text: string): DigestHeader | null {
   return h as DigestHeader;
 }
 
+/** The digest file's header and body (unchecked: the caller that needs the body checks its hash), or null. */
+async function readDigestFile(layout: DatastoreLayout): Promise<{ header: DigestHeader; body: Buffer } | null> {
+  const bytes = await readFile(layout.digest).catch(() => null);
+  const newline = bytes?.indexOf(10) ?? -1;
+  const header = bytes === null || newline < 0 ? null : headerOf(bytes.subarray(0, newline).toString('utf8'));
+  return header && bytes ? { header, body: bytes.subarray(newline + 1) } : null;
+}
+
 /** Is `file` the one `source` names: the same stamp, or else the same bytes? */
 async function unchanged(file: string, source: Source): Promise<boolean> {
   const info = await stat(file).catch(() => null);
@@ -121,12 +129,9 @@ async function readAdded(layout: DatastoreLayout, header: DigestHeader): Promise
  * (missing, stale, damaged, of another version).
  */
 export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
-  const bytes = await readFile(layout.digest).catch(() => null);
-  if (bytes === null) return null;
-  const newline = bytes.indexOf(10);
-  const header = newline < 0 ? null : headerOf(bytes.subarray(0, newline).toString('utf8'));
-  if (header === null) return null;
-  const body = bytes.subarray(newline + 1);
+  const file = await readDigestFile(layout);
+  if (file === null) return null;
+  const { header, body } = file;
   if (sha256(body) !== header.body) return null;
   let main = header.main;
   let parts = header.parts;
@@ -162,13 +167,11 @@ export interface WrittenMonth {
  * (`before`, its hash as read). Small and without fsync: lost, it only means building the digest again.
  */
 export async function recordAdded(layout: DatastoreLayout, before: string, after: string, months: readonly WrittenMonth[], contacts: readonly DigestContact[]): Promise<void> {
-  const bytes = await readFile(layout.digest).catch(() => null);
-  const newline = bytes?.indexOf(10) ?? -1;
-  const header = bytes === null || newline < 0 ? null : headerOf(bytes.subarray(0, newline).toString('utf8'));
-  if (header === null) return;
+  const header = (await readDigestFile(layout))?.header;
+  if (!header) return;
+  // The chain goes on from the digest's main file, or from the last save recorded after it.
   const prior = header.main.sha256 === before ? null : await readAdded(layout, header);
-  if (prior === null && header.main.sha256 !== before) return;
-  if (prior !== null && prior.main.sha256 !== before) return;
+  if ((prior?.main.sha256 ?? header.main.sha256) !== before) return;
   const all = [...(prior?.contacts ?? []), ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date }))];
   if (all.length > MAX_ADDED) return void (await rm(layout.digestAdded, { force: true }));
   const parts = { ...(prior?.parts ?? {}) };
