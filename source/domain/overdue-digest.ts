@@ -53,6 +53,16 @@ export interface OverdueDigest {
   lines: DigestLine[];
 }
 
+/** One window as DigestLine.windows holds it: start, end, required, the number of dates, the dates. */
+function windowEntry(start: number, end: number, required: number, dates: readonly number[]): number[] {
+  return [start, end, required, dates.length, ...dates];
+}
+
+/** Each window of a line's flat `windows`: its start, end and required count, and where its dates are (w[from] to w[to - 1]). */
+function walkWindows(w: readonly number[], visit: (start: number, end: number, required: number, from: number, to: number) => void): void {
+  for (let i = 0; i < w.length; i += 4 + w[i + 3]!) visit(w[i]!, w[i + 1]!, w[i + 2]!, i + 4, i + 4 + w[i + 3]!);
+}
+
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a calendar date. */
@@ -84,7 +94,7 @@ export function overdueDigest(data: Datastore, idx: Indexes, term: Term): Overdu
       collegeNames[w.collegeId] ??= collegeName(idx, w.collegeId);
       const target = w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、');
       const dates = datesIn(w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)), w.start, w.end);
-      const window = [dayNumber(w.start), dayNumber(w.end), w.required, dates.length, ...dates];
+      const window = windowEntry(dayNumber(w.start), dayNumber(w.end), w.required, dates);
       const key = `${w.cadreId}\u0000${w.collegeId}\u0000${w.duty}\u0000${target}\u0000${w.targetIds.join('\u0000')}`;
       const line = byKey.get(key);
       if (line) line.windows.push(...window);
@@ -124,11 +134,10 @@ export function digestWithContacts(digest: OverdueDigest, contacts: readonly Dig
     if (days.length === 0) return line;
     const w = line.windows;
     const windows: number[] = [];
-    for (let i = 0; i < w.length; i += 4 + w[i + 3]!) {
-      const [start, end, required, n] = [w[i]!, w[i + 1]!, w[i + 2]!, w[i + 3]!];
-      const dates = [...w.slice(i + 4, i + 4 + n), ...days.filter((d) => start <= d && d <= end)].sort((a, b) => a - b);
-      windows.push(start, end, required, dates.length, ...dates);
-    }
+    walkWindows(w, (start, end, required, from, to) => {
+      const dates = [...w.slice(from, to), ...days.filter((d) => start <= d && d <= end)].sort((a, b) => a - b);
+      windows.push(...windowEntry(start, end, required, dates));
+    });
     return { ...line, windows };
   });
   return { ...digest, lines };
@@ -148,14 +157,12 @@ type DigestFilter = Omit<OverdueFilter, 'cadreId'>;
  */
 export function eachWindow(line: DigestLine, today: number, visit: (start: number, end: number, required: number, done: number) => void): void {
   const w = line.windows;
-  for (let i = 0; i < w.length; i += 4 + w[i + 3]!) {
-    const start = w[i]!;
-    const end = w[i + 1]!;
-    const to = end < today ? end : today;
+  walkWindows(w, (start, end, required, from, to) => {
+    const upTo = end < today ? end : today;
     let done = 0;
-    for (let j = i + 4; j < i + 4 + w[i + 3]!; j++) if (start <= w[j]! && w[j]! <= to) done++;
-    visit(start, end, w[i + 2]!, done);
-  }
+    for (let j = from; j < to; j++) if (start <= w[j]! && w[j]! <= upTo) done++;
+    visit(start, end, required, done);
+  });
 }
 
 /**
