@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../domain/dates.js';
 import { cadreLabel } from '../domain/labels.js';
-import type { FormEntry } from './form-data.js';
+import { byBuildingAndNumber, dormNote, successionNote, type FormDorm, type FormEntry } from './form-data.js';
 import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
 import { boxed, dateNoteCell, formDate, markCell, setText, sheetName, titleCell } from './xlsx-write.js';
 
@@ -31,6 +31,11 @@ function writeRow(sheet: ExcelJS.Worksheet, row: number, cells: Cell[]): void {
   }
 }
 
+/** The dorms the cadre covers and the class's mixed dorms another cadre covers (or none), by building and number. */
+function formDorms(e: FormEntry): FormDorm[] {
+  return [...e.dorms, ...e.otherDorms.filter((d) => d.mixedWith.length > 0)].sort(byBuildingAndNumber);
+}
+
 function addForm1Sheet(workbook: ExcelJS.Workbook, e: FormEntry, name: string, asOf: IsoDate): void {
   const sheet = workbook.addWorksheet(name);
   printOnA4(sheet, 'portrait');
@@ -47,7 +52,7 @@ function addForm1Sheet(workbook: ExcelJS.Workbook, e: FormEntry, name: string, a
   const { cadre, cls } = e;
   let row = TABLE_START;
   writeRow(sheet, row++, [L('学院'), { text: e.collegeName, span: 2 }, L('班级'), { text: cls?.name ?? '', span: 2 }]);
-  writeRow(sheet, row++, [L('干部姓名'), { text: cadre.name }, L('手机短号'), { text: cadre.shortPhone }, L('政治面貌'), { text: cadre.politicalStatus }]);
+  writeRow(sheet, row++, [L('干部姓名'), { text: e.name }, L('手机短号'), { text: cadre.shortPhone }, L('政治面貌'), { text: cadre.politicalStatus }]);
   writeRow(sheet, row++, [L('所在部门'), { text: cadre.department }, L('办公电话'), { text: cadre.officePhone }, L('职务'), { text: cadre.title }]);
   writeRow(sheet, row++, [L('联系班级\n班主任'), { text: cls?.headTeacher ?? '', span: 2 }, L('手机短号'), { text: cls?.headTeacherPhone ?? '', span: 2 }]);
   writeRow(sheet, row++, [L('辅导员'), { text: cls?.counselor ?? '', span: 2 }, L('手机短号'), { text: cls?.counselorPhone ?? '', span: 2 }]);
@@ -57,11 +62,17 @@ function addForm1Sheet(workbook: ExcelJS.Workbook, e: FormEntry, name: string, a
   }
   const dormStart = row;
   writeRow(sheet, row++, [L('联系班级\n寝室情况'), L('寝室楼'), L('寝室号'), L('寝室长'), L('寝室人数'), L('备注（混合寝室）')]);
-  const dorms = e.dorms.length > 0 ? e.dorms : [null];
-  for (const d of dorms) {
-    writeRow(sheet, row++, [{ text: '' }, { text: d?.building ?? '' }, { text: d?.number ?? '' }, { text: d?.leader ?? '' }, { text: d?.size ?? '' }, { text: d?.note ?? '' }]);
+  const dorms = formDorms(e);
+  for (const d of dorms.length > 0 ? dorms : [null]) {
+    const dorm = d?.dorm;
+    writeRow(sheet, row++, [{ text: '' }, { text: dorm?.building ?? '' }, { text: dorm?.number ?? '' }, { text: dorm?.leader ?? '' }, { text: dorm?.size ?? '' }, { text: d ? dormNote(d, e.name) : '' }]);
   }
   sheet.mergeCells(dormStart, 1, row - 1, 1);
+  if (e.succession) {
+    sheet.mergeCells(row, 1, row, COLS);
+    setText(sheet.getCell(row, 1), successionNote(e.succession, asOf));
+    sheet.getCell(row++, 1).font = { name: '宋体', size: 11 };
+  }
   sheet.mergeCells(row, 1, row, COLS);
   const note = sheet.getCell(row, 1);
   note.value = FORM1_FOOTNOTE;

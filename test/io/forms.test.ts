@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assign } from '../../source/domain/assignments.js';
+import { assign, reassign } from '../../source/domain/assignments.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import type { Cadre, Datastore } from '../../source/domain/schema.js';
 import { exportForm1, exportForm2 } from '../../source/io/exports.js';
@@ -44,35 +44,71 @@ describe('附件2 汇总表', () => {
     // Sorted by college (pinyin: 机电 before 经济), then cadre.
     expect(sheet.getRow(4).getCell(1).value).toBe(1);
     expect(sheet.getRow(4).getCell(2).value).toBe('李四');
-    const row = sheet.getRow(5);
-    expect(row.getCell(1).value).toBe(2);
-    expect(row.getCell(2).value).toBe('张三');
-    expect(row.getCell(3).value).toBe('经济管理学院');
-    expect(row.getCell(4).value).toBe('会计1班');
-    expect(row.getCell(5).value).toBe('班主任\n661234');
-    expect(row.getCell(7).value).toBe('1号楼-101\n1号楼-102');
-    expect(row.getCell(8).value).toBe('小明\n=HYPERLINK("x")');
-    expect(row.getCell(8).type).toBe(ExcelJS.ValueType.String);
-    expect(row.getCell(9).value).toBe('\n013800001111');
-    expect(row.getCell(10).value).toBe('1号楼-102（未分配）');
-    expect(row.getCell(2).border.left?.style).toBe('thin');
-    // The tallest cell sets the row: 小明 and =HYPERLINK("x"), which wraps in its column (3 lines).
-    expect(lineCount('小明\n=HYPERLINK("x")', sheet.getColumn(8).width!)).toBe(3);
-    expect(row.height).toBe(heightFor(3));
-    expect(sheet.getRow(4).height).toBe(heightFor(2)); // 班主任 and phone
+    // One line per 困难生: 张三's two take rows 5 and 6, the cadre's columns filled on the first.
+    const values = (r: number) => [...Array(11).keys()].map((i) => sheet.getCell(r, i + 1).value);
+    expect(values(5)).toEqual([2, '张三', '经济管理学院', '会计1班', '班主任\n661234', '辅导员\n665678', '1号楼-101', '小明', '', '1号楼-102（未分配）', '']);
+    expect(values(6)).toEqual(['', '', '', '', '', '', '1号楼-102', '=HYPERLINK("x")', '013800001111', '', '']);
+    expect(sheet.getCell('H6').type).toBe(ExcelJS.ValueType.String);
+    // The cadre's columns are boxed around both rows; each 困难生's cells are boxed alone.
+    expect([sheet.getCell('B5').border.top?.style, sheet.getCell('B5').border.bottom, sheet.getCell('B6').border.bottom?.style]).toEqual(['thin', undefined, 'thin']);
+    expect(sheet.getCell('H5').border.bottom?.style).toBe('thin');
+    // The tallest cell sets each row: 班主任 and phone; =HYPERLINK("x") as it wraps in its column.
+    expect(sheet.getRow(5).height).toBe(heightFor(2));
+    expect(sheet.getRow(6).height).toBe(heightFor(lineCount('=HYPERLINK("x")', sheet.getColumn(8).width!)));
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
-  it('names the cadre who holds a mixed dorm on the other class’s row instead of calling it 未分配', async () => {
-    data.dorms.find((d) => d.id === 'd_102')!.classIds.push('cls_rj');
+  it('shows a mixed dorm on both classes’ rows and in 附件1, naming the other class and its cadre, with the typed note', async () => {
+    const d102 = data.dorms.find((d) => d.id === 'd_102')!;
+    d102.classIds.push('cls_rj');
+    d102.note = '男女分层\n空调坏';
     data.assignments.find((a) => a.cadreId === 'c_ls')!.dormIds.push('d_102');
+    const idx = buildIndexes(data);
     const out = join(dir, 'mixed.xlsx');
-    await exportForm2(data, buildIndexes(data), { out, asOf: '2026-11-25' });
+    await exportForm2(data, idx, { out, asOf: '2026-11-25' });
     const sheet = (await read(out)).getWorksheet('附件2')!;
-    expect(sheet.getCell('B5').value).toBe('张三');
-    expect(sheet.getCell('J5').value).toBe('1号楼-102（李四联系）');
+    expect([sheet.getCell('B4').value, sheet.getCell('J4').value, sheet.getCell('K4').value]).toEqual([
+      '李四', '1号楼-102（混合）\n2号楼-201', '1号楼-102：混合寝室：与会计1班（张三）合住\n男女分层\n空调坏',
+    ]);
+    expect([sheet.getCell('B5').value, sheet.getCell('J5').value, sheet.getCell('K5').value]).toEqual([
+      '张三', '1号楼-102（混合，李四联系）', '1号楼-102：混合寝室：与软件1班（李四）合住，由李四走访\n男女分层\n空调坏',
+    ]);
+    const f1 = join(dir, 'mixed1.xlsx');
+    await exportForm1(data, idx, { out: f1, asOf: '2026-11-25' });
+    const wb = await read(f1);
+    // 张三's form lists the mixed dorm 李四 visits, in building and number order, after 1号楼-101.
+    const zs = wb.getWorksheet('张三')!;
+    expect([zs.getCell('C11').value, zs.getCell('C12').value, zs.getCell('F12').value]).toEqual(['101', '102', '混合寝室：与软件1班（李四）合住，由李四走访\n男女分层\n空调坏']);
+    const ls = wb.getWorksheet('李四')!;
+    expect([ls.getCell('B10').value, ls.getCell('C10').value, ls.getCell('F10').value]).toEqual(['1号楼', '102', '混合寝室：与会计1班（张三）合住\n男女分层\n空调坏']);
+    expect(ls.getCell('C11').value).toBe('201');
+  });
+
+  it('says who a successor took over from, tells namesakes apart by 工号 and sorts dorms by building and number', async () => {
+    data.dorms.push({ ...data.dorms[0]!, id: 'd_99', number: '99' }, { ...data.dorms[0]!, id: 'd_1010', number: '1010' });
+    data.students[0]!.dormId = 'd_1010';
+    data.cadres.find((c) => c.id === 'c_ww')!.name = '张三';
+    const ctx = testContext('2026-11-25');
+    reassign(data, { classId: 'cls_kj', toCadreId: 'c_ww', date: '2026-11-16', reason: '离职' }, ctx);
+    const zsHad = data.assignments.find((a) => a.cadreId === 'c_zs')!;
+    zsHad.dormIds = ['d_1010', 'd_101', 'd_99'];
+    data.assignments.find((a) => a.cadreId === 'c_ww')!.dormIds = ['d_1010', 'd_101', 'd_99'];
+    const idx = buildIndexes(data);
+    const out = join(dir, 'succession.xlsx');
+    await exportForm2(data, idx, { out, asOf: '2026-11-25' });
+    const sheet = (await read(out)).getWorksheet('附件2')!;
+    expect([sheet.getCell('B5').value, sheet.getCell('J5').value, sheet.getCell('K5').value]).toEqual([
+      '张三（T003）', '1号楼-99\n1号楼-101\n1号楼-102（未分配）', '11-16 起接任 张三（T001）（离职）',
+    ]);
+    const f1 = join(dir, 'succession1.xlsx');
+    await exportForm1(data, idx, { out: f1, asOf: '2026-11-25', cadreId: 'c_ww' });
+    const s = (await read(f1)).getWorksheet('张三')!;
+    expect(s.getCell('B4').value).toBe('张三（T003）');
+    expect([11, 12, 13].map((r) => s.getCell(r, 3).value)).toEqual(['99', '101', '1010']);
+    expect(s.getCell('A14').value).toBe('11-16 起接任 张三（T001）（离职）');
+    expect(s.getCell('A15').value).toBe('注：本表共一式二份，学工部（处）、联系干部各一份。');
   });
 
   it('refuses to overwrite an existing file without --force', async () => {
