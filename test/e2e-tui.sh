@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End to end in a real terminal: the built app in an 80×24 tmux pane (TERM=xterm), a contact
+# End to end in a real terminal: the built app in an 80×24 tmux pane (TERM=xterm), contacts
 # logged by keystrokes only, then the datastore and `overdue --json` checked from outside.
 # Keys go in bursts too (several keys in one send-keys, as one read over SSH): each must count.
 set -euo pipefail
@@ -77,6 +77,10 @@ keys BSpace BSpace BSpace BSpace
 wait_for '备注：e2e '
 keys Enter
 wait_for '已记录：'
+# Two more records of the same class in one send, as a paste or fast typing delivers them: the keys
+# after the Enter that saves the first wait for that save and fill the fresh form, so both are saved.
+keys "$EMPLOYEE_NO" Enter Enter Enter -1 Enter Enter e2e-a Enter "$EMPLOYEE_NO" Enter Enter Enter -2 Enter Enter e2e-b Enter
+wait_for "$CLASS_NAME 2026-11-23"
 keys Escape
 wait_for '最新联系'
 keys q
@@ -85,8 +89,9 @@ wait_for 'EXITED'
 # The contact is in the datastore, and its overdue row is gone.
 cli contacts --json | node -e '
   const rows = JSON.parse(require("fs").readFileSync(0, "utf8"));
-  const hit = rows.find((c) => c.type === "班级" && c.target === process.argv[1] && c.date === process.argv[2] && c.note === "e2e");
-  if (!hit) { console.error("e2e-tui: the contact is not in the datastore"); process.exit(1); }
+  const has = (date, note) => rows.some((c) => c.type === "班级" && c.target === process.argv[1] && c.date === date && c.note === note);
+  if (!has(process.argv[2], "e2e")) { console.error("e2e-tui: the contact is not in the datastore"); process.exit(1); }
+  if (!has("2026-11-24", "e2e-a") || !has("2026-11-23", "e2e-b")) { console.error("e2e-tui: a record of the two sent at once is not in the datastore"); process.exit(1); }
 ' "$CLASS_NAME" "$AS_OF"
 cli overdue --json --as-of "$AS_OF" | node -e '
   const rows = JSON.parse(require("fs").readFileSync(0, "utf8"));

@@ -1,12 +1,14 @@
 // A keyboard form: text fields (ink-text-input), one-of choices (←/→) and multi-select (←/→, space).
 // Tab/↓ and Enter move to the next field; Enter on the last field submits; Esc cancels — after asking,
 // once anything has been typed or chosen, so a slip of Esc never throws a filled form away.
+// While what Enter started (a save, a preview) is under way, the keys after it wait (useHoldKeys).
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useState, type ReactNode } from 'react';
 import { safeText } from '../../domain/safe-text.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys, useKeysOn } from '../keyboard.js';
+import { useHoldKeys } from './one-key-at-a-time.js';
 import { Line, Panel } from './layout.js';
 import { textWidth } from '../text-width.js';
 
@@ -35,12 +37,11 @@ interface Props {
   fields: FieldSpec[];
   values: FormValues;
   onChange: (key: string, value: string | string[]) => void;
-  onSubmit: () => void;
+  /** Enter on the last field; the keys after it wait until what it returns has settled. */
+  onSubmit: () => Promise<unknown> | void;
   onCancel: () => void;
   /** Shown under the focused field (e.g. the matches of a search field). */
   below?: (key: string) => ReactNode;
-  /** While saving: keys are ignored (and the form keeps the keyboard). */
-  busy?: boolean;
 }
 
 // Pasted line breaks and control characters never reach the data.
@@ -49,10 +50,11 @@ const stripControls = (v: string) => v.replace(/[\u0000-\u001f\u007f]/g, '');
 const asText = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : []);
 
-export function Form({ title, fields, values, onChange, onSubmit, onCancel, below, busy = false }: Props) {
+export function Form({ title, fields, values, onChange, onSubmit, onCancel, below }: Props) {
   const [focus, setFocus] = useState(0);
   const [cursor, setCursor] = useState(0);
   const on = useKeysOn();
+  const hold = useHoldKeys();
   const [dirty, setDirty] = useState(false);
   const [askingCancel, setAskingCancel] = useState(false);
   const change = (key: string, value: string | string[]) => {
@@ -68,7 +70,6 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   };
   useKeys(
     (input, key, is) => {
-      if (busy) return;
       if (askingCancel) {
         setAskingCancel(false);
         if (is('yes')) onCancel();
@@ -77,7 +78,9 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
       if (is('cancel')) return dirty ? setAskingCancel(true) : onCancel();
       if (is('save') && focus >= fields.length - 1) {
         if (field.kind === 'text') field.onLeave?.();
-        return onSubmit();
+        const submitted = onSubmit();
+        if (submitted) hold(submitted);
+        return;
       }
       if ((key.upArrow || key.downArrow) && field.kind === 'text' && field.pick?.(key.downArrow ? 1 : -1)) return;
       if (is('prevField')) return moveTo(focus - 1);
@@ -112,7 +115,7 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
             <Box width={columns}>
               <Text bold={focused}>{label}</Text>
               {f.kind === 'text' ? (
-                focused && on && !busy ? (
+                focused && on ? (
                   <Text wrap="truncate-end">
                     <TextInput value={asText(values[f.key])} onChange={(v) => change(f.key, stripControls(v))} placeholder={f.placeholder} focus />
                   </Text>

@@ -13,11 +13,14 @@
 // holds a lone Esc for 500 ms and cannot tell when React has caught up; a timer cannot either.
 //
 // Keys wait while the frame is not `ready` (the screens still loading, screens.ts), then go in order.
+// They wait too while something below holds them (useHoldKeys): a form saving, so that what is typed or
+// pasted after the Enter that saves reaches the form as it is once the save is done, not the form that
+// was saving (which would drop it); a search until its pinyin has loaded.
 //
 // A paste is not keys: run-tui turns on the terminal's bracketed paste, and what arrives between its
 // two marks is passed on whole, as one input (so a pasted line break never saves a form).
 import { useStdin } from 'ink';
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const ESC = '\u001b';
 export const PASTE_START = `${ESC}[200~`;
@@ -33,16 +36,33 @@ export function splitKeys(event: string): string[] {
   return Array.from(event);
 }
 
+const HoldContext = createContext<(until: Promise<unknown>) => void>(() => undefined);
+
+/** `hold(until)`: the keys after this one wait until `until` settles and what it changed is rendered. */
+export function useHoldKeys(): (until: Promise<unknown>) => void {
+  return useContext(HoldContext);
+}
+
 export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; children: ReactNode }) {
   const { internal_eventEmitter: events } = useStdin();
   const [delivered, setDelivered] = useState(0);
-  const pump = useRef({ queue: [] as string[], waiting: false, ready, next: () => {} });
+  const [released, setReleased] = useState(0);
+  const pump = useRef({ queue: [] as string[], waiting: false, ready, held: 0, next: () => {} });
+  // A hold ends with a render of its own, after the renders of what settled it: its effect lets the keys go.
+  const hold = useCallback((until: Promise<unknown>) => {
+    pump.current.held += 1;
+    const release = () => {
+      pump.current.held -= 1;
+      setReleased((n) => n + 1);
+    };
+    until.then(release, release);
+  }, []);
   useLayoutEffect(() => {
     const p = pump.current;
     const emit = events.emit;
     let paste: string | null = null;
     p.next = () => {
-      if (!p.ready) return;
+      if (!p.ready || p.held > 0) return;
       const key = p.queue.shift();
       if (key === undefined) return;
       p.waiting = true;
@@ -72,13 +92,13 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
     pump.current.waiting = false;
     pump.current.next();
   }, [delivered]);
-  // Once ready, the keys that waited go, unless one is already on its way (a key arriving between this
-  // render and its effects sends the first): its own render lets the next go, as above.
+  // Once ready or released, the keys that waited go, unless one is already on its way (a key arriving
+  // between this render and its effects sends the first): its own render lets the next go, as above.
   useLayoutEffect(() => {
     pump.current.ready = ready;
   }, [ready]);
   useEffect(() => {
     if (ready && !pump.current.waiting) pump.current.next();
-  }, [ready]);
-  return children;
+  }, [ready, released]);
+  return <HoldContext.Provider value={hold}>{children}</HoldContext.Provider>;
 }

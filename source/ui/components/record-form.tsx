@@ -30,9 +30,8 @@ export function RecordForm({ title, fields, initial, save, onDone }: Props) {
         fields={fields}
         values={values}
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
-        onSubmit={() => void submit()}
+        onSubmit={submit}
         onCancel={onDone}
-        busy={saving}
       />
       <StatusBar commands={fields.some((f) => f.kind === 'multi') ? ['toggle', ...FORM_COMMANDS] : FORM_COMMANDS} typing note={saving ? '正在保存……' : undefined} />
     </Box>

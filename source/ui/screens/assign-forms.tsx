@@ -43,7 +43,7 @@ export function AssignForm({ mode, cls, current, startFrom, onDone }: Props) {
   const [pending, setPending] = useState<{ question: string; run: () => Promise<unknown> } | null>(null);
   const reason = String(values['reason']);
   if (pending) {
-    return <Confirm question={pending.question} onYes={() => void pending.run().then(onDone)} onNo={() => setPending(null)} />;
+    return <Confirm question={pending.question} onYes={() => pending.run().then(onDone)} onNo={() => setPending(null)} />;
   }
   const dateField: FieldSpec = {
     key: 'date',
@@ -76,12 +76,10 @@ export function AssignForm({ mode, cls, current, startFrom, onDone }: Props) {
     if (mode === 'assign') {
       const dorms = (values['dorms'] as string[]).map((id) => ({ id }));
       const students = (values['students'] as string[]).map((id) => ({ id }));
-      void confirm(assignOperation, { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date });
-    } else if (mode === 'reassign') {
-      void confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
-    } else if (current) {
-      void confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
+      return confirm(assignOperation, { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date });
     }
+    if (mode === 'reassign') return confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
+    if (current) return confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
   };
   const title = mode === 'assign' ? (startFrom ? `安排 ${cls.name} 的接任（自 ${startFrom} 起）` : `分配 ${cls.name}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
   return (

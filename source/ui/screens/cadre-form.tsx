@@ -36,7 +36,7 @@ export function CadreForm({ cadre, onDone }: { cadre: Cadre | null; onDone: (sav
       fields={fields}
       values={values}
       onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={() => onDone(null)}
     />
   );

@@ -15,7 +15,7 @@ export function CadreStatusForm({ cadre, onDone }: { cadre: Cadre; onDone: () =>
   const [values, setValues] = useState<Record<string, string>>({ status: '离职', date: '' });
   const [confirming, setConfirming] = useState<{ question: string; input: MarkStatusInput } | null>(null);
   if (confirming) {
-    return <Confirm question={confirming.question} onYes={() => void run(markCadreStatusOperation, confirming.input).then(onDone)} onNo={onDone} />;
+    return <Confirm question={confirming.question} onYes={() => run(markCadreStatusOperation, confirming.input).then(onDone)} onNo={onDone} />;
   }
   const submit = async () => {
     const input = { cadre: { id: cadre.id }, status: values['status'] as MarkStatusInput['status'], date: values['date'] };
@@ -33,7 +33,7 @@ export function CadreStatusForm({ cadre, onDone }: { cadre: Cadre; onDone: () =>
         ]}
         values={values}
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
-        onSubmit={() => void submit()}
+        onSubmit={submit}
         onCancel={onDone}
       />
       <StatusBar commands={FORM_COMMANDS} typing />

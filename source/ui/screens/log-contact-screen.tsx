@@ -65,7 +65,6 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     else if (key === 'note') setNote(v);
   };
   const save = async (again = false) => {
-    if (saving) return;
     const cadre = search.cadre;
     if (!cadre) return say('请先输入并选择干部', true);
     // The choices are the cadre's assignment on that date (a date that does not read: the operation says so).
@@ -98,7 +97,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
         question={duplicate}
         onYes={() => {
           setDuplicate(null);
-          void save(true);
+          return save(true);
         }}
         onNo={() => setDuplicate(null)}
       />
@@ -111,9 +110,8 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
         fields={fields}
         values={values}
         onChange={onChange}
-        onSubmit={() => void save()}
+        onSubmit={save}
         onCancel={back}
-        busy={saving}
         below={(key) => (key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null)}
       />
       <StatusBar commands={FORM_COMMANDS} typing note={saving ? '正在保存……' : undefined} />

@@ -11,6 +11,7 @@ import type { ImportSummary } from '../../io/import-summary.js';
 import { ImportError } from '../../io/import-error.js';
 import { importRosterOperation } from '../../operations/import-roster.js';
 import { Form, type FieldSpec } from '../components/form.js';
+import { useHoldKeys } from '../components/one-key-at-a-time.js';
 import { StatusBar } from '../components/status-bar.js';
 import { WithKeys } from '../keyboard.js';
 import { FORM_COMMANDS, type CommandName } from '../keys.js';
@@ -38,6 +39,7 @@ export function TransferScreen() {
   const { data, idx, report, today, exportsDir, run: runOperation, preview: previewOperation, say, back } = useUi();
   const [values, setValues] = useState<Record<string, string>>({ action: 'import', path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
+  const hold = useHoldKeys();
   const [preview, setPreview] = useState<Preview | null>(null);
   const action = values['action'] as Action;
   const typed = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
@@ -89,7 +91,7 @@ export function TransferScreen() {
     const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
       if ('summary' in preview && is('confirmImport')) {
         setPreview(null);
-        void runOperation(importRosterOperation, { file: preview.file });
+        hold(runOperation(importRosterOperation, { file: preview.file }));
       } else if (is('closePreview')) setPreview(null);
     };
     return (
@@ -130,9 +132,8 @@ export function TransferScreen() {
         fields={fields}
         values={values}
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: String(value) }))}
-        onSubmit={() => void run()}
+        onSubmit={run}
         onCancel={back}
-        busy={busy}
       />
       <StatusBar commands={FORM_COMMANDS} typing note={busy ? '请稍候……' : undefined} />
     </Box>
