@@ -1,7 +1,7 @@
 // What each user may see and change (issue 14): a `school` user every college, a `college` user her
 // colleges' records only, a `viewer` nothing to change. Pure: the operations layer applies it to every
-// read and every change, whichever client (command line, terminal UI, SSH) asked.
-import { isDeepStrictEqual } from 'node:util';
+// read and every change, whichever client (command line, terminal UI, SSH) asked; what a change may
+// touch is checked in scope-check.ts.
 import { UserError } from './errors.js';
 import type { Datastore, User } from './schema.js';
 
@@ -18,19 +18,20 @@ export function actorLabel(actor: Actor, osUser: string): string {
   return actor === null ? osUser : `${actor.name}（${actor.login}）`;
 }
 
-/** A record that belongs to no college (a school-wide cadre, the users, the school's settings). */
-const SCHOOL = '\u0000school';
+/** A record that belongs to no college (a school-wide cadre, the users, a dorm of no class). */
+export const SCHOOL = '\u0000school';
 
 /** The colleges each record belongs to, from the classes it hangs on. */
-class Owners {
+export class Owners {
   private readonly classCollege = new Map<string, string>();
   private readonly dormColleges = new Map<string, string[]>();
   private readonly studentCollege = new Map<string, string>();
 
-  constructor(datas: readonly Datastore[]) {
+  /** Later data wins: a dorm as the last of `datas` that has it links it. */
+  constructor(datas: readonly Pick<Datastore, 'classes' | 'dorms' | 'students'>[]) {
     for (const data of datas) {
       for (const c of data.classes) this.classCollege.set(c.id, c.collegeId);
-      for (const d of data.dorms) this.dormColleges.set(d.id, d.classIds.map((id) => this.ofClass(id)));
+      for (const d of data.dorms) this.dormColleges.set(d.id, this.of('dorms', d));
       for (const s of data.students) this.studentCollege.set(s.id, this.ofClass(s.classId));
     }
   }
@@ -39,23 +40,31 @@ class Owners {
     return this.classCollege.get(id) ?? SCHOOL;
   }
 
-  of(table: Table, record: Record<string, unknown>): string[] {
+  /** The colleges living in a dorm ([] for no dorm). */
+  ofDorm(id: string | null): string[] {
+    return id === null ? [] : (this.dormColleges.get(id) ?? [SCHOOL]);
+  }
+
+  of(table: Table, record: object): string[] {
+    const r = record as Record<string, unknown>;
     switch (table) {
       case 'colleges':
-        return [String(record['id'])];
+        return [String(r['id'])];
       case 'cadres':
-        return [typeof record['collegeId'] === 'string' ? record['collegeId'] : SCHOOL];
+        return [typeof r['collegeId'] === 'string' ? r['collegeId'] : SCHOOL];
       case 'classes':
-        return [String(record['collegeId'])];
-      case 'dorms':
-        return (record['classIds'] as string[]).map((id) => this.ofClass(id));
+        return [String(r['collegeId'])];
+      case 'dorms': {
+        const classIds = r['classIds'] as string[];
+        return classIds.length === 0 ? [SCHOOL] : [...new Set(classIds.map((id) => this.ofClass(id)))];
+      }
       case 'students':
       case 'assignments':
-        return [this.ofClass(String(record['classId']))];
+        return [this.ofClass(String(r['classId']))];
       case 'contacts': {
-        const target = String(record['targetId']);
-        if (record['duty'] === 'class') return [this.ofClass(target)];
-        if (record['duty'] === 'dorm') return this.dormColleges.get(target) ?? [SCHOOL];
+        const target = String(r['targetId']);
+        if (r['duty'] === 'class') return [this.ofClass(target)];
+        if (r['duty'] === 'dorm') return this.ofDorm(target);
         return [this.studentCollege.get(target) ?? SCHOOL];
       }
       case 'users':
@@ -64,8 +73,8 @@ class Owners {
   }
 }
 
-const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
-type Table = (typeof TABLES)[number];
+export const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
+export type Table = (typeof TABLES)[number];
 
 /** What each table's records are called in messages (the journal and undo use these too). */
 export const TABLE_LABELS: Record<Table, string> = {
@@ -78,17 +87,6 @@ export const TABLE_LABELS: Record<Table, string> = {
   contacts: '联系记录',
   users: '用户',
 };
-
-function recordName(table: Table, record: Record<string, unknown>): string {
-  if (table === 'dorms') return `${String(record['building'])}-${String(record['number'])}`;
-  if (table === 'contacts' || table === 'assignments') return '';
-  return typeof record['name'] === 'string' ? ` ${record['name']}` : '';
-}
-
-function scopeText(actor: User, data: Datastore): string {
-  const names = actor.collegeIds.map((id) => data.colleges.find((c) => c.id === id)?.name ?? id);
-  return names.length > 0 ? names.join('、') : '无';
-}
 
 /** Refuses any change by a viewer, before it runs. */
 export function assertMayChange(actor: Actor): void {
@@ -104,39 +102,6 @@ export function assertMayManageUsers(actor: Actor): void {
   }
 }
 
-/**
- * Refuses a change that touched a record outside the actor's colleges, as it was before or is after
- * (a class moved out of her college is as much a change to the other college as one moved in).
- */
-export function assertWithinScope(actor: Actor, before: Datastore, after: Datastore): void {
-  const scope = scopeOf(actor);
-  if (scope === null || actor === null) return;
-  const owners = new Owners([before, after]);
-  // A 混合寝室 (and a contact there) belongs to each college living in it: hers if one of them is.
-  const outside = (table: Table, record: Record<string, unknown>) =>
-    table === 'dorms' || table === 'contacts' ? owners.of(table, record).every((c) => !scope.has(c)) : owners.of(table, record).some((c) => !scope.has(c));
-  const refuse = (what: string) =>
-    new UserError(`${actor.name}（${actor.login}）只能修改本学院（${scopeText(actor, after)}）的记录：这次修改涉及${what}，已全部取消，未做任何改动`);
-
-  if (!isDeepStrictEqual(withoutCollegeRules(before.settings), withoutCollegeRules(after.settings))) throw refuse('全校设置');
-  const rules = new Set([...Object.keys(before.settings.rules.colleges), ...Object.keys(after.settings.rules.colleges)]);
-  for (const id of rules) {
-    if (!scope.has(id) && !isDeepStrictEqual(before.settings.rules.colleges[id], after.settings.rules.colleges[id])) throw refuse('其他学院的考核细则');
-  }
-  for (const table of TABLES) {
-    const old = new Map<string, Record<string, unknown>>((before[table] as { id: string }[]).map((r) => [r.id, r as Record<string, unknown>]));
-    for (const record of after[table] as unknown as Record<string, unknown>[]) {
-      const previous = old.get(String(record['id']));
-      old.delete(String(record['id']));
-      if (previous === record || (previous !== undefined && isDeepStrictEqual(previous, record))) continue;
-      if (outside(table, record) || (previous !== undefined && outside(table, previous))) throw refuse(`其他学院的${TABLE_LABELS[table]}${recordName(table, record)}`);
-    }
-    for (const record of old.values()) {
-      if (outside(table, record)) throw refuse(`其他学院的${TABLE_LABELS[table]}${recordName(table, record)}`);
-    }
-  }
-}
-
 /** For `history`: may the actor see a record as the journal recorded it (before or after a change)? */
 export function journalRecordVisible(actor: Actor, data: Datastore): (table: string, record: unknown) => boolean {
   const scope = scopeOf(actor);
@@ -147,10 +112,6 @@ export function journalRecordVisible(actor: Actor, data: Datastore): (table: str
     ((TABLES as readonly string[]).includes(table) &&
       typeof record === 'object' &&
       owners.of(table as Table, record as Record<string, unknown>).every((c) => scope.has(c)));
-}
-
-function withoutCollegeRules(settings: Datastore['settings']) {
-  return { ...settings, rules: { ...settings.rules, colleges: {} } };
 }
 
 /**

@@ -39,7 +39,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     const result = datastoreSchema.safeParse(next);
     if (!result.success) for (const i of result.error.issues.slice(0, 20)) errors.push(`-, -, -: ${i.path.join('.')}：${i.message}`);
   }
-  if (errors.length > 0) throw new ImportError(firstPerCell(errors));
+  if (errors.length > 0) throw new ImportError(firstPerCell(errors), next);
   Object.assign(data, next);
   return summary;
 }

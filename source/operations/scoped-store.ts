@@ -2,10 +2,12 @@
 // checked against her role and colleges under the store's lock, on the data it changes — whichever
 // client (command, terminal UI, SSH) and whichever operation asked. Refused changes save nothing.
 import type { IsoDate } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { isUserError, UserError } from '../domain/errors.js';
 import type { OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
-import { actorLabel, assertMayChange, assertWithinScope, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
+import { actorLabel, assertMayChange, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
+import { assertMayUndo, assertWithinScope, hiddenConflict } from '../domain/scope-check.js';
+import { ImportError } from '../io/import-error.js';
 import { DatastoreFile, type ChangeMeta, type ChangeStart, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
 import type { BackupInfo } from '../store/backups.js';
 import type { JournalEntry } from '../store/journal.js';
@@ -63,16 +65,26 @@ export class ScopedStore extends DatastoreFile {
   }
 
   protected override guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore, start: ChangeStart) => Promise<T> {
-    return async (data, { before, frozen }) => {
+    return async (data, { before, frozen, undoing }) => {
       const actor = actorIn(data, this.who);
       assertMayChange(actor);
-      if (scopeOf(actor) === null) return change(data);
+      if (scopeOf(actor) === null || actor === null) return change(data);
+      // Her part of the data cannot show whether an undo reaches another college: the entry can.
+      if (undoing !== undefined) assertMayUndo(actor, undoing.revision, undoing.changes ?? [], data);
       // First on her part of the data alone, saved nowhere: a change that fails there fails with a message
       // about her records only (找不到班级…), never one naming another college's cadres or classes. A view
       // of frozen records needs no copy: the change can only replace them in the view's own arrays.
       const view = scopedView(data, actor);
       await change(frozen ? view : structuredClone(view));
-      const result = await change(data);
+      let result: T;
+      try {
+        result = await change(data);
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        // What her roster would have made of the whole school says which of its records she reached.
+        if (error instanceof ImportError && error.attempted !== undefined) assertWithinScope(actor, before, error.attempted);
+        throw hiddenConflict(actor, data, error.message);
+      }
       // Compared with the store's own copy of the data as it was (no second copy of the whole school).
       assertWithinScope(actor, before, data);
       return result;

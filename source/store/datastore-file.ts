@@ -181,7 +181,7 @@ export class DatastoreFile {
   }
 
   /** `lock` null: a preview, which saves nothing. */
-  private async applyLocked<T>(lock: HeldLock | null, unguarded: (data: Datastore) => T | Promise<T>, meta: ChangeMeta): Promise<Saved<T>> {
+  private async applyLocked<T>(lock: HeldLock | null, unguarded: (data: Datastore) => T | Promise<T>, meta: ChangeMeta, undoing?: JournalEntry): Promise<Saved<T>> {
     const change = this.guardChange(unguarded);
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
@@ -193,7 +193,7 @@ export class DatastoreFile {
       const read = assemble(snapshot);
       const data = frozen ? read : { ...structuredClone(before), contacts: read.contacts };
       const beforeContacts = data.contacts.slice();
-      const result = await change(data, { before: extend(before, { contacts: beforeContacts }), frozen });
+      const result = await change(data, { before: extend(before, { contacts: beforeContacts }), frozen, ...(undoing === undefined ? {} : { undoing }) });
       const earliest = earliestUnread(snapshot, data.contacts);
       if (earliest !== null) {
         range = earliest;
@@ -226,6 +226,7 @@ export class DatastoreFile {
           return `已撤销${describeEntry(entry)}`;
         },
         { action: meta.action, ...(meta.user === undefined ? {} : { user: meta.user }), contacts: earliestContactDate(entry) ?? 'none', undoOf: entry.revision },
+        entry,
       );
     });
   }

@@ -1,5 +1,6 @@
 // What callers pass to and get back from the store (datastore-file.ts re-exports these).
 import type { Datastore } from '../domain/schema.js';
+import type { JournalEntry } from './journal.js';
 import type { RangeArg } from './snapshot.js';
 
 /** What a change is, for the journal: the command or screen that made it (e.g. `log`, `界面:记录联系`). */
@@ -29,6 +30,8 @@ export interface ChangeStart {
    * are): one it did not replace is the very object in `before`, and a view of the data need no copy.
    */
   frozen: boolean;
+  /** An undo's: the entry it reverts. */
+  undoing?: JournalEntry;
 }
 
 export interface StoreOptions {

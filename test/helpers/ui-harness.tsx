@@ -6,6 +6,7 @@ import { render } from 'ink-testing-library';
 import { assign } from '../../source/domain/assignments.js';
 import { logContact } from '../../source/domain/contacts.js';
 import type { Datastore } from '../../source/domain/schema.js';
+import { ScopedStore } from '../../source/operations/scoped-store.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App } from '../../source/ui/app.js';
 import { loadScreens } from '../../source/ui/screens.js';
@@ -45,12 +46,15 @@ export interface Size {
   rows: number;
 }
 
-/** `exportsDir`: the app as an SSH session opens it (exports in the secretary's own folder). `size`: the terminal's. */
-export async function startApp(data: Datastore = school(), { exportsDir, size }: { exportsDir?: string; size?: Size } = {}) {
+/**
+ * `exportsDir`: the app as an SSH session opens it (exports in the secretary's own folder). `size`: the
+ * terminal's. `login`: the registered user the SSH forced command names (her scope applies).
+ */
+export async function startApp(data: Datastore = school(), { exportsDir, size, login }: { exportsDir?: string; size?: Size; login?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
   const file = join(dir, 'data.json');
-  const store = new DatastoreFile(file);
-  await store.create(data);
+  await new DatastoreFile(file).create(data);
+  const store = login === undefined ? new DatastoreFile(file) : new ScopedStore(file, undefined, { login, forced: true });
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
   const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} {...(exportsDir === undefined ? {} : { exportsDir })} />);
   const frame = () => app.lastFrame() ?? '';

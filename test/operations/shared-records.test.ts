@@ -1,0 +1,100 @@
+// Records two colleges share (issue 21): a college secretary changes her part of a 混合寝室 only; what
+// the other college sees of it (its classes' links, 寝室长, 人数, 备注, who of hers lives in its dorms)
+// stays as it was, her refusals name that college and none of its records, and she cannot undo a change
+// outside her scope — through `import -`, the command line and the journal (the terminal UI: ui/scope.test.tsx).
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { assign } from '../../source/domain/assignments.js';
+import { assertWithinScope } from '../../source/domain/scope-check.js';
+import { fillRoster } from '../helpers/filled-roster.js';
+import { runCli as run } from '../helpers/run-cli.js';
+import { sharedDormSchool, WANG } from '../helpers/shared-dorm-school.js';
+import { testContext } from '../helpers/fixtures.js';
+
+/** What of 机电信息学院 her messages must never name: its class, its cadre, its student, its own dorm. */
+const THEIRS = /软件1班|周七|小红|2号楼-202/;
+
+let dir: string;
+let file: string;
+
+function ssh(login: string, command: string, stdin?: Buffer) {
+  process.env['SSH_CONNECTION'] = '127.0.0.1 50000 127.0.0.1 22';
+  process.env['SSH_ORIGINAL_COMMAND'] = command;
+  const spy = stdin === undefined ? undefined : vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([stdin]) as unknown as typeof process.stdin);
+  return run(['--data', file, '--user', login]).finally(() => spy?.mockRestore());
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'slx-shared-'));
+  file = join(dir, 'data.json');
+});
+afterEach(() => {
+  delete process.env['SSH_CONNECTION'];
+  delete process.env['SSH_ORIGINAL_COMMAND'];
+});
+
+/** Her refusal: exit 1, one line naming 机电信息学院 and nothing of it, the file as it was. */
+async function refused(result: Promise<{ code: number; stderr: string }>, message: RegExp) {
+  const before = readFileSync(file, 'utf8');
+  const r = await result;
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(THEIRS);
+  expect(readFileSync(file, 'utf8')).toBe(before);
+}
+
+describe('shared records', () => {
+  it('import -: a 寝室 row for a 混合寝室 that drops the other class and changes its 寝室长, or a 困难生 row moving her student out of the other college\'s dorm, is refused whole', async () => {
+    const dorm = readFileSync(await fillRoster(join(dir, 'dorm.xlsx'), { 寝室: [['2号楼', '201', '会计1班', '新寝室长', 4, '']] }));
+    const student = readFileSync(await fillRoster(join(dir, 'student.xlsx'), { 困难生: [['2025001', '小明', '会计1班', '', '', '经济困难', '']] }));
+    // The other college's cadre holds the dorm: the import's own checks meet his assignment, which they must not name.
+    const data = sharedDormSchool();
+    assign(data, { cadreId: 'c_zq', classId: 'cls_rj', studentIds: [], start: '2026-09-01' }, testContext('2026-09-01'));
+    writeFileSync(file, JSON.stringify(data));
+    await refused(ssh('wang', 'import -', dorm), /^王芳（wang）.*机电信息学院也看到的寝室 2号楼-201.*未做任何改动\n$/);
+    await refused(ssh('wang', 'import -', student), /^王芳（wang）.*困难生 2025001 小明 住的机电信息学院的寝室.*未做任何改动\n$/);
+  }, 20_000);
+
+  it('log on a 混合寝室 by her own cadre is hers; undo of another user\'s change outside her scope is refused as such', async () => {
+    writeFileSync(file, JSON.stringify(sharedDormSchool()));
+    expect(await ssh('wang', 'log --cadre 张三 --type 寝室 --target 2号楼-201 --date 2026-09-10')).toMatchObject({ code: 0, stderr: '' });
+    expect(await ssh('wang', 'undo')).toMatchObject({ code: 0 });
+    expect((await ssh('zhang', 'assign --cadre 周七 --class 软件1班 --start 2026-09-01')).code).toBe(0);
+    await refused(ssh('wang', 'undo'), /^王芳（wang）不能撤销第 \d+ 号修改：它改动了机电信息学院的记录，不在你的权限范围内，未做任何改动\n$/);
+    // Newest first: the school's assign.
+    const [latest] = JSON.parse((await ssh('zhang', 'history --json')).stdout) as Array<{ revision: number }>;
+    await refused(ssh('wang', `undo --revision ${latest!.revision}`), /不在你的权限范围内/);
+  });
+
+  it('a change her part of the data allows but another college\'s records refuse names that college, not what is in the way', async () => {
+    writeFileSync(file, JSON.stringify(sharedDormSchool()));
+    // The school gave her college's cadre the other college's class; she cannot see that assignment.
+    expect((await ssh('zhang', 'assign --cadre 李四 --class 软件1班 --start 2026-09-01')).code).toBe(0);
+    await refused(ssh('wang', 'assign --cadre 李四 --class 物流23班 --start 2026-09-01'), /^王芳（wang）.*这次修改与机电信息学院的记录冲突.*未做任何改动/);
+  });
+
+  it('the rule: every link and field another college sees stays as it was; her own links to a shared dorm are hers', () => {
+    const before = sharedDormSchool();
+    const change = (edit: (d: ReturnType<typeof sharedDormSchool>) => void) => {
+      const after = structuredClone(before);
+      edit(after);
+      return () => assertWithinScope(WANG, before, after);
+    };
+    const dorm = (d: ReturnType<typeof sharedDormSchool>) => d.dorms.find((x) => x.id === 'd_201')!;
+    expect(change((d) => void (dorm(d).classIds = ['cls_rj', 'cls_kj', 'cls_old']))).not.toThrow();
+    expect(change((d) => void (dorm(d).classIds = ['cls_rj']))).not.toThrow();
+    expect(change((d) => void (d.dorms.find((x) => x.id === 'd_202')!.classIds.push('cls_kj')))).not.toThrow();
+    const shared = /^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改会改变机电信息学院也看到的寝室 2号楼-201/;
+    expect(change((d) => void (dorm(d).classIds = ['cls_kj']))).toThrow(shared);
+    expect(change((d) => void (dorm(d).note = '混合'))).toThrow(shared);
+    expect(change((d) => void d.dorms.splice(d.dorms.indexOf(dorm(d)), 1))).toThrow(shared);
+    // Another college's own record: the college is named, the record is not.
+    expect(change((d) => void (d.classes.find((c) => c.id === 'cls_rj')!.headTeacher = '新班主任'))).toThrow(
+      '王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的班级（机电信息学院），已全部取消，未做任何改动',
+    );
+    expect(change((d) => void (d.students.find((s) => s.id === 's_1')!.dormId = null))).toThrow(/困难生 2025001 小明 住的机电信息学院的寝室/);
+  });
+});
