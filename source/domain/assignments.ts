@@ -3,7 +3,7 @@ import { addDays, type IsoDate } from './dates.js';
 import type { ChangeContext } from './context.js';
 import { UserError } from './errors.js';
 import { buildIndexes, type Indexes } from './indexes.js';
-import { assignmentConflicts, assignmentsOverlap } from './invariants.js';
+import { assignmentConflicts, assignmentsOverlap, type Problem } from './invariants.js';
 import type { Assignment, Datastore } from './schema.js';
 import type { EndReason, TransferReason } from './vocabulary.js';
 import { isActiveOn } from './windows.js';
@@ -19,8 +19,9 @@ export interface AssignInput {
   endReason?: EndReason | null;
 }
 
-function refuse(problems: string[]): never {
-  throw new UserError(problems.length === 1 ? problems[0]! : `${problems[0]}（另有 ${problems.length - 1} 处冲突）`);
+function refuse(problems: Problem[]): never {
+  const first = problems[0]!.text;
+  throw new UserError(problems.length === 1 ? first : `${first}（另有 ${problems.length - 1} 处冲突）`, problems.flatMap((p) => p.about));
 }
 
 /** The class's dorms not held by another assignment overlapping the candidate. */

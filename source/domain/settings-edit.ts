@@ -16,7 +16,7 @@ export function saveTerm(data: Datastore, index: number | null, input: { name: s
   if (index === null) terms.push(term);
   else terms[index] = term;
   const problems = termProblems(terms);
-  if (problems.length > 0) throw new UserError(problems[0]!);
+  if (problems.length > 0) throw new UserError(problems[0]!.text);
   data.settings.terms = terms;
   return term;
 }

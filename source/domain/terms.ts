@@ -24,20 +24,21 @@ export function findTerm(terms: readonly Term[], name: string): Term {
   return term;
 }
 
-/** Terms must be well-formed and must not overlap: a date belongs to at most one term. */
-export function termProblems(terms: readonly Term[]): string[] {
-  const problems: string[] = [];
+/** Terms must be well-formed and must not overlap: a date belongs to at most one term. Each problem with its terms. */
+export function termProblems(terms: readonly Term[]): Array<{ text: string; about: Term[] }> {
+  const problems: Array<{ text: string; about: Term[] }> = [];
   const sorted = [...terms].sort((a, b) => (a.start < b.start ? -1 : 1));
-  const names = new Set<string>();
+  const names = new Map<string, Term>();
   for (const t of sorted) {
-    if (t.end < t.start) problems.push(`学期“${t.name}”的结束日期 ${t.end} 早于开始日期 ${t.start}`);
-    if (names.has(t.name)) problems.push(`学期名称“${t.name}”重复`);
-    names.add(t.name);
+    if (t.end < t.start) problems.push({ text: `学期“${t.name}”的结束日期 ${t.end} 早于开始日期 ${t.start}`, about: [t] });
+    const namesake = names.get(t.name);
+    if (namesake) problems.push({ text: `学期名称“${t.name}”重复`, about: [t, namesake] });
+    names.set(t.name, t);
   }
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
-    if (cur.start <= prev.end) problems.push(`学期“${prev.name}”与“${cur.name}”的日期重叠`);
+    if (cur.start <= prev.end) problems.push({ text: `学期“${prev.name}”与“${cur.name}”的日期重叠`, about: [cur, prev] });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 // One import's working state: the rows read, the copy of the datastore the sheets fill, the errors found,
-// the counts, and what rows refer to each other by (a refused row's record is not reported again).
+// the counts, the row each record came from, and what rows refer to each other by (a refused row's
+// record is not reported again).
 import { isDeepStrictEqual } from 'node:util';
 import type { Validator } from '../domain/contact-schema.js';
 import type { ChangeContext } from '../domain/context.js';
@@ -9,7 +10,14 @@ import { classSuggestion, findCadre } from '../domain/lookup.js';
 import type { Cadre, Datastore } from '../domain/schema.js';
 import type { ImportSummary } from './import-summary.js';
 import { shown } from './roster-cells.js';
-import type { Row } from './roster-read.js';
+import type { Row, RowsRead } from './roster-read.js';
+import { ROSTER_SHEETS } from './roster-sheets.js';
+
+/** Where a record came from: the row that added or changed it, and the column named for it. */
+interface Place {
+  row: Row;
+  column: string;
+}
 
 export interface ImportRun {
   /** The datastore as imported so far (a copy: the caller's changes only if everything is valid). */
@@ -22,8 +30,17 @@ export interface ImportRun {
   summary: ImportSummary;
   rows: (sheet: string) => Row[];
   reindex: () => void;
-  /** Counts the row and writes `fields` over `existing` (when there is one). */
-  count: (sheet: string, existing: object | undefined, fields?: object) => void;
+  /** Counts a row that added `record` (returned). */
+  added: <T extends object>(row: Row, record: T) => T;
+  /** Counts a row that met `existing` again, and writes `fields` over it. */
+  met: (row: Row, existing: object, fields: object) => void;
+  /**
+   * `sheet, row, column: text` for a problem with the records in `about`, at the first of them the import added
+   * or changed, naming the rows of the others (a conflict between two rows names both); null when none is the import's.
+   */
+  placed: (text: string, about: readonly object[]) => string | null;
+  /** Whether the import added or changed `record`. */
+  touched: (record: unknown) => boolean;
   /** A check that a sheet names each record once. */
   seen: (sheet: string) => (row: Row, key: string, header: string, label?: string) => boolean;
   /** The college named, added when new; null for the school-wide departments. */
@@ -35,38 +52,65 @@ export interface ImportRun {
   refusedStudents: Set<string>;
   /** Why a class name refers to nothing, or undefined when its own row was already refused. */
   missingClass: (clsName: string) => string | undefined;
-  cadreOf: (row: Row) => Cadre;
-  /** Runs a row's change; a UserError becomes that row's error line. */
-  attempt: (row: Row, header: string, work: () => void) => void;
+  /** The row's cadre, by 工号 or else 干部姓名; undefined (and that cell's error line) when none is found. */
+  cadreOf: (row: Row) => Cadre | undefined;
+  /** Runs a row's change; a UserError becomes that row's error line (naming the rows of the records it is about). */
+  attempt: <T>(row: Row, header: string, work: () => T) => T | undefined;
 }
 
-/** Whether writing `fields` over `record` would change nothing. */
-function unchanged(record: object, fields: object): boolean {
-  return Object.entries(fields).every(([key, value]) => isDeepStrictEqual((record as Record<string, unknown>)[key], value));
+/** The fields of `fields` whose value differs from `record`'s. */
+function changedFields(record: object, fields: object): string[] {
+  return Object.entries(fields).filter(([key, value]) => !isDeepStrictEqual((record as Record<string, unknown>)[key], value)).map(([key]) => key);
 }
 
-export function startRun(data: Datastore, sheets: Map<string, Row[]>, errors: string[], ctx: ChangeContext): ImportRun {
+const specOf = (sheet: string) => ROSTER_SHEETS.find((s) => s.name === sheet)!;
+
+/**
+ * `（与第3行冲突）`: the other rows of `row`'s sheet among `places` (a problem's records from other sheets only
+ * bear on it, as a class's 毕业日期 on its assignments' periods).
+ */
+function otherRows(row: Row, places: readonly Place[]): string {
+  const named = new Set(places.filter((p) => p.row !== row && p.row.sheet === row.sheet).map((p) => `第${p.row.rowNo}行`));
+  return named.size === 0 ? '' : `（与${[...named].join('、')}冲突）`;
+}
+
+export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx: ChangeContext): ImportRun {
   const next = structuredClone(data);
-  const summary: ImportSummary = {};
+  const summary: ImportSummary = { sheets: {}, absent: read.absent };
+  const places = new Map<object, Place>();
+  const counts = (sheet: string) => (summary.sheets[sheet] ??= { added: 0, updated: 0, unchanged: 0 });
+  const line = (place: Place, text: string, others: readonly Place[]) => `${place.row.sheet}, 第${place.row.rowNo}行, ${place.column}: ${text}${otherRows(place.row, others)}`;
   const run: ImportRun = {
     next,
     idx: buildIndexes(next),
     ctx,
     errors,
     summary,
-    rows: (sheet) => sheets.get(sheet) ?? [],
+    rows: (sheet) => read.rows.get(sheet) ?? [],
     reindex: () => {
       run.idx = buildIndexes(next);
     },
-    count: (sheet, existing, fields = {}) => {
-      const s = (summary[sheet] ??= { added: 0, updated: 0, unchanged: 0 });
-      if (!existing) s.added += 1;
-      else if (unchanged(existing, fields)) s.unchanged += 1;
-      else {
-        s.updated += 1;
-        Object.assign(existing, fields);
-      }
+    added: (row, record) => {
+      counts(row.sheet).added += 1;
+      places.set(record, { row, column: specOf(row.sheet).recordColumn });
+      return record;
     },
+    met: (row, existing, fields) => {
+      const changed = changedFields(existing, fields);
+      if (changed.length === 0) {
+        counts(row.sheet).unchanged += 1;
+        return;
+      }
+      counts(row.sheet).updated += 1;
+      Object.assign(existing, fields);
+      // What the row changed is what broke an invariant, if one breaks.
+      places.set(existing, { row, column: specOf(row.sheet).fields[changed[0]!] ?? specOf(row.sheet).recordColumn });
+    },
+    placed: (text, about) => {
+      const found = about.map((record) => places.get(record)).filter((p) => p !== undefined);
+      return found.length === 0 ? null : line(found[0]!, text, found);
+    },
+    touched: (record) => typeof record === 'object' && record !== null && places.has(record),
     seen: (sheet) => {
       const keys = new Map<string, number>();
       /** `key` identifies the record; `label` is how the user writes it. */
@@ -90,13 +134,18 @@ export function startRun(data: Datastore, sheets: Map<string, Row[]>, errors: st
     refusedStudents: new Set(),
     missingClass: (clsName) =>
       run.refusedClasses.has(clsName) ? undefined : `找不到班级“${shown(clsName)}”${classSuggestion(run.idx, clsName) ?? '（请先在“班级”表中列出）'}`,
-    cadreOf: (row) => findCadre(run.idx, row.get('工号') || row.get('干部姓名')),
+    cadreOf: (row) => {
+      const header = row.get('工号') === '' ? '干部姓名' : '工号';
+      return run.attempt(row, header, () => findCadre(run.idx, row.get(header)));
+    },
     attempt: (row, header, work) => {
       try {
-        work();
+        return work();
       } catch (error) {
         if (!isUserError(error)) throw error;
-        errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: ${error.message}`);
+        const others = error.about.map((record) => places.get(record)).filter((p) => p !== undefined);
+        errors.push(line({ row, column: header }, error.message, others));
+        return undefined;
       }
     },
   };

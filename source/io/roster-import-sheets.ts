@@ -3,7 +3,6 @@
 import * as z from 'zod';
 import { assign } from '../domain/assignments.js';
 import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
-import { UserError } from '../domain/errors.js';
 import { findTarget, parseDutyLabel } from '../domain/lookup.js';
 import { normalizeName } from '../domain/names.js';
 import { cadreSchema, classSchema, contactSchema, dormSchema, dutyRulesSchema, fieldLabel, studentSchema, typedNumber, type DutyRules } from '../domain/schema.js';
@@ -15,7 +14,7 @@ const name = z.string().min(1, '不能为空').max(100, '过长（最多 100 个
 
 /** 班级: by name; a new 学院 is added. */
 export function importClasses(run: ImportRun): void {
-  const { errors, next, ctx, count, rows, seen, collegeId, refusedClasses } = run;
+  const { errors, next, ctx, added, met, rows, seen, collegeId, refusedClasses } = run;
   const uniqueClass = seen('班级');
   for (const row of rows('班级')) {
     const clsName = check(row, '班级', name, row.get('班级'), errors);
@@ -38,14 +37,14 @@ export function importClasses(run: ImportRun): void {
       counselorPhone: check(row, '辅导员短号', classSchema.shape.counselorPhone, row.get('辅导员短号'), errors) ?? '',
     };
     const existing = next.classes.find((c) => c.name === clsName);
-    if (!existing) next.classes.push({ id: ctx.newId('cls'), ...fields });
-    count('班级', existing, fields);
+    if (existing) met(row, existing, fields);
+    else next.classes.push(added(row, { id: ctx.newId('cls'), ...fields }));
   }
 }
 
 /** 寝室: by 楼-号, living classes by name. */
 export function importDorms(run: ImportRun): void {
-  const { errors, next, ctx, count, rows, seen, refusedDorms, missingClass } = run;
+  const { errors, next, ctx, added, met, rows, seen, refusedDorms, missingClass } = run;
   run.reindex();
 
   const uniqueDorm = seen('寝室');
@@ -73,14 +72,14 @@ export function importDorms(run: ImportRun): void {
       note: check(row, '备注', dormSchema.shape.note, row.get('备注'), errors) ?? '',
     };
     const existing = next.dorms.find((d) => d.building === building && d.number === number);
-    if (!existing) next.dorms.push({ id: ctx.newId('dorm'), ...fields });
-    count('寝室', existing, fields);
+    if (existing) met(row, existing, fields);
+    else next.dorms.push(added(row, { id: ctx.newId('dorm'), ...fields }));
   }
 }
 
 /** 困难生: by 学号. */
 export function importStudents(run: ImportRun): void {
-  const { errors, next, ctx, count, rows, seen, refusedDorms, refusedStudents, missingClass } = run;
+  const { errors, next, ctx, added, met, rows, seen, refusedDorms, refusedStudents, missingClass } = run;
   run.reindex();
 
   const uniqueStudent = seen('困难生');
@@ -109,15 +108,15 @@ export function importStudents(run: ImportRun): void {
     const contact = check(row, '联系方式', studentSchema.shape.contact, row.get('联系方式'), errors) ?? '';
     const fields = { studentNo, name: studentName, classId: cls.id, dormId, categories, contact };
     const existing = next.students.find((s) => s.studentNo === studentNo);
-    if (!existing) next.students.push({ id: ctx.newId('stu'), ...fields });
-    count('困难生', existing, fields);
+    if (existing) met(row, existing, fields);
+    else next.students.push(added(row, { id: ctx.newId('stu'), ...fields }));
   }
 
 }
 
 /** 干部: by 工号, or by name and 学院 when without one. */
 export function importCadres(run: ImportRun): void {
-  const { errors, next, ctx, count, rows, seen, collegeId } = run;
+  const { errors, next, ctx, added, met, rows, seen, collegeId } = run;
   const uniqueCadre = seen('干部');
   for (const row of rows('干部')) {
     const cadreName = check(row, '干部姓名', name, normalizeName(row.get('干部姓名')), errors);
@@ -139,15 +138,15 @@ export function importCadres(run: ImportRun): void {
       officePhone: check(row, '办公电话', cadreSchema.shape.officePhone, row.get('办公电话'), errors) ?? '', category,
     };
     const existing = next.cadres.find((c) => (employeeNo ? c.employeeNo === employeeNo : c.employeeNo === null && normalizeName(c.name) === cadreName && c.collegeId === college));
-    if (!existing) next.cadres.push({ id: ctx.newId('cad'), ...fields, status: '在岗' });
-    count('干部', existing, fields);
+    if (existing) met(row, existing, fields);
+    else next.cadres.push(added(row, { id: ctx.newId('cad'), ...fields, status: '在岗' }));
   }
 
 }
 
 /** 学期: by name. */
 export function importTerms(run: ImportRun): void {
-  const { errors, next, count, rows, seen } = run;
+  const { errors, next, added, met, rows, seen } = run;
   const uniqueTerm = seen('学期');
   for (const row of rows('学期')) {
     const termName = check(row, '学期名称', name, row.get('学期名称'), errors);
@@ -159,15 +158,15 @@ export function importTerms(run: ImportRun): void {
       continue;
     }
     const existing = next.settings.terms.find((t) => t.name === termName);
-    if (!existing) next.settings.terms.push({ name: termName, start, end });
-    count('学期', existing, { start, end });
+    if (existing) met(row, existing, { start, end });
+    else next.settings.terms.push(added(row, { name: termName, start, end }));
   }
 
 }
 
 /** 规则: the school defaults (学院 empty) or a college's overrides. */
 export function importRules(run: ImportRun): void {
-  const { errors, next, count, rows, seen, collegeId } = run;
+  const { errors, next, added, met, rows, seen, collegeId } = run;
   const RULE_FIELDS: Array<[string, keyof DutyRules, z.ZodType<unknown>]> = [
     [fieldLabel(dutyRulesSchema, 'classPerTerm'), 'classPerTerm', typedNumber(dutyRulesSchema.shape.classPerTerm)],
     [fieldLabel(dutyRulesSchema, 'dormPerMonth'), 'dormPerMonth', typedNumber(dutyRulesSchema.shape.dormPerMonth)],
@@ -191,66 +190,55 @@ export function importRules(run: ImportRun): void {
       continue;
     }
     const existing = id ? next.settings.rules.colleges[id] : next.settings.rules.defaults;
-    if (id && !existing) next.settings.rules.colleges[id] = rule;
-    count('规则', existing, rule);
+    if (existing) met(row, existing, rule);
+    else if (id) next.settings.rules.colleges[id] = added(row, rule);
   }
 
 }
 
 /** 联系分配: a new one is assigned as the 分配 operation would; one met again (cadre, class, start) is updated. */
 export function importAssignments(run: ImportRun): void {
-  const { errors, next, ctx, count, rows, refusedStudents, missingClass, cadreOf, attempt } = run;
+  const { errors, next, ctx, added, met, rows, refusedStudents, missingClass, cadreOf, attempt } = run;
   run.reindex();
   for (const row of rows('联系分配')) {
     const start = requireDate(row, '开始日期', errors);
     const end = requireDate(row, '结束日期', errors, true);
     const reasonText = row.get('结束原因');
     const reason = reasonText === '' ? null : check(row, '结束原因', z.enum(END_REASONS, { message: `应为 ${END_REASONS.join('、')}` }), reasonText, errors);
-    if (!start || end === undefined || reason === undefined) continue;
-    attempt(row, '班级', () => {
-      const cadre = cadreOf(row);
-      const cls = run.idx.classByName.get(row.get('班级'));
-      if (!cls) {
-        const missing = missingClass(row.get('班级'));
-        if (missing) throw new UserError(missing);
-        return;
-      }
-      const studentNos = splitList(row.get('困难生学号'));
-      if (studentNos.some((no) => refusedStudents.has(no) && !run.idx.studentByNo.has(no))) return;
-      const studentIds = studentNos.map((no) => findTarget(run.idx, 'student', no));
-      const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);
-      if (same) {
-        count('联系分配', same, { studentIds, end, endReason: end ? (reason ?? '调整') : null });
-        return;
-      }
-      assign(next, { cadreId: cadre.id, classId: cls.id, studentIds, start, end, endReason: end ? (reason ?? '调整') : null }, ctx, run.idx);
+    const cadre = cadreOf(row);
+    const cls = run.idx.classByName.get(row.get('班级'));
+    const missing = cls ? undefined : missingClass(row.get('班级'));
+    if (missing) errors.push(`联系分配, 第${row.rowNo}行, 班级: ${missing}`);
+    const studentNos = splitList(row.get('困难生学号'));
+    const studentIds = studentNos.some((no) => refusedStudents.has(no) && !run.idx.studentByNo.has(no))
+      ? undefined
+      : attempt(row, '困难生学号', () => studentNos.map((no) => findTarget(run.idx, 'student', no)));
+    if (!start || end === undefined || reason === undefined || !cadre || !cls || !studentIds) continue;
+    const fields = { studentIds, end, endReason: end ? (reason ?? '调整') : null };
+    const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);
+    if (same) met(row, same, fields);
+    else {
+      attempt(row, '班级', () => added(row, assign(next, { cadreId: cadre.id, classId: cls.id, start, ...fields }, ctx, run.idx)));
       run.reindex();
-      count('联系分配', undefined);
-    });
+    }
   }
 }
 
 /** 联系记录: logged as 记录联系 would; one already on file (every field the same) is counted 未变. */
 export function importContacts(run: ImportRun): void {
-  const { errors, next, ctx, count, rows, cadreOf, attempt } = run;
+  const { errors, next, ctx, added, met, rows, cadreOf, attempt } = run;
   for (const row of rows('联系记录')) {
     const date = requireDate(row, '日期', errors);
     const formText = row.get('形式');
     const form = formText === '' ? undefined : check(row, '形式', z.enum(CONTACT_FORMS, { message: `应为 ${CONTACT_FORMS.join('、')}` }), formText, errors);
     const note = check(row, '备注', contactSchema.shape.note, row.get('备注'), errors);
-    if (!date || (formText !== '' && !form) || note === undefined) continue;
-    attempt(row, '对象', () => {
-      const cadre = cadreOf(row);
-      const duty = parseDutyLabel(row.get('类型'));
-      const targetId = findTarget(run.idx, duty, row.get('对象'));
-      const dup = next.contacts.some((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && c.form === (form ?? DEFAULT_FORM[duty]) && c.note === note);
-      if (dup) {
-        count('联系记录', {});
-        return;
-      }
-      logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, run.idx);
-      count('联系记录', undefined);
-    });
+    const cadre = cadreOf(row);
+    const duty = attempt(row, '类型', () => parseDutyLabel(row.get('类型')));
+    const targetId = duty && attempt(row, '对象', () => findTarget(run.idx, duty, row.get('对象')));
+    if (!date || (formText !== '' && !form) || note === undefined || !cadre || !duty || !targetId) continue;
+    const same = next.contacts.find((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && c.form === (form ?? DEFAULT_FORM[duty]) && c.note === note);
+    if (same) met(row, same, {});
+    // logContact refuses a date after today first, then a target outside the cadre's assignments on that date.
+    else attempt(row, date > ctx.today ? '日期' : '对象', () => added(row, logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, run.idx)));
   }
-
 }

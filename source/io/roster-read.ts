@@ -18,6 +18,12 @@ export interface Row {
   date: (header: string) => string | null;
 }
 
+/** The rows of each roster sheet in the workbook, and the roster sheets it does not hold. */
+export interface RowsRead {
+  rows: Map<string, Row[]>;
+  absent: string[];
+}
+
 /** The workbook's bytes: read from `file`, or given (`file` then only names them, as 标准输入). */
 function workbookBytes(file: string, given: Buffer | undefined): Buffer {
   if (given !== undefined) return given;
@@ -32,7 +38,7 @@ function workbookBytes(file: string, given: Buffer | undefined): Buffer {
   }
 }
 
-export async function readRows(file: string, errors: string[], bytes?: Buffer): Promise<Map<string, Row[]>> {
+export async function readRows(file: string, errors: string[], bytes?: Buffer): Promise<RowsRead> {
   const buffer = workbookBytes(file, bytes);
   if (buffer.length > MAX_FILE_BYTES) throw new UserError(tooBigMessage(file));
   await checkXlsxZip(buffer, file, MAX_ROWS);
@@ -43,12 +49,14 @@ export async function readRows(file: string, errors: string[], bytes?: Buffer): 
     throw new UserError(`无法读取 ${file}：不是有效的 XLSX 文件（${(error as Error).message.slice(0, 80)}）`);
   }
   const out = new Map<string, Row[]>();
+  // A workbook may hold only some sheets (SPEC): the others are left as they are.
+  const absent = ROSTER_SHEETS.filter((spec) => !workbook.getWorksheet(spec.name)).map((spec) => spec.name);
+  if (absent.length === ROSTER_SHEETS.length) {
+    throw new UserError(`${file} 中没有花名册的工作表（${absent.join('、')}）：请在 template 命令生成的模板中填写`);
+  }
   for (const spec of ROSTER_SHEETS) {
     const sheet = workbook.getWorksheet(spec.name);
-    if (!sheet) {
-      if (spec.required) errors.push(`${spec.name}, -, -: 缺少工作表“${spec.name}”`);
-      continue;
-    }
+    if (!sheet) continue;
     if (sheet.actualRowCount > MAX_ROWS + 1) throw new UserError(`工作表“${spec.name}”超过 ${MAX_ROWS} 行，拒绝导入`);
     const columns = new Map<string, number>();
     sheet.getRow(1).eachCell((cell, col) => columns.set(cellText(cell), col));
@@ -92,5 +100,5 @@ export async function readRows(file: string, errors: string[], bytes?: Buffer): 
     });
     out.set(spec.name, rows);
   }
-  return out;
+  return { rows: out, absent };
 }

@@ -87,8 +87,8 @@ describe('a messy roster', () => {
     const summary = await importRoster(data, join(dir, 'grey.xlsx'), testContext('2026-11-25'));
     expect(data.cadres.map((c) => c.name)).toEqual(['孙丽']);
     expect(data.classes.map((c) => c.name)).toEqual(['会计242班']);
-    expect(summary['寝室']).toBeUndefined();
-    expect(summary['困难生']).toBeUndefined();
+    expect(summary.sheets['寝室']).toBeUndefined();
+    expect(summary.sheets['困难生']).toBeUndefined();
   });
 
   it('re-importing an unchanged roster reports 更新 0; a changed field is one 更新', async () => {
@@ -103,7 +103,7 @@ describe('a messy roster', () => {
     await importRoster(data, file, testContext('2026-11-25'));
     const before = structuredClone(data);
     const again = await importRoster(data, file, testContext('2026-11-25'));
-    expect(Object.values(again).map((n) => n.added + n.updated)).toEqual(Object.values(again).map(() => 0));
+    expect(Object.values(again.sheets).map((n) => n.added + n.updated)).toEqual(Object.values(again.sheets).map(() => 0));
     expect(describeImport(again)).toBe(
       '班级 新增 0、更新 0、未变 1；寝室 新增 0、更新 0、未变 1；困难生 新增 0、更新 0、未变 1；干部 新增 0、更新 0、未变 2；' +
         '学期 新增 0、更新 0、未变 1；规则 新增 0、更新 0、未变 2；联系分配 新增 0、更新 0、未变 1；联系记录 新增 0、更新 0、未变 1',
@@ -112,7 +112,7 @@ describe('a messy roster', () => {
 
     const edited = await fillRoster(join(dir, 'edited.xlsx'), { ...ROSTER, 干部: [ROSTER.干部[0]!.map((v, i) => (i === 4 ? '副处长' : v)), ROSTER.干部[1]!] });
     const third = await importRoster(data, edited, testContext('2026-11-25'));
-    expect(third['干部']).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(third.sheets['干部']).toEqual({ added: 0, updated: 1, unchanged: 1 });
     expect(data.cadres[0]!.title).toBe('副处长');
   });
 

@@ -37,7 +37,7 @@ describe('roster import', () => {
     await fillRoster(file, ROSTER);
     const data = emptyDatastore('测试学院');
     const summary = await importRoster(data, file, testContext('2026-11-25'));
-    expect(summary['干部']).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(summary.sheets['干部']).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(data.cadres.map((c) => [c.name, c.employeeNo, c.shortPhone])).toEqual([['张三', 'T001', '661234'], ['李四', null, '662222']]);
     expect(data.classes[0]).toMatchObject({ name: '会计241班', enrollYear: 2024, graduationDate: '2027-06-30', headTeacherPhone: '663333' });
     expect(data.students[0]).toMatchObject({ studentNo: '2024010001', categories: ['经济困难', '心理困惑'], contact: '013800000000' });
@@ -54,7 +54,7 @@ describe('roster import', () => {
 
     // The same roster again updates in place: nothing is duplicated, and nothing counts as updated.
     const again = await importRoster(data, file, testContext('2026-11-25'));
-    expect(again['干部']).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(again.sheets['干部']).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect([data.cadres.length, data.classes.length, data.dorms.length, data.students.length, data.assignments.length, data.contacts.length]).toEqual([2, 1, 2, 1, 1, 1]);
   });
 
@@ -86,15 +86,15 @@ describe('roster import', () => {
     expect(data).toEqual(before);
   });
 
-  it('the template imports as empty, and a workbook without the required sheets is refused', async () => {
+  it('the template imports as empty, and a workbook without any roster sheet is refused', async () => {
     const tpl = join(dir, 'empty.xlsx');
     await writeRosterTemplate(tpl);
     const data = emptyDatastore('测试学院');
-    expect(await importRoster(data, tpl, testContext())).toEqual({});
+    expect(await importRoster(data, tpl, testContext())).toEqual({ sheets: {}, absent: [] });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     await wb.xlsx.writeFile(join(dir, 'other.xlsx'));
-    await expect(importRoster(data, join(dir, 'other.xlsx'), testContext())).rejects.toThrow(/干部, -, -: 缺少工作表“干部”/);
+    await expect(importRoster(data, join(dir, 'other.xlsx'), testContext())).rejects.toThrow(/没有花名册的工作表/);
   });
 });
 
@@ -125,7 +125,7 @@ describe('roster import details', () => {
     });
     const data = emptyDatastore('测试学院');
     const summary = await importRoster(data, file, testContext('2026-11-25'));
-    expect(summary['学期']).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(summary.sheets['学期']).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(data.settings.terms).toEqual([
       { name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' },
       { name: '2026-2027学年第二学期', start: '2027-02-24', end: '2027-07-02' },
@@ -146,7 +146,7 @@ describe('roster import details', () => {
 
     const before = structuredClone(data);
     const again = await importRoster(data, file, testContext('2026-11-25'));
-    expect(again['学期']).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(again.sheets['学期']).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect(data).toEqual(before);
   });
 
@@ -166,8 +166,8 @@ describe('roster import details', () => {
     const lines = (error as ImportError).lines;
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^联系分配, 第4行, 班级: 找不到干部“赵六”/),
-        expect.stringMatching(/^联系记录, 第3行, 对象: 联系日期 2026-12-01 晚于今天/),
+        expect.stringMatching(/^联系分配, 第4行, 干部姓名: 找不到干部“赵六”/),
+        expect.stringMatching(/^联系记录, 第3行, 日期: 联系日期 2026-12-01 晚于今天/),
         '规则, 第3行, 寝室范围: 应为 任一 或 每个',
         expect.stringMatching(/^规则, 第3行, 最短窗口天数: /),
         '学期, 第3行, 结束日期: 早于开始日期',

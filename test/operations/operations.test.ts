@@ -86,7 +86,7 @@ describe('operations', () => {
     // The terminal UI shows only this term's contacts; the preview still compares with every contact on file.
     const ui = tui(store);
     const previewed = await ui.preview(importRosterOperation, { file: roster });
-    expect(previewed.result.summary).toEqual({ 联系记录: { added: 1, updated: 0, unchanged: 1 } });
+    expect(previewed.result.summary).toEqual({ sheets: { 联系记录: { added: 1, updated: 0, unchanged: 1 } }, absent: [] });
     expect(previewed.question).toBe(`导入 ${roster}：联系记录 新增 1、更新 0、未变 1`);
     const done = await ui.run(importRosterOperation, { file: roster });
     expect(done.result.summary).toEqual(previewed.result.summary);

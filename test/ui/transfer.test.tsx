@@ -17,7 +17,7 @@ describe('导入 / 导出 screen', () => {
     await ui.burst(...file);
     await ui.press(KEY.enter);
     await ui.until('导入预览');
-    expect(ui.frame()).toContain('干部：新增 1 · 更新 0');
+    expect(ui.frame()).toContain('干部 新增 1、更新 0');
     expect(ui.frame()).toContain('y 确认导入  n 取消');
     await ui.press('n');
     await ui.until('导入 / 导出');

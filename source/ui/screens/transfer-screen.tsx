@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
 import { ExportExistsError } from '../../io/export-exists-error.js';
 import { safeText } from '../../domain/safe-text.js';
-import type { ImportSummary } from '../../io/import-summary.js';
+import { importSummaryLines, type ImportSummary } from '../../io/import-summary.js';
 import { ImportError } from '../../io/import-error.js';
 import { importRosterOperation } from '../../operations/import-roster.js';
 import { Form, type FieldSpec } from '../components/form.js';
@@ -99,11 +99,7 @@ export function TransferScreen() {
       <Box flexDirection="column">
         <Line bold>导入预览：{safeText(preview.file)}</Line>
         {'summary' in preview ? (
-          Object.entries(preview.summary).map(([sheet, n]) => (
-            <Line key={sheet}>
-              {sheet}：新增 {n.added} · 更新 {n.updated}{n.unchanged > 0 ? ` · 未变 ${n.unchanged}` : ''}
-            </Line>
-          ))
+          importSummaryLines(preview.summary).map((line) => <Line key={line}>{line}</Line>)
         ) : (
           <>
             <Line>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Line>
