@@ -5,16 +5,16 @@
 // to an earlier backup's copy (those copies are never rewritten), or else copied from the live file if
 // its bytes match its seal. A backup is built under `<id>.partial` and renamed when complete, so one
 // interrupted by a crash is never listed, and is made only after the save succeeded: failed saves
-// displace nothing. Kept: the last 20, and the newest of each of the last 30 days.
+// displace nothing. Ordered by revision, never by the time in the name (a clock can be set wrong); which
+// are kept: retention.ts.
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { PRIVATE_DIR_MODE, writeNewPrivateFile } from './private-files.js';
 import type { DatastoreLayout } from './layout.js';
+import { backupsToDrop } from './retention.js';
 import { sha256 } from './seals.js';
 
-export const KEEP_LAST = 20;
-export const KEEP_DAYS = 30;
 const PARTIAL = '.partial';
 
 export interface BackupInfo {
@@ -56,13 +56,13 @@ function infoOf(layout: DatastoreLayout, id: string): BackupInfo | null {
   };
 }
 
-/** Oldest first. */
+/** By revision, oldest first. */
 export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]> {
   const names = await readdir(layout.backupsDir).catch(() => [] as string[]);
   return names
     .map((n) => infoOf(layout, n))
     .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => a.revision - b.revision || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** An earlier backup's own copy of a roster or month file (not a link to the live file), newest first. */
@@ -140,16 +140,6 @@ export async function backUp(layout: DatastoreLayout, revision: number, files: r
   return info;
 }
 
-/** The backups rotation drops: beyond the last KEEP_LAST, except the newest of each of the last KEEP_DAYS days. */
-export function backupsToDrop(backups: readonly BackupInfo[], today: string): BackupInfo[] {
-  const oldestDay = new Date(Date.parse(`${today}T00:00:00Z`) - (KEEP_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-  const keep = new Set(backups.slice(-KEEP_LAST).map((b) => b.id));
-  const newestOfDay = new Map<string, string>();
-  for (const b of backups) if (b.day >= oldestDay) newestOfDay.set(b.day, b.id);
-  for (const id of newestOfDay.values()) keep.add(id);
-  return backups.filter((b) => !keep.has(b.id));
-}
-
-export async function pruneBackups(layout: DatastoreLayout, today: string): Promise<void> {
-  for (const b of backupsToDrop(await listBackups(layout), today)) await rm(b.dir, { recursive: true, force: true });
+export async function pruneBackups(layout: DatastoreLayout): Promise<void> {
+  for (const b of backupsToDrop(await listBackups(layout))) await rm(b.dir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // before and after — read by `history` and by `undo`. Each line ends with its own check
 // (`,"check":"<16 hex>"}`, the start of the SHA-256 of the line before it): a line torn by a crash or a
 // full disk fails its check and is ignored, never read as another entry; lines of older versions,
-// without a check, are still read. Retention: entries older than KEEP_JOURNAL_DAYS are dropped.
+// without a check, are still read. Retention: retention.ts.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -13,12 +13,11 @@ import type { Contact, Datastore } from '../domain/schema.js';
 import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
 import { PRIVATE_MODE } from './private-files.js';
+import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
 import { sha256 } from './seals.js';
 import { sameList } from './snapshot.js';
 
-/** Entries are kept this long (two school years and a term): undo and history need only recent ones. */
-export const KEEP_JOURNAL_DAYS = 730;
-/** The journal is rewritten once its oldest entry is this much past the retention period. */
+/** The journal is rewritten once its oldest entry would go even were it this much newer. */
 const COMPACT_SLACK_DAYS = 30;
 const DAY_MS = 86_400_000;
 
@@ -155,12 +154,13 @@ export async function journalSize(file: string): Promise<{ bytes: number; lines:
   return { bytes, lines };
 }
 
-/** The time of the journal's first entry that reads, or null. */
+/** The time of the journal's first entry that reads with a time that reads, or null. */
 async function oldestEntryTime(file: string): Promise<number | null> {
   try {
     for await (const line of linesFromStart(file)) {
       const entry = parseJournalLine(line, true);
-      if (entry) return Date.parse(entry.at);
+      const time = entry ? Date.parse(entry.at) : NaN;
+      if (!Number.isNaN(time)) return time;
     }
   } catch {
     // no journal
@@ -195,15 +195,42 @@ async function* linesFromStart(file: string, chunkSize = 1 << 16): AsyncGenerato
   }
 }
 
+/** The times of the journal's newest KEEP_JOURNAL_ENTRIES entries that read (fewer: all), oldest first. */
+async function latestTimes(file: string): Promise<number[]> {
+  const times: number[] = [];
+  for await (const line of linesFromEnd(file)) {
+    const entry = parseJournalLine(line);
+    if (entry) times.push(Date.parse(entry.at));
+    if (times.length === KEEP_JOURNAL_ENTRIES) break;
+  }
+  return times.reverse();
+}
+
+/** The times of the journal's entries that read, in journal order: its lines split as the rewrite splits them. */
+async function entryTimes(file: string): Promise<number[]> {
+  const times: number[] = [];
+  const { createInterface } = await import('node:readline');
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const entry = parseJournalLine(line);
+    if (entry) times.push(Date.parse(entry.at));
+  }
+  return times;
+}
+
 /**
- * Retention: once the oldest entry is more than KEEP_JOURNAL_DAYS (+ a month, so this runs about once
- * a month) old, the journal is rewritten without the entries older than KEEP_JOURNAL_DAYS and without
- * lines that fail their check. Under the datastore's lock.
+ * Retention (retention.ts): once the oldest entry would be dropped even were it a month newer (so this
+ * runs about once a month), the journal is rewritten without the entries expiredEntries drops and
+ * without lines that fail their check. `now`: the time of the save just journalled, the newest entry's.
+ * Under the datastore's lock.
  */
 export async function compactJournal(file: string, now: Date): Promise<boolean> {
+  const newest = now.getTime();
   const oldest = await oldestEntryTime(file);
-  const cutoff = now.getTime() - KEEP_JOURNAL_DAYS * DAY_MS;
-  if (oldest === null || oldest >= cutoff - COMPACT_SLACK_DAYS * DAY_MS) return false;
+  const probe = oldest === null ? NaN : oldest + COMPACT_SLACK_DAYS * DAY_MS;
+  // The newest entries are read only once the oldest is old enough by the newest entry's time.
+  if (!olderThanKept(probe, newest) || !expiredEntries([probe, ...(await latestTimes(file))], newest)[0]) return false;
+  const expired = expiredEntries(await entryTimes(file), newest);
+  let index = 0;
   const temp = `${file}.compact`;
   const out = createWriteStream(temp, { mode: PRIVATE_MODE });
   const { createInterface } = await import('node:readline');
@@ -211,7 +238,7 @@ export async function compactJournal(file: string, now: Date): Promise<boolean> 
   try {
     for await (const line of lines) {
       const entry = parseJournalLine(line);
-      if (entry && Date.parse(entry.at) >= cutoff && !out.write(`${journalLine(entry)}\n`)) await once(out, 'drain');
+      if (entry && !expired[index++] && !out.write(`${journalLine(entry)}\n`)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');

@@ -7,7 +7,6 @@
 import { readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { todayInShanghai } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { backUp, filesOf, pruneBackups } from './backups.js';
@@ -135,7 +134,7 @@ export async function saveRevision(
   if (keptRoster && added !== null && !snapshot.inline) await afterCommit(() => recordAdded(layout, snapshot.sha256, adapter.written, monthsWritten, added));
   await afterCommit(async () => {
     await backUp(layout, revision, filesOf(head), { main: adapter.writtenContent, parts: texts }, now);
-    await pruneBackups(layout, todayInShanghai(now));
+    await pruneBackups(layout);
   });
   await afterCommit(() => compactJournal(layout.journal, now));
   return { main, roster, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written };

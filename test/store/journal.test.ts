@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compactJournal, journalLine, latestEntries, newestEntries, parseJournalLine, type JournalEntry } from '../../source/store/journal.js';
+import { expiredEntries } from '../../source/store/retention.js';
 import { undoCandidate } from '../../source/store/undo.js';
 
 const entry = (revision: number, extra: Partial<JournalEntry> = {}): JournalEntry => ({
@@ -43,19 +44,38 @@ describe('journal', () => {
   it('finds the oldest entry that reads for retention behind torn lines, and in a first line longer than a read of the file head', async () => {
     const now = new Date('2026-11-25T00:00:00Z');
     const old = entry(1, { at: '2023-06-01T02:00:00.000Z', changes: [{ collection: 'contacts', id: 'ct_1', before: null, after: { note: '走访寝室'.repeat(30_000) } }] });
-    const recent = entry(2, { at: '2026-11-20T02:00:00.000Z' });
+    // 200 entries after it, past the retention period after it: the floor by count is met.
+    const recent = Array.from({ length: 200 }, (_, i) => journalLine(entry(2 + i, { at: '2026-11-20T02:00:00.000Z' })));
     const file = (lines: string[]) => {
       const path = join(mkdtempSync(join(tmpdir(), 'slx-journal-')), 'j.jsonl');
       writeFileSync(path, lines.join('\n') + '\n');
       return path;
     };
     // The 2023 entry (360 KB of three-byte characters) lies behind a torn line and an empty one: the journal is compacted.
-    const behindTorn = file(['{"revision": 0, "at": "2020', '', journalLine(old), journalLine(recent)]);
+    const behindTorn = file(['{"revision": 0, "at": "2020', '', journalLine(old), ...recent]);
     expect(await compactJournal(behindTorn, now)).toBe(true);
-    expect((await latestEntries(behindTorn, 2, 10)).map((e) => e.revision)).toEqual([2]);
-    // Only torn lines before a recent entry: nothing is old enough.
-    expect(await compactJournal(file(['{"torn', JSON.stringify(old).slice(0, 70_000), journalLine(recent)]), now)).toBe(false);
+    expect((await latestEntries(behindTorn, 201, 300)).map((e) => e.revision)).toEqual(Array.from({ length: 200 }, (_, i) => 2 + i));
+    // Only torn lines before recent entries: nothing is old enough.
+    expect(await compactJournal(file(['{"torn', JSON.stringify(old).slice(0, 70_000), ...recent]), now)).toBe(false);
     expect(await compactJournal(join(mkdtempSync(join(tmpdir(), 'slx-journal-')), 'none.jsonl'), now)).toBe(false);
+  });
+
+  it('retention drops an entry only past 730 days by the newest entry and with 200 later entries each 730 days after it', () => {
+    const t = (day: string) => Date.parse(`${day}T02:00:00.000Z`);
+    const newest = t('2026-11-20');
+    const times = (day: string, n: number) => Array.from({ length: n }, () => t(day));
+    const expired = (list: number[]) => expiredEntries(list, newest).flatMap((e, i) => (e ? [i] : []));
+    expect(expired([...times('2023-06-01', 3), ...times('2026-11-20', 200)])).toEqual([0, 1, 2]);
+    // The newest 200 always stay, however old.
+    expect(expired([...times('2023-06-01', 3), ...times('2026-11-20', 199)])).toEqual([]);
+    expect(expired(times('2020-01-01', 200))).toEqual([]);
+    // 250 saves under a clock three years ahead, then set right: the entries before them are judged by the right time.
+    expect(expired([...times('2026-11-01', 5), ...times('2029-11-01', 250), ...times('2026-11-20', 3)])).toEqual([]);
+    // One save dated in the future makes nothing before it look expired.
+    expect(expired([...times('2026-11-01', 5), ...times('2029-11-01', 1), ...times('2026-11-20', 300)])).toEqual([]);
+    // A time that does not read is never dropped, nor counts as a later entry.
+    expect(expired([NaN, t('2023-06-01'), ...times('2026-11-20', 200)])).toEqual([1]);
+    expect(expired([t('2023-06-01'), NaN, ...times('2026-11-20', 199)])).toEqual([]);
   });
 
   it('reads newest first across megabyte chunks, skipping torn lines, later duplicates of a revision winning, revisions not yet committed left out', async () => {

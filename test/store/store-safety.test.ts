@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { assign } from '../../source/domain/assignments.js';
 import { logContact } from '../../source/domain/contacts.js';
 import { randomId } from '../../source/domain/context.js';
-import { backupsToDrop, type BackupInfo } from '../../source/store/backups.js';
+import type { BackupInfo } from '../../source/store/backups.js';
+import { backupsToDrop } from '../../source/store/retention.js';
 import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { permissionWarnings } from '../../source/store/permissions.js';
@@ -80,12 +81,16 @@ describe('datastore safety', () => {
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['第一次']);
   });
 
-  it('rotation keeps the last 20 saves and the newest backup of each of the last 30 days', () => {
+  it('rotation keeps the newest 20 backups by revision and the newest of each of the last 30 days with backups', () => {
     const info = (day: string, n: number): BackupInfo => ({ id: `${day.replaceAll('-', '')}-1200${String(n).padStart(2, '0')}-000-r${n}`, dir: '', mainFile: '', time: '', day, revision: n });
     const old = [info('2026-09-01', 1), info('2026-11-01', 2), info('2026-11-01', 3)];
     const today = Array.from({ length: 25 }, (_, i) => info('2026-11-25', 10 + i));
-    const dropped = backupsToDrop([...old, ...today], '2026-11-25').map((b) => b.revision);
-    expect(dropped).toEqual([1, 2, 10, 11, 12, 13, 14]);
+    expect(backupsToDrop([...old, ...today]).map((b) => b.revision)).toEqual([2, 10, 11, 12, 13, 14]);
+    // Two saves a day for 40 days: the last 10 days whole (the newest 20), one a day for the 20 days before.
+    const days = Array.from({ length: 40 }, (_, d) => new Date(Date.UTC(2026, 9, 1 + d)).toISOString().slice(0, 10));
+    const twiceADay = days.flatMap((day, d) => [info(day, 2 * d + 1), info(day, 2 * d + 2)]);
+    const dropped = [...Array.from({ length: 20 }, (_, i) => i + 1), ...Array.from({ length: 20 }, (_, i) => 21 + 2 * i)];
+    expect(backupsToDrop(twiceADay).map((b) => b.revision)).toEqual(dropped);
   });
 
   it('check warns about files other accounts can read', async () => {

@@ -2,10 +2,11 @@ import type { CommandModule } from 'yargs';
 import { restoreOperation } from '../../operations/journal.js';
 import { openStore, operations, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
+import { KEEP_BACKUP_DAYS, KEEP_LAST_BACKUPS } from '../../store/retention.js';
 
 export const backupsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'backups',
-  describe: '列出自动备份（最近 20 次保存，以及 30 天内每天一份）',
+  describe: `列出自动备份（最近 ${KEEP_LAST_BACKUPS} 次保存，以及最近 ${KEEP_BACKUP_DAYS} 个有保存的日子每天一份；最新的在前）`,
   handler: async (args) => {
     const store = openStore(args);
     const list = (await store.backups()).reverse();

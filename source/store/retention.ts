@@ -1,0 +1,59 @@
+// What the journal and the backups keep. Their times come from the clock of each save, and a clock can be
+// wrong — set years ahead, then set right again — so nothing is dropped for its time alone: the newest
+// entries and backups (by revision, which only grows) are kept whatever their times, and a time is only
+// judged against the newest save's, never against one dated after it.
+
+/** Journal entries of the last 730 days (two school years and a term): undo and history need only recent ones… */
+export const KEEP_JOURNAL_DAYS = 730;
+/** …and always the newest 200 entries, whatever their times. */
+export const KEEP_JOURNAL_ENTRIES = 200;
+/** Backups: the newest 20 by revision… */
+export const KEEP_LAST_BACKUPS = 20;
+/** …and the newest of each of the last 30 days on which a backup was made. */
+export const KEEP_BACKUP_DAYS = 30;
+
+const DAY_MS = 86_400_000;
+
+/** An entry dated `time` is past the retention period, judged by the newest entry's time `newest`. */
+export function olderThanKept(time: number, newest: number): boolean {
+  return newest - time > KEEP_JOURNAL_DAYS * DAY_MS;
+}
+
+/**
+ * Which of the journal's entries (their times in journal order, `newest` the newest entry's) may be
+ * dropped: one past the retention period that has at least KEEP_JOURNAL_ENTRIES entries after it, each
+ * dated past the period after it. So the newest KEEP_JOURNAL_ENTRIES always stay, one save under a clock
+ * set years ahead drops nothing, and neither does a clock set right again. A time that does not read
+ * (NaN) is never dropped, nor counts as a later one.
+ */
+export function expiredEntries(times: readonly number[], newest: number): boolean[] {
+  const expired = times.map(() => false);
+  // The latest times among the entries after the one at hand (at most KEEP_JOURNAL_ENTRIES), ascending.
+  const latest: number[] = [];
+  for (let i = times.length - 1; i >= 0; i--) {
+    const time = times[i]!;
+    expired[i] = olderThanKept(time, newest) && latest.length === KEEP_JOURNAL_ENTRIES && olderThanKept(time, latest[0]!);
+    if (Number.isNaN(time) || (latest.length === KEEP_JOURNAL_ENTRIES && time <= latest[0]!)) continue;
+    if (latest.length === KEEP_JOURNAL_ENTRIES) latest.shift();
+    const at = latest.findIndex((t) => t > time);
+    latest.splice(at < 0 ? latest.length : at, 0, time);
+  }
+  return expired;
+}
+
+/**
+ * The backups rotation drops, of `byRevision` (oldest first): all but the newest KEEP_LAST_BACKUPS and
+ * the newest of each of the last KEEP_BACKUP_DAYS days with backups, days ranked by their newest backup's
+ * revision — a day made by a clock set wrong takes one place, and pushes no other day's backups out.
+ */
+export function backupsToDrop<B extends { day: string }>(byRevision: readonly B[]): B[] {
+  const keep = new Set(byRevision.slice(-KEEP_LAST_BACKUPS));
+  const days = new Set<string>();
+  for (let i = byRevision.length - 1; i >= 0 && days.size < KEEP_BACKUP_DAYS; i--) {
+    const backup = byRevision[i]!;
+    if (days.has(backup.day)) continue;
+    days.add(backup.day);
+    keep.add(backup);
+  }
+  return byRevision.filter((b) => !keep.has(b));
+}
