@@ -1,11 +1,12 @@
-// One assignment in words: cadre, class, dorms, students, dates and end reason; and a class's
-// assignments that start after today (a successor scheduled ahead).
+// One assignment in words: cadre, class, dorms, students, dates and end reason; a class's
+// assignments that start after today (a successor scheduled ahead); the day a successor may start.
 import { Box, Text } from 'ink';
 import type { IsoDate } from '../../domain/dates.js';
 import { dormKey, type Indexes } from '../../domain/indexes.js';
 import { cadreLabel, cadreNameById, studentLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { Assignment } from '../../domain/schema.js';
+import type { Succession } from '../../domain/succession.js';
 import { useUi } from '../ui-context.js';
 import { Line } from './layout.js';
 
@@ -38,4 +39,11 @@ export function UpcomingAssignments({ classId }: { classId: string }) {
   const upcoming = upcomingAssignments(idx, classId, today);
   if (upcoming.length === 0) return null;
   return <Line>已安排：{safeText(upcoming.map((a) => `${cadreNameById(idx, a.cadreId)} 自 ${a.start} 起${a.end ? ` 至 ${a.end}` : ''}`).join('；'))}</Line>;
+}
+
+/** The day a successor may start; after a leave recorded late, that nobody holds the class since. */
+export function SuccessorDue({ succession }: { succession: Succession | null }) {
+  const { today } = useUi();
+  if (!succession) return null;
+  return <Line>自 {succession.from} 起可安排接任{succession.from <= today ? '（至今无人接任）' : ''}</Line>;
 }

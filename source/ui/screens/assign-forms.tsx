@@ -2,10 +2,11 @@
 // hand it to another cadre (reassign), end it (graduation or another reason). Each asks y/n first.
 import { Box } from 'ink';
 import { useState } from 'react';
-import type { IsoDate } from '../../domain/dates.js';
+import { addDays, parseDateInput } from '../../domain/dates.js';
 import { dormKey } from '../../domain/indexes.js';
 import { studentLabel } from '../../domain/labels.js';
 import { type Assignment, type ClassGroup } from '../../domain/schema.js';
+import type { Succession } from '../../domain/succession.js';
 import { END_REASONS, TRANSFER_REASONS } from '../../domain/vocabulary.js';
 import { assignOperation, endDateDefault, endOperation, reassignOperation } from '../../operations/assignments.js';
 import { datePlaceholder } from '../../operations/fields.js';
@@ -24,20 +25,21 @@ interface Props {
   mode: AssignMode;
   cls: ClassGroup;
   current: Assignment | null;
-  /** A successor's first day (the holder's assignment ends the day before): the date offered. */
-  startFrom?: IsoDate;
+  /** Assigning a successor: the date offered, the predecessor's dorms and students ticked. */
+  succession?: Succession | null;
   onDone: () => void;
 }
 
-export function AssignForm({ mode, cls, current, startFrom, onDone }: Props) {
+export function AssignForm({ mode, cls, current, succession = null, onDone }: Props) {
   const { idx, today, run, preview, say } = useUi();
   const search = useCadreSearch();
   const dorms = idx.dormsByClass.get(cls.id) ?? [];
   const students = idx.studentsByClass.get(cls.id) ?? [];
+  const carried = succession?.predecessor ?? current;
   const [values, setValues] = useState<FormValues>({
-    dorms: current ? current.dormIds : dorms.map((d) => d.id),
-    students: current ? current.studentIds : [],
-    date: startFrom ?? '',
+    dorms: carried ? carried.dormIds : dorms.map((d) => d.id),
+    students: carried ? carried.studentIds : [],
+    date: succession?.from ?? '',
     reason: mode === 'end' ? (cls.graduationDate ? '班级毕业' : '调整') : '调整',
   });
   const [pending, setPending] = useState<{ question: string; run: () => Promise<unknown> } | null>(null);
@@ -64,10 +66,19 @@ export function AssignForm({ mode, cls, current, startFrom, onDone }: Props) {
         ? [cadreField, { key: 'reason', label: '原因', kind: 'choice', options: TRANSFER_REASONS.map((r) => ({ value: r, label: r })) }, dateField]
         : [{ key: 'reason', label: '结束原因', kind: 'choice', options: END_REASONS.map((r) => ({ value: r, label: r })) }, dateField];
   // Each change is previewed on the file as it is now: the question says what it will do, or the reason it cannot.
-  const confirm = async <I, R>(op: Operation<I, R>, input: I) => {
+  const confirm = async <I, R>(op: Operation<I, R>, input: I, warning = '') => {
     const previewed = await preview(op, input);
-    if (previewed.ok) setPending({ question: previewed.question, run: () => run(op, input) });
+    if (previewed.ok) setPending({ question: warning + previewed.question, run: () => run(op, input) });
     else say(failureText(previewed.error), true);
+  };
+  // A successor starting later than offered, or without some of the predecessor's students: said before y.
+  const uncovered = (start: string, studentIds: string[]) => {
+    if (!succession) return '';
+    const first = parseDateInput(start, today);
+    const gap = first && first > succession.from ? `${cls.name} 在 ${succession.from} 至 ${addDays(first, -1)} 将没有联系干部。` : '';
+    const left = succession.predecessor.studentIds.filter((id) => !studentIds.includes(id)).map((id) => idx.studentById.get(id));
+    const dropped = left.length > 0 ? `未勾选的困难生 ${left.map((s) => (s ? studentLabel(s) : '')).join('、')} 将没有联系干部。` : '';
+    return gap + dropped;
   };
   const submit = () => {
     const date = String(values['date'] ?? '');
@@ -75,13 +86,14 @@ export function AssignForm({ mode, cls, current, startFrom, onDone }: Props) {
     if (mode !== 'end' && !cadre) return say('请先输入并选择干部', true);
     if (mode === 'assign') {
       const dorms = (values['dorms'] as string[]).map((id) => ({ id }));
-      const students = (values['students'] as string[]).map((id) => ({ id }));
-      return confirm(assignOperation, { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date });
+      const studentIds = values['students'] as string[];
+      const students = studentIds.map((id) => ({ id }));
+      return confirm(assignOperation, { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date }, uncovered(date, studentIds));
     }
     if (mode === 'reassign') return confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
     if (current) return confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
   };
-  const title = mode === 'assign' ? (startFrom ? `安排 ${cls.name} 的接任（自 ${startFrom} 起）` : `分配 ${cls.name}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
+  const title = mode === 'assign' ? (succession ? `安排 ${cls.name} 的接任（自 ${succession.from} 起）` : `分配 ${cls.name}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
   return (
     <Box flexDirection="column">
       <Form

@@ -1,11 +1,11 @@
 // 分配: pick a class, see who holds it today, then assign (a), hand over (r) or end (g) its assignment.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
 import { cadreName, collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
-import { addDays } from '../../domain/dates.js';
-import { AssignmentSummary, UpcomingAssignments } from '../components/assignment-summary.js';
+import { successionOf } from '../../domain/succession.js';
+import { AssignmentSummary, SuccessorDue, UpcomingAssignments } from '../components/assignment-summary.js';
 import { EntityList } from '../components/entity-list.js';
 import { StatusBar } from '../components/status-bar.js';
 import { WithKeys } from '../keyboard.js';
@@ -20,14 +20,14 @@ export function AssignScreen({ classId }: { classId?: string }) {
   const [mode, setMode] = useState<AssignMode | null>(null);
   const cls = chosenId ? idx.classById.get(chosenId) : undefined;
   const current = cls ? holderOf(data, idx, 'class', cls.id, today) : null;
-  // A holder whose assignment already ends (长期请假 from a later date, say) is succeeded, not handed
-  // over: a and r both schedule the successor from the day after.
-  const successorFrom = current?.end ? addDays(current.end, 1) : undefined;
-  if (cls && mode) return <AssignForm mode={mode} cls={cls} current={current} startFrom={mode === 'assign' ? successorFrom : undefined} onDone={() => setMode(null)} />;
+  // A holder whose assignment already ends (长期请假 from a later date, or recorded after its last day)
+  // is succeeded, not handed over: a and r both schedule the successor from the day after.
+  const succession = cls ? successionOf(data, idx, cls.id, today) : null;
+  if (cls && mode) return <AssignForm mode={mode} cls={cls} current={current} succession={mode === 'assign' ? succession : null} onDone={() => setMode(null)} />;
   if (cls) {
     const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
       if (is('back')) return classId ? back() : setChosenId(undefined);
-      if (successorFrom && is('scheduleSuccessor')) setMode('assign');
+      if (succession && is('scheduleSuccessor')) setMode('assign');
       else if (is('assign')) {
         if (current) say(`${cls.name} 今天已有联系干部：请用 ${hint('reassign')}或 ${hint('endAssignment')}`, true);
         else setMode('assign');
@@ -43,12 +43,12 @@ export function AssignScreen({ classId }: { classId?: string }) {
           分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
         </Line>
         <AssignmentSummary assignment={current} />
-        {successorFrom ? <Text>自 {successorFrom} 起可安排接任</Text> : null}
+        <SuccessorDue succession={succession} />
         <UpcomingAssignments classId={cls.id} />
         {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
           <Paragraph>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Paragraph>
         ) : null}
-        <StatusBar commands={successorFrom ? ['scheduleSuccessor', 'endAssignment', 'back'] : current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
+        <StatusBar commands={succession ? (current ? ['scheduleSuccessor', 'endAssignment', 'back'] : ['scheduleSuccessor', 'back']) : current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
       </Box>
       </WithKeys>
     );

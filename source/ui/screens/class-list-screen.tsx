@@ -6,7 +6,8 @@ import { dormKey } from '../../domain/indexes.js';
 import { collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
-import { AssignmentSummary, UpcomingAssignments, upcomingAssignments } from '../components/assignment-summary.js';
+import { successionOf } from '../../domain/succession.js';
+import { AssignmentSummary, SuccessorDue, UpcomingAssignments, upcomingAssignments } from '../components/assignment-summary.js';
 import { ContactHistoryView, useContactHistory } from '../components/contact-history-view.js';
 import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
@@ -48,9 +49,10 @@ function ClassDetail({ cls, commands }: { cls: ClassGroup; commands: CommandName
   const grid = useDutyGrid(assignment);
   const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
   const contacts = useContactHistory({}, (c) => targets.has(c.targetId));
+  const succession = successionOf(data, idx, cls.id, today);
   // Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines,
-  // and one for the successors scheduled ahead.
-  const fixed = 13 + (upcomingAssignments(idx, cls.id, today).length > 0 ? 1 : 0);
+  // one for the successors scheduled ahead, and one for the day a successor may start.
+  const fixed = 13 + (upcomingAssignments(idx, cls.id, today).length > 0 ? 1 : 0) + (succession ? 1 : 0);
   const gridRows = gridRowsFitting(rows - fixed);
   const scroll = useDetailScroll({ total: grid?.rows.length ?? 0, shown: gridRows }, { total: contacts.length, shown: Math.max(1, rows - fixed - gridLines(grid, gridRows)) });
   return (
@@ -64,6 +66,7 @@ function ClassDetail({ cls, commands }: { cls: ClassGroup; commands: CommandName
       <Line>本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Line>
       <AssignmentSummary assignment={assignment} />
       <UpcomingAssignments classId={cls.id} />
+      <SuccessorDue succession={succession} />
       <DutyGridView grid={grid} window={scroll.grid} />
       <ContactHistoryView contacts={contacts} window={scroll.contacts} />
       <StatusBar commands={[...scroll.commands, ...commands]} />
