@@ -1,7 +1,7 @@
 // 保存干部/班级/寝室/困难生: a roster form's save. The form sends only the fields it changed, each with
 // the value it showed when opened; the save refuses, naming the other value, when one of those fields
 // was changed underneath it (another secretary's edit, an import in another process), and leaves every
-// field it did not change as it is now on disk.
+// field it did not change as it is now on disk. A set of names (a 混合寝室's classes) is merged instead.
 import { isDeepStrictEqual } from 'node:util';
 import type { ChangeContext } from '../domain/context.js';
 import { UserError } from '../domain/errors.js';
@@ -9,7 +9,7 @@ import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
 import { saveCadre, saveClass, saveDorm, saveStudent } from '../domain/roster-edit.js';
 import { safeText } from '../domain/safe-text.js';
 import { cadreSchema, classSchema, dormSchema, fieldLabel, fieldLabels, studentSchema, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from '../domain/schema.js';
-import type { CadreCategory, CadreStatus, StudentCategory } from '../domain/vocabulary.js';
+import { splitList, type CadreCategory, type CadreStatus, type StudentCategory } from '../domain/vocabulary.js';
 import { changeOperation, type Operation } from './operation.js';
 
 type FieldValue = string | string[];
@@ -47,9 +47,23 @@ interface RecordKind<R extends { id: string }, F extends Fields> {
   save: (data: Datastore, id: string | null, fields: F, ctx: ChangeContext) => R;
   /** How messages name the record. */
   title: (record: R) => string;
+  /**
+   * Fields naming a set (a dorm's classes): the names the form added and removed apply to the set as it
+   * is now, so the others stay — another's change to them, or a college's classes the form does not show.
+   */
+  sets?: Array<keyof F & string>;
 }
 
-const shown = (v: FieldValue | undefined) => safeText(Array.isArray(v) ? v.join('、') : (v ?? ''));
+/** `now` with what the form took out of `original` taken out and what it put in put in. */
+function mergeSet(now: string, original: string, changed: string): string {
+  const [was, wanted] = [new Set(splitList(original)), new Set(splitList(changed))];
+  const kept = splitList(now).filter((n) => wanted.has(n) || !was.has(n));
+  return [...kept, ...[...wanted].filter((n) => !kept.includes(n))].join('、');
+}
+
+const str = (v: FieldValue | undefined) => (Array.isArray(v) ? v.join('、') : (v ?? ''));
+
+const shown = (v: FieldValue | undefined) => safeText(str(v));
 
 function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: RecordKind<R, F>) {
   const op = changeOperation<SaveRecordInput<F>, SavedRecord<R>>({
@@ -60,25 +74,26 @@ function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: R
       const existing = input.id === null ? null : (kind.table(data).find((r) => r.id === input.id) ?? null);
       if (input.id !== null && !existing) throw new UserError(`找不到该${kind.what}：可能已被其他人删除，请返回列表重试`);
       const current = kind.fieldsOf(existing, data, idx);
+      const changed: Partial<F> = { ...input.changed };
       if (existing) {
         for (const key of Object.keys(input.changed) as Array<keyof F & string>) {
           const now = current[key];
-          if (!isDeepStrictEqual(now, input.original[key]) && !isDeepStrictEqual(now, input.changed[key])) {
+          if (kind.sets?.includes(key)) {
+            changed[key] = mergeSet(str(now), str(input.original[key]), str(input.changed[key])) as F[typeof key];
+          } else if (!isDeepStrictEqual(now, input.original[key]) && !isDeepStrictEqual(now, input.changed[key])) {
             throw new UserError(
               `未保存：${kind.labels[key]}已被其他人改为“${shown(now)}”（打开表单时为“${shown(input.original[key])}”）：请按 Esc 返回，重新打开后再修改`,
             );
           }
         }
       }
-      const record = kind.save(data, input.id, { ...current, ...input.changed }, ctx);
+      const record = kind.save(data, input.id, { ...current, ...changed }, ctx);
       return { record, added: existing === null };
     },
     done: ({ record, added }) => `${added ? '已新增' : '已保存'}${kind.what} ${kind.title(record)}`,
   });
   return Object.assign(op, { kind }) as Operation<SaveRecordInput<F>, SavedRecord<R>> & { kind: RecordKind<R, F> };
 }
-
-const str = (v: FieldValue | undefined) => (Array.isArray(v) ? v.join('、') : (v ?? ''));
 
 export type CadreFields = Record<
   'name' | 'employeeNo' | 'department' | 'title' | 'politicalStatus' | 'shortPhone' | 'officePhone' | 'collegeId' | 'category' | 'status',
@@ -153,6 +168,7 @@ export const saveDormOperation = saveRecordOperation<Dorm, DormFields>({
   labels: { ...fieldLabels(dormSchema), classNames: fieldLabel(dormSchema, 'classIds') },
   save: (data, id, f, ctx) => saveDorm(data, id, f, ctx),
   title: dormKey,
+  sets: ['classNames'],
 });
 
 export type StudentFields = Record<'studentNo' | 'name' | 'className' | 'dorm' | 'contact', string> & { categories: string[] };
