@@ -23,7 +23,7 @@ describe('screen helpers', () => {
   it('dutyGrid: one row per target, a status per owed month, the class over the term', () => {
     const { data } = school();
     const idx = buildIndexes(data);
-    const grid = dutyGrid(data, idx, data.assignments[0]!, AUTUMN, '2026-11-25');
+    const grid = dutyGrid(data, idx, [data.assignments[0]!], AUTUMN, '2026-11-25');
     expect(grid.months).toEqual(['2026-09', '2026-10', '2026-11', '2026-12', '2027-01']);
     expect(grid.rows.map((r) => [r.duty, r.target, r.term])).toEqual([
       ['class', '会计1班', 'due'],

@@ -1,7 +1,8 @@
 // 干部: pinyin search, detail with the month grid, add, edit, mark 离职 (ends the assignment after y).
 import { describe, expect, it } from 'vitest';
+import { endAssignment } from '../../source/domain/assignments.js';
 import { smallSchool, AUTUMN } from '../helpers/fixtures.js';
-import { KEY, openScreen } from '../helpers/ui-harness.js';
+import { KEY, openScreen, school } from '../helpers/ui-harness.js';
 
 const openCadres = () => openScreen('3', '干部（3/3）');
 
@@ -25,6 +26,17 @@ describe.concurrent('干部 screen', () => {
     // Esc returns to the list with the search kept.
     await ui.press(KEY.esc);
     await ui.until('干部（1/3）');
+  });
+
+  it('an assignment ended this term (last day 11-09) keeps its grid, as 逾期 keeps its windows', async () => {
+    const data = school();
+    endAssignment(data, { cadreId: 'c_zs', date: '2026-11-09', reason: '长期请假' });
+    const ui = await openScreen('3', '干部（3/3）', data);
+    await ui.press(KEY.enter);
+    await ui.until('联系分配：（今天没有有效的联系分配）');
+    await ui.until('本学期职责');
+    expect(ui.frame()).toMatch(/班级\s*│\s*会计1班\s*│\s*逾/);
+    expect(ui.frame()).toMatch(/困难生\s*│\s*2025001 小明\s*│\s*│\s*逾\s*│\s*逾\s*│/);
   });
 
   it('finds by 工号 and by name', async () => {

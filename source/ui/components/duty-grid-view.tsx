@@ -1,4 +1,4 @@
-// This term's duties of one assignment, month by month, each cell a text mark (not colour alone).
+// This term's duties of assignments, month by month, each cell a text mark (not colour alone).
 import { Box, Text } from 'ink';
 import { dutyGrid, type DutyGrid } from '../../domain/duty-grid.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -14,10 +14,10 @@ import { hint } from '../keys.js';
 
 const MARK: Record<WindowStatus, string> = { met: '完', overdue: '逾', due: '待', upcoming: '未' };
 
-/** The grid of the reporting term, or null outside terms (or without an assignment). */
-export function useDutyGrid(assignment: Assignment | null): DutyGrid | null {
+/** The grid of the reporting term, or null outside terms (or without assignments). */
+export function useDutyGrid(assignments: readonly Assignment[]): DutyGrid | null {
   const { data, idx, report, today } = useUi();
-  return useMemo(() => (assignment && report.term ? dutyGrid(data, idx, assignment, report.term, today) : null), [data, idx, report, today, assignment]);
+  return useMemo(() => (assignments.length > 0 && report.term ? dutyGrid(data, idx, assignments, report.term, today) : null), [data, idx, report, today, assignments]);
 }
 
 /**

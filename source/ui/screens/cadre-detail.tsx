@@ -1,4 +1,5 @@
-// One cadre: who they are, the assignment they hold today, this term's duty grid and their contacts;
+// One cadre: who they are, the assignment they hold today, this term's duty grid (of every assignment
+// of theirs in the term, an ended one too) and their contacts;
 // j/k scroll the grid and PgDn/PgUp the contacts when not all of them fit.
 import { Box } from 'ink';
 import { activeAssignment } from '../../domain/contact-targets.js';
@@ -15,12 +16,14 @@ import type { CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 import { Line } from '../components/layout.js';
 
+const NONE: never[] = [];
+
 /** `commands`: the screen's keys for the cadre, on the status bar after the scrolling keys. */
 export function CadreDetail({ cadre, commands }: { cadre: Cadre; commands: CommandName[] }) {
   const { idx, today } = useUi();
   const { rows } = useTerminalSize();
   const assignment = activeAssignment(idx, cadre.id, today);
-  const grid = useDutyGrid(assignment);
+  const grid = useDutyGrid(idx.assignmentsByCadre.get(cadre.id) ?? NONE);
   const contacts = useContactHistory({ cadreId: cadre.id });
   // Header, who, assignment (3), history title and header, message and status bar (3): 11 lines.
   const gridRows = gridRowsFitting(rows - 11);

@@ -1,6 +1,7 @@
 // 班级: the searchable list; Enter shows the class, its cadre, this term's duty grid and its contacts;
 // j/k scroll the grid and PgDn/PgUp the contacts when not all fit; a adds, e edits, p opens 分配 for the class.
 import { Box } from 'ink';
+import { useMemo } from 'react';
 import { holderOf } from '../../domain/contact-targets.js';
 import { dormKey } from '../../domain/indexes.js';
 import { collegeName } from '../../domain/labels.js';
@@ -46,7 +47,7 @@ function ClassDetail({ cls, commands }: { cls: ClassGroup; commands: CommandName
   const { data, idx, today } = useUi();
   const { rows } = useTerminalSize();
   const assignment = holderOf(data, idx, 'class', cls.id, today);
-  const grid = useDutyGrid(assignment);
+  const grid = useDutyGrid(useMemo(() => (assignment ? [assignment] : []), [assignment]));
   const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
   const contacts = useContactHistory({}, (c) => targets.has(c.targetId));
   const succession = successionOf(data, idx, cls.id, today);
