@@ -15,6 +15,8 @@ import { historyCommand, undoCommand } from './commands/journal.js';
 import { backupsCommand, restoreCommand } from './commands/backups.js';
 import { importCommand, templateCommand } from './commands/roster.js';
 import { usersCommand } from './commands/users.js';
+import { remindCommand } from './commands/remind.js';
+import { webhookCommand } from './commands/webhook.js';
 import { DATA_OPTION } from './plain-command.js';
 
 export async function parseWithYargs(argv: string[]): Promise<void> {
@@ -34,6 +36,8 @@ export async function parseWithYargs(argv: string[]): Promise<void> {
     .command(logCommand)
     .command(contactsCommand)
     .command(overdueCommand)
+    .command(remindCommand)
+    .command(webhookCommand)
     .command(exportCommand)
     .command(exportsCommand)
     .command(historyCommand)

@@ -135,6 +135,14 @@ export const dutyRulesSchema = z.object({
   minWindowDays: labelled(z.number().int('应为整数').min(1, '至少 1 天').max(366, '过大（最多 366）'), '最短窗口天数'),
 });
 
+/** A college's group robot (企业微信/钉钉, issue 25): its address and 加签 secret are secrets (robots.ts masks them). */
+export const robotSchema = z.object({
+  url: z.string().min(1).max(2000),
+  secret: z.string().min(1).max(200).nullable(),
+  /** The 催办 sent to it: the date and the content's SHA-256, newest last. */
+  sent: z.array(z.object({ date: isoDateSchema, hash: z.string().regex(/^[0-9a-f]{64}$/) })),
+});
+
 export const settingsSchema = z.object({
   schoolName: name,
   terms: z.array(termSchema),
@@ -143,6 +151,8 @@ export const settingsSchema = z.object({
     /** Overrides by college id ("具体考核细则由二级学院制定"). */
     colleges: z.record(z.string(), dutyRulesSchema.partial()),
   }),
+  /** By college id; absent in files written before robots (read as none). */
+  robots: z.record(z.string(), robotSchema).optional(),
 });
 
 export const userSchema = z.object({
@@ -179,6 +189,7 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 export type Term = z.infer<typeof termSchema>;
 export type DutyRules = z.infer<typeof dutyRulesSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type Robot = z.infer<typeof robotSchema>;
 export type Datastore = z.infer<typeof datastoreSchema>;
 
 export function emptyDatastore(schoolName: string, terms: Term[] = []): Datastore {

@@ -119,14 +119,19 @@ function addedName(table: Table, previous: Rec | undefined, record: Rec): string
 }
 
 function withoutCollegeRules(settings: Datastore['settings']) {
-  return { ...settings, rules: { ...settings.rules, colleges: {} } };
+  return { ...settings, rules: { ...settings.rules, colleges: {} }, robots: undefined };
 }
 
-/** The first college other than hers whose settings (its 考核细则, or the school's) differ. */
+/** The first college other than hers whose settings (its 考核细则 or 群机器人, or the school's) differ. */
 function foreignSettings(scope: ReadonlySet<string>, before: Datastore['settings'], after: Datastore['settings']): string | null {
   if (!isDeepStrictEqual(withoutCollegeRules(before), withoutCollegeRules(after))) return SCHOOL;
-  for (const id of new Set([...Object.keys(before.rules.colleges), ...Object.keys(after.rules.colleges)])) {
-    if (!scope.has(id) && !isDeepStrictEqual(before.rules.colleges[id], after.rules.colleges[id])) return id;
+  for (const [was, now] of [
+    [before.rules.colleges, after.rules.colleges],
+    [before.robots ?? {}, after.robots ?? {}],
+  ] as const) {
+    for (const id of new Set([...Object.keys(was), ...Object.keys(now)])) {
+      if (!scope.has(id) && !isDeepStrictEqual(was[id], now[id])) return id;
+    }
   }
   return null;
 }
@@ -143,7 +148,7 @@ export function assertWithinScope(actor: Actor, before: Datastore, after: Datast
     new UserError(`${actor.name}（${actor.login}）只能修改本学院（${scopeText(actor, after)}）的记录：这次修改${what}，已全部取消，未做任何改动`);
   const settings = foreignSettings(scope, before.settings, after.settings);
   if (settings === SCHOOL) throw refuse('涉及全校设置');
-  if (settings !== null) throw refuse(`涉及其他学院的考核细则（${collegeName(settings, after)}）`);
+  if (settings !== null) throw refuse(`涉及其他学院的考核细则或群机器人（${collegeName(settings, after)}）`);
 
   const check = new ScopeCheck(scope, new Side(before, new Owners([before])), new Side(after, new Owners([before, after])));
   for (const table of TABLES) {

@@ -142,6 +142,7 @@ export function scopedView(data: Datastore, actor: Actor): Datastore {
     settings: {
       ...data.settings,
       rules: { ...data.settings.rules, colleges: Object.fromEntries(Object.entries(data.settings.rules.colleges).filter(([id]) => scope.has(id))) },
+      ...(data.settings.robots ? { robots: Object.fromEntries(Object.entries(data.settings.robots).filter(([id]) => scope.has(id))) } : {}),
     },
     colleges: data.colleges.filter((c) => scope.has(c.id)),
     cadres,

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { contactSchema, type Validator } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
+import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import type { MainCollections } from './file-schemas.js';
 import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
@@ -126,7 +127,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   const collections: MainCollections = extend(tables, { schemaVersion: head.data.schemaVersion, settings: head.data.settings });
   const changes =
     raw?.map((c) => {
-      if (c.collection === 'settings') return { ...c, after: head.data.settings };
+      if (c.collection === 'settings') return { ...c, after: journalSettings(head.data.settings) };
       return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
     }) ?? null;
   return { collections, contacts, changes };

@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { isDeepStrictEqual } from 'node:util';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
 import * as z from 'zod/mini';
+import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
@@ -101,7 +102,8 @@ function diffTable(collection: CollectionName, before: readonly IdRecord[], afte
 export function computeChanges(before: MainCollections, beforeContacts: readonly Contact[], after: Datastore): RecordChange[] {
   const changes: RecordChange[] = [];
   if (!sameList(before, after, 'settings') && !isDeepStrictEqual(before.settings, after.settings)) {
-    changes.push({ collection: 'settings', id: 'settings', before: before.settings, after: after.settings });
+    // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
+    changes.push({ collection: 'settings', id: 'settings', before: journalSettings(before.settings), after: journalSettings(after.settings) });
   }
   for (const table of ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const) {
     // A list both read from the same roster text, still unread (lazy-roster.ts), is the same list.

@@ -3,7 +3,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import type { Datastore } from '../domain/schema.js';
+import { journalSettings } from '../domain/robots.js';
+import type { Datastore, Settings } from '../domain/schema.js';
 import { COLLECTION_LABELS, type JournalEntry, type RecordChange } from './journal.js';
 
 /**
@@ -76,8 +77,11 @@ export function revertEntry(data: Datastore, entry: JournalEntry, later: readonl
   for (const change of entry.changes ?? []) {
     const current =
       change.collection === 'settings'
-        ? data.settings
+        ? journalSettings(data.settings)
         : ((data[change.collection] as Table).find((r) => r.id === change.id) ?? null);
+    if (change.collection === 'settings' && !isDeepStrictEqual((change.before as Settings).robots, (change.after as Settings).robots)) {
+      throw new UserError(`无法撤销${describeEntry(entry)}：它改动了群机器人，日志只存遮盖后的地址；请用 sanlianxi webhook set 或 webhook remove 改回`);
+    }
     if (!isDeepStrictEqual(current, change.after)) {
       const touches = (e: JournalEntry) => e.changes === null || e.changes.some((c) => c.collection === change.collection && c.id === change.id);
       const blame = [...later].reverse().find(touches);
@@ -88,7 +92,8 @@ export function revertEntry(data: Datastore, entry: JournalEntry, later: readonl
   }
   for (const change of [...(entry.changes ?? [])].reverse()) {
     if (change.collection === 'settings') {
-      data.settings = change.before as Datastore['settings'];
+      const { robots: _masked, ...before } = change.before as Settings;
+      data.settings = data.settings.robots === undefined ? before : { ...before, robots: data.settings.robots };
       continue;
     }
     const table = data[change.collection] as Table;

@@ -1,0 +1,126 @@
+// `remind` (催办, issue 25): each college's late cadres as the message she pastes into the group, or with
+// --send posts to the college's robot. A college whose robot refuses is one line on stderr; the others
+// are still sent; exit 0 only when every college's message was accepted. What a robot accepted is
+// recorded, so the same `remind --send` again (a cron job run twice) sends nothing new.
+import type { CommandModule } from 'yargs';
+import { buildIndexes } from '../../domain/indexes.js';
+import { findCadre, findCollege } from '../../domain/lookup.js';
+import { reminderMessages } from '../../domain/remind-message.js';
+import { reminders } from '../../domain/remind.js';
+import { maskUrl, robotsOf, sentBefore } from '../../domain/robots.js';
+import { UserError } from '../../domain/errors.js';
+import { safeJson } from '../../domain/safe-text.js';
+import { todayInShanghai } from '../../domain/dates.js';
+import { reportingTerm } from '../../domain/terms.js';
+import { contentHash, RobotSender } from '../../io/robot-send.js';
+import { remindSentOperation } from '../../operations/webhooks.js';
+import { dateArg, openStore, operations, type GlobalArgs } from '../runtime.js';
+
+interface Args extends GlobalArgs {
+  'as-of'?: string;
+  college?: string;
+  cadre?: string;
+  soon?: number;
+  json?: boolean;
+  send?: boolean;
+  again?: boolean;
+}
+
+type Outcome = 'sent' | 'already' | 'failed' | 'no-robot' | 'nothing';
+
+export const remindCommand: CommandModule<GlobalArgs, Args> = {
+  command: 'remind',
+  describe: '催办：各学院逾期未联系的干部，整理成可贴到群里的消息；--send 发到学院的群机器人',
+  builder: (y) =>
+    y
+      .option('as-of', { type: 'string', describe: '截至日期（默认今天）' })
+      .option('college', { type: 'string', describe: '只看这个学院' })
+      .option('cadre', { type: 'string', describe: '只看这位干部（姓名或工号）' })
+      .option('soon', { type: 'number', describe: '也列出 N 天内到期的联系任务' })
+      .option('json', { type: 'boolean', describe: '输出 JSON' })
+      .option('send', { type: 'boolean', describe: '发到各学院的群机器人（sanlianxi webhook set 设置）' })
+      .option('again', { type: 'boolean', describe: '与 --send 同用：已发送过的催办也重发' })
+      .epilog('每月 25 日由 cron 运行 sanlianxi remind --send --soon 6：同一份催办不会发两次') as never,
+  handler: async (args) => {
+    const asOf = dateArg(args['as-of'], 'as-of');
+    const soon = args.soon;
+    if (soon !== undefined && (!Number.isInteger(soon) || soon < 0 || soon > 366)) throw new UserError('--soon 应为 0 到 366 之间的整数天数');
+    if (args.again && !args.send) throw new UserError('--again 只能与 --send 同用');
+    const store = openStore(args);
+    if (args.send && (await store.actor())?.role === 'viewer') throw new UserError('只读用户只能查看催办，不能发送：请去掉 --send');
+    const data = await store.load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
+    const idx = buildIndexes(data);
+    const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
+    const cadreId = args.cadre ? findCadre(idx, args.cadre).id : undefined;
+    const report = reminders(data, idx, asOf, { collegeId, cadreId, soon });
+    const robots = robotsOf(data.settings);
+    const sender = new RobotSender();
+    const sent: Array<{ collegeId: string; hash: string }> = [];
+    const failed: string[] = [];
+    const colleges = [];
+    for (const college of report.colleges) {
+      const messages = reminderMessages(report, college, soon !== undefined);
+      const robot = robots[college.collegeId];
+      const hash = contentHash(messages);
+      let outcome: Outcome | null = null;
+      let note = '';
+      if (args.send) {
+        if (messages.length === 0) outcome = 'nothing';
+        else if (!robot) outcome = 'no-robot';
+        else if (!args.again && sentBefore(robot, hash) !== null) {
+          outcome = 'already';
+          note = `${college.college}：这份催办已于 ${sentBefore(robot, hash)} 发送过，未重复发送（重发请加 --again）`;
+        } else {
+          const result = await sender.send(robot, messages);
+          if (result.ok) {
+            outcome = 'sent';
+            sent.push({ collegeId: college.collegeId, hash });
+            note = `${college.college}：已发送到群机器人（${messages.length} 条消息）`;
+          } else {
+            outcome = 'failed';
+            failed.push(`${college.college}：催办未发出，${result.reason}（${maskUrl(robot.url)}）`);
+          }
+        }
+        if (outcome === 'no-robot') note = `${college.college}：未设置群机器人，未发送（用 sanlianxi webhook set ${college.college} 地址 设置）`;
+        if (outcome === 'nothing') note = `${college.college}：没有需要催办的干部`;
+      }
+      colleges.push({ college, messages, robot: robot ? maskUrl(robot.url) : null, outcome, note });
+    }
+    // Recorded before anything is printed: a send the journal does not know of would be sent again.
+    let recorded = '';
+    if (sent.length > 0) recorded = (await operations(args, todayInShanghai()).run(remindSentOperation, { date: todayInShanghai(), sent })).message;
+    if (args.json) {
+      console.log(
+        safeJson({
+          term: report.term?.name ?? null,
+          asOf,
+          colleges: colleges.map((c) => ({
+            college: c.college.college,
+            robot: c.robot,
+            cadres: c.college.cadres.map(({ cadreId: _id, ...rest }) => rest),
+            messages: c.messages,
+            ...(c.outcome === null ? {} : { sent: c.outcome }),
+          })),
+        }),
+      );
+    } else if (!report.term) {
+      console.log(`${asOf} 之前没有已配置的学期，无需催办`);
+    } else {
+      for (const c of colleges) {
+        if (args.send) {
+          if (c.note) console.log(c.note);
+          continue;
+        }
+        if (c.messages.length === 0) {
+          console.log(`—— ${c.college.college}：没有需要催办的干部\n`);
+          continue;
+        }
+        console.log(`—— ${c.college.college}（群机器人：${c.robot ?? '未设置'}）`);
+        console.log(`${c.messages.join('\n\n')}\n`);
+      }
+      if (recorded) console.log(recorded);
+    }
+    for (const line of failed) process.stderr.write(`${line}\n`);
+    if (failed.length > 0) process.exitCode = 1;
+  },
+};

@@ -1,0 +1,255 @@
+// 催办 as a cron job and a secretary use it (issue 25): each college's late cadres as a group message,
+// sent to robots on 127.0.0.1 that answer as 企业微信's and 钉钉's do — accepted, rate limited once,
+// an invalid address, no answer, a refused port — and never twice; the robot's address never printed.
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { assign } from '../../source/domain/assignments.js';
+import type { Datastore } from '../../source/domain/schema.js';
+import { setRobot } from '../../source/domain/robots.js';
+import { scopedView } from '../../source/domain/scope.js';
+import { assertWithinScope } from '../../source/domain/scope-check.js';
+import { robotTiming, type RobotClock } from '../../source/io/robot-send.js';
+import { OperationRunner } from '../../source/operations/runner.js';
+import { saveRulesOperation } from '../../source/operations/settings.js';
+import { openStore } from '../../source/cli/runtime.js';
+import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const AS_OF = '2026-11-25';
+const SECRET = 'SECb1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2';
+const KEY = 'e3f1c0de-5b7a-4c2e-9a61-0f3d2b8c7a55';
+
+/** 经管 (张三 with 会计1班), 机电 (李四 with 软件1班) and three more colleges, one late cadre each. */
+function school(): Datastore {
+  const data = smallSchool([AUTUMN]);
+  const ctx = testContext('2026-09-01');
+  data.students[0] = { ...data.students[0]!, categories: ['心理困惑'], contact: '13800001111' };
+  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx);
+  assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: ['s_2'], start: '2026-09-01' }, ctx);
+  ['护理学院', '建筑学院', '艺术学院'].forEach((name, i) => {
+    data.colleges.push({ id: `col_${i}`, name });
+    data.classes.push({ ...data.classes[0]!, id: `cls_${i}`, collegeId: `col_${i}`, name: `${name.slice(0, 2)}1班` });
+    data.dorms.push({ ...data.dorms[0]!, id: `d_${i}`, building: '5号楼', number: `50${i}`, classIds: [`cls_${i}`] });
+    data.cadres.push({ ...data.cadres[0]!, id: `c_${i}`, employeeNo: `T10${i}`, name: `干部${i}`, collegeId: `col_${i}` });
+    assign(data, { cadreId: `c_${i}`, classId: `cls_${i}`, start: '2026-09-01' }, ctx);
+  });
+  return data;
+}
+
+interface Received {
+  path: string;
+  query: URLSearchParams;
+  content: string;
+}
+
+let server: Server;
+let base: string;
+let refused: string;
+const received: Received[] = [];
+let limitedOnce = false;
+
+function answer(req: IncomingMessage, body: string): unknown {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const content = (JSON.parse(body) as { msgtype: string; text: { content: string } }).text.content;
+  if (url.pathname === '/slow') return null;
+  received.push({ path: url.pathname, query: url.searchParams, content });
+  if (url.pathname === '/limited' && !limitedOnce) {
+    limitedOnce = true;
+    return { errcode: 45009, errmsg: 'api freq out of limit' };
+  }
+  if (url.pathname === '/invalid') return { errcode: 93000, errmsg: 'invalid webhook url' };
+  if (url.pathname === '/signed') {
+    const timestamp = url.searchParams.get('timestamp') ?? '';
+    const expected = createHmac('sha256', SECRET).update(`${timestamp}\n${SECRET}`).digest('base64');
+    if (url.searchParams.get('sign') !== expected) return { errcode: 310000, errmsg: 'sign not match' };
+  }
+  return { errcode: 0, errmsg: 'ok' };
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const reply = answer(req, body);
+      if (reply !== null) res.setHeader('content-type', 'application/json').end(JSON.stringify(reply));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  refused = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/send?key=${KEY}`;
+  await new Promise((resolve) => closed.close(resolve));
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** A minute passes at once: the waits are counted, not slept. */
+const waits: number[] = [];
+const outer = { ...robotTiming };
+beforeEach(() => {
+  let now = Date.UTC(2026, 10, 25, 1);
+  const clock: RobotClock = {
+    now: () => now,
+    sleep: async (ms) => {
+      waits.push(ms);
+      now += ms;
+    },
+  };
+  Object.assign(robotTiming, { clock, timeoutMs: 500 });
+  received.length = 0;
+  waits.length = 0;
+  limitedOnce = false;
+});
+afterEach(() => Object.assign(robotTiming, outer));
+
+function newFile(data: Datastore = school()): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'slx-remind-')), 'data.json');
+  writeFileSync(file, JSON.stringify(data));
+  return file;
+}
+
+describe('remind', () => {
+  it('prints each college its own late cadres; a 困难生 by name alone', async () => {
+    const file = newFile();
+    const out = await runCli(['remind', '--as-of', AS_OF], file);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const part = (college: string) => out.stdout.split('—— ').find((p) => p.startsWith(college)) ?? '';
+    expect(part('经济管理学院')).toContain('张三（T001）');
+    expect(part('经济管理学院')).toMatch(/· 10月 困难生 小明，11-01 起逾期/);
+    expect(part('经济管理学院')).toMatch(/· 10月 寝室 1号楼-101、1号楼-102，11-01 起逾期/);
+    expect(part('经济管理学院')).not.toMatch(/李四|干部\d/);
+    expect(part('机电信息学院')).toContain('李四（T002）');
+    expect(part('机电信息学院')).not.toMatch(/张三|干部\d/);
+    expect(part('护理学院')).toContain('干部0（T100）');
+    expect(out.stdout).not.toMatch(/心理困惑|13800001111|2025001/);
+    // A class window is owed for the term: due, not late, so not listed without --soon.
+    expect(out.stdout).not.toContain('班级 会计1班');
+
+    const soon = await runCli(['remind', '--as-of', '2027-01-15', '--soon', '6', '--college', '经济管理学院', '--json'], file);
+    const json = JSON.parse(soon.stdout) as { colleges: Array<{ college: string; cadres: Array<{ cadre: string; items: Array<{ target: string; status: string }> }>; messages: string[] }> };
+    expect(json.colleges.map((c) => c.college)).toEqual(['经济管理学院']);
+    expect(json.colleges[0]!.cadres[0]!.items).toContainEqual(expect.objectContaining({ target: '会计1班', status: 'due' }));
+    expect(json.colleges[0]!.messages[0]).toContain('· 本学期 班级 会计1班，01-20 前完成');
+    expect(soon.stdout).not.toMatch(/心理困惑|13800001111|2025001/);
+  });
+
+  it('sends to each robot once: rate limited waits, a refusal, a timeout and a refused port are reported, the others delivered', async () => {
+    const file = newFile();
+    const set = async (college: string, url: string, ...more: string[]) => expect((await runCli(['webhook', 'set', college, url, ...more], file)).code).toBe(0);
+    await set('经济管理学院', `${base}/ok?key=${KEY}`);
+    await set('机电信息学院', `${base}/limited?key=${KEY}`);
+    await set('护理学院', `${base}/invalid?key=${KEY}`);
+    await set('建筑学院', `${base}/slow?key=${KEY}`);
+    await set('艺术学院', refused);
+
+    const first = await runCli(['remind', '--send', '--as-of', AS_OF], file);
+    expect(first.code).toBe(1);
+    const byPath = (path: string) => received.filter((r) => r.path === path).map((r) => r.content);
+    expect(byPath('/ok')).toHaveLength(1);
+    expect(byPath('/ok')[0]).toContain('张三（T001）');
+    expect(byPath('/ok')[0]).not.toMatch(/李四|干部\d|心理困惑|2025001/);
+    // 45009 once: waited a minute, then accepted.
+    expect(byPath('/limited')).toHaveLength(2);
+    expect(byPath('/limited')[1]).toContain('李四（T002）');
+    expect(waits).toContain(60_000);
+    expect(first.stdout).toMatch(/经济管理学院：已发送到群机器人/);
+    expect(first.stdout).toMatch(/机电信息学院：已发送到群机器人/);
+    expect(first.stderr).toMatch(/^护理学院：催办未发出，机器人地址无效.*errcode 93000/m);
+    expect(first.stderr).toMatch(/^建筑学院：催办未发出，.*超时/m);
+    expect(first.stderr).toMatch(/^艺术学院：催办未发出，连接被拒绝/m);
+    for (const r of received) expect(Buffer.byteLength(r.content)).toBeLessThanOrEqual(2048);
+    expect(`${first.stdout}${first.stderr}`).not.toContain(KEY);
+
+    // The cron job run twice: what was accepted is not sent again; the failed colleges are tried again.
+    received.length = 0;
+    const second = await runCli(['remind', '--send', '--as-of', AS_OF], file);
+    expect(second.stdout).toMatch(/经济管理学院：这份催办已于 \d{4}-\d{2}-\d{2} 发送过，未重复发送/);
+    expect(byPath('/ok')).toHaveLength(0);
+    expect(byPath('/limited')).toHaveLength(0);
+    expect(byPath('/invalid')).toHaveLength(1);
+    expect(second.code).toBe(1);
+
+    received.length = 0;
+    const again = await runCli(['remind', '--send', '--again', '--as-of', AS_OF, '--college', '经济管理学院'], file);
+    expect(again.code).toBe(0);
+    expect(byPath('/ok')).toHaveLength(1);
+
+    // The address is a secret: masked in the list, the history and the files; the files are private.
+    const list = await runCli(['webhook', 'list'], file);
+    expect(list.stdout).toMatch(/经济管理学院\s+http:\/\/127\.0\.0\.1:\d+\/…7a55/);
+    const history = await runCli(['history', '--json'], file);
+    expect(history.stdout).toContain('设置群机器人');
+    expect(history.stdout).toContain('催办');
+    expect(`${list.stdout}${history.stdout}`).not.toContain(KEY);
+    const dir = join(file, '..');
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (!statSync(path).isFile()) continue;
+      if (readFileSync(path, 'utf8').includes(KEY)) expect(statSync(path).mode & 0o077, name).toBe(0);
+      if (name.includes('journal')) expect(readFileSync(path, 'utf8'), name).not.toContain(KEY);
+    }
+  });
+
+  it('signs for a 钉钉 robot with 加签, and never prints the secret', async () => {
+    const file = newFile();
+    const set = await runCli(['webhook', 'set', '经济管理学院', `${base}/signed?access_token=${KEY}`, '--secret', SECRET], file);
+    expect(set.stdout).toMatch(/已设置经济管理学院的群机器人：.*（加签）/);
+    const sent = await runCli(['remind', '--send', '--as-of', AS_OF, '--college', '经济管理学院'], file);
+    expect(sent.stderr).toBe('');
+    expect(sent.code).toBe(0);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.query.get('access_token')).toBe(KEY);
+    const history = await runCli(['history', '--json'], file);
+    expect(`${set.stdout}${sent.stdout}${history.stdout}`).not.toMatch(new RegExp(`${SECRET}|${KEY}`));
+  });
+
+  it('lists colleges without a robot, refuses http to another host and a viewer sending', async () => {
+    const file = newFile();
+    const none = await runCli(['remind', '--send', '--as-of', AS_OF], file);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/经济管理学院：未设置群机器人，未发送/);
+    const plain = await runCli(['webhook', 'set', '经济管理学院', `http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`], file);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/应以 https:\/\/ 开头/);
+    expect(plain.stderr).not.toContain(KEY);
+    expect((await runCli(['webhook', 'list'], file)).stdout).toMatch(/经济管理学院\s+未设置/);
+  });
+
+  it('a college secretary sets the robot of her own college only; undo keeps robot addresses as they are', async () => {
+    const before = school();
+    const wang = { id: 'u_1', login: 'wang', name: '王芳', role: 'college' as const, collegeIds: ['col_jg'], keys: [] };
+    const own = structuredClone(before);
+    setRobot(own, 'col_jg', `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`, null);
+    expect(() => assertWithinScope(wang, before, own)).not.toThrow();
+    const other = structuredClone(before);
+    setRobot(other, 'col_jd', `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`, null);
+    expect(() => assertWithinScope(wang, before, other)).toThrow(/其他学院的考核细则或群机器人（机电信息学院）/);
+    expect(scopedView(own, wang).settings.robots).toEqual(own.settings.robots);
+    expect(scopedView(other, wang).settings.robots).toEqual({});
+
+    const file = newFile();
+    expect((await runCli(['webhook', 'set', '经济管理学院', `${base}/ok?key=${KEY}`], file)).code).toBe(0);
+    const undoSet = await runCli(['undo'], file);
+    expect(undoSet.code).toBe(1);
+    expect(undoSet.stderr).toMatch(/改动了群机器人.*webhook set 或 webhook remove 改回/);
+    // A later change to the rules is undone without touching the robot (the journal holds it masked).
+    const runner = new OperationRunner(openStore({ data: file }), { via: 'command', context: () => testContext(AS_OF) });
+    const rules = { classPerTerm: '1', dormPerMonth: '2', dormScope: 'any', studentPerMonth: '1', minWindowDays: '7' };
+    await runner.run(saveRulesOperation, { collegeId: null, rules });
+    expect((await runCli(['undo'], file)).code).toBe(0);
+    expect((await runCli(['remind', '--send', '--as-of', AS_OF, '--college', '经济管理学院'], file)).code).toBe(0);
+    expect(received.map((r) => r.path)).toEqual(['/ok']);
+  });
+});
+
