@@ -88,9 +88,14 @@ export const TABLE_LABELS: Record<Table, string> = {
   users: '用户',
 };
 
+/** Whether the actor may only read (a viewer): the terminal UI then offers no change at all. */
+export function readsOnly(actor: Actor): boolean {
+  return actor?.role === 'viewer';
+}
+
 /** Refuses any change by a viewer, before it runs. */
 export function assertMayChange(actor: Actor): void {
-  if (actor?.role === 'viewer') {
+  if (actor !== null && readsOnly(actor)) {
     throw new UserError(`${actor.name}（${actor.login}）是只读用户，不能修改数据：未做任何改动`);
   }
 }

@@ -52,8 +52,10 @@ export interface AppProps {
   digest?: OverdueDigest;
   /** When `initialData` holds only the latest months of the view's contacts: reads the whole view (after the first frame). */
   rest?: () => Promise<DataRead>;
-  /** Over SSH: the folder the secretary's exports and imports are kept in (she names a file, not a path). */
+  /** Over SSH: the folder the secretary's exports are kept in (she names a file, not a path). */
   exportsDir?: string;
+  /** A viewer's session: the UI offers and obeys no change (the store would refuse it anyway). */
+  readOnly?: boolean;
 }
 
 export function App(props: AppProps) {
@@ -73,7 +75,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, exportsDir, shown, screens }: AppProps & { shown: ShownData; screens: Screens | null }) {
+function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, exportsDir, readOnly = false, shown, screens }: AppProps & { shown: ShownData; screens: Screens | null }) {
   const { exit } = useApp();
   const { data, setData, digest: answering } = shown;
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -142,7 +144,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
   // The frame's own keys: not while a field or question has the keyboard.
   useInput((input, key) => {
     if (keyboard.claimed()) return;
-    const is = keyIs(input, key);
+    const is = keyIs(input, key, readOnly);
     if (confirmUndo) {
       setConfirmUndo(false);
       if (is('yes')) void run(undoOperation, {});
@@ -169,6 +171,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
     contactsComplete,
     dataFile,
     ...(exportsDir === undefined ? {} : { exportsDir }),
+    readOnly,
     today,
     context,
     run,

@@ -8,9 +8,11 @@
 // while here Tab and Esc are form and navigation keys and covering is nested (screen, list, detail,
 // form, question). The claim is a counter read when a key arrives, set in the commit (layout effect),
 // so the next key of a burst already sees it (see use-one-key-at-a-time.tsx) and nothing re-renders.
+// For a read-only user, `is` never names a command that changes data (keys.ts).
 import { useInput, type Key } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { keyIs, type CommandName } from './keys.js';
+import { UiContext } from './ui-context.js';
 
 const ScopeContext = createContext(true);
 const ClaimContext = createContext<() => () => void>(() => () => undefined);
@@ -32,8 +34,9 @@ export type KeyHandler = (input: string, key: Key, is: (command: CommandName) =>
 export function useKeys(handler: KeyHandler, { claim = false }: { claim?: boolean } = {}): void {
   const on = useKeysOn();
   const claimKeyboard = useContext(ClaimContext);
+  const readOnly = useContext(UiContext)?.readOnly ?? false;
   useLayoutEffect(() => (on && claim ? claimKeyboard() : undefined), [on, claim, claimKeyboard]);
-  useInput((input, key) => handler(input, key, keyIs(input, key)), { isActive: on });
+  useInput((input, key) => handler(input, key, keyIs(input, key, readOnly)), { isActive: on });
 }
 
 /** The frame's side: `claim` goes to <KeyboardClaims value={claim}>; `claimed()` says whether a field has the keyboard now. */

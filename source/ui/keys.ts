@@ -1,6 +1,7 @@
 // Every key of the UI, once: command → keys → what it does. Handlers ask `keyIs(input, key)(command)`,
 // status bars name the commands they offer (shown, or dropped by rank when the terminal is narrow),
-// and the help is built from the same table.
+// and the help is built from the same table. For a read-only user (a viewer) the commands that change
+// data (CHANGING) are neither offered nor obeyed: keyIs answers no for them.
 import type { Key } from 'ink';
 import type { ScreenName } from './routes.js';
 
@@ -20,15 +21,15 @@ export interface Command {
 
 const cmd = (keys: string, label: string, bind: string[], rank: 1 | 2 | 3 = 2): Command => ({ keys, label, bind, rank });
 
-/** 首页's number keys, in the order shown. */
-export const HOME_KEYS: Array<{ key: string; screen: ScreenName; label: string }> = [
-  { key: '1', screen: 'log', label: '记录联系' },
+/** 首页's number keys, in the order shown; `changes`: a screen only for changing data (not for a read-only user). */
+export const HOME_KEYS: Array<{ key: string; screen: ScreenName; label: string; changes?: true }> = [
+  { key: '1', screen: 'log', label: '记录联系', changes: true },
   { key: '2', screen: 'overdue', label: '逾期' },
   { key: '3', screen: 'cadres', label: '干部' },
   { key: '4', screen: 'classes', label: '班级' },
   { key: '5', screen: 'dorms', label: '寝室' },
   { key: '6', screen: 'students', label: '困难生' },
-  { key: '7', screen: 'assign', label: '分配' },
+  { key: '7', screen: 'assign', label: '分配', changes: true },
   { key: '8', screen: 'transfer', label: '导入导出' },
   { key: '9', screen: 'settings', label: '设置' },
 ];
@@ -88,6 +89,17 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
+/** The commands that change data (or open a form that does): a read-only user has none of them. */
+export const CHANGING: ReadonlySet<CommandName> = new Set<CommandName>([
+  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'confirmImport',
+]);
+
+/** The commands offered to this user: for a read-only one, those that change nothing. */
+export const offered = (names: readonly CommandName[], readOnly: boolean): CommandName[] => names.filter((n) => !(readOnly && CHANGING.has(n)));
+
+/** 首页's number keys offered to this user. */
+export const homeKeys = (readOnly: boolean) => HOME_KEYS.filter((k) => !(readOnly && k.changes));
+
 /** The keys of the frame itself, after each screen's own on the status bar. */
 export const GLOBAL_COMMANDS: CommandName[] = ['undo', 'help', 'quit'];
 
@@ -98,9 +110,9 @@ function pressed(bind: string, input: string, key: Key): boolean {
   return input === bind && !key.ctrl && !key.meta;
 }
 
-/** Whether a key press is one of a command's keys: `const is = keyIs(input, key); if (is('down')) …`. */
-export function keyIs(input: string, key: Key): (command: CommandName) => boolean {
-  return (command) => COMMANDS[command].bind.some((b) => pressed(b, input, key));
+/** Whether a key press is one of a command's keys: `const is = keyIs(input, key); if (is('down')) …`; never a changing one when `readOnly`. */
+export function keyIs(input: string, key: Key, readOnly = false): (command: CommandName) => boolean {
+  return (command) => !(readOnly && CHANGING.has(command)) && COMMANDS[command].bind.some((b) => pressed(b, input, key));
 }
 
 /** The help: what each place offers, from the same table. */
@@ -119,12 +131,17 @@ export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '随处', commands: ['undo', 'help', 'quit'] },
 ];
 
-export const HELP_NOTES = [
-  '搜索可用 姓名、工号/学号 或 拼音首字母（zs 可找到 张三）',
-  '按 o：最久未联系（及从未联系）的排在前面，再按 o 恢复原顺序',
-  '导入先预览，按 y 确认后才写入；导出前选择是否覆盖已有文件',
-  '撤销、删除、结束分配、导入前都会先问 y/n；输入时 q ? u 是文字',
+/** `changes`: a note about changing data (left out for a read-only user, who gets READ_ONLY_NOTE). */
+export const HELP_NOTES: Array<{ text: string; changes?: true }> = [
+  { text: '搜索可用 姓名、工号/学号 或 拼音首字母（zs 可找到 张三）' },
+  { text: '按 o：最久未联系（及从未联系）的排在前面，再按 o 恢复原顺序' },
+  { text: '导入先预览，按 y 确认后才写入；导出前选择是否覆盖已有文件', changes: true },
+  { text: '撤销、删除、结束分配、导入前都会先问 y/n；输入时 q ? u 是文字', changes: true },
 ];
+
+/** What the status bar says first for a read-only user. */
+export const READ_ONLY_MARK = '只读';
+export const READ_ONLY_NOTE = '只读用户：可以查看和导出，不能修改数据';
 
 export const hint = (name: CommandName): string => `${COMMANDS[name].keys} ${COMMANDS[name].label}`;
 

@@ -40,6 +40,8 @@ export interface Ui {
   dataFile: string;
   /** Over SSH: the secretary's own folder; the transfer screen takes file names in it, not paths. */
   exportsDir?: string;
+  /** A viewer: nothing that changes data is offered or obeyed (keys.ts: CHANGING). */
+  readOnly: boolean;
   today: IsoDate;
   context: () => ChangeContext;
   /** Runs an operation, replaces the data with what was saved and says what was done (or why not). */

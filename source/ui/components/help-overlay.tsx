@@ -3,19 +3,24 @@
 import { useState } from 'react';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
-import { HELP, HELP_NOTES, HOME_KEYS, hint } from '../keys.js';
+import { HELP, HELP_NOTES, hint, homeKeys, offered, READ_ONLY_NOTE } from '../keys.js';
+import { useUi } from '../ui-context.js';
 import { flow, Line, Panel } from './layout.js';
 import { fitHints } from './status-bar.js';
 
 export function HelpOverlay() {
+  const { readOnly } = useUi();
   const { columns, rows } = useTerminalSize();
   // Inside the border and padding; less the frame's title, the help's own title and footer, the border.
   const width = columns - 4;
   const height = Math.max(3, rows - 5);
   const lines = [
-    ...flow('首页', HOME_KEYS.map((k) => `${k.key} ${k.label}`), width),
-    ...HELP.flatMap((group) => flow(group.title, group.commands.map(hint), width)),
-    ...HELP_NOTES.flatMap((note) => flow('注', note.split(/(?<=[，；])/), width)),
+    ...flow('首页', homeKeys(readOnly).map((k) => `${k.key} ${k.label}`), width),
+    ...HELP.flatMap((group) => {
+      const commands = offered(group.commands, readOnly);
+      return commands.length > 0 ? flow(group.title, commands.map(hint), width) : [];
+    }),
+    ...[...(readOnly ? [READ_ONLY_NOTE] : []), ...HELP_NOTES.filter((n) => !(readOnly && n.changes)).map((n) => n.text)].flatMap((note) => flow('注', note.split(/(?<=[，；])/), width)),
   ];
   const [top, setTop] = useState(0);
   const last = Math.max(0, lines.length - height);

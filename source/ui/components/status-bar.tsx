@@ -4,7 +4,7 @@
 import { Box } from 'ink';
 import { safeText } from '../../domain/safe-text.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { COMMANDS, GLOBAL_COMMANDS, hint, type CommandName } from '../keys.js';
+import { COMMANDS, GLOBAL_COMMANDS, hint, offered, READ_ONLY_MARK, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 import { Line, Paragraph } from './layout.js';
 import { textWidth } from '../text-width.js';
@@ -33,12 +33,15 @@ export function fitHints(names: CommandName[], width: number): string {
   return line();
 }
 
-/** `typing`: a field has the keyboard, so the frame's keys (u ? q) are not offered. `note`: a state such as 正在保存. */
+/**
+ * `typing`: a field has the keyboard, so the frame's keys (u ? q) are not offered. `note`: a state such
+ * as 正在保存. A read-only user is offered no key that changes data, and the line says 只读 first.
+ */
 export function StatusBar({ commands, typing = false, note }: { commands: CommandName[]; typing?: boolean; note?: string }) {
-  const { message } = useUi();
+  const { message, readOnly } = useUi();
   const { columns } = useTerminalSize();
-  const lead = note ? `${note}${GAP}` : '';
-  const keys = fitHints(typing ? commands : [...commands, ...GLOBAL_COMMANDS], columns - textWidth(lead));
+  const lead = [readOnly ? READ_ONLY_MARK : '', note ?? ''].filter(Boolean).map((s) => s + GAP).join('');
+  const keys = fitHints(offered(typing ? commands : [...commands, ...GLOBAL_COMMANDS], readOnly), columns - textWidth(lead));
   return (
     <Box flexDirection="column">
       {message && (

@@ -16,18 +16,19 @@ import { flow, Line } from '../components/layout.js';
 import { StatusBar, useMessageLines } from '../components/status-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
-import { HOME_KEYS } from '../keys.js';
+import { HOME_KEYS, homeKeys } from '../keys.js';
 import { routeTo } from '../routes.js';
 import { LATEST_CONTACTS } from '../start-data.js';
 import { Table } from '../table.js';
 import { useUi } from '../ui-context.js';
 
 export function HomeScreen() {
-  const { data, idx, digest, today, go } = useUi();
+  const { data, idx, digest, today, readOnly, go } = useUi();
+  const keys = homeKeys(readOnly);
   const { columns, rows } = useTerminalSize();
   const completion = useMemo(() => (digest ? monthCompletionFromDigest(digest, data.colleges, today) : monthCompletion(data, idx, today)), [digest, data, idx, today]);
   useKeys((input, _key, is) => {
-    const target = is('openScreen') ? HOME_KEYS.find((k) => k.key === input) : undefined;
+    const target = is('openScreen') ? keys.find((k) => k.key === input) : undefined;
     if (target) go(routeTo(target.screen));
   });
   const owed = useOwed();
@@ -50,7 +51,7 @@ export function HomeScreen() {
       对象: safeText(targetLabel(idx, c.duty, c.targetId)),
       形式: c.form,
     }));
-  const keyLines = flow('', HOME_KEYS.map((k) => `${k.key} ${k.label}`), columns);
+  const keyLines = flow('', keys.map((k) => `${k.key} ${k.label}`), columns);
   const messageLines = useMessageLines();
   // The frame's title, the 逾期 line, the colleges' table head (2), 最新联系, the data file and the status bar: 8 lines.
   const budget = rows - 8 - keyLines.length - messageLines;

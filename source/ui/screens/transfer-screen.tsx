@@ -1,5 +1,7 @@
 // 导入 / 导出: a roster import is previewed (counts per sheet, or every bad row) and applied only
-// after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports.
+// after y; exports write 附件1, 附件2 or 评议考核 to the typed path through source/io/exports. Over SSH
+// the file to import is on her own computer: the screen says how to send it (ssh … import -), and asks
+// for no path on the server. A read-only user is offered exports only.
 import { Box } from 'ink';
 import { useState } from 'react';
 import { mkdir } from 'node:fs/promises';
@@ -16,7 +18,7 @@ import { StatusBar } from '../components/status-bar.js';
 import { WithKeys } from '../keyboard.js';
 import { FORM_COMMANDS, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
-import { Line } from '../components/layout.js';
+import { Line, Paragraph } from '../components/layout.js';
 
 const ACTIONS = [
   { value: 'import', label: '导入花名册（XLSX）' },
@@ -36,8 +38,9 @@ const exports = () => import('../../io/exports.js');
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
 export function TransferScreen() {
-  const { data, idx, report, today, exportsDir, run: runOperation, preview: previewOperation, say, back } = useUi();
-  const [values, setValues] = useState<Record<string, string>>({ action: 'import', path: '', force: 'no' });
+  const { data, idx, report, today, exportsDir, readOnly, run: runOperation, preview: previewOperation, say, back } = useUi();
+  const actions = ACTIONS.filter((a) => !(readOnly && a.value === 'import'));
+  const [values, setValues] = useState<Record<string, string>>({ action: actions[0]!.value, path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
   const hold = useHoldKeys();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -46,9 +49,12 @@ export function TransferScreen() {
   // Over SSH only a file name, in her own folder: no path she types reaches another file on the server.
   const refusedPath = exportsDir !== undefined && (/[/\\]/.test(typed) || typed.startsWith('.'));
   const path = exportsDir === undefined ? typed : join(exportsDir, typed);
+  const sendByStdin = exportsDir !== undefined && action === 'import';
+  const sendHint = `经 SSH 导入：在你自己的电脑上运行 ssh … import - < ${defaultPath('import', today, '')}（全部无误才写入）`;
 
 
   const run = async () => {
+    if (sendByStdin) return say(sendHint);
     if (refusedPath) {
       say(`经 SSH 只能使用你的文件夹 ${exportsDir ?? ''} 中的文件：请只输入文件名，如 ${defaultPath(action, today, report.term?.name ?? '')}`, true);
       return;
@@ -117,8 +123,8 @@ export function TransferScreen() {
     );
   }
   const fields: FieldSpec[] = [
-    { key: 'action', label: '操作', kind: 'choice', options: ACTIONS.map((a) => ({ ...a })) },
-    { key: 'path', label: '文件路径', kind: 'text', placeholder: path },
+    { key: 'action', label: '操作', kind: 'choice', options: actions.map((a) => ({ ...a })) },
+    ...(sendByStdin ? [] : [{ key: 'path', label: '文件路径', kind: 'text' as const, placeholder: path }]),
     ...(action === 'import' ? [] : [{ key: 'force', label: '覆盖已有文件', kind: 'choice' as const, options: [{ value: 'no', label: '否' }, { value: 'yes', label: '是' }] }]),
   ];
   return (
@@ -131,6 +137,7 @@ export function TransferScreen() {
         onSubmit={run}
         onCancel={back}
       />
+      {sendByStdin ? <Paragraph>{sendHint}</Paragraph> : null}
       <StatusBar commands={FORM_COMMANDS} typing note={busy ? '请稍候……' : undefined} />
     </Box>
   );
