@@ -43,6 +43,8 @@ export interface ImportRun {
   touched: (record: unknown) => boolean;
   /** A check that a sheet names each record once. */
   seen: (sheet: string) => (row: Row, key: string, header: string, label?: string) => boolean;
+  /** Whether a class is another college's, which the importing user may not change (null: she may change all). */
+  theirs: ((classId: string) => boolean) | null;
   /** The college named, added when new; null for the school-wide departments. */
   collegeId: (collegeName: string) => string | null;
   // Records whose own row was refused (with its reason): rows naming them say nothing more, so one
@@ -74,7 +76,7 @@ function otherRows(row: Row, places: readonly Place[]): string {
   return named.size === 0 ? '' : `（与${[...named].join('、')}冲突）`;
 }
 
-export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx: ChangeContext): ImportRun {
+export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx: ChangeContext, colleges: ReadonlySet<string> | null): ImportRun {
   const next = structuredClone(data);
   const summary: ImportSummary = { sheets: {}, absent: read.absent };
   const places = new Map<object, Place>();
@@ -121,6 +123,7 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
         return prev === undefined;
       };
     },
+    theirs: colleges === null ? null : (classId) => !colleges.has(run.idx.classById.get(classId)?.collegeId ?? ''),
     collegeId: (collegeName) => {
       if (collegeName === '' || collegeName === '组织部' || collegeName === '学工部' || collegeName === '学工处' || collegeName === '全校统筹') return null;
       const found = next.colleges.find((c) => c.name === collegeName);

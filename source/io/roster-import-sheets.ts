@@ -42,7 +42,17 @@ export function importClasses(run: ImportRun): void {
   }
 }
 
-/** 寝室: by 楼-号, living classes by name. */
+/**
+ * A 混合寝室's classes after a row listing `listed`: a college user lists her own classes only, so another
+ * college's stay where they are (hers as listed, in the order they were).
+ */
+function keptClasses(was: readonly string[], listed: string[], theirs: ImportRun['theirs']): string[] {
+  if (theirs === null) return listed;
+  const kept = was.filter((id) => listed.includes(id) || theirs(id));
+  return [...kept, ...listed.filter((id) => !kept.includes(id))];
+}
+
+/** 寝室: by 楼-号, living classes by name (a college user's row changes her classes' links only). */
 export function importDorms(run: ImportRun): void {
   const { errors, next, ctx, added, met, rows, seen, refusedDorms, missingClass } = run;
   run.reindex();
@@ -72,7 +82,7 @@ export function importDorms(run: ImportRun): void {
       note: check(row, '备注', dormSchema.shape.note, row.get('备注'), errors) ?? '',
     };
     const existing = next.dorms.find((d) => d.building === building && d.number === number);
-    if (existing) met(row, existing, fields);
+    if (existing) met(row, existing, { ...fields, classIds: keptClasses(existing.classIds, fields.classIds, run.theirs) });
     else next.dorms.push(added(row, { id: ctx.newId('dorm'), ...fields }));
   }
 }

@@ -34,13 +34,17 @@ function recordsOnPath(root: unknown, path: readonly PropertyKey[]): object[] {
   return out;
 }
 
-/**
- * Applies the roster to `data` (mutating it) only if every row of every sheet is valid. `bytes`: the
- * workbook itself (from standard input), `file` then only its name in messages.
- */
-export async function importRoster(data: Datastore, file: string, ctx: ChangeContext, bytes?: Buffer): Promise<ImportSummary> {
+export interface ImportOptions {
+  /** The workbook itself (from standard input), `file` then only its name in messages. */
+  bytes?: Buffer | undefined;
+  /** The colleges the importing user may change (null or absent: all): her rows change her part of shared records. */
+  colleges?: ReadonlySet<string> | null;
+}
+
+/** Applies the roster to `data` (mutating it) only if every row of every sheet is valid. */
+export async function importRoster(data: Datastore, file: string, ctx: ChangeContext, { bytes, colleges = null }: ImportOptions = {}): Promise<ImportSummary> {
   const errors: string[] = [];
-  const run = startRun(data, await readRows(file, errors, bytes), errors, ctx);
+  const run = startRun(data, await readRows(file, errors, bytes), errors, ctx, colleges);
   for (const importSheet of SHEETS) importSheet(run);
   const { next, summary } = run;
   if (errors.length === 0) {

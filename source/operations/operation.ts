@@ -5,6 +5,7 @@ import type { ChangeContext } from '../domain/context.js';
 import type { Datastore } from '../domain/schema.js';
 import type { DatastoreFile, RangeArg, Saved } from '../store/datastore-file.js';
 import { widerRange } from './ranges.js';
+import { changingColleges } from './scoped-store.js';
 
 /** What the store needs to know to run a change cheaply (the rest of its ChangeMeta is the journal name). */
 export interface StoreHints {
@@ -38,7 +39,8 @@ export interface RunOptions {
 export interface ChangeSpec<I, R> {
   name: string;
   hints(input: I, ctx: ChangeContext): StoreHints;
-  apply(data: Datastore, input: I, ctx: ChangeContext): R | Promise<R>;
+  /** `colleges`: those whose records the user may change, as the store judges her on `data` (null: all). */
+  apply(data: Datastore, input: I, ctx: ChangeContext, colleges: ReadonlySet<string> | null): R | Promise<R>;
   question?(result: R): string;
   done(result: R): string;
 }
@@ -47,8 +49,8 @@ export function changeOperation<I, R>(spec: ChangeSpec<I, R>): Operation<I, R> &
   return {
     name: spec.name,
     apply: spec.apply,
-    run: (store, input, ctx, how) => store.update((data) => spec.apply(data, input, ctx), meta(spec, input, ctx, how)),
-    preview: (store, input, ctx, how) => store.preview((data) => spec.apply(data, input, ctx), meta(spec, input, ctx, how)),
+    run: (store, input, ctx, how) => store.update((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
+    preview: (store, input, ctx, how) => store.preview((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
     ...(spec.question ? { question: spec.question } : {}),
     done: spec.done,
   };

@@ -28,6 +28,11 @@ export function actorIn(data: Pick<Datastore, 'users'>, who: Identity): Actor {
   return user;
 }
 
+/** The colleges whose records the store's user may change, judged on `data` as its guard judges her (null: all). */
+export function changingColleges(store: DatastoreFile, data: Datastore): ReadonlySet<string> | null {
+  return store instanceof ScopedStore ? scopeOf(actorIn(data, store.who)) : null;
+}
+
 export class ScopedStore extends DatastoreFile {
   constructor(
     file: string,

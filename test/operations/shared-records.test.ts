@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assign } from '../../source/domain/assignments.js';
 import { assertWithinScope } from '../../source/domain/scope-check.js';
+import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { runCli as run } from '../helpers/run-cli.js';
 import { sharedDormSchool, WANG } from '../helpers/shared-dorm-school.js';
@@ -57,6 +58,16 @@ describe('shared records', () => {
     await refused(ssh('wang', 'import -', dorm), /^王芳（wang）.*机电信息学院也看到的寝室 2号楼-201.*未做任何改动\n$/);
     await refused(ssh('wang', 'import -', student), /^王芳（wang）.*困难生 2025001 小明 住的机电信息学院的寝室.*未做任何改动\n$/);
   }, 20_000);
+
+  it('import -: her 寝室 row for a 混合寝室 lists her classes only; the other college\'s class stays', async () => {
+    const row = readFileSync(await fillRoster(join(dir, 'dorm.xlsx'), { 寝室: [['2号楼', '201', '会计1班、物流23班', '寝室长', 4, '']] }));
+    writeFileSync(file, JSON.stringify(sharedDormSchool()));
+    const r = await ssh('wang', 'import -', row);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/已导入.*寝室.*更新 1/);
+    const dorm = (await new DatastoreFile(file).load('none')).dorms.find((d) => d.id === 'd_201')!;
+    expect([...dorm.classIds].sort()).toEqual(['cls_kj', 'cls_old', 'cls_rj']);
+  });
 
   it('log on a 混合寝室 by her own cadre is hers; undo of another user\'s change outside her scope is refused as such', async () => {
     writeFileSync(file, JSON.stringify(sharedDormSchool()));
