@@ -13,6 +13,7 @@ export interface LogPreset {
 export type Route =
   | { name: 'home' }
   | { name: 'overdue' }
+  | { name: 'remind' }
   | { name: 'cadres'; cadreId?: string }
   | { name: 'classes' }
   | { name: 'dorms' }

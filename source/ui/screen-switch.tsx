@@ -7,6 +7,7 @@ import { ClassListScreen } from './screens/class-list-screen.js';
 import { DormListScreen } from './screens/dorm-list-screen.js';
 import { LogContactScreen } from './screens/log-contact-screen.js';
 import { OverdueScreen } from './screens/overdue-screen.js';
+import { RemindScreen } from './screens/remind-screen.js';
 import { SettingsScreen } from './screens/settings-screen.js';
 import { StudentListScreen } from './screens/student-list-screen.js';
 import { TransferScreen } from './screens/transfer-screen.js';
@@ -15,6 +16,8 @@ export function ScreenSwitch({ route }: { route: Exclude<Route, { name: 'home' }
   switch (route.name) {
     case 'overdue':
       return <OverdueScreen />;
+    case 'remind':
+      return <RemindScreen />;
     case 'cadres':
       return <CadreListScreen openCadreId={route.cadreId} />;
     case 'classes':

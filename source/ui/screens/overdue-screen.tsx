@@ -1,5 +1,5 @@
 // 逾期: the SPEC's overdue and due rows, filtered by college (c), duty (t) and status (s);
-// Enter opens the cadre, l logs a contact for the selected row.
+// Enter opens the cadre, l logs a contact for the selected row, m opens 催办.
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { targetIdsOfLabel } from '../../domain/contact-targets.js';
@@ -40,6 +40,7 @@ export function OverdueScreen() {
     else if (is('byDuty')) setDuty((d) => cycle(DUTIES, d));
     else if (is('byStatus')) setStatus((s) => cycle(STATUSES, s));
     else if (is('openCadre') && row) go({ name: 'cadres', cadreId: row.cadreId });
+    else if (is('openRemind')) go({ name: 'remind' });
     // A dorm row with scope 任一 names several dorms: the first is offered, the form lets the user change it.
     // An overdue row's window is over: the date offered is its last day, so saving clears that row.
     else if (is('logFor') && row) {
@@ -62,7 +63,7 @@ export function OverdueScreen() {
         逾期 · 共 {rows.length} 项 · 学院：{college ?? '全部'} · 类型：{duty ? DUTY_LABELS[duty] : '全部'} · 状态：{status ? STATUS_LABELS[status] : '全部'}
       </Line>
       <ListView visible={shown} total={rows.length} selected={nav.selected} top={nav.top} empty="没有符合条件的逾期或待完成联系" maxWidth={16} />
-      <StatusBar commands={['move', 'byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor', 'back']} />
+      <StatusBar commands={['move', 'byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor', 'openRemind', 'back']} />
     </Box>
   );
 }
