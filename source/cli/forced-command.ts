@@ -19,11 +19,11 @@ export interface ForcedCommand {
  * What each role may run over SSH (`users`, `init`, `template`, `restore`: at the server's console
  * only; `import` only as `import -`, the workbook on standard input).
  */
-const READ = ['overdue', 'contacts', 'history', 'export', 'exports'];
+const READ = ['overdue', 'contacts', 'history', 'export', 'exports', 'remind'];
 export const SSH_COMMANDS: Record<Role, readonly string[]> = {
   viewer: READ,
-  college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import'],
-  school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'check', 'backups'],
+  college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'webhook'],
+  school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'check', 'backups', 'webhook'],
 };
 
 /** Options that name the datastore, the user or a file on the server. */

@@ -251,5 +251,43 @@ describe('remind', () => {
     expect((await runCli(['remind', '--send', '--as-of', AS_OF, '--college', '经济管理学院'], file)).code).toBe(0);
     expect(received.map((r) => r.path)).toEqual(['/ok']);
   });
+
+  it('over SSH: a college secretary sets and sends for her college only; a viewer prints only', async () => {
+    const file = newFile();
+    for (const u of [
+      ['wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院'],
+      ['li', '--name', '李院长', '--role', 'viewer'],
+    ]) {
+      expect((await runCli(['users', 'add', ...u], file)).stderr).toBe('');
+    }
+    expect((await runCli(['webhook', 'set', '机电信息学院', `${base}/limited?key=${KEY}`], file)).code).toBe(0);
+    const ssh = (login: string, command: string) => {
+      process.env['SSH_CONNECTION'] = '127.0.0.1 50000 127.0.0.1 22';
+      process.env['SSH_ORIGINAL_COMMAND'] = command;
+      return runCli(['--data', file, '--user', login]);
+    };
+    try {
+      const other = await ssh('wang', `webhook set 机电信息学院 '${base}/ok?key=${KEY}'`);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toMatch(/找不到学院“机电信息学院”/);
+      expect((await ssh('wang', `webhook set 经济管理学院 '${base}/ok?key=${KEY}'`)).code).toBe(0);
+      const list = await ssh('wang', 'webhook list');
+      expect(list.stdout).toContain('经济管理学院');
+      expect(list.stdout).not.toContain('机电信息学院');
+      const sent = await ssh('wang', `remind --send --as-of ${AS_OF}`);
+      expect(sent.code).toBe(0);
+      expect(sent.stdout).toMatch(/经济管理学院：已发送到群机器人/);
+      expect(received.map((r) => r.path)).toEqual(['/ok']);
+      expect((await ssh('li', 'webhook list')).stderr).toMatch(/viewer 角色经 SSH 只能运行/);
+      const viewer = await ssh('li', `remind --send --as-of ${AS_OF}`);
+      expect(viewer.code).toBe(1);
+      expect(viewer.stderr).toMatch(/只读用户只能查看催办，不能发送/);
+      expect((await ssh('li', `remind --as-of ${AS_OF}`)).stdout).toContain('【三联系催办】机电信息学院');
+      expect(received).toHaveLength(1);
+    } finally {
+      delete process.env['SSH_CONNECTION'];
+      delete process.env['SSH_ORIGINAL_COMMAND'];
+    }
+  });
 });
 
