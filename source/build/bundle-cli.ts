@@ -26,8 +26,7 @@ const common = {
   // React and ink in production mode (without it React's development build, twice the code, is loaded).
   // fetch: yoga's (ink's layout) loader asks `typeof fetch` before decoding its inline WebAssembly, and
   // on Node 20 that question alone loads Node's whole fetch implementation; the program fetches nothing.
-  // __filename: write-file-atomic names its temporary files with it.
-  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined', __filename: 'import.meta.filename' },
+  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   // The CommonJS packages in a bundle (exceljs, proper-lockfile, …) call require() for Node's modules.
   banner: { js: "import { createRequire as __sanlianxiRequire } from 'node:module'; const require = __sanlianxiRequire(import.meta.url);" },
   metafile: true,
@@ -56,8 +55,8 @@ export async function bundleProgram(outdir: string): Promise<void> {
     ...common,
     entryPoints: { 'cli/fast': 'source/cli/fast.ts' },
     outdir,
-    // A package the line may never need (string-width for overdue's table, pinyin-pro, the atomic
-    // writer) is read from node_modules if it does; the program's own modules are all inside.
+    // A package the line may never need (string-width for overdue's table, pinyin-pro) is read from
+    // node_modules if it does; the program's own modules are all inside.
     plugins: [external((args) => args.kind === 'dynamic-import' && isPackage(args.path))],
   });
   loadsOnly(fast.metafile, isPackage);

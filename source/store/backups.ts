@@ -5,12 +5,12 @@
 // to an earlier backup's copy (those copies are never rewritten), or else copied from the live file if
 // its bytes match its seal. A backup is built under `<id>.partial` and renamed when complete, so one
 // interrupted by a crash is never listed, and is made only after the save succeeded: failed saves
-// displace nothing. Ordered by revision, never by the time in the name (a clock can be set wrong); which
-// are kept: retention.ts.
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+// displace nothing. Every copy is whole and fsynced, and its folders synced, before the rename. Ordered
+// by revision, never by the time in the name (a clock can be set wrong); which are kept: retention.ts.
+import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
-import { PRIVATE_DIR_MODE, writeNewPrivateFile } from './private-files.js';
+import { PRIVATE_DIR_MODE, syncDir, writeNewPrivateFile } from './private-files.js';
 import type { DatastoreLayout } from './layout.js';
 import { backupsToDrop } from './retention.js';
 import { sha256 } from './seals.js';
@@ -81,7 +81,7 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch {
-    await copyFile(from, to);
+    await writeNewPrivateFile(to, await readFile(from));
   }
 }
 
@@ -131,8 +131,11 @@ export async function backUp(layout: DatastoreLayout, revision: number, files: r
           else await writeNewPrivateFile(to, text);
         }),
       );
+      await syncDir(partsDir);
     }
+    await syncDir(partial);
     await rename(partial, info.dir);
+    await syncDir(layout.backupsDir);
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;

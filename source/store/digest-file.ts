@@ -164,7 +164,7 @@ export interface WrittenMonth {
 /**
  * After a save that only added `contacts` (a log), under the lock: records them as added to the digest,
  * when the digest (with the contacts recorded before) rests on the main file this save replaced
- * (`before`, its hash as read). Small and without fsync: lost, it only means building the digest again.
+ * (`before`, its hash as read). Lost, it only means building the digest again.
  */
 export async function recordAdded(layout: DatastoreLayout, before: string, after: string, months: readonly WrittenMonth[], contacts: readonly DigestContact[]): Promise<void> {
   const header = (await readDigestFile(layout))?.header;
@@ -184,13 +184,13 @@ export async function recordAdded(layout: DatastoreLayout, before: string, after
   const record: Added = { digestVersion: DIGEST_VERSION, digestBody: header.body, from: header.main.sha256, main: { sha256: after, stamp: stampOf(await stat(layout.main)) }, parts, replaced: [...replaced], contacts: all };
   const text = `${asciiJson(record)}\n`;
   const { writePrivateFile } = await import('./private-files.js');
-  await writePrivateFile(layout.digestAdded, `${JSON.stringify({ sha256: sha256(text) })}\n${text}`, { durable: false });
+  await writePrivateFile(layout.digestAdded, `${JSON.stringify({ sha256: sha256(text) })}\n${text}`);
 }
 
 /**
  * Writes the digest built from `snapshot` (which must hold every month of the digest's term), keyed by
- * the files read; nothing when one of them is no longer the file read. Atomic, without fsync: a lost
- * digest only costs building it again.
+ * the files read; nothing when one of them is no longer the file read. A lost digest only costs
+ * building it again.
  */
 export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, read: PartCache, digest: OverdueDigest): Promise<void> {
   const first = monthOf(digest.term.start);
@@ -214,5 +214,5 @@ export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, r
   const body = `${asciiJson(digest)}\n`;
   const header: DigestHeader = { digestVersion: DIGEST_VERSION, schemaVersion: SCHEMA_VERSION, main, parts, body: sha256(body) };
   const { writePrivateFile } = await import('./private-files.js');
-  await writePrivateFile(layout.digest, `${JSON.stringify(header)}\n${body}`, { durable: false });
+  await writePrivateFile(layout.digest, `${JSON.stringify(header)}\n${body}`);
 }

@@ -4,7 +4,7 @@
 // full disk fails its check and is ignored, never read as another entry; lines of older versions,
 // without a check, are still read. Retention: retention.ts.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, truncate } from 'node:fs/promises';
 import { once } from 'node:events';
 import { isDeepStrictEqual } from 'node:util';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
@@ -125,20 +125,34 @@ export function summarizeChanges(changes: readonly RecordChange[]): string {
 }
 
 /**
- * Appends one entry and fsyncs it; the journal is created private. A journal whose last line was torn
- * (no final newline) first gets one, so the torn line stays alone and the new entry reads whole.
+ * Appends one entry, whole (writeFile loops over short writes), and fsyncs it; the journal is created
+ * private. A journal whose last line was torn (no final newline) first gets one, so the torn line stays
+ * alone and the new entry reads whole. Returns the journal's size before, for dropEntriesFrom; a failed
+ * append (a full disk) leaves the journal as it was.
  */
-export async function appendEntry(file: string, entry: JournalEntry): Promise<void> {
+export async function appendEntry(file: string, entry: JournalEntry): Promise<number> {
   const handle = await open(file, 'a+', PRIVATE_MODE);
   try {
     const { size } = await handle.stat();
     const last = Buffer.alloc(1);
     if (size > 0) await handle.read(last, 0, 1, size - 1);
-    await handle.write(`${size > 0 && last[0] !== 0x0a ? '\n' : ''}${journalLine(entry)}\n`);
-    await handle.sync();
+    try {
+      await handle.writeFile(`${size > 0 && last[0] !== 0x0a ? '\n' : ''}${journalLine(entry)}\n`);
+      await handle.sync();
+    } catch (error) {
+      await handle.truncate(size).catch(() => undefined);
+      throw error;
+    }
+    return size;
   } finally {
     await handle.close();
   }
+}
+
+/** Drops what was appended after `size` bytes (the entry of a save that failed): no line for a change not saved. */
+export async function dropEntriesFrom(file: string, size: number): Promise<void> {
+  if (size === 0) await rm(file, { force: true });
+  else await truncate(file, size);
 }
 
 /** The journal's size in bytes and lines (for `check`); zeros when there is none. */

@@ -60,8 +60,14 @@ export class LockQueue {
     const owner: TicketOwner = { pid: process.pid, host: hostname() };
     // Written aside and renamed: a ticket is never seen half written, whenever its writer is killed.
     const pending = join(this.dir, `${PENDING}${name}`);
-    await writeFile(pending, JSON.stringify(owner), { mode: 0o600 });
-    await rename(pending, join(this.dir, name));
+    try {
+      await writeFile(pending, JSON.stringify(owner), { mode: 0o600 });
+      await rename(pending, join(this.dir, name));
+    } catch (error) {
+      // A full disk: the waiter leaves no trace (the next one would sweep it only 2 s later).
+      await rm(pending, { force: true });
+      throw error;
+    }
     this.ticket = name;
   }
 

@@ -1,7 +1,12 @@
-// Files that hold personal data: written atomically (unique temp file, fsync, rename) with mode 0600,
-// never through a symbolic link (write-file-atomic would replace the file the link points to).
-import { lstat, mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Files that hold personal data: written whole into a temp file beside the target (`<file>.<number>`,
+// mode 0600), fsynced, renamed over the target, and the folder fsynced — so the target is the old file
+// or the new one, complete and on disk, and a write that fails (a full disk) leaves the old one alone.
+// Never through a symbolic link (the rename would replace the link, not the file it points to).
+// Not write-file-atomic: it makes one write() and ignores a short count, so on a full disk it renamed a
+// file cut at a page boundary into place and reported success (issue 21).
+import { randomInt } from 'node:crypto';
+import { lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
 
 export const PRIVATE_MODE = 0o600;
@@ -17,21 +22,51 @@ async function refuseSymlink(file: string): Promise<void> {
   if (info?.isSymbolicLink()) throw new UserError(`${file} 是符号链接：不会替换它指向的文件，请换一个文件名或先删除该链接`);
 }
 
-/** `durable: false` skips the fsync, for files whose loss costs only time (the seal). */
-export async function writePrivateFile(file: string, data: string | Buffer, { durable = true } = {}): Promise<void> {
-  await refuseSymlink(file);
-  // Loaded at the first write: it brings signal-exit and Node's worker_threads, which a read never needs.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(file, data, { mode: PRIVATE_MODE, fsync: durable });
+/**
+ * A new file at `path` (failing if one exists) holding what `fill` writes through its handle, fsynced.
+ * FileHandle.writeFile writes every byte, looping over short writes, or fails (ENOSPC): never less.
+ * On any failure the file is removed.
+ */
+async function writeSynced(path: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
+  const handle = await open(path, 'wx', PRIVATE_MODE);
+  try {
+    try {
+      await fill(handle);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
 }
 
-/** A new private file, not replacing anything, without fsync (backup copies: a lost one is re-made). */
+/** Replaces `file` with what `fill` writes (whole, fsynced, renamed into place, the folder fsynced). */
+export async function replacePrivateFile(file: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
+  await refuseSymlink(file);
+  const temp = `${file}.${randomInt(2 ** 48 - 1)}`;
+  await writeSynced(temp, fill);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDir(dirname(file));
+}
+
+export async function writePrivateFile(file: string, data: string | Buffer): Promise<void> {
+  await replacePrivateFile(file, (handle) => handle.writeFile(data));
+}
+
+/** A new private file, not replacing anything: whole and fsynced (a backup's copies; its folder is synced when complete). */
 export async function writeNewPrivateFile(file: string, data: string | Buffer): Promise<void> {
-  await writeFile(file, data, { mode: PRIVATE_MODE, flag: 'wx' });
+  await writeSynced(file, (handle) => handle.writeFile(data));
 }
 
 /**
- * Removes the temp files a killed writer left in `dir` (write-file-atomic names them `<file>.<number>`) for the files `owns` accepts. Only under the
+ * Removes the temp files a killed writer left in `dir` (named `<file>.<number>`) for the files `owns` accepts. Only under the
  * datastore's lock: no live writer of these files exists then.
  */
 export async function sweepTempFiles(dir: string, owns: (name: string) => boolean): Promise<void> {

@@ -112,10 +112,10 @@ export async function readRosterIndex(file: string, rosterSha256: string): Promi
   }
 }
 
-/** Writes the index of the roster text whose SHA-256 is `rosterSha256`: atomic, without fsync (a lost index costs only time). */
+/** Writes the index of the roster text whose SHA-256 is `rosterSha256` (private-files.ts: whole, or not at all). */
 export async function writeRosterIndex(file: string, rosterSha256: string, index: RosterIndex): Promise<void> {
   const body = `${asciiJson(index)}\n`;
   const header: IndexHeader = { indexVersion: INDEX_VERSION, roster: rosterSha256, body: sha256(body) };
   const { writePrivateFile } = await import('./private-files.js');
-  await writePrivateFile(file, `${JSON.stringify(header)}\n${body}`, { durable: false });
+  await writePrivateFile(file, `${JSON.stringify(header)}\n${body}`);
 }

@@ -1,10 +1,11 @@
 // Saving a change as the next revision: the roster (if the change touched it) and the changed months as
 // new files, the journal entry, then the main file (the head naming them) replaced atomically — the
 // commit point — so a crash leaves the old or the new datastore.
-// A failure before the commit leaves the datastore as it was and says so ("修改未保存"); the steps after
-// it (seal, backup, clean-up) cannot make a saved change look unsaved, so their failures are ignored:
-// the next save makes them again.
-import { readFile, readdir, stat, unlink } from 'node:fs/promises';
+// A failure before the commit (a full disk) leaves the datastore as it was — the files written for it
+// removed, its journal entry dropped — and says so ("修改未保存"); the steps after it (seal, backup,
+// clean-up) cannot make a saved change look unsaved, so their failures are ignored: the next save makes
+// them again.
+import { readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../domain/errors.js';
@@ -13,12 +14,12 @@ import { backUp, filesOf, pruneBackups } from './backups.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
 import { recordAdded, type WrittenMonth } from './digest-file.js';
 import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
-import { appendEntry, compactJournal, summarizeChanges, type JournalEntry } from './journal.js';
+import { appendEntry, compactJournal, dropEntriesFrom, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
 import { monthFileBytes } from './month-file-text.js';
 import { isStoreFileName, partFileName, rosterFileName, type DatastoreLayout, type MonthKey } from './layout.js';
 import { osUserName } from './os-user.js';
-import { ensurePrivateDir, sweepTempFiles, syncDir } from './private-files.js';
+import { ensurePrivateDir, sweepTempFiles } from './private-files.js';
 import { writeSeal } from './seals.js';
 import { indexedRosterText, indexFileName, writeRosterIndex, type RosterIndex } from './roster-index.js';
 import { collectionsOf, deepFreeze, extend, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
@@ -60,6 +61,7 @@ export async function saveRevision(
   let roster: RosterRef;
   let head: HeadFile;
   let newIndex: RosterIndex | null = null;
+  let journalBefore: number | null = null;
   try {
     await ensurePrivateDir(layout.partsDir);
     if (keptRoster) roster = keptRoster;
@@ -92,7 +94,6 @@ export async function saveRevision(
       monthsWritten.push({ old: previous?.file ?? null, file: name, sha256: part.written });
       months.set(month, frozen);
     }
-    if (writes.length > 0 || !keptRoster) await syncDir(layout.partsDir);
     // Month files from before seals get theirs once this handle has read and validated them.
     for (const [month, ref] of Object.entries(contactParts)) {
       const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
@@ -110,11 +111,14 @@ export async function saveRevision(
       ...(meta.undoOf === undefined ? {} : { undoOf: meta.undoOf }),
     };
     // Written before the commit: an entry whose save never committed is superseded by the next one.
-    await appendEntry(layout.journal, entry);
+    journalBefore = await appendEntry(layout.journal, entry);
     await lock.assertHeld();
     await new Low(adapter, head).write();
   } catch (error) {
     if (error instanceof UserError) throw error;
+    // Still under the lock (a lock lost is a UserError above: the files may be the new holder's by now).
+    await Promise.all([...texts.keys()].map((name) => rm(join(layout.partsDir, name), { force: true })));
+    if (journalBefore !== null) await dropEntriesFrom(layout.journal, journalBefore).catch(() => undefined);
     const problem = storageProblem(error, layout.main);
     if (problem) throw new UserError(`${problem}。修改未保存，数据文件 ${reader.shownFile} 保持原样`);
     throw error;
@@ -123,7 +127,6 @@ export async function saveRevision(
   // Committed.
   for (const [name, part] of written) reader.parts.set(name, part);
   if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections), indexed: false };
-  await syncDir(dirname(layout.main));
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
   await afterCommit(() => writeSeal(layout.seal, adapter.written));
   await afterCommit(() => indexRoster(reader, newIndex));

@@ -59,7 +59,7 @@ export function parseSealedPartText(text: string): Contact[] {
   return (JSON.parse(text) as { contacts: Contact[] }).contacts;
 }
 
-/** Written after the main file is committed, without fsync: a lost or stale seal only means a full validation. */
+/** Written after the main file is committed: a lost or stale seal only means a full validation. */
 export async function writeSeal(sealFile: string, hash: string): Promise<void> {
-  await writePrivateFile(sealFile, `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, sha256: hash })}\n`, { durable: false });
+  await writePrivateFile(sealFile, `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, sha256: hash })}\n`);
 }

@@ -13,7 +13,7 @@ export function isStorageError(error: unknown): error is NodeJS.ErrnoException {
 /** The problem and what to do about it, or null when `error` is not a file-system error we know. */
 export function storageProblem(error: unknown, fallbackPath: string, doing: '读取' | '写入' = '写入'): string | null {
   if (!isStorageError(error)) return null;
-  // write-file-atomic fails on its temp file `<file>.<number>`: name the file itself.
+  // A replaced file is written as its temp file `<file>.<number>` (private-files.ts): name the file itself.
   const path = error.path === undefined || (fallbackPath !== '' && error.path.startsWith(`${fallbackPath}.`)) ? fallbackPath || (error.path ?? '') : error.path;
   switch (error.code) {
     case 'EROFS':

@@ -7,14 +7,15 @@ import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { UserError } from '../../source/domain/errors.js';
 import { assignedStore, logNote, mount, notes, tempDir, unmount } from './fault-helpers.js';
 
-// An injected fault: the write-file-atomic call whose target matches `failing.target` fails with `failing.code`.
+// An injected fault: the private file write whose target matches `failing.target` fails with `failing.code`.
 const failing = vi.hoisted(() => ({ target: null as RegExp | null, code: '' }));
-vi.mock('write-file-atomic', async (original) => {
-  const real = (await original<{ default: (file: string, data: unknown, options: unknown) => Promise<void> }>()).default;
+vi.mock('../../source/store/private-files.js', async (original) => {
+  const real = await original<typeof import('../../source/store/private-files.js')>();
   return {
-    default: async (file: string, data: unknown, options: unknown) => {
+    ...real,
+    writePrivateFile: async (file: string, data: string | Buffer) => {
       if (failing.target?.test(file)) throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
-      return real(file, data, options);
+      return real.writePrivateFile(file, data);
     },
   };
 });
