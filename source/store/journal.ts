@@ -3,9 +3,8 @@
 // (`,"check":"<16 hex>"}`, the start of the SHA-256 of the line before it): a line torn by a crash or a
 // full disk fails its check and is ignored, never read as another entry; lines of older versions,
 // without a check, are still read. Retention: retention.ts.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm, truncate } from 'node:fs/promises';
-import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { open, rm, truncate } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
 import * as z from 'zod/mini';
@@ -13,7 +12,7 @@ import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { TABLE_LABELS } from '../domain/scope.js';
 import type { MainCollections } from './file-schemas.js';
-import { PRIVATE_MODE } from './private-files.js';
+import { PRIVATE_MODE, replacePrivateFile } from './private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
 import { sha256 } from './seals.js';
 import { sameList } from './snapshot.js';
@@ -247,24 +246,27 @@ export async function compactJournal(file: string, now: Date): Promise<boolean> 
   if (!olderThanKept(probe, newest) || !expiredEntries([probe, ...(await latestTimes(file))], newest)[0]) return false;
   const expired = expiredEntries(await entryTimes(file), newest);
   let index = 0;
-  const temp = `${file}.compact`;
-  const out = createWriteStream(temp, { mode: PRIVATE_MODE });
   const { createInterface } = await import('node:readline');
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const input = createReadStream(file);
+  // Whole, fsynced, renamed over the journal and the folder fsynced (private-files.ts): a crash or a
+  // full disk leaves the old journal or the new one, never one cut short.
   try {
-    for await (const line of lines) {
-      const entry = parseJournalLine(line);
-      if (entry && !expired[index++] && !out.write(`${journalLine(entry)}\n`)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, file);
-    return true;
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw error;
+    await replacePrivateFile(file, async (out) => {
+      let chunk = '';
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        const entry = parseJournalLine(line);
+        if (entry && !expired[index++]) chunk += `${journalLine(entry)}\n`;
+        if (chunk.length >= 1 << 20) {
+          await out.writeFile(chunk);
+          chunk = '';
+        }
+      }
+      await out.writeFile(chunk);
+    });
+  } finally {
+    input.destroy();
   }
+  return true;
 }
 
 /** The file's lines, last first, read from the end a chunk at a time (a newline byte never sits inside a UTF-8 character). */

@@ -179,10 +179,10 @@ async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): 
   }
 }
 
-/** Temp files of writers killed mid-write (main file, seal, digest and its additions, roster and month files, a released lock directory). */
+/** Temp files of writers killed mid-write (main file, seal, digest and its additions, journal compaction, roster and month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
-  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest), basename(layout.digestAdded)]);
+  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest), basename(layout.digestAdded), basename(layout.journal)]);
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, isStoreFileName);
 }
