@@ -1,5 +1,5 @@
 // 撤销 and 恢复备份: changes made by the store from its journal and its backups.
-import type { BackupInfo } from '../store/backups.js';
+import type { RestoredBackup } from '../store/restore.js';
 import type { Operation } from './operation.js';
 
 export interface UndoInput {
@@ -22,8 +22,7 @@ export interface RestoreInput {
   backup: string;
 }
 
-export interface Restored {
-  backup: BackupInfo;
+export interface Restored extends RestoredBackup {
   /** The revision the restore saved as. */
   revision: number;
 }
@@ -32,8 +31,9 @@ export const restoreOperation: Operation<RestoreInput, Restored> = {
   name: '恢复备份',
   async run(store, input, _ctx, how) {
     const saved = await store.restore(input.backup, { action: `${how.action} ${input.backup}` });
-    return { ...saved, result: { backup: saved.result, revision: saved.revision } };
+    return { ...saved, result: { ...saved.result, revision: saved.revision } };
   },
-  done: ({ backup, revision }) =>
-    `已恢复到备份 ${backup.id}（${backup.time}，版本 ${backup.revision}）；当前版本 ${revision}。恢复前的数据已备份，可用 sanlianxi backups 查看`,
+  done: ({ backup, aside, revision }) =>
+    `已恢复到备份 ${backup.id}（${backup.time}，版本 ${backup.revision}）；当前版本 ${revision}。` +
+    (aside.length > 0 ? `原数据无法读取，已移到 ${aside.join('、')}（未删除）` : '恢复前的数据已备份，可用 sanlianxi backups 查看'),
 };

@@ -9,7 +9,7 @@ import { actorLabel, assertMayChange, journalRecordVisible, scopeOf, scopedView,
 import { assertMayUndo, assertWithinScope, hiddenConflict } from '../domain/scope-check.js';
 import { ImportError } from '../io/import-error.js';
 import { DatastoreFile, type ChangeMeta, type ChangeStart, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
-import type { BackupInfo } from '../store/backups.js';
+import type { RestoredBackup } from '../store/restore.js';
 import type { JournalEntry } from '../store/journal.js';
 
 /**
@@ -124,8 +124,8 @@ export class ScopedStore extends DatastoreFile {
     return limit === undefined ? shown : shown.slice(Math.max(0, shown.length - limit));
   }
 
-  override async restore(id: string, meta: { action: string }): Promise<Saved<BackupInfo>> {
-    const actor = await this.actor();
+  override async restore(id: string, meta: { action: string }): Promise<Saved<RestoredBackup>> {
+    const actor = actorIn(await this.restoringUsers(id), this.who);
     if (actor !== null && actor.role !== 'school') {
       throw new UserError(`${actor.name}（${actor.login}）无权恢复备份：恢复会改动所有学院的数据，请由组织部/学工部或服务器管理员操作，未做任何改动`);
     }

@@ -15,6 +15,7 @@ import { reportingTerm } from '../domain/terms.js';
 import { filesOf, listBackups, type BackupInfo } from './backups.js';
 import { readDigest, writeDigest } from './digest-file.js';
 import type { JournalEntry } from './journal.js';
+import type { RestoredBackup } from './restore.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
 import { assemble, collectionsOf, earliestUnread, extend, freshSnapshot, type RangeArg } from './snapshot.js';
@@ -241,8 +242,17 @@ export class DatastoreFile {
     return listBackups(this.layout);
   }
 
+  /**
+   * Who may restore is judged by the users the datastore registers now — or, when it cannot be read
+   * (what restore is for), by those of the backup `id` it would bring back.
+   */
+  async restoringUsers(id: string): Promise<Pick<Datastore, 'users'>> {
+    const { readable, readBackup } = await import('./restore.js');
+    return (await readable(this.reader))?.main ?? (await readBackup(this.reader, id)).source;
+  }
+
   /** Brings back a backup as a new revision; the state it replaces is backed up like before any save. */
-  async restore(id: string, meta: { action: string }): Promise<Saved<BackupInfo>> {
+  async restore(id: string, meta: { action: string }): Promise<Saved<RestoredBackup>> {
     const { readBackup, restoreLocked } = await import('./restore.js');
     const backup = await readBackup(this.reader, id);
     return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta.action));

@@ -1,18 +1,26 @@
 // Restore: a backup brought back as a new revision whose every month is written afresh from the backup,
 // so it also rebuilds a datastore whose month files are missing or damaged. The revision it replaces
-// has its backup (made after its save; made now if an older version left none); a main file that cannot
-// be read is moved aside, never overwritten.
-import { readFile, rename } from 'node:fs/promises';
+// has its backup (made after its save; made now if an older version left none). A main file that cannot
+// be read, or is missing, is what restore is for: the damaged main file and its contacts folder are
+// moved aside (`<main>.corrupt-<time>`), never overwritten, and put back if the restore is refused.
+import { readFile, rename, rmdir, stat } from 'node:fs/promises';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
 import { backUp, filesOf, listBackups, type BackupInfo } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
-import { layoutOf } from './layout.js';
+import { latestEntries } from './journal.js';
+import { layoutOf, type DatastoreLayout } from './layout.js';
 import { saveRevision } from './save-revision.js';
-import { assemble, freshSnapshot } from './snapshot.js';
+import { assemble, freshSnapshot, type Snapshot } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
 import type { Saved } from './store-types.js';
+
+/** A backup brought back; `aside`: where the files of a datastore that could not be read were moved. */
+export interface RestoredBackup {
+  backup: BackupInfo;
+  aside: string[];
+}
 
 /** The backup named `id` and its content, read in full; a user error when there is none. */
 export async function readBackup(reader: SnapshotReader, id: string): Promise<{ backup: BackupInfo; source: Datastore }> {
@@ -22,41 +30,67 @@ export async function readBackup(reader: SnapshotReader, id: string): Promise<{ 
   return { backup, source };
 }
 
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** The datastore as read now, or null when it cannot be read: damaged, or its main file missing. */
+export async function readable(reader: SnapshotReader): Promise<Snapshot | null> {
+  try {
+    return await reader.read('none');
+  } catch (error) {
+    if (error instanceof DatastoreFileError || !(await exists(reader.layout.main))) return null;
+    throw error;
+  }
+}
+
+/** Moves what there is of an unreadable datastore aside: where it went, and how to put it back. */
+async function moveAside(layout: DatastoreLayout): Promise<{ aside: string[]; putBack: () => Promise<void> }> {
+  const to = `${layout.main}.corrupt-${Date.now()}`;
+  const main = await rename(layout.main, to).then(() => true, () => false);
+  const parts = await rename(layout.partsDir, `${to}.contacts`).then(() => true, () => false);
+  return {
+    aside: [...(main ? [to] : []), ...(parts ? [`${to}.contacts`] : [])],
+    putBack: async () => {
+      if (main) await rename(to, layout.main);
+      // The refused save left its new contacts folder empty (save-revision.ts removes what it wrote).
+      if (parts) await rmdir(layout.partsDir).catch(() => undefined).then(() => rename(`${to}.contacts`, layout.partsDir));
+    },
+  };
+}
+
 /** Under the lock: replaces the datastore's content with `source`, the content of `backup`. */
 export async function restoreLocked(
   reader: SnapshotReader,
   lock: HeldLock,
   { backup, source }: { backup: BackupInfo; source: Datastore },
   action: string,
-): Promise<Saved<BackupInfo>> {
+): Promise<Saved<RestoredBackup>> {
   const { layout } = reader;
-  const current = await reader.read('none').catch((error: unknown) => {
-    if (error instanceof DatastoreFileError) return null;
-    throw error;
-  });
+  const current = await readable(reader);
   const backups = await listBackups(layout);
-  let journalled = action;
   if (current && !backups.some((b) => b.revision === current.main.revision)) {
     const text = await readFile(layout.main, 'utf8');
     const files = filesOf({ roster: current.roster, contactParts: current.main.contactParts });
     await backUp(layout, current.main.revision, files, { main: text, parts: new Map() }, new Date()).catch(() => undefined);
   }
-  if (!current) {
-    const aside = `${layout.main}.corrupt-${Date.now()}`;
-    await rename(layout.main, aside).catch(() => undefined);
-    await rename(layout.partsDir, `${aside}.contacts`).catch(() => undefined);
-    journalled = `${action}（原文件已移到 ${aside}）`;
-  }
-  // Numbered after every revision seen, so no month file name of the revision replaced is reused.
-  const revision = Math.max(current?.main.revision ?? 0, ...backups.map((b) => b.revision)) + 1;
+  // Numbered after every revision seen (the journal's too: an unreadable main file's own is unknown),
+  // so no month file name or journal entry of a revision replaced is reused.
+  const journalled = current ? 0 : ((await latestEntries(layout.journal, Number.MAX_SAFE_INTEGER, 1))[0]?.revision ?? 0);
+  const revision = Math.max(current?.main.revision ?? 0, journalled, ...backups.map((b) => b.revision)) + 1;
+  const moved = current ? null : await moveAside(layout);
+  const aside = moved?.aside ?? [];
   const { contacts: _contacts, ...collections } = source;
-  const saved = await saveRevision(
-    reader,
-    lock,
-    freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
-    source,
-    { action: journalled, undoable: false },
-    null,
-  );
-  return { result: backup, data: assemble(saved), revision: saved.main.revision };
+  try {
+    const saved = await saveRevision(
+      reader,
+      lock,
+      freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
+      source,
+      { action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action, undoable: false },
+      null,
+    );
+    return { result: { backup, aside }, data: assemble(saved), revision: saved.main.revision };
+  } catch (error) {
+    await moved?.putBack().catch(() => undefined);
+    throw error;
+  }
 }

@@ -77,7 +77,7 @@ describe('datastore safety', () => {
     expect(String(error)).toMatch(new RegExp(`不是有效的 JSON.*最近的有效备份：${backups[2]!.id}.*sanlianxi restore ${backups[2]!.id}`));
     await expect(log(store, '2026-11-22', '第三次')).rejects.toThrow('不是有效的 JSON');
     const { result } = await new DatastoreFile(store.file).restore(backups[1]!.id, { action: 'restore' });
-    expect(result.revision).toBe(2);
+    expect(result.backup.revision).toBe(2);
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['第一次']);
   });
 
