@@ -1,8 +1,10 @@
 // The overdue digest on disk (domain/overdue-digest.ts): a derived file, never a source of truth. Its
 // first line names every file it was built from — the main file, the roster and the reporting term's month files —
-// by the SHA-256 of the bytes read and their stamp (inode, size, mtime), and the SHA-256 of its own
-// body. It is believed only while each of those files is the one it was built from: same stamp (as git
-// trusts its index), or else the same hash. Any save replaces the main file (its revision changes), so
+// by the SHA-256 of the bytes read (and the others by their stamp: inode, size, mtime), and the SHA-256
+// of its own body. It is believed only while each of those files is the one it was built from: the main file by
+// the hash of its bytes now (a few KB; a stamp cannot tell a file rewritten in place, and the main file
+// names every other file by its hash), the roster and month files by the same stamp (as git trusts its
+// index), or else the same hash. Any save replaces the main file (its revision changes), so
 // a digest is never older than the data; a damaged, hand-edited or foreign digest or data file means
 // building it again. Kept free of zod and the writers' modules: reading it is `overdue`'s fast path.
 import { open, readFile, rm, stat } from 'node:fs/promises';
@@ -17,7 +19,7 @@ import type { Snapshot } from './snapshot.js';
 import type { PartCache } from './snapshot-reader.js';
 
 /** Bump when the digest's shape or the overdue rules change: a digest of another version is built again. */
-const DIGEST_VERSION = 3;
+const DIGEST_VERSION = 4;
 
 interface Source {
   sha256: string;
@@ -27,7 +29,8 @@ interface Source {
 interface DigestHeader {
   digestVersion: number;
   schemaVersion: number;
-  main: Source;
+  /** SHA-256 of the main file read. */
+  main: string;
   /** The roster file and each month file of the term, by file name. */
   parts: Record<string, Source>;
   /** SHA-256 of the body (the second line). */
@@ -46,7 +49,7 @@ function headerOf(text: string): DigestHeader | null {
   }
   const h = raw as Partial<DigestHeader> | null;
   if (h === null || typeof h !== 'object' || h.digestVersion !== DIGEST_VERSION || h.schemaVersion !== SCHEMA_VERSION) return null;
-  if (!isSource(h.main) || !isHash(h.body) || h.parts === null || typeof h.parts !== 'object' || Array.isArray(h.parts)) return null;
+  if (!isHash(h.main) || !isHash(h.body) || h.parts === null || typeof h.parts !== 'object' || Array.isArray(h.parts)) return null;
   if (!Object.values(h.parts).every(isSource)) return null;
   return h as DigestHeader;
 }
@@ -90,8 +93,8 @@ interface Added {
   /** The digest's body hash and the main file it rests on. */
   digestBody: string;
   from: string;
-  /** The main file after the last of these saves. */
-  main: Source;
+  /** SHA-256 of the main file after the last of these saves. */
+  main: string;
   /** The month files these saves wrote (the last of each month), and those they replaced. */
   parts: Record<string, Source>;
   replaced: string[];
@@ -114,8 +117,8 @@ async function readAdded(layout: DatastoreLayout, header: DigestHeader): Promise
     const body = bytes.subarray(newline + 1);
     if (seal?.sha256 !== sha256(body)) return null;
     const a = JSON.parse(body.toString('latin1')) as Partial<Added> | null;
-    if (a === null || typeof a !== 'object' || a.digestVersion !== DIGEST_VERSION || a.digestBody !== header.body || a.from !== header.main.sha256) return null;
-    if (!isSource(a.main) || a.parts === null || typeof a.parts !== 'object' || !Object.values(a.parts).every(isSource)) return null;
+    if (a === null || typeof a !== 'object' || a.digestVersion !== DIGEST_VERSION || a.digestBody !== header.body || a.from !== header.main) return null;
+    if (!isHash(a.main) || a.parts === null || typeof a.parts !== 'object' || !Object.values(a.parts).every(isSource)) return null;
     if (!Array.isArray(a.replaced) || !a.replaced.every((r) => typeof r === 'string') || !Array.isArray(a.contacts) || !a.contacts.every(isDigestContact)) return null;
     return a as Added;
   } catch {
@@ -133,16 +136,16 @@ export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promis
   if (file === null) return null;
   const { header, body } = file;
   if (sha256(body) !== header.body) return null;
-  let main = header.main;
+  const main = await readFile(layout.main).then(sha256, () => null);
+  if (main === null) return null;
   let parts = header.parts;
   let added: Added | null = null;
-  if (!(await unchanged(layout.main, main))) {
+  if (main !== header.main) {
     added = await readAdded(layout, header);
-    if (added === null) return null;
-    main = added.main;
+    if (added?.main !== main) return null;
     parts = { ...Object.fromEntries(Object.entries(header.parts).filter(([name]) => !added!.replaced.includes(name))), ...added.parts };
   }
-  const checks = [unchanged(layout.main, main), ...Object.entries(parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source))];
+  const checks = Object.entries(parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source));
   if (!(await Promise.all(checks)).every(Boolean)) return null;
   let digest: OverdueDigest;
   try {
@@ -170,8 +173,8 @@ export async function recordAdded(layout: DatastoreLayout, before: string, after
   const header = (await readDigestFile(layout))?.header;
   if (!header) return;
   // The chain goes on from the digest's main file, or from the last save recorded after it.
-  const prior = header.main.sha256 === before ? null : await readAdded(layout, header);
-  if ((prior?.main.sha256 ?? header.main.sha256) !== before) return;
+  const prior = header.main === before ? null : await readAdded(layout, header);
+  if ((prior?.main ?? header.main) !== before) return;
   const all = [...(prior?.contacts ?? []), ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date }))];
   if (all.length > MAX_ADDED) return void (await rm(layout.digestAdded, { force: true }));
   const parts = { ...(prior?.parts ?? {}) };
@@ -181,7 +184,7 @@ export async function recordAdded(layout: DatastoreLayout, before: string, after
     if (m.old !== null) delete parts[m.old];
     parts[m.file] = { sha256: m.sha256, stamp: stampOf(await stat(join(layout.partsDir, m.file))) };
   }
-  const record: Added = { digestVersion: DIGEST_VERSION, digestBody: header.body, from: header.main.sha256, main: { sha256: after, stamp: stampOf(await stat(layout.main)) }, parts, replaced: [...replaced], contacts: all };
+  const record: Added = { digestVersion: DIGEST_VERSION, digestBody: header.body, from: header.main, main: after, parts, replaced: [...replaced], contacts: all };
   const text = `${asciiJson(record)}\n`;
   const { writePrivateFile } = await import('./private-files.js');
   await writePrivateFile(layout.digestAdded, `${JSON.stringify({ sha256: sha256(text) })}\n${text}`);
@@ -196,8 +199,8 @@ export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, r
   const first = monthOf(digest.term.start);
   const last = monthOf(digest.term.end);
   if (snapshot.inline || snapshot.sha256 === '' || (snapshot.fromMonth !== null && snapshot.fromMonth > first)) return;
-  const main = await sourceOf(layout.main);
-  if (main.sha256 !== snapshot.sha256) return;
+  const main = await readFile(layout.main).then(sha256);
+  if (main !== snapshot.sha256) return;
   // The roster file and the term's month files, each as the hash of the bytes read.
   const files = [
     ...(snapshot.roster ? [snapshot.roster] : []),
