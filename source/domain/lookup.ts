@@ -5,6 +5,20 @@ import { foldSpacesAndParentheses, normalizeName } from './names.js';
 import type { Cadre, ClassGroup, College, Dorm, Student } from './schema.js';
 import type { Duty } from './vocabulary.js';
 
+/** The records a user names by what she types (姓名 or 工号, 班级名称, 楼-号, 学号). */
+export type NamedTable = 'cadres' | 'classes' | 'dorms' | 'students';
+
+/** Nothing (in the data at hand) is what she typed: for a college user, perhaps another college's record. */
+export class NotFoundError extends UserError {
+  constructor(
+    message: string,
+    readonly table: NamedTable,
+    readonly typed: string,
+  ) {
+    super(message);
+  }
+}
+
 export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
   const key = nameOrNo.trim();
   const byNo = idx.cadreByEmployeeNo.get(key);
@@ -15,12 +29,12 @@ export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
     const nos = byName.map((c) => c.employeeNo ?? '无工号').join('、');
     throw new UserError(`有 ${byName.length} 位干部名为“${key}”（工号 ${nos}）：请改用工号指定`);
   }
-  throw new UserError(`找不到干部“${key}”：请检查姓名或工号，或先在“干部”表中导入该干部`);
+  throw new NotFoundError(`找不到干部“${key}”：请检查姓名或工号，或先在“干部”表中导入该干部`, 'cadres', key);
 }
 
 export function findClass(idx: Indexes, name: string): ClassGroup {
   const cls = idx.classByName.get(name.trim());
-  if (!cls) throw new UserError(`找不到班级“${name.trim()}”${classSuggestion(idx, name) ?? '：请检查班级名称，或先在“班级”表中导入该班级'}`);
+  if (!cls) throw new NotFoundError(`找不到班级“${name.trim()}”${classSuggestion(idx, name) ?? '：请检查班级名称，或先在“班级”表中导入该班级'}`, 'classes', name.trim());
   return cls;
 }
 
@@ -47,13 +61,13 @@ export function findCollege(idx: Pick<Indexes, 'collegeByName'>, name: string): 
 
 export function findDorm(idx: Indexes, key: string): Dorm {
   const dorm = idx.dormByKey.get(key.trim());
-  if (!dorm) throw new UserError(`找不到寝室“${key.trim()}”：请按“寝室楼-寝室号”书写，如 7号楼-301`);
+  if (!dorm) throw new NotFoundError(`找不到寝室“${key.trim()}”：请按“寝室楼-寝室号”书写，如 7号楼-301`, 'dorms', key.trim());
   return dorm;
 }
 
 export function findStudent(idx: Indexes, studentNo: string): Student {
   const student = idx.studentByNo.get(studentNo.trim());
-  if (!student) throw new UserError(`找不到学号为“${studentNo.trim()}”的困难生：请检查学号，或先在“困难生”表中导入`);
+  if (!student) throw new NotFoundError(`找不到学号为“${studentNo.trim()}”的困难生：请检查学号，或先在“困难生”表中导入`, 'students', studentNo.trim());
   return student;
 }
 

@@ -106,7 +106,7 @@ function collegeName(id: string, data: Datastore): string {
   return id === SCHOOL ? '全校统筹' : (data.colleges.find((c) => c.id === id)?.name ?? '其他学院');
 }
 
-function scopeText(actor: User, data: Datastore): string {
+export function scopeText(actor: User, data: Datastore): string {
   const names = actor.collegeIds.map((id) => data.colleges.find((c) => c.id === id)?.name ?? id);
   return names.length > 0 ? names.join('、') : '无';
 }

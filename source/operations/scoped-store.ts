@@ -6,7 +6,9 @@ import { isUserError, UserError } from '../domain/errors.js';
 import type { OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
 import { actorLabel, assertMayChange, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
+import { NotFoundError } from '../domain/lookup.js';
 import { assertMayUndo, assertWithinScope, hiddenConflict } from '../domain/scope-check.js';
+import { outOfScope } from '../domain/scope-miss.js';
 import { ImportError } from '../io/import-error.js';
 import { DatastoreFile, type ChangeMeta, type ChangeStart, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
 import type { RestoredBackup } from '../store/restore.js';
@@ -52,6 +54,21 @@ export class ScopedStore extends DatastoreFile {
     return scopedView(data, actorIn(data, this.who));
   }
 
+  /**
+   * A lookup in her part of the data (what `load` gave): a record she named that only the whole school
+   * holds is refused as outside her scope, not reported missing.
+   */
+  async find<T>(lookup: () => T): Promise<T> {
+    try {
+      return lookup();
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      const data = await super.load('none');
+      const actor = actorIn(data, this.who);
+      throw (scopeOf(actor) !== null && actor !== null && outOfScope(actor, data, error, '查看')) || error;
+    }
+  }
+
   /** The whole school's digest: only for a user who may see the whole school (null otherwise, as for no term). */
   override async overdueDigest(asOf: IsoDate): Promise<OverdueDigest | null> {
     const digest = await super.overdueDigest(asOf);
@@ -80,7 +97,12 @@ export class ScopedStore extends DatastoreFile {
       // about her records only (找不到班级…), never one naming another college's cadres or classes. A view
       // of frozen records needs no copy: the change can only replace them in the view's own arrays.
       const view = scopedView(data, actor);
-      await change(frozen ? view : structuredClone(view));
+      try {
+        await change(frozen ? view : structuredClone(view));
+      } catch (error) {
+        // A record she named that the whole school holds is outside her scope, not missing.
+        throw (error instanceof NotFoundError && outOfScope(actor, data, error, '修改')) || error;
+      }
       let result: T;
       try {
         result = await change(data);

@@ -87,6 +87,35 @@ describe('shared records', () => {
     await refused(ssh('wang', 'assign --cadre 李四 --class 物流23班 --start 2026-09-01'), /^王芳（wang）.*这次修改与机电信息学院的记录冲突.*未做任何改动/);
   });
 
+  it('a record of another college that she names is refused as such, naming only what she typed; one in no college is not found', async () => {
+    writeFileSync(file, JSON.stringify(sharedDormSchool()));
+    const theirs = (what: string, verb = '修改') => new RegExp(`^王芳（wang）只能${verb}本学院（经济管理学院）的记录：${what}属于其他学院`);
+    for (const [command, what] of [
+      ['log --cadre 周七 --type 班级 --target 会计1班 --date 2026-09-10', '干部“周七”'],
+      ['log --cadre 张三 --type 困难生 --target 2025002 --date 2026-09-10', '困难生“2025002”'],
+      ['assign --cadre T009 --class 会计1班 --start 2026-09-01', '干部“T009”'],
+      ['assign --cadre 李四 --class 软件1班 --start 2026-09-01', '班级“软件1班”'],
+      ['assign --cadre 李四 --class 会计1班 --dorms 2号楼-202 --start 2026-09-01', '寝室“2号楼-202”'],
+      ['reassign --class 会计1班 --to 周七 --date 2026-10-01 --reason 调整', '干部“周七”'],
+      ['end --cadre 周七 --date 2026-10-01 --reason 调整', '干部“周七”'],
+    ] as const) {
+      const before = readFileSync(file, 'utf8');
+      const r = await ssh('wang', command);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(theirs(what));
+      // Nothing of 机电信息学院 but what she typed: not even which college it is.
+      expect(r.stderr.replace(what, '')).not.toMatch(/机电|软件1班|周七|小红|2号楼-202/);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    }
+    for (const command of ['contacts --cadre 周七', 'overdue --cadre 周七', 'export form1 --cadre 周七 --out -']) {
+      const r = await ssh('wang', command);
+      expect(r).toMatchObject({ code: 1, stdout: '' });
+      expect(r.stderr).toMatch(theirs('干部“周七”', '查看'));
+      expect(r.stderr).not.toMatch(/机电/);
+    }
+    await refused(ssh('wang', 'end --cadre 赵九 --date 2026-10-01 --reason 调整'), /^找不到干部“赵九”/);
+  });
+
   it('the rule: every link and field another college sees stays as it was; her own links to a shared dorm are hers', () => {
     const before = sharedDormSchool();
     const change = (edit: (d: ReturnType<typeof sharedDormSchool>) => void) => {

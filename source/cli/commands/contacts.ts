@@ -27,10 +27,12 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
       .option('to', { type: 'string', describe: '截止日期' })
       .option('json', { type: 'boolean', default: false, describe: '输出 JSON' }),
   handler: async (args) => {
-    const data = await openStore(args).load(args.from ? dateArg(args.from, 'from') : 'all');
+    const store = openStore(args);
+    const data = await store.load(args.from ? dateArg(args.from, 'from') : 'all');
     const idx = buildIndexes(data);
+    const cadre = args.cadre;
     const list = contactHistory(data, idx, {
-      cadreId: args.cadre ? findCadre(idx, args.cadre).id : undefined,
+      cadreId: cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined,
       collegeId: args.college ? findCollege(idx, args.college).id : undefined,
       from: args.from ? dateArg(args.from, 'from') : undefined,
       to: args.to ? dateArg(args.to, 'to') : undefined,

@@ -51,8 +51,10 @@ async function exported(args: Args, write: (out: string) => Promise<string>): Pr
 
 /** form1 and form2 show assignments only; the assessment needs its term's contacts. */
 async function context(args: Args, contacts: RangeArg = 'none') {
-  const data = await openStore(args).load(contacts);
+  const store = openStore(args);
+  const data = await store.load(contacts);
   const idx = buildIndexes(data);
+  const cadre = args.cadre;
   return {
     data,
     idx,
@@ -61,7 +63,7 @@ async function context(args: Args, contacts: RangeArg = 'none') {
       asOf: dateArg(args['as-of'], 'as-of'),
       force: args.force,
       collegeId: args.college ? findCollege(idx, args.college).id : undefined,
-      cadreId: args.cadre ? findCadre(idx, args.cadre).id : undefined,
+      cadreId: cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined,
     },
   };
 }

@@ -49,7 +49,8 @@ export const overdueCommand = plainCommand<Args>({
       const data = await store.load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
       const idx = buildIndexes(data);
       const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
-      const cadreId = args.cadre ? findCadre(idx, args.cadre).id : undefined;
+      const cadre = args.cadre;
+      const cadreId = cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined;
       report = overdueReport(data, idx, asOf, { collegeId, cadreId, status });
       labelOf = cadreLabels(idx);
     }
