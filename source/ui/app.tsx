@@ -19,6 +19,7 @@ import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
 import { resolve } from 'node:path';
 import { DATA_FILE_LABEL, MIN_PATH_COLUMNS, truncatePath } from './components/data-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
+import { cut } from './components/layout.js';
 import { OneKeyAtATime } from './components/one-key-at-a-time.js';
 import { useReloadOnChange } from './hooks/use-reload-on-change.js';
 import { useShownData, type DataRead, type ShownData } from './hooks/use-shown-data.js';
@@ -188,7 +189,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
       <TerminalSizeContext.Provider value={size}>
       <KeyboardClaims value={keyboard.claim}>
         <Box flexDirection="column">
-          <Header title={`${safeText(data.settings.schoolName)} 三联系 · ${term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
+          <Header title={`${safeText(data.settings.schoolName)} 三联系`} tail={` · ${term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
           <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
           <KeyScope on={!help && !confirmUndo}>
             {stack.map((route, i) => {
@@ -209,14 +210,19 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
   );
 }
 
-/** The title line, and the datastore's path after it when the terminal has room (its end, the file name, kept). */
-function Header({ title, dataFile }: { title: string; dataFile: string }) {
+/**
+ * The title line, and the datastore's path after it when the terminal has room (its end, the file name,
+ * kept). When narrow, the school's name is cut, not the term or today's date after it.
+ */
+function Header({ title, tail, dataFile }: { title: string; tail: string; dataFile: string }) {
   const { columns } = useTerminalSize();
-  const room = columns - 1 - textWidth(title) - textWidth(DATA_FILE_LABEL);
+  const whole = title + tail;
+  const shown = textWidth(whole) <= columns ? whole : cut(title, Math.max(2, columns - textWidth(tail))) + tail;
+  const room = columns - 1 - textWidth(shown) - textWidth(DATA_FILE_LABEL);
   return (
     <Box width={columns}>
       <Text wrap="truncate-end">
-        <Text bold>{title}</Text>
+        <Text bold>{shown}</Text>
         {room >= MIN_PATH_COLUMNS ? <Text dimColor>{DATA_FILE_LABEL}{truncatePath(dataFile, room)}</Text> : null}
       </Text>
     </Box>

@@ -38,7 +38,7 @@ export const COMMANDS = {
   // Anywhere but in a field or a y/n question.
   undo: cmd('u', '撤销', ['u'], 3),
   help: cmd('?', '帮助', ['?'], 1),
-  quit: cmd('q', '退出', ['q'], 2),
+  quit: cmd('q', '退出', ['q'], 1),
   closeHelp: cmd('?/Esc', '关闭帮助', ['?', 'escape'], 1),
   helpScroll: cmd('j/k', '滚动', ['j', 'k', 'downArrow', 'upArrow'], 2),
   openScreen: cmd('1-9', '打开', HOME_KEYS.map((k) => k.key), 1),
@@ -57,7 +57,7 @@ export const COMMANDS = {
   add: cmd('a', '新增', ['a'], 2),
   edit: cmd('e', '编辑', ['e'], 2),
   markStatus: cmd('x', '标记状态', ['x'], 2),
-  logFor: cmd('l', '记录联系', ['l'], 2),
+  logFor: cmd('l', '记录联系', ['l'], 1),
   assignClass: cmd('p', '分配/移交', ['p'], 2),
   sortByLastContact: cmd('o', '按最近联系排序', ['o'], 3),
   // A detail pane (handlers read down/up and pageDown/pageUp).

@@ -2,8 +2,9 @@
 // ink-table 3.1.0 itself cannot load with ink 6 on Node 20 (CommonJS require of ink fails with
 // ERR_REQUIRE_ASYNC_MODULE) and measures with String.length.
 // The table fits the terminal's width by cutting columns in their order below: notes first, then
-// names, then class names; dates, 工号 and 学号, marks and counts are never cut. A cut cell ends in …
-// (cli-truncate, by display width), so a cut name never reads as a whole one.
+// names, then class names; dates, 工号 and 学号, marks and counts are never cut, nor a namesake named
+// with its 工号 (李明（T011）) or a dorm (5号楼-301), which cut would leave two alike. A cut cell ends
+// in … (cli-truncate, by display width), so a cut name never reads as a whole one.
 import { Box, Text } from 'ink';
 import { cut } from './components/layout.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -24,7 +25,7 @@ export type CutOrder = 0 | 1 | 2 | 3;
 const CUT_ORDER: Record<string, CutOrder> = {
   备注: 3, 部门: 3, 寝室长: 3, 类别: 3,
   姓名: 2, 干部: 2, 联系干部: 2, 班主任: 2, 辅导员: 2, 对象: 2, 归属: 2, 学院: 2, 寝室: 2, 形式: 2,
-  ' ': 0, 日期: 0, 工号: 0, 学号: 0, 最近联系: 0, 毕业: 0, 窗口: 0, 天数: 0, 状态: 0, 类型: 0, 学期: 0, 人数: 0,
+  ' ': 0, 日期: 0, 工号: 0, 学号: 0, 最近联系: 0, 毕业: 0, 窗口: 0, 状态: 0, 类型: 0, 学期: 0, 人数: 0,
   本月完成: 0, 逾期: 0, 待完成: 0,
 };
 
@@ -37,8 +38,12 @@ const READABLE = 6;
 /** A 学号 or 工号 leading a cell (2024010001 王小明): cut after it, never inside it. */
 const LEADING_CODE = /^[0-9A-Za-z][0-9A-Za-z-]{3,} /;
 
-/** The narrowest a cell may be cut to: its leading code and the …, else one character and the …. */
+/** A name told apart by what ends it: a namesake's （工号）, a dorm's -房间号 (one of them, not a list). */
+const TRAILING_CODE = /^[^、]+(?:（[0-9A-Za-z-]+）|-[0-9A-Za-z]+)$/;
+
+/** The narrowest a cell may be cut to: its leading code and the …, all of it when a code ends it, else one character and the …. */
 export function cellFloor(text: string): number {
+  if (TRAILING_CODE.test(text)) return textWidth(text);
   const code = LEADING_CODE.exec(text);
   return code ? Math.min(textWidth(text), code[0].length) : 2;
 }

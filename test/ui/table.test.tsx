@@ -1,11 +1,12 @@
 // The list table fits a width: columns are cut in their order (notes, then names, then class names),
-// dates, 工号 and 学号 never; a cut cell ends in … so a cut name never reads as a whole one.
+// dates, 工号 and 学号 never, nor a namesake with its 工号 or a dorm; a cut cell ends in … so a cut
+// name never reads as a whole one.
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { cut } from '../../source/ui/components/layout.js';
 import { TerminalSizeContext } from '../../source/ui/hooks/use-terminal-size.js';
-import { columnWidths, cutOrder, fitCell, Table } from '../../source/ui/table.js';
+import { cellFloor, columnWidths, cutOrder, fitCell, Table } from '../../source/ui/table.js';
 
 describe('table fitting', () => {
   it('cuts with … within the width, wide characters included, and pads what fits', () => {
@@ -15,6 +16,14 @@ describe('table fitting', () => {
     expect(fitCell('张三', 6)).toBe('张三  ');
     expect(cut('会计241班', 6)).toBe('会计2…');
     expect(cut('会计241班', 5)).toBe('会计…');
+  });
+
+  it('a namesake with its 工号, or one dorm, is never cut; a list of dorms is, as a name is', () => {
+    expect(cellFloor('李明（T011）')).toBe(stringWidth('李明（T011）'));
+    expect(cellFloor('5号楼-301')).toBe(stringWidth('5号楼-301'));
+    expect(cellFloor('9号楼-101、9号楼-102')).toBe(2);
+    expect(cellFloor('李明')).toBe(2);
+    expect(cellFloor('2025010001 王小明')).toBe(11);
   });
 
   it('among columns of one order, narrows the widest first until the line fits', () => {
@@ -41,7 +50,7 @@ describe('table fitting', () => {
     expect(['9月', '10月', '学号', '最近联系', '窗口'].map(cutOrder)).toEqual([0, 0, 0, 0, 0]);
   });
 
-  it('at 60 columns a contact history keeps every date whole and cuts the note and names with …', () => {
+  it('at 60 columns a contact history keeps every date and a namesake with its 工号 whole and cuts the rest with …', () => {
     const data = [1, 2, 3].map((d) => ({
       日期: `2026-11-2${d}`,
       干部: '欧阳明月（T000123）',
@@ -60,8 +69,7 @@ describe('table fitting', () => {
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
     for (const d of [1, 2, 3]) expect(lines[d + 1]).toContain(`2026-11-2${d} │`);
     expect(lines[0]).toMatch(/^ 日期 {7}│/);
-    expect(lines[2]).toMatch(/│ 班级 │/);
-    expect(lines[2]).toMatch(/与班.*… *$/);
-    expect(lines[2]).toContain('…');
+    expect(lines[2]).toMatch(/│ 欧阳明月（T000123） │ 班级 │ 国…/);
+    expect(lines[2]).toMatch(/… *$/);
   });
 });

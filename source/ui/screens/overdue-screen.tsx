@@ -48,11 +48,13 @@ export function OverdueScreen() {
       go({ name: 'log', preset: { cadreId: row.cadreId, duty: row.duty, targetId: targetIdsOfLabel(idx, row.duty, row.target)[0], window } });
     }
   });
+  // One college shown (filtered, or the only one she sees): its name on every row says nothing.
+  const oneCollege = college !== undefined || data.colleges.length <= 1;
+  // 逾期56天 and 剩56天 say the status with the days.
   const shown = rows.slice(nav.top, nav.top + nav.height).map((r) => ({
-    状态: STATUS_LABELS[r.status],
-    天数: r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`,
+    状态: r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`,
     干部: safeText(cadreNameById(idx, r.cadreId) || r.cadre),
-    学院: safeText(r.college),
+    ...(oneCollege ? {} : { 学院: safeText(r.college) }),
     类型: DUTY_LABELS[r.duty],
     对象: safeText(r.target),
     窗口: `${r.windowStart.slice(5)}~${r.windowEnd.slice(5)}`,
