@@ -1,7 +1,8 @@
-// 首页's figure: per 二级学院, how many of this month's owed dorm and student windows are already met.
-import { monthEnd, monthStart, type IsoDate } from './dates.js';
+// 首页's figures: per 二级学院, how many of this month's (and each month of the term's) owed dorm and
+// student windows are already met.
+import { addDays, monthEnd, monthStart, type IsoDate } from './dates.js';
 import type { Indexes } from './indexes.js';
-import { dayNumber, eachWindow, type OverdueDigest } from './overdue-digest.js';
+import { dayNumber, eachWindow, isoOfDay, type OverdueDigest } from './overdue-digest.js';
 import type { Datastore } from './schema.js';
 import { termContaining } from './terms.js';
 import { termWindows, windowStatus } from './windows.js';
@@ -52,4 +53,57 @@ export function monthCompletionFromDigest(digest: OverdueDigest, colleges: Datas
     });
   }
   return [...out.values()];
+}
+
+/** A college's monthly windows per month of the term, from its first month to the as-of date's. */
+export interface CollegeTermCompletion {
+  collegeId: string;
+  months: Array<{ month: string; owed: number; met: number }>;
+}
+
+/** The term's months up to the as-of date ('YYYY-MM'), each with every college at zero. */
+function termRows(colleges: Datastore['colleges'], terms: Datastore['settings']['terms'], asOf: IsoDate): Map<string, Map<string, { owed: number; met: number }>> | null {
+  const term = termContaining(terms, asOf);
+  if (!term) return null;
+  const months: string[] = [];
+  for (let m = monthStart(term.start); m <= asOf; m = addDays(monthEnd(m), 1)) months.push(m.slice(0, 7));
+  return new Map(colleges.map((c) => [c.id, new Map(months.map((m) => [m, { owed: 0, met: 0 }]))]));
+}
+
+function termResult(rows: Map<string, Map<string, { owed: number; met: number }>> | null, colleges: Datastore['colleges']): CollegeTermCompletion[] {
+  return colleges.map((c) => ({ collegeId: c.id, months: [...(rows?.get(c.id) ?? new Map<string, { owed: number; met: number }>())].map(([month, n]) => ({ month, ...n })) }));
+}
+
+/** 首页's picture of the term: monthCompletion for each month of the term so far, counted as of `asOf`. */
+export function termCompletion(data: Datastore, idx: Indexes, asOf: IsoDate): CollegeTermCompletion[] {
+  const rows = termRows(data.colleges, data.settings.terms, asOf);
+  const term = termContaining(data.settings.terms, asOf);
+  if (rows && term) {
+    for (const w of termWindows(data, idx, term, asOf)) {
+      const cell = w.duty === 'class' ? undefined : rows.get(w.collegeId)?.get(w.start.slice(0, 7));
+      if (!cell) continue;
+      cell.owed += 1;
+      if (windowStatus(w, asOf) === 'met') cell.met += 1;
+    }
+  }
+  return termResult(rows, data.colleges);
+}
+
+/** termCompletion read from the overdue digest, as monthCompletionFromDigest reads monthCompletion. */
+export function termCompletionFromDigest(digest: OverdueDigest, colleges: Datastore['colleges'], asOf: IsoDate): CollegeTermCompletion[] {
+  const rows = termRows(colleges, digest.terms, asOf);
+  if (rows) {
+    const today = dayNumber(asOf);
+    for (const line of digest.lines) {
+      const months = line.duty === 'class' ? undefined : rows.get(line.collegeId);
+      if (!months) continue;
+      eachWindow(line, today, (start, _end, required, done) => {
+        const cell = months.get(isoOfDay(start).slice(0, 7));
+        if (!cell) return;
+        cell.owed += 1;
+        if (done >= required) cell.met += 1;
+      });
+    }
+  }
+  return termResult(rows, colleges);
 }

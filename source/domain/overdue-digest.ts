@@ -70,7 +70,7 @@ export function dayNumber(iso: IsoDate): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 }
 
-const isoOfDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const isoOfDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** Merges sorted lists' dates within [from, to] into one sorted list of day numbers. */
 function datesIn(lists: ReadonlyArray<readonly IsoDate[] | undefined>, from: IsoDate, to: IsoDate): number[] {

@@ -1,11 +1,11 @@
 // The overdue digest against a full recomputation: on random histories (the bench's generator at random
 // sizes, seeds and lengths of history, plus stray contacts), for any date and filter, the report read
 // from the digest — built from the term's months only and stored as JSON — is overdueReport's, in
-// SPEC's order (namesakes too); and 首页's month completion per college is monthCompletion's.
+// SPEC's order (namesakes too); and 首页's month and term completion per college is monthCompletion's and termCompletion's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCH_TODAY, buildBenchData, withYears, type Scale } from '../../source/bench/generate.js';
-import { monthCompletion, monthCompletionFromDigest } from '../../source/domain/completion.js';
+import { monthCompletion, monthCompletionFromDigest, termCompletion, termCompletionFromDigest } from '../../source/domain/completion.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { cadreName } from '../../source/domain/labels.js';
 import { overdueReport, type OverdueFilter } from '../../source/domain/overdue.js';
@@ -71,6 +71,7 @@ describe('overdue digest', () => {
           expect(overdueCountFromDigest(stored, asOf, filter)).toBe(expected.rows.length);
           for (const row of expected.rows) expect(stored.cadres[row.cadreId]!.label).toBe(cadreName(idx, idx.cadreById.get(row.cadreId)!));
           expect(monthCompletionFromDigest(stored, data.colleges, asOf)).toEqual(monthCompletion(data, idx, asOf));
+          expect(termCompletionFromDigest(stored, data.colleges, asOf)).toEqual(termCompletion(data, idx, asOf));
           const all = overdueReport(data, idx, asOf).rows;
           const byCollege = overdueCountsByCollege(stored, asOf);
           for (const c of data.colleges) {

@@ -1,7 +1,8 @@
 // The pure helpers behind the screens: month grid, completion, choices, roster and settings edits.
 import { describe, expect, it } from 'vitest';
 import { assign } from '../../source/domain/assignments.js';
-import { monthCompletion } from '../../source/domain/completion.js';
+import { monthCompletion, termCompletion } from '../../source/domain/completion.js';
+import { termBar, termBarHeading } from '../../source/ui/components/term-bar.js';
 import { contactChoices, holderOf, targetIdsOfLabel } from '../../source/domain/contact-targets.js';
 import { logContact } from '../../source/domain/contacts.js';
 import { dutyGrid } from '../../source/domain/duty-grid.js';
@@ -40,6 +41,25 @@ describe('screen helpers', () => {
       { collegeId: 'col_jd', owed: 0, met: 0 },
     ]);
     expect(monthCompletion(data, buildIndexes(data), '2027-02-10').every((c) => c.owed === 0)).toBe(true);
+  });
+
+  it('termCompletion counts each month of the term so far; 首页 draws it as blocks and a rate', () => {
+    const { data, ctx } = school();
+    logContact(data, { cadreId: 'c_zs', duty: 'student', targetId: 's_1', date: '2026-09-10' }, ctx);
+    logContact(data, { cadreId: 'c_zs', duty: 'dorm', targetId: 'd_101', date: '2026-09-11' }, ctx);
+    const term = termCompletion(data, buildIndexes(data), '2026-11-25');
+    expect(term[0]).toEqual({
+      collegeId: 'col_jg',
+      months: [
+        { month: '2026-09', owed: 2, met: 2 },
+        { month: '2026-10', owed: 2, met: 0 },
+        { month: '2026-11', owed: 2, met: 1 },
+      ],
+    });
+    expect(termBar(term[0]!.months)).toBe('█▁▅ 50%');
+    expect(termBarHeading(term[0]!.months)).toBe('本学期 9–11月');
+    expect(termBar(term[1]!.months)).toBe('···');
+    expect(termCompletion(data, buildIndexes(data), '2027-02-10').every((c) => c.months.length === 0)).toBe(true);
   });
 
   it('contactChoices offers the active assignment\'s targets; none before it started', () => {

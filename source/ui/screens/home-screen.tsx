@@ -1,10 +1,10 @@
-// 首页: this month's completion and the overdue and due counts per 二级学院, the latest contacts,
+// 首页: this month's completion, the term's months as a bar, and the overdue and due counts per 二级学院, the latest contacts,
 // and the number keys of every screen — in the terminal's height: with many colleges the latest
 // contacts give way first, then the colleges that do not fit are counted on one line (a frame taller
 // than the terminal scrolls, and ink then draws the title line again over the old one).
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { monthCompletion, monthCompletionFromDigest } from '../../domain/completion.js';
+import { monthCompletion, monthCompletionFromDigest, termCompletion, termCompletionFromDigest } from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -14,6 +14,7 @@ import { DUTY_LABELS } from '../../domain/vocabulary.js';
 import { DataFileLine } from '../components/data-file.js';
 import { flow, Line } from '../components/layout.js';
 import { StatusBar, useMessageLines } from '../components/status-bar.js';
+import { termBar, termBarHeading } from '../components/term-bar.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys } from '../keyboard.js';
 import { HOME_KEYS, homeKeys } from '../keys.js';
@@ -27,6 +28,11 @@ export function HomeScreen() {
   const keys = homeKeys(readOnly);
   const { columns, rows } = useTerminalSize();
   const completion = useMemo(() => (digest ? monthCompletionFromDigest(digest, data.colleges, today) : monthCompletion(data, idx, today)), [digest, data, idx, today]);
+  const term = useMemo(
+    () => new Map((digest ? termCompletionFromDigest(digest, data.colleges, today) : termCompletion(data, idx, today)).map((c) => [c.collegeId, c.months])),
+    [digest, data, idx, today],
+  );
+  const termHeading = termBarHeading(term.values().next().value ?? []);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? keys.find((k) => k.key === input) : undefined;
     if (target) go(routeTo(target.screen));
@@ -38,6 +44,7 @@ export function HomeScreen() {
     return {
       学院: safeText(name),
       本月完成: c.owed === 0 ? '无应办' : `${c.met}/${c.owed}（${Math.round((c.met / c.owed) * 100)}%）`,
+      [termHeading]: termBar(term.get(c.collegeId) ?? []),
       逾期: counts.overdue,
       待完成: counts.due,
     };
