@@ -95,7 +95,7 @@ export type CommandName = keyof typeof COMMANDS;
 
 /** The commands that change data (or open a form that does): a read-only user has none of them. */
 export const CHANGING: ReadonlySet<CommandName> = new Set<CommandName>([
-  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'confirmImport',
+  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'confirmImport', 'sendMessage',
 ]);
 
 /** The commands offered to this user: for a read-only one, those that change nothing. */

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { flow } from '../../source/ui/components/layout.js';
 import { fitHints } from '../../source/ui/components/status-bar.js';
-import { COMMANDS, HELP, keyIs, type CommandName } from '../../source/ui/keys.js';
+import { COMMANDS, HELP, keyIs, offered, type CommandName } from '../../source/ui/keys.js';
 
 const none: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -23,6 +23,12 @@ describe('key table', () => {
     expect(keyIs('Y', { ...none, shift: true })('yes')).toBe(true);
     expect(keyIs('q', { ...none, ctrl: true })('quit')).toBe(false);
     expect(keyIs('', { ...none, escape: true })('back')).toBe(true);
+  });
+
+  it('a read-only user is offered, and obeyed, no key that changes data: 催办 copies but does not send', () => {
+    expect(offered(['copyMessage', 'sendMessage', 'back', 'undo'], true)).toEqual(['copyMessage', 'back']);
+    expect(keyIs('s', none, true)('sendMessage')).toBe(false);
+    expect(keyIs('s', none)('sendMessage')).toBe(true);
   });
 
   it('the status bar keeps every hint when it fits, and drops rank 3, then rank 2 from the end, never the way back, l, help or q', () => {
