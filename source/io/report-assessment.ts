@@ -7,6 +7,7 @@ import { compareOverdueRows } from '../domain/overdue.js';
 import { DUTY_LABELS } from '../domain/vocabulary.js';
 import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
 import { boxed, formDate, setText, titleCell } from './xlsx-write.js';
+import { completionBars } from './xlsx-data-bars.js';
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };
 const STATUS_LABELS = { overdue: '逾期', due: '进行中' } as const;
@@ -119,6 +120,7 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
       r.completion < 100,
     );
   });
+  completionBars(sheet, 10, first, first + a.rows.length - 1);
   if (a.rows.length === 0) noneRow(sheet, first, cols, NOTHING_OWED);
   fitRowHeights(sheet, 2, first + Math.max(a.rows.length, 1) - 1);
 }
@@ -162,6 +164,7 @@ function collegeSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: stri
     const pct = s.owed === 0 ? 100 : Math.round((s.done / s.owed) * 1000) / 10;
     fillRow(sheet, top + 1 + i, [college, s.cadres, s.complete, s.owed, s.done, pct], pct < 100);
   });
+  completionBars(sheet, 6, top + 1, top + byCollege.size);
   if (byCollege.size === 0) noneRow(sheet, top + 1, labels.length, NOTHING_OWED);
   fitRowHeights(sheet, 2, top + Math.max(byCollege.size, 1));
 }
