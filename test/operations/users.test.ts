@@ -131,9 +131,9 @@ describe('identity and scope', () => {
 
     const before = readFileSync(file, 'utf8');
     const refused: Array<[string, string, RegExp]> = [
-      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班', /找不到干部“周七”/],
-      ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /找不到干部“周七”/],
-      ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /找不到班级“软件1班”/],
+      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班', /只能修改本学院（经济管理学院）的记录：干部“周七”属于其他学院/],
+      ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /干部“周七”属于其他学院/],
+      ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /班级“软件1班”属于其他学院/],
       ['wang', 'users list', /college 角色经 SSH 只能运行/],
       ['wang', 'overdue --data /other/file.json', /不能经 SSH 指定 --data/],
       ['wang', 'overdue --data=/other/file.json', /不能经 SSH 指定 --data/],
@@ -253,9 +253,9 @@ describe('identity and scope', () => {
       const r = await ssh('wang', 'log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-10');
       expect(r).toMatchObject({ code: 0, stderr: '' });
       expect(clone).not.toHaveBeenCalled();
-      // Still refused, with her own records named, when it reaches another college.
+      // Still refused, naming only what she typed, when it reaches another college.
       const refused = await ssh('wang', 'log --cadre 张三 --type 班级 --target 软件1班 --date 2026-09-10');
-      expect(refused.stderr).toMatch(/找不到班级“软件1班”/);
+      expect(refused.stderr).toMatch(/班级“软件1班”属于其他学院/);
     } finally {
       clone.mockRestore();
     }

@@ -202,10 +202,10 @@ describe('over a real sshd', () => {
   it('refused: other colleges, viewers, pinned options, shell syntax, newlines — the datastore unchanged, nothing run', () => {
     const pwned = join(dir, 'pwned');
     const refused: Array<[Login, string, RegExp]> = [
-      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班 --date 2026-09-12', /找不到干部“周七”/],
-      ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /找不到干部“周七”/],
-      ['wang', 'log --cadre 张三 --type 班级 --target 软件1班 --date 2026-09-12', /找不到班级“软件1班”/],
-      ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /找不到班级“软件1班”/],
+      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班 --date 2026-09-12', /只能修改本学院（经济管理学院）的记录：干部“周七”属于其他学院/],
+      ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /干部“周七”属于其他学院/],
+      ['wang', 'log --cadre 张三 --type 班级 --target 软件1班 --date 2026-09-12', /班级“软件1班”属于其他学院/],
+      ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /班级“软件1班”属于其他学院/],
       ['li', 'log --cadre 张三 --type 班级 --target 会计1班', /viewer 角色经 SSH 只能运行/],
       ['li', 'undo', /不能运行“undo”/],
       ['wang', 'users list', /不能运行“users”/],
