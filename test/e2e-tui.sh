@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end in a real terminal: the built app in an 80×24 tmux pane (TERM=xterm), contacts
-# logged by keystrokes only, then the datastore and `overdue --json` checked from outside.
+# logged by keystrokes only, then the datastore and `overdue --json` checked from outside; a college's
+# 催办 copied with `y` reaches tmux's buffer through OSC 52 (set-clipboard on).
 # Keys go in bursts too (several keys in one send-keys, as one read over SSH): each must count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,8 @@ fi
 AS_OF=2026-11-25
 TMP=$(mktemp -d)
 SESSION="slx-e2e-$$"
+# A tmux server of its own: its options and paste buffers are this test's alone.
+tmux() { command tmux -L "$SESSION" "$@"; }
 trap 'tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 cp -r data/sanlianxi.json data/sanlianxi.contacts "$TMP"/
 DATA="$TMP/sanlianxi.json"
@@ -48,6 +51,7 @@ keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.2; }
 # CI=true as CI runners set it: ink would then draw nothing until exit, so the app must clear it.
 tmux new-session -d -s "$SESSION" -x 80 -y 24 \
   "env CI=true TERM=xterm NO_COLOR=1 node dist/cli/main.js --data '$DATA' --as-of $AS_OF; echo EXITED; sleep 30"
+tmux set -s set-clipboard on
 wait_for '1 记录联系'
 CADRES=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cadres.length)' "$ROSTER")
 keys 3
@@ -82,6 +86,20 @@ wait_for '已记录：'
 keys "$EMPLOYEE_NO" Enter Enter Enter -1 Enter Enter e2e-a Enter "$EMPLOYEE_NO" Enter Enter Enter -2 Enter Enter e2e-b Enter
 wait_for "$CLASS_NAME 2026-11-23"
 keys Escape
+wait_for '最新联系'
+# 催办 from 逾期: y sends the selected college's message as OSC 52, which tmux keeps as a paste buffer.
+keys 2
+wait_for '逾期 · 共'
+keys m
+wait_for '催办 · '
+keys y
+wait_for '已复制'
+if ! tmux show-buffer | grep -qF '【三联系催办】'; then
+  echo "e2e-tui: after y, tmux's buffer does not hold the 催办 message:" >&2
+  tmux show-buffer >&2 || true
+  exit 1
+fi
+keys Escape Escape
 wait_for '最新联系'
 keys q
 wait_for 'EXITED'
