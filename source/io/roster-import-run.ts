@@ -77,7 +77,9 @@ function otherRows(row: Row, places: readonly Place[]): string {
 }
 
 export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx: ChangeContext, colleges: ReadonlySet<string> | null): ImportRun {
-  const next = structuredClone(data);
+  // Contact records are frozen (never changed in place; the import adds new ones): the same objects,
+  // so the save sees the months untouched and writes none of them.
+  const next = { ...structuredClone({ ...data, contacts: [] }), contacts: [...data.contacts] };
   const summary: ImportSummary = { sheets: {}, absent: read.absent };
   const places = new Map<object, Place>();
   const counts = (sheet: string) => (summary.sheets[sheet] ??= { added: 0, updated: 0, unchanged: 0 });
