@@ -18,7 +18,7 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       async (file) => expect((await new DatastoreFile(file).load('none')).cadres.map((c) => c.name)).toContain('满盘测试'),
     );
     expect(saved).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('restore', async () => {
     const { saved } = await sweep(
@@ -26,7 +26,7 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       async (file) => expect(await notesOf(file)).not.toContain(LOGGED),
     );
     expect(saved).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('export: a whole workbook, or none', async () => {
     const { saved } = await sweep(
@@ -38,5 +38,5 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       },
     );
     expect(saved).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });

@@ -21,7 +21,7 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       async (file) => expect(await notesOf(file)).toContain('满盘记录'),
     );
     expect(saved).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('undo', async () => {
     const { saved } = await sweep(
@@ -29,7 +29,7 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       async (file) => expect(await notesOf(file)).not.toContain(LOGGED),
     );
     expect(saved).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('a save in the terminal UI (its operation runner): a cadre roster edit', async () => {
     const { cadre } = store;
@@ -48,5 +48,5 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       async (file) => expect((await new DatastoreFile(file).load('none')).cadres.find((c) => c.id === cadre.id)?.shortPhone).toBe('669999'),
     );
     expect(saved).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });
