@@ -189,7 +189,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
       <TerminalSizeContext.Provider value={size}>
       <KeyboardClaims value={keyboard.claim}>
         <Box flexDirection="column">
-          <Header title={`${safeText(data.settings.schoolName)} 三联系`} tail={` · ${term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
+          <Header title={safeText(data.settings.schoolName)} tail={` 三联系 · ${term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
           <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
           <KeyScope on={!help && !confirmUndo}>
             {stack.map((route, i) => {
