@@ -4,7 +4,11 @@ import { overlaps, type Word } from '../source/demo/pdf-tools.js';
 import { heightFor, lineCount } from '../source/io/print-layout.js';
 
 describe('lineCount', () => {
-  it('counts explicit breaks, Chinese as double width, and wraps Latin words at spaces only', () => {
+  it('counts explicit breaks, Chinese as one em, Latin at DejaVu Sans widths, and wraps Latin words at spaces only', () => {
+    // A phone number in DejaVu Sans (8.1 em at 11 pt) needs 19 units, in the narrower unit of Excel and gnumeric.
+    expect(lineCount('0579-85552039', 19)).toBe(1);
+    expect(lineCount('0579-85552039', 18)).toBe(2);
+    expect(lineCount('2026-09-01', 15)).toBe(1);
     expect(lineCount('班主任\n661234', 14)).toBe(2);
     // Width 16: about 13 half-em units a line, so 6 Chinese characters.
     expect(lineCount('一二三四五六', 16)).toBe(1);
@@ -17,9 +21,9 @@ describe('lineCount', () => {
     expect(lineCount('一二三四五六', 16, 18)).toBe(2);
   });
 
-  it('gives each line 1.5 em plus padding', () => {
-    expect(heightFor(1)).toBe(Math.ceil(11 * 1.5 + 4));
-    expect(heightFor(3)).toBe(Math.ceil(3 * 11 * 1.5 + 4));
+  it('gives each line 1.6 em (gnumeric sets them 1.57 em apart) plus padding', () => {
+    expect(heightFor(1)).toBe(Math.ceil(11 * 1.6 + 4));
+    expect(heightFor(3)).toBe(Math.ceil(3 * 11 * 1.6 + 4));
     expect(heightFor(0)).toBe(heightFor(1));
     expect(heightFor(100)).toBe(409); // Excel's tallest row
   });

@@ -1,14 +1,15 @@
-// Printing exported workbooks as a secretary would, with LibreOffice, and reading the pages back with
-// poppler: used by `npm run render-forms` (pages to look at) and by the print test (pages to check).
+// Printing exported workbooks as a secretary would, with LibreOffice or gnumeric, and reading the pages
+// back with poppler (words and their boxes, cell borders, page sizes): used by `npm run render-forms`
+// (pages to look at) and by the print test (pages to check).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-export const INSTALL_HINT = 'apt-get install -y libreoffice-calc poppler-utils fonts-noto-cjk';
+export const INSTALL_HINT = 'apt-get install -y libreoffice-calc gnumeric poppler-utils fonts-noto-cjk fonts-crosextra-carlito';
 
-function run(command: string, args: string[]): string {
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+function run(command: string, args: string[], env?: NodeJS.ProcessEnv): string {
+  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ? { ...process.env, ...env } : undefined });
   if (r.error) throw new Error(`无法运行 ${command}（${(r.error as NodeJS.ErrnoException).code ?? r.error.message}）：请先 ${INSTALL_HINT}`);
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} 失败（退出码 ${r.status}）：${r.stderr.trim()}`);
   return r.stdout;
@@ -18,14 +19,20 @@ function run(command: string, args: string[]): string {
  * Converts XLSX files to PDF in `outDir` with `soffice --headless`, in a throwaway LibreOffice profile
  * (parallel runs would otherwise share, and lock, the user's). Returns the PDF paths.
  */
-export function toPdf(files: readonly string[], outDir: string): string[] {
+export function toPdf(files: readonly string[], outDir: string, env?: NodeJS.ProcessEnv): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'sanlianxi-lo-'));
   try {
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files]);
+    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], env);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
   return files.map((f) => join(outDir, basename(f).replace(/\.xlsx$/i, '.pdf')));
+}
+
+/** Converts one XLSX file to a PDF (all its sheets) with gnumeric's `ssconvert`. */
+export function toPdfWithGnumeric(file: string, pdf: string): string {
+  run('ssconvert', [file, pdf]);
+  return pdf;
 }
 
 /** PNG pages of a PDF at `dpi`, beside it (<name>-1.png, …). Returns the files pdftoppm wrote. */
@@ -98,4 +105,63 @@ export function overlaps(words: readonly Word[], tolerance = 0.5): Array<[Word, 
     }
   }
   return out;
+}
+
+/** A straight line drawn on a page (a cell border), in the words' coordinates: points from the top left. */
+export interface Line {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * The stroked straight lines of every page, from `pdftocairo -svg`: LibreOffice and gnumeric draw each
+ * cell border as one "M x y L x y" path with its own transformation matrix.
+ */
+export function pageLines(pdf: string): Line[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'sanlianxi-svg-'));
+  try {
+    const svg = join(dir, 'pages.svg');
+    run('pdftocairo', ['-svg', pdf, svg]);
+    const text = readFileSync(svg, 'utf8');
+    const pages = text.includes('<page>') ? text.split('<page>').slice(1) : [text];
+    const path = /<path style="fill:none;[^"]*stroke:rgb[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g;
+    return pages.map((page) =>
+      [...page.matchAll(path)].map((m) => {
+        const [a, b, c, d, e, f] = m[5] ? m[5].split(',').map(Number) : [1, 0, 0, 1, 0, 0];
+        const at = (x: number, y: number) => [a! * x + c! * y + e!, b! * x + d! * y + f!] as const;
+        const [x1, y1] = at(Number(m[1]), Number(m[2]));
+        const [x2, y2] = at(Number(m[3]), Number(m[4]));
+        return { x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) };
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Words a border runs through: a vertical line between the word's left and right edges along the word's
+ * middle, or a horizontal line between its top and bottom within its width, by more than `tolerance` points.
+ */
+export function crossings(words: readonly Word[], lines: readonly Line[], tolerance = 0.5): Array<[Word, Line]> {
+  const out: Array<[Word, Line]> = [];
+  for (const w of words) {
+    const midY = (w.yMin + w.yMax) / 2;
+    const midX = (w.xMin + w.xMax) / 2;
+    for (const l of lines) {
+      const vertical = l.x2 - l.x1 < 0.5;
+      const crosses = vertical
+        ? l.y1 <= midY && midY <= l.y2 && w.xMin + tolerance < l.x1 && l.x1 < w.xMax - tolerance
+        : l.x1 <= midX && midX <= l.x2 && w.yMin + tolerance < l.y1 && l.y1 < w.yMax - tolerance;
+      if (crosses) out.push([w, l]);
+    }
+  }
+  return out;
+}
+
+/** The point size of each word of Chinese characters alone: its width over its characters (one em each). */
+export function hanSizes(words: readonly Word[]): number[] {
+  return words.filter((w) => /^\p{Script=Han}+$/u.test(w.text)).map((w) => (w.xMax - w.xMin) / [...w.text].length);
 }

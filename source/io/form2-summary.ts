@@ -5,15 +5,19 @@ import type { IsoDate } from '../domain/dates.js';
 import { dormKey, type Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
 import { activeEntries, byBuildingAndNumber, dormNote, successionNote, type FormDorm, type FormEntry } from './form-data.js';
-import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
-import { boxed, dateNoteCell, formDate, markCell, setText, THIN_BORDER, titleCell } from './xlsx-write.js';
+import { fitRowHeights, heightFor, lineCount, printOnA4 } from './print-layout.js';
+import { boxed, dateNoteCell, formDate, markCell, phoneLines, setText, THIN_BORDER, titleCell } from './xlsx-write.js';
 
 export const FORM2_MARK = '附件 2';
 export const FORM2_COLUMNS = [
   '序号', '干部教师', '学院', '联系班级', '班主任', '联系班级辅导员', '联系困难生寝室', '联系困难生', '联系方式', '班级其他寝室', '备注',
 ] as const;
-/** Wide enough for every header on one line; values wrap within them. */
-const WIDTHS = [6, 12, 16, 16, 14, 16, 16, 14, 16, 20, 12];
+/**
+ * Headers on one line or two; a phone such as 0579-85552039 on one line in 班主任, 联系班级辅导员 and 联系方式;
+ * other values wrap. 166 units are 921 pt in LibreOffice, fitted into the landscape page's 784: the 11 pt
+ * text prints at 9.3 pt there, larger in Excel and gnumeric.
+ */
+const WIDTHS = [5, 12, 12, 14, 19, 19, 14, 12, 19, 18, 22];
 const HEADER_ROW = 3;
 
 export function form2Title(schoolName: string): string {
@@ -28,9 +32,23 @@ function otherDormLabel(d: FormDorm, self: string): string {
 }
 
 /** 备注: the succession, then every mixed dorm of the row with whom it is shared and its typed note. */
-function remarks(e: FormEntry, asOf: IsoDate): string {
+function remarks(e: FormEntry, asOf: IsoDate): string[] {
   const mixed = [...e.dorms, ...e.otherDorms].filter((d) => d.mixedWith.length > 0).sort(byBuildingAndNumber);
-  return [...(e.succession ? [successionNote(e.succession, asOf)] : []), ...mixed.map((d) => `${dormKey(d.dorm)}：${dormNote(d, e.name)}`)].join('\n');
+  return [...(e.succession ? [successionNote(e.succession, asOf)] : []), ...mixed.map((d) => `${dormKey(d.dorm)}：${dormNote(d, e.name)}`)];
+}
+
+/** Printed lines a list cell holds on one row: a long list continues on the cadre's next rows. */
+const LIST_LINES = 8;
+
+/** The items of a list cell in runs of at most LIST_LINES lines (at least one item each), one run a row. */
+function listRuns(items: readonly string[], col: number): string[] {
+  const runs: string[][] = [];
+  for (const item of items) {
+    const run = runs.at(-1);
+    if (run && lineCount([...run, item].join('\n'), WIDTHS[col - 1]!) <= LIST_LINES) run.push(item);
+    else runs.push([item]);
+  }
+  return runs.map((r) => r.join('\n'));
 }
 
 /** Borders of a cell of the cadre's columns, one box around the rows of all the cadre's 困难生. */
@@ -38,19 +56,21 @@ function groupBorder(first: boolean, last: boolean): Partial<ExcelJS.Borders> {
   return { left: THIN_BORDER.left, right: THIN_BORDER.right, ...(first ? { top: THIN_BORDER.top } : {}), ...(last ? { bottom: THIN_BORDER.bottom } : {}) };
 }
 
-/** The columns of one 困难生: 联系困难生寝室, 联系困难生, 联系方式. */
+/** The columns of one 困难生: 联系困难生寝室, 联系困难生, 联系方式; then 班级其他寝室 and 备注. */
 const STUDENT_FIRST = FORM2_COLUMNS.indexOf('联系困难生寝室') + 1;
+const OTHER_DORMS = FORM2_COLUMNS.indexOf('班级其他寝室') + 1;
 const isStudentColumn = (c: number) => c >= STUDENT_FIRST && c < STUDENT_FIRST + 3;
 
 /**
  * The workbook and its number of entries (active assignments). An entry takes one row per 困难生, so each
  * one's dorm, name and phone stay on one line whatever wraps; the cadre's columns are filled on its first
- * row and boxed around all of them.
+ * row (a long list of dorms or notes continues on the next rows, so no row outgrows a page) and boxed
+ * around all of them.
  */
 export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, collegeId?: string): { workbook: ExcelJS.Workbook; rows: number } {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('附件2', { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  printOnA4(sheet, 'landscape', `${HEADER_ROW}:${HEADER_ROW}`);
+  printOnA4(sheet, 'landscape', { titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const last = FORM2_COLUMNS.length;
   markCell(sheet.getCell(1, 1), FORM2_MARK);
@@ -75,28 +95,26 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
       e.name,
       e.collegeName,
       e.cls?.name ?? '',
-      e.cls ? lines([e.cls.headTeacher, e.cls.headTeacherPhone].filter(Boolean)) : '',
-      e.cls ? lines([e.cls.counselor, e.cls.counselorPhone].filter(Boolean)) : '',
-      '',
-      '',
-      '',
-      lines([...e.dorms.filter((d) => !studentDorms.has(d.dorm.id)), ...e.otherDorms].sort(byBuildingAndNumber).map((d) => otherDormLabel(d, e.name))),
-      remarks(e, asOf),
+      e.cls ? lines([e.cls.headTeacher, phoneLines(e.cls.headTeacherPhone)].filter(Boolean)) : '',
+      e.cls ? lines([e.cls.counselor, phoneLines(e.cls.counselorPhone)].filter(Boolean)) : '',
     ];
-    const students = e.students.length > 0 ? e.students : [null];
-    students.forEach((s, k) => {
+    const others = listRuns([...e.dorms.filter((d) => !studentDorms.has(d.dorm.id)), ...e.otherDorms].sort(byBuildingAndNumber).map((d) => otherDormLabel(d, e.name)), OTHER_DORMS);
+    const notes = listRuns(remarks(e, asOf), last);
+    const count = Math.max(e.students.length, others.length, notes.length, 1);
+    for (let k = 0; k < count; k++) {
+      const s = e.students[k];
       const dorm = s?.dormId ? idx.dormById.get(s.dormId) : undefined;
-      const own = [dorm ? dormKey(dorm) : '', s?.name ?? '', s?.contact ?? ''];
-      for (let c = 1; c <= last; c++) {
+      const values = [...(k === 0 ? group : group.map(() => '')), dorm ? dormKey(dorm) : '', s?.name ?? '', phoneLines(s?.contact ?? ''), others[k] ?? '', notes[k] ?? ''];
+      values.forEach((value, c0) => {
+        const c = c0 + 1;
         const cell = sheet.getCell(row, c);
-        const value = isStudentColumn(c) ? own[c - STUDENT_FIRST]! : k === 0 ? group[c - 1]! : '';
         if (typeof value === 'number') cell.value = value;
         else setText(cell, value);
         boxed(cell, { center: c === 1 });
-        if (!isStudentColumn(c)) cell.border = groupBorder(k === 0, k === students.length - 1);
-      }
+        if (!isStudentColumn(c)) cell.border = groupBorder(k === 0, k === count - 1);
+      });
       row++;
-    });
+    }
   });
   fitRowHeights(sheet, HEADER_ROW, row - 1);
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };

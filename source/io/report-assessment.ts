@@ -5,12 +5,20 @@ import ExcelJS from 'exceljs';
 import type { CadreAssessment, MissedWindow, TermAssessment } from '../domain/assessment.js';
 import { compareOverdueRows } from '../domain/overdue.js';
 import { DUTY_LABELS } from '../domain/vocabulary.js';
-import { fitRowHeights, heightFor, printOnA4 } from './print-layout.js';
+import { fitRowHeights, printOnA4 } from './print-layout.js';
 import { boxed, formDate, setText, titleCell } from './xlsx-write.js';
 import { completionBars } from './xlsx-data-bars.js';
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };
 const STATUS_LABELS = { overdue: '逾期', due: '进行中' } as const;
+/** A cadre's state: every window met; only windows still open missed; a window missed and over. */
+export const CADRE_STATES = { done: '已完成', open: '进行中', missed: '未完成' } as const;
+
+/** 已完成, 进行中 (nothing overdue) or 未完成 (something overdue): only the last is highlighted. */
+export function cadreState(r: Pick<CadreAssessment, 'missed'>): keyof typeof CADRE_STATES {
+  if (r.missed.length === 0) return 'done';
+  return r.missed.some((m) => m.status === 'overdue') ? 'missed' : 'open';
+}
 
 export const REPORT_SHEETS = { cadres: '评议考核', missed: '未完成窗口', colleges: '学院汇总' } as const;
 export const WINDOWS_EXPLAINED =
@@ -39,11 +47,10 @@ export function missedLines(missed: readonly MissedWindow[]): string[] {
   return [...byTarget].map(([key, when]) => `${key}：${when.join('、')}`);
 }
 
-/** Rows 1–2: the title and what the sheet is about; returns the next free row. */
+/** Rows 1–2: the title and what the sheet is about (heights fitted with the table's); returns the next free row. */
 function titleRows(sheet: ExcelJS.Worksheet, cols: number, title: string, subtitle: string, notes: string[]): number {
   sheet.mergeCells(1, 1, 1, cols);
   titleCell(sheet.getCell(1, 1), title, 16);
-  sheet.getRow(1).height = heightFor(1, 16) + 6;
   let row = 2;
   for (const text of [subtitle, ...notes]) {
     sheet.mergeCells(row, 1, row, cols);
@@ -90,6 +97,7 @@ const CADRE_GROUPS = ['班级联系窗口\n（学期）', '寝室走访窗口\n�
 
 function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
   const sheet = workbook.addWorksheet(REPORT_SHEETS.cadres);
+  // 171 units: the 11 pt text prints at 9 pt in LibreOffice (its wider unit), larger in Excel and gnumeric.
   sheet.columns = [12, 10, 16, 9, 9, 9, 9, 9, 9, 10, 9, 60].map((width) => ({ width }));
   const cols = 12;
   const notes = [WINDOWS_EXPLAINED, ...(a.rows.length > 0 && a.contacts === 0 ? [NO_CONTACTS_NOTE] : [])];
@@ -109,29 +117,31 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
   });
   sheet.views = [{ state: 'frozen', ySplit: top + 1 }];
   sheet.autoFilter = { from: { row: top + 1, column: 1 }, to: { row: top + 1, column: cols } };
-  printOnA4(sheet, 'landscape', `${top}:${top + 1}`);
+  printOnA4(sheet, 'landscape', { titleRows: `${top}:${top + 1}` });
   const first = top + 2;
   a.rows.forEach((r: CadreAssessment, i) => {
     const t = r.tallies;
+    const state = cadreState(r);
     fillRow(
       sheet,
       first + i,
-      [r.cadre, r.employeeNo, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, r.completion < 100 ? '未完成' : '完成', missedLines(r.missed).join('\n')],
-      r.completion < 100,
+      [r.cadre, r.employeeNo, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, CADRE_STATES[state], missedLines(r.missed).join('\n')],
+      state === 'missed',
     );
   });
   completionBars(sheet, 10, first, first + a.rows.length - 1);
   if (a.rows.length === 0) noneRow(sheet, first, cols, NOTHING_OWED);
-  fitRowHeights(sheet, 2, first + Math.max(a.rows.length, 1) - 1);
+  fitRowHeights(sheet, 1, first + Math.max(a.rows.length, 1) - 1);
 }
 
 function missedSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
   const sheet = workbook.addWorksheet(REPORT_SHEETS.missed);
   const labels = ['干部', '工号', '学院', '职责', '对象', '窗口开始', '窗口结束', '状态', '逾期天数 / 剩余天数'];
-  sheet.columns = [12, 10, 22, 8, 40, 12, 12, 8, 12].map((width) => ({ width }));
+  // A date on one line in any font (DejaVu Sans's digits are the widest).
+  sheet.columns = [12, 10, 22, 8, 40, 15, 15, 8, 12].map((width) => ({ width }));
   const top = titleRows(sheet, labels.length, title, `${subtitle}　未完成的窗口逐条列出（与 overdue 命令同日所列一致）`, []);
   header(sheet, top, labels);
-  printOnA4(sheet, 'landscape', `${top}:${top}`);
+  printOnA4(sheet, 'landscape', { titleRows: `${top}:${top}` });
   const rows = a.rows
     .flatMap((r) => r.missed.map((m) => ({ r, m, cadre: r.cadre, cadreId: r.cadreId, college: r.college, duty: m.duty, target: m.target, windowStart: m.start, windowEnd: m.end, status: m.status, days: m.days })))
     .sort(compareOverdueRows);
@@ -139,7 +149,7 @@ function missedSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: strin
     fillRow(sheet, top + 1 + i, [r.cadre, r.employeeNo, r.college, DUTY_LABELS[m.duty], m.target, m.start, m.end, STATUS_LABELS[m.status], m.days], m.status === 'overdue');
   });
   if (rows.length === 0) noneRow(sheet, top + 1, labels.length, a.rows.length === 0 ? NOTHING_OWED : '没有未完成的窗口。');
-  fitRowHeights(sheet, 2, top + Math.max(rows.length, 1));
+  fitRowHeights(sheet, 1, top + Math.max(rows.length, 1));
 }
 
 function collegeSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string, subtitle: string): void {
@@ -148,12 +158,13 @@ function collegeSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: stri
   sheet.columns = [20, 10, 14, 12, 12, 10].map((width) => ({ width }));
   const top = titleRows(sheet, labels.length, title, subtitle, []);
   header(sheet, top, labels);
-  printOnA4(sheet, 'landscape', `${top}:${top}`);
-  const byCollege = new Map<string, { cadres: number; complete: number; owed: number; done: number }>();
+  printOnA4(sheet, 'landscape', { titleRows: `${top}:${top}` });
+  const byCollege = new Map<string, { cadres: number; complete: number; missed: boolean; owed: number; done: number }>();
   for (const r of a.rows) {
-    const s = byCollege.get(r.college) ?? { cadres: 0, complete: 0, owed: 0, done: 0 };
+    const s = byCollege.get(r.college) ?? { cadres: 0, complete: 0, missed: false, owed: 0, done: 0 };
     s.cadres += 1;
     if (r.completion >= 100) s.complete += 1;
+    if (cadreState(r) === 'missed') s.missed = true;
     for (const t of Object.values(r.tallies)) {
       s.owed += t.owed;
       s.done += t.done;
@@ -162,11 +173,11 @@ function collegeSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: stri
   }
   [...byCollege.entries()].forEach(([college, s], i) => {
     const pct = s.owed === 0 ? 100 : Math.round((s.done / s.owed) * 1000) / 10;
-    fillRow(sheet, top + 1 + i, [college, s.cadres, s.complete, s.owed, s.done, pct], pct < 100);
+    fillRow(sheet, top + 1 + i, [college, s.cadres, s.complete, s.owed, s.done, pct], s.missed);
   });
   completionBars(sheet, 6, top + 1, top + byCollege.size);
   if (byCollege.size === 0) noneRow(sheet, top + 1, labels.length, NOTHING_OWED);
-  fitRowHeights(sheet, 2, top + Math.max(byCollege.size, 1));
+  fitRowHeights(sheet, 1, top + Math.max(byCollege.size, 1));
 }
 
 export function buildAssessment(schoolName: string, a: TermAssessment, scope = '全校'): ExcelJS.Workbook {

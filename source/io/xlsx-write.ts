@@ -26,6 +26,14 @@ export function setText(cell: ExcelJS.Cell, value: string): void {
   cell.numFmt = '@';
 }
 
+/**
+ * A phone field as the forms print it: each number on its own line ("13800001111 / 0579-85552039" is two),
+ * so a line break never falls inside a number (LibreOffice breaks after a hyphen).
+ */
+export function phoneLines(text: string): string {
+  return text.split(/\s*[/／,，、;；]\s*/).filter(Boolean).join('\n');
+}
+
 export function boxed(cell: ExcelJS.Cell, options: { bold?: boolean; center?: boolean; wrap?: boolean } = {}): void {
   cell.border = THIN_BORDER;
   cell.font = { name: '宋体', size: 11, bold: options.bold ?? false };

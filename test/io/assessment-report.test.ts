@@ -74,7 +74,9 @@ describe('评议考核 lists what overdue lists', () => {
     expect([li.getCell(1).value, li.getCell(2).value, li.getCell(3).value]).toEqual(['李四', 'T002', '机电信息学院']);
     // Class met (one window, still open but met); dorm Sep+Oct met, Nov open; no students.
     expect([4, 5, 6, 7, 8, 9, 10].map((c) => li.getCell(c).value)).toEqual([1, 1, 2, 3, 0, 0, 75]);
-    expect(li.getCell(11).value).toBe('未完成');
+    // Only a window still open is missed: 进行中, not highlighted; 张三 missed September and October: 未完成, red.
+    expect(li.getCell(11).value).toBe('进行中');
+    expect((li.getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
     expect(li.getCell(12).value).toBe('寝室 2号楼-201：11月（进行中）');
     const zs = sheet.getRow(7);
     expect([zs.getCell(1).value, zs.getCell(2).value]).toEqual(['张三', 'T001']);
@@ -84,6 +86,7 @@ describe('评议考核 lists what overdue lists', () => {
       '困难生 2025001 小明：9月、10月、11月（进行中）',
     ]);
     expect(zs.height).toBe(heightFor(Math.max(...[...Array(12).keys()].map((i) => lineCount(String(zs.getCell(i + 1).value ?? ''), sheet.getColumn(i + 1).width!)))));
+    expect(zs.getCell(11).value).toBe('未完成');
     expect((zs.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE0E0');
     const missed = wb.getWorksheet(REPORT_SHEETS.missed)!;
     const idx = buildIndexes(data);
@@ -91,6 +94,8 @@ describe('评议考核 lists what overdue lists', () => {
     // One row per window, with its dates, status and days, as overdue lists them (overdue first, most days first).
     expect([4, 5, 6, 7, 8, 9].map((c) => missed.getCell(4, c).value)).toEqual(['寝室', '1号楼-101', '2026-09-01', '2026-09-30', '逾期', 32]);
     expect(missed.getCell(missed.rowCount, 8).value).toBe('进行中');
+    // A window's row is one line: its dates do not wrap.
+    expect(missed.getRow(4).height).toBe(heightFor(1));
     const summary = wb.getWorksheet(REPORT_SHEETS.colleges)!;
     expect([summary.getCell('A4').value, summary.getCell('B4').value]).toEqual(['机电信息学院', 1]);
     expect(summary.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '3:3' });

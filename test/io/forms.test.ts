@@ -139,7 +139,7 @@ describe('附件1 登记表', () => {
     expect([v('A5'), v('C5'), v('E5'), v('F5')]).toEqual(['所在部门', '办公电话', '职务', '科长']);
     expect([v('A6'), v('B6'), v('D6'), v('E6')]).toEqual(['联系班级\n班主任', '班主任', '手机短号', '661234']);
     expect([v('A7'), v('B7'), v('D7'), v('E7')]).toEqual(['辅导员', '辅导员', '手机短号', '665678']);
-    expect([v('A8'), v('B8'), v('C8'), v('D8'), v('E8'), v('F8')]).toEqual(['困难学生', '小明', '联系方式', '', '困难学生\n类别', '经济困难']);
+    expect([v('A8'), v('B8'), v('C8'), v('D8'), v('E8'), v('F8')]).toEqual(['困难学生', '小明', '联系方式', '', '困难学生类别', '经济困难']);
     expect([v('B9'), v('D9'), v('F9')]).toEqual(['=HYPERLINK("x")', '013800001111', '学业困难、心理困惑']);
     // The document's label is one word: no break inside 混合.
     expect([v('A10'), v('B10'), v('C10'), v('D10'), v('E10'), v('F10')]).toEqual(['联系班级\n寝室情况', '寝室楼', '寝室号', '寝室长', '寝室人数', '备注（混合寝室）']);
@@ -147,10 +147,12 @@ describe('附件1 登记表', () => {
     expect(s.getCell('A11').isMerged).toBe(true);
     expect(v('A12')).toBe('注：本表共一式二份，学工部（处）、联系干部各一份。');
     expect(s.getCell('F11').border.right?.style).toBe('thin');
-    expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
-    // Rows hold their two-line labels.
-    for (const r of [6, 8, 9]) expect(s.getRow(r).height).toBe(heightFor(2));
-    expect(s.getRow(7).height).toBe(heightFor(1));
+    // One page (the form fits at a legible size), the title repeated if not, the cadre named and the page numbered.
+    expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 1, printTitlesRow: '1:2' });
+    expect(s.headerFooter).toMatchObject({ oddHeader: '&L干部：张三&R经济管理学院', oddFooter: '&C第 &P 页 共 &N 页' });
+    // Rows hold their two-line label and value; 困难学生类别 takes one line.
+    for (const r of [6, 9]) expect(s.getRow(r).height).toBe(heightFor(2));
+    for (const r of [7, 8]) expect(s.getRow(r).height).toBe(heightFor(1));
     // An unassigned cadre: own fields, empty class part.
     const w = wb.getWorksheet('王五')!;
     expect([w.getCell('B3').value, w.getCell('E3').value, w.getCell('B4').value, w.getCell('B6').value, w.getCell('B8').value, w.getCell('B10').value, w.getCell('A11').value]).toEqual([
