@@ -113,6 +113,8 @@ describe('sanlianxi commands', async () => {
     const usage = await run(['--help']);
     expect(usage.code).toBe(0);
     expect(usage.stdout).toContain('用法：sanlianxi [命令] [选项]');
+    // The top-level --as-of is the terminal interface's (the default command), not an option of every command.
+    expect(usage.stdout).toMatch(/--as-of\s+（仅终端界面）/);
   });
 
   it('names with terminal escape sequences are printed neutralised', async () => {

@@ -12,7 +12,8 @@ interface Args extends GlobalArgs {
 export const tuiCommand = plainCommand<Args>({
   command: '$0',
   describe: '打开终端界面',
-  options: { 'as-of': { type: 'string', describe: '把此日期当作“今天”' } },
+  // Shown in the top-level --help, which reads as every command's: say whose it is (assign, reassign take --start, --date).
+  options: { 'as-of': { type: 'string', describe: '（仅终端界面）把此日期当作“今天”；各命令的日期见其 --help' } },
   handler: async (args) => {
     const today = dateArg(args['as-of'], 'as-of');
     // The reporting term's contacts are what the screens show and what every save reads back; older months stay on disk.
