@@ -105,7 +105,7 @@ beforeEach(() => {
       now += ms;
     },
   };
-  Object.assign(robotTiming, { clock, timeoutMs: 500 });
+  Object.assign(robotTiming, { clock, timeoutMs: 200 });
   received.length = 0;
   waits.length = 0;
   limitedOnce = false;

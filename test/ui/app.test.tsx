@@ -6,12 +6,14 @@ import { testContext } from '../helpers/fixtures.js';
 import { KEY, school, openScreen, startApp } from '../helpers/ui-harness.js';
 
 describe.concurrent('terminal UI frame', () => {
-  it('opens on 首页 with this month per college, overdue counts, latest contact and the screen keys', async () => {
+  it('opens on 首页 with this month and the term per college, overdue counts, latest contact and the screen keys', async () => {
     const ui = await startApp();
     const frame = ui.frame();
     expect(frame).toContain('测试职业技术学院 三联系 · 2026-2027学年第一学期 · 今天 2026-11-25');
     expect(frame).toContain('逾期 8 项 · 待完成 5 项');
-    expect(frame).toMatch(/经济管理学院\s*│\s*0\/2（0%）\s*│\s*4\s*│\s*3/);
+    // The term so far as a bar: September to November, nothing met yet.
+    expect(frame).toMatch(/学院\s*│\s*本月完成\s*│\s*本学期 9–11月\s*│\s*逾期\s*│\s*待完成/);
+    expect(frame).toMatch(/经济管理学院\s*│\s*0\/2（0%）\s*│\s*▁▁▁ 0%\s*│\s*4\s*│\s*3/);
     expect(frame).toMatch(/2026-11-20\s*│\s*李四\s*│\s*班级\s*│\s*软件1班/);
     expect(frame).toContain('1 记录联系  2 逾期  3 干部  4 班级  5 寝室  6 困难生  7 分配  8 导入导出  9 设置');
     expect(frame).toContain('? 帮助  q 退出');
