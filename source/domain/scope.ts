@@ -40,6 +40,10 @@ export class Owners {
     return this.classCollege.get(id) ?? SCHOOL;
   }
 
+  ofStudent(id: string): string {
+    return this.studentCollege.get(id) ?? SCHOOL;
+  }
+
   /** The colleges living in a dorm ([] for no dorm). */
   ofDorm(id: string | null): string[] {
     return id === null ? [] : (this.dormColleges.get(id) ?? [SCHOOL]);
@@ -65,7 +69,7 @@ export class Owners {
         const target = String(r['targetId']);
         if (r['duty'] === 'class') return [this.ofClass(target)];
         if (r['duty'] === 'dorm') return this.ofDorm(target);
-        return [this.studentCollege.get(target) ?? SCHOOL];
+        return [this.ofStudent(target)];
       }
       case 'users':
         return [SCHOOL];
@@ -105,18 +109,6 @@ export function assertMayManageUsers(actor: Actor): void {
   if (actor !== null && actor.role !== 'school') {
     throw new UserError(`${actor.name}（${actor.login}）无权管理用户：请由组织部/学工部或服务器管理员操作，未做任何改动`);
   }
-}
-
-/** For `history`: may the actor see a record as the journal recorded it (before or after a change)? */
-export function journalRecordVisible(actor: Actor, data: Datastore): (table: string, record: unknown) => boolean {
-  const scope = scopeOf(actor);
-  if (scope === null) return () => true;
-  const owners = new Owners([data]);
-  return (table, record) =>
-    record === null ||
-    ((TABLES as readonly string[]).includes(table) &&
-      typeof record === 'object' &&
-      owners.of(table as Table, record as Record<string, unknown>).every((c) => scope.has(c)));
 }
 
 /**

@@ -1,11 +1,13 @@
 // The datastore as one user may use it (issue 14): every read is cut to her colleges, every change is
 // checked against her role and colleges under the store's lock, on the data it changes — whichever
 // client (command, terminal UI, SSH) and whichever operation asked. Refused changes save nothing.
+import { isDeepStrictEqual } from 'node:util';
 import type { IsoDate } from '../domain/dates.js';
 import { isUserError, UserError } from '../domain/errors.js';
 import type { OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
-import { actorLabel, assertMayChange, journalRecordVisible, scopeOf, scopedView, type Actor } from '../domain/scope.js';
+import { actorLabel, assertMayChange, scopeOf, scopedView, type Actor } from '../domain/scope.js';
+import { journalRecordSeen } from '../domain/scope-journal.js';
 import { NotFoundError } from '../domain/lookup.js';
 import { assertMayUndo, assertWithinScope, hiddenConflict } from '../domain/scope-check.js';
 import { outOfScope } from '../domain/scope-miss.js';
@@ -135,14 +137,24 @@ export class ScopedStore extends DatastoreFile {
     return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
   }
 
-  /** A college user sees the changes to her colleges' records only (the journal keeps every record's content). */
+  /**
+   * A college user sees the changes to her part of the data only (the journal keeps every record's
+   * content): each record as she sees it, and an entry when something she sees changed, summed up by that.
+   */
   override async history(limit?: number): Promise<JournalEntry[]> {
     const data = await super.load('none');
-    const actor = actorIn(data, this.who);
-    if (scopeOf(actor) === null) return super.history(limit);
-    const visible = journalRecordVisible(actor, data);
-    const all = await super.history();
-    const shown = all.filter((e) => e.changes !== null && e.changes.every((c) => visible(c.collection, c.before) && visible(c.collection, c.after)));
+    const scope = scopeOf(actorIn(data, this.who));
+    if (scope === null) return super.history(limit);
+    const seen = journalRecordSeen(scope, data);
+    // Loaded as the store loads the journal: only when read.
+    const { summarizeChanges } = await import('../store/journal.js');
+    const shown: JournalEntry[] = [];
+    for (const entry of await super.history()) {
+      const changes = (entry.changes ?? [])
+        .map((c) => ({ ...c, before: seen(c.collection, c.before), after: seen(c.collection, c.after) }))
+        .filter((c) => !isDeepStrictEqual(c.before, c.after));
+      if (changes.length > 0) shown.push({ ...entry, summary: summarizeChanges(changes), changes });
+    }
     return limit === undefined ? shown : shown.slice(Math.max(0, shown.length - limit));
   }
 

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assign } from '../../source/domain/assignments.js';
 import { assertWithinScope } from '../../source/domain/scope-check.js';
+import { journalRecordSeen } from '../../source/domain/scope-journal.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { runCli as run } from '../helpers/run-cli.js';
@@ -78,6 +79,30 @@ describe('shared records', () => {
     // Newest first: the school's assign.
     const [latest] = JSON.parse((await ssh('zhang', 'history --json')).stdout) as Array<{ revision: number }>;
     await refused(ssh('wang', `undo --revision ${latest!.revision}`), /不在你的权限范围内/);
+  });
+
+  it('history shows her the changes to her part of a 混合寝室, and nothing of the other college\'s', async () => {
+    writeFileSync(file, JSON.stringify(sharedDormSchool()));
+    expect((await ssh('wang', 'log --cadre 张三 --type 寝室 --target 2号楼-201 --date 2026-09-10')).code).toBe(0);
+    expect((await ssh('zhang', 'assign --cadre 周七 --class 软件1班 --start 2026-09-01')).code).toBe(0);
+    expect((await ssh('zhang', 'log --cadre 周七 --type 寝室 --target 2号楼-202 --date 2026-09-11')).code).toBe(0);
+    const r = await ssh('wang', 'history --json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ user: '王芳（wang）', action: '记录联系', summary: '联系记录 新增 1', changes: [{ after: { cadreId: 'c_zs', targetId: 'd_201' } }] }]);
+    expect(r.stdout).not.toMatch(/c_zq|cls_rj/);
+    expect((await ssh('wang', 'history')).stdout).toMatch(/王芳（wang）.*记录联系.*联系记录 新增 1/);
+  });
+
+  it('the journal as she sees it: her part of a shared record, none of the other college\'s own', () => {
+    const data = sharedDormSchool();
+    const seen = journalRecordSeen(new Set(WANG.collegeIds), data);
+    expect(seen('dorms', data.dorms.find((d) => d.id === 'd_201'))).toMatchObject({ classIds: ['cls_kj'] });
+    expect(seen('dorms', data.dorms.find((d) => d.id === 'd_202'))).toBeNull();
+    expect(seen('students', data.students.find((s) => s.id === 's_1'))).toMatchObject({ name: '小明', dormId: null });
+    expect(seen('contacts', { id: 'x', cadreId: 'c_zs', duty: 'dorm', targetId: 'd_201' })).not.toBeNull();
+    expect(seen('contacts', { id: 'x', cadreId: 'c_zq', duty: 'dorm', targetId: 'd_201' })).toBeNull();
+    expect(seen('cadres', data.cadres.find((c) => c.id === 'c_zq'))).toBeNull();
+    expect(seen('users', WANG)).toBeNull();
   });
 
   it('a change her part of the data allows but another college\'s records refuse names that college, not what is in the way', async () => {
