@@ -2,10 +2,13 @@
 // to `command="<program> --data <file> --user <login>",restrict,pty`: sshd runs that and nothing else,
 // whatever the client asked, and puts what she asked in SSH_ORIGINAL_COMMAND. So `--user` is the key's
 // owner, fixed by the server; it is honoured only then (under sshd), and the client's command is split
-// here, without a shell, checked against her role's commands, and may not name a datastore or a path.
+// here, without a shell, then read by the same parser as any line, knowing only her role's commands,
+// and judged after every option is read: never by its first word (issue 21: `-h users … --no-help`).
 import { parse } from 'shell-quote';
 import { UserError } from '../domain/errors.js';
 import { LOGIN_PATTERN, type Role } from '../domain/vocabulary.js';
+import type { ParserLimits } from './general-parser.js';
+import { STDIN_PATH } from './stdin-file.js';
 
 export interface ForcedCommand {
   login: string;
@@ -16,8 +19,9 @@ export interface ForcedCommand {
 }
 
 /**
- * What each role may run over SSH (`users`, `init`, `template`, `restore`: at the server's console
- * only; `import` only as `import -`, the workbook on standard input).
+ * What each role may run over SSH: README's role table (一台服务器，多位秘书), which test/ssh holds
+ * this equal to (`users`, `init`, `template`, `restore`: at the server's console only; `import` only
+ * as `import -`, the workbook on standard input).
  */
 const READ = ['overdue', 'contacts', 'history', 'export', 'exports', 'remind'];
 export const SSH_COMMANDS: Record<Role, readonly string[]> = {
@@ -25,9 +29,6 @@ export const SSH_COMMANDS: Record<Role, readonly string[]> = {
   college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'webhook'],
   school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'check', 'backups', 'webhook'],
 };
-
-/** Options that name the datastore, the user or a file on the server. */
-const PINNED = /^-{1,2}(no-)?(data|user|file|program|key-file)(=|$)/i;
 
 const refused = (why: string) => new UserError(`SSH 命令被拒绝：${why}，未做任何改动`);
 
@@ -60,30 +61,46 @@ export function clientArgv(command: string): string[] {
   const argv: string[] = [];
   for (const token of tokens) {
     if (typeof token !== 'string') throw refused('命令中含 ; | & > < 等 shell 运算符、通配符或注释（这里没有 shell）');
+    // What follows `--` would be read as words, not options: the forced command's own would be among them.
+    if (token === '--') throw refused('不能用 -- 结束选项（值以 - 开头时写成 --选项=值）');
     argv.push(token);
   }
   return argv;
 }
 
-/** Refuses a command the role may not run over SSH, a pinned option, or an export or import naming a server path. */
-export function checkSshCommand(argv: readonly string[], role: Role): void {
-  const command = argv[0];
-  if (command === undefined) return;
-  if (command === '--help' || command === '-h' || command === 'help') return;
-  if (!SSH_COMMANDS[role].includes(command)) {
-    throw refused(`${role} 角色经 SSH 只能运行 ${SSH_COMMANDS[role].join('、')}，不能运行“${command}”`);
-  }
-  const pinned = argv.find((a) => PINNED.test(a));
-  if (pinned !== undefined) throw refused(`不能经 SSH 指定 ${pinned.split('=')[0]}（数据文件和身份由服务器决定）`);
-  if (command === 'import' && (argv.length !== 2 || argv[1] !== '-')) {
-    throw refused('经 SSH 导入只能从标准输入读取：请用 ssh … import - < 名单.xlsx');
-  }
-  if (command === 'export' || (command === 'exports' && argv[1] === 'get')) {
-    const out = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
-    const flag = out === -1 ? '' : (argv[out] ?? '');
-    const value = out === -1 ? undefined : flag.startsWith('--out=') ? flag.slice(6) : argv[out + 1];
-    if (value !== '-' || argv.filter((a) => a === '--out' || a.startsWith('--out=')).length > 1) {
-      throw refused('经 SSH 导出只能写到标准输出：请用 --out -，如 ssh … export form2 --out - > 附件2.xlsx');
-    }
-  }
+/**
+ * The forced command's line as yargs reads it (general-parser.ts): the role's commands only — any other
+ * is hidden from help and refused when named, even with --help — and, after every option is read, the
+ * line judged on what was read: no datastore or user of the client's, `export`/`exports get` only to
+ * standard output, `import` only from standard input; then the forced command's datastore is set.
+ */
+export function sshLimits(role: Role, data: string | undefined): ParserLimits {
+  const allowed = SSH_COMMANDS[role];
+  return {
+    command: (module) => {
+      const name = String(module.command).split(' ')[0] ?? '';
+      if (name === '$0' || allowed.includes(name)) return module;
+      return {
+        command: name,
+        describe: false,
+        builder: () => {
+          throw refused(`${role} 角色经 SSH 只能运行 ${allowed.join('、')}，不能运行“${name}”`);
+        },
+        handler: () => undefined,
+      };
+    },
+    judge: (args) => {
+      for (const pinned of ['data', 'user']) {
+        if (args[pinned] !== undefined) throw refused(`不能经 SSH 指定 --${pinned}（数据文件和身份由服务器决定）`);
+      }
+      const [command, sub] = args._.map(String);
+      if (command === 'import' && args['file'] !== STDIN_PATH) {
+        throw refused('经 SSH 导入只能从标准输入读取：请用 ssh … import - < 名单.xlsx');
+      }
+      if ((command === 'export' || (command === 'exports' && sub === 'get')) && args['out'] !== '-') {
+        throw refused('经 SSH 导出只能写到标准输出：请给一次 --out -，如 ssh … export form2 --out - > 附件2.xlsx');
+      }
+      args['data'] = data;
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { tuiCommand } from './commands/tui.js';
 import { outcome } from './outcome.js';
 import { plainLine, type PlainCommand } from './plain-command.js';
 import { STDIN_PATH } from './stdin-file.js';
+import type { ParserLimits } from './general-parser.js';
 import { openStore, setIdentity, type GlobalArgs } from './runtime.js';
 
 /** The commands a plain line of runs without yargs (plain-command.ts: plainLine). */
@@ -14,32 +15,33 @@ export const FAST_COMMANDS: readonly PlainCommand<GlobalArgs>[] = [overdueComman
 /** Runs one command line (without `node main.js`) in this process and returns its exit code (outcome.ts). */
 export function run(given: string[]): Promise<number> {
   return outcome(async () => {
+    const forced = await forcedLine(given);
     // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`,
     // `import -` (standard input) as `import /dev/stdin`.
-    const argv = (await sshArgv(given)).flatMap((a, i, all) =>
+    const argv = (forced?.argv ?? given).flatMap((a, i, all) =>
       a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : a === '-' && all[i - 1] === 'import' ? [STDIN_PATH] : [a],
     );
-    const plain = plainLine(argv, FAST_COMMANDS);
+    // A forced command's line is read by yargs alone: the parser that judges it is the one that runs it.
+    const plain = forced ? null : plainLine(argv, FAST_COMMANDS);
     if (plain !== null) await plain.command.handler(plain.args as Parameters<typeof plain.command.handler>[0]);
     // Loaded only for the lines it parses: yargs and every command are most of a short command's start-up.
-    else await (await import('./general-parser.js')).parseWithYargs(argv);
+    else await (await import('./general-parser.js')).parseWithYargs(argv, forced?.limits);
   });
 }
 
 /**
- * Under an SSH forced command, the client's command (SSH_ORIGINAL_COMMAND) checked against her role,
- * with the forced command's datastore; otherwise the arguments as given, the OS account the user.
+ * Under an SSH forced command, the client's command (SSH_ORIGINAL_COMMAND) and how her role narrows
+ * its reading (forced-command.ts: sshLimits); otherwise null: the arguments as given, the OS account the user.
  */
-async function sshArgv(given: string[]): Promise<string[]> {
+async function forcedLine(given: string[]): Promise<{ argv: string[]; limits: ParserLimits } | null> {
   // Only a forced command names --user (forced-command.ts, loaded only then).
-  if (!given.includes('--user')) return given;
-  const { checkSshCommand, forcedCommand } = await import('./forced-command.js');
+  if (!given.includes('--user')) return null;
+  const { forcedCommand, sshLimits } = await import('./forced-command.js');
   const forced = forcedCommand(given, process.env);
-  if (forced === null) return given;
+  if (forced === null) return null;
   setIdentity({ login: forced.login, forced: true });
-  const data = forced.data === undefined ? [] : ['--data', forced.data];
   const actor = await openStore({ data: forced.data }).actor();
-  // A forced identity is always a registered user (actor() refuses others).
-  if (actor !== null) checkSshCommand(forced.argv, actor.role);
-  return [...forced.argv, ...data];
+  // actor() refuses a forced login that is not a registered user.
+  if (actor === null) throw new Error(`强制命令的用户 ${forced.login} 没有角色`);
+  return { argv: forced.argv, limits: sshLimits(actor.role, forced.data) };
 }

@@ -163,6 +163,6 @@ export class ScopedStore extends DatastoreFile {
     if (actor !== null && actor.role !== 'school') {
       throw new UserError(`${actor.name}（${actor.login}）无权恢复备份：恢复会改动所有学院的数据，请由组织部/学工部或服务器管理员操作，未做任何改动`);
     }
-    return super.restore(id, meta);
+    return super.restore(id, { ...meta, user: actorLabel(actor, this.who.login) });
   }
 }

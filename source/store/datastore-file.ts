@@ -252,9 +252,9 @@ export class DatastoreFile {
   }
 
   /** Brings back a backup as a new revision; the state it replaces is backed up like before any save. */
-  async restore(id: string, meta: { action: string }): Promise<Saved<RestoredBackup>> {
+  async restore(id: string, meta: { action: string; user?: string }): Promise<Saved<RestoredBackup>> {
     const { readBackup, restoreLocked } = await import('./restore.js');
     const backup = await readBackup(this.reader, id);
-    return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta.action));
+    return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta.action, meta.user));
   }
 }

@@ -63,6 +63,7 @@ export async function restoreLocked(
   lock: HeldLock,
   { backup, source }: { backup: BackupInfo; source: Datastore },
   action: string,
+  user?: string,
 ): Promise<Saved<RestoredBackup>> {
   const { layout } = reader;
   const current = await readable(reader);
@@ -85,7 +86,7 @@ export async function restoreLocked(
       lock,
       freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
       source,
-      { action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action, undoable: false },
+      { action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action, undoable: false, ...(user === undefined ? {} : { user }) },
       null,
     );
     return { result: { backup, aside }, data: assemble(saved), revision: saved.main.revision };

@@ -14,6 +14,7 @@ import { fillRoster } from '../helpers/filled-roster.js';
 import { assertWithinScope } from '../../source/domain/scope-check.js';
 import { BLOCK_BEGIN, BLOCK_END, withBlock } from '../../source/io/authorized-keys.js';
 import { migrate } from '../../source/store/migrations.js';
+import { ScopedStore } from '../../source/operations/scoped-store.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 import { runCli as run } from '../helpers/run-cli.js';
 
@@ -121,6 +122,20 @@ describe('identity and scope', () => {
     expect(history.at(-1)?.user).toBe(ME);
   });
 
+  it('every change made as a forced command\'s user is journaled under her name — a restore too, never the service account', async () => {
+    await school();
+    const zhang = new ScopedStore(file, undefined, { login: 'zhang', forced: true });
+    // The newest backup: her own user is in it.
+    const newest = (await zhang.backups()).at(-1)!;
+    await zhang.restore(newest.id, { action: '恢复备份' });
+    const history = JSON.parse((await run(['history', '--json'], file)).stdout) as Array<{ user: string; action: string }>;
+    expect(history[0]).toMatchObject({ user: '张老师（zhang）', action: '恢复备份' });
+    // Over SSH restore is refused: the server's console only.
+    const before = readFileSync(file, 'utf8');
+    expect(await ssh('zhang', `restore ${newest.id}`)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^SSH 命令被拒绝：.*不能运行“restore”/) });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
   it('a college secretary sees and changes only her college; a viewer changes nothing; all refusals leave the file as it was', async () => {
     await school();
     const rows = JSON.parse((await ssh('wang', 'overdue --as-of 2026-09-20 --json')).stdout) as Array<Record<string, unknown>>;
@@ -137,7 +152,7 @@ describe('identity and scope', () => {
       ['wang', 'users list', /college 角色经 SSH 只能运行/],
       ['wang', 'overdue --data /other/file.json', /不能经 SSH 指定 --data/],
       ['wang', 'overdue --data=/other/file.json', /不能经 SSH 指定 --data/],
-      ['wang', 'overdue --no-data', /不能经 SSH 指定 --no-data/],
+      ['wang', 'overdue --no-data', /不能经 SSH 指定 --data/],
       ['wang', 'overdue --user zhang', /不能经 SSH 指定 --user/],
       ['wang', 'overdue; rm -rf /', /shell 运算符/],
       ['wang', 'overdue && rm -rf /', /shell 运算符/],
@@ -148,7 +163,7 @@ describe('identity and scope', () => {
       ['wang', 'overdue\nrm -rf /', /换行或控制字符/],
       ['wang', 'export form2 --out /tmp/x.xlsx', /只能写到标准输出/],
       ['wang', 'import /tmp/roster.xlsx', /经 SSH 导入只能从标准输入读取/],
-      ['wang', 'import - /tmp/roster.xlsx', /经 SSH 导入只能从标准输入读取/],
+      ['wang', 'import - /tmp/roster.xlsx', /无法识别的选项：\/tmp\/roster.xlsx/],
       ['li', 'import -', /viewer 角色经 SSH 只能运行/],
       ['li', 'log --cadre 张三 --type 班级 --target 会计1班', /viewer 角色经 SSH 只能运行/],
       ['li', 'undo', /不能运行“undo”/],
@@ -236,7 +251,7 @@ describe('identity and scope', () => {
       ['wang', 'exports get .. --out -', /不是你的导出文件夹中的文件名/],
       ['wang', 'exports get passwd.xlsx --out -', /你的导出文件夹中没有文件“passwd.xlsx”/],
       ['wang', 'exports get 附件2-2026-11-25.xlsx --out /tmp/x.xlsx', /只能写到标准输出/],
-      ['wang', 'exports get 附件2-2026-11-25.xlsx', /只能写到标准输出/],
+      ['wang', 'exports get 附件2-2026-11-25.xlsx', /缺少必须的选项：out/],
       ['li', 'exports get 附件2-2026-11-25.xlsx --out -', /你的导出文件夹中没有文件/],
     ];
     for (const [login, command, message] of refused) {

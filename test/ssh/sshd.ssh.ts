@@ -3,6 +3,10 @@
 // as the service account, three users with keys made by ssh-keygen, authorized_keys written by
 // `sanlianxi users sync-keys`. Over real ssh: each role's allowed and refused commands, scope, injection
 // through SSH_ORIGINAL_COMMAND, port forwards, export to stdout and the TUI over `ssh -t` (tmux).
+// The SSH matrix (test/helpers/ssh-matrix.ts, issue 21) runs whole in process, through the forced
+// command's own path (forced-matrix.ssh.ts: ~940 lines in seconds); here, over sshd, its representative
+// part — every role × every command behind `-h … --no-help` (the help bypass), and every spelling
+// (help options, `--`, --data, --user, repeated, `=`) on overdue — since each ssh login is a new process.
 // Fails, never skips, when sshd, tmux or the built program is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,6 +18,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
+import { judgeCase, matrixCases, matrixCommands } from '../helpers/ssh-matrix.js';
 
 const SSHD = '/usr/sbin/sshd';
 const MAIN = resolve('dist/cli/main.js');
@@ -82,7 +87,8 @@ function sshArgs(login: Login, extra: string[] = []): string[] {
 }
 
 function ssh(login: Login, command: string, extra: string[] = [], input?: Buffer) {
-  const r = spawnSync('ssh', [...sshArgs(login, extra), command], { encoding: 'buffer', ...(input === undefined ? {} : { input }) });
+  // `--`: ssh's own options end there, so that a command starting with "-" is sent as it is.
+  const r = spawnSync('ssh', [...sshArgs(login, extra), '--', command], { encoding: 'buffer', ...(input === undefined ? {} : { input }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
@@ -174,6 +180,25 @@ describe('over a real sshd', () => {
     expect(lines[0]).toBe("# the service account's own line");
     const wang = lines.find((l) => l.endsWith('sanlianxi:wang'));
     expect(wang).toMatch(new RegExp(`^command="${process.execPath} ${MAIN} --data \\S+ --user wang",restrict,pty ssh-ed25519 `));
+  });
+
+  it('the matrix\'s representative part: every role × every command behind -h … --no-help, and every spelling on overdue, as README\'s table says', () => {
+    mkdirSync(join(dir, 'scratch'));
+    const other = join(dir, 'other.json');
+    writeFileSync(other, readFileSync(data));
+    const otherBefore = readFileSync(other);
+    const names = matrixCommands('').map((c) => c.name).filter((n) => n !== '');
+    const representative = (command: string) => /^-h .* --no-help$/.test(command) || /^overdue /.test(command);
+    for (const c of matrixCases(join(dir, 'scratch'), other).filter((m) => representative(m.command))) {
+      const before = datastoreState();
+      tally.attempts += 1;
+      const r = ssh(c.login, c.command, [], Buffer.alloc(0));
+      judgeCase(c, { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr }, datastoreState() !== before, names);
+      if (c.expected.kind === 'refused') tally.refused += 1;
+      else tally.allowed += 1;
+    }
+    expect(readFileSync(other).equals(otherBefore)).toBe(true);
+    expect(readdirSync(join(dir, 'scratch'))).toEqual([]);
   });
 
   it('each role runs its commands; the journal names who logged', () => {
