@@ -4,7 +4,7 @@
 // `sanlianxi users sync-keys`. Over real ssh: each role's allowed and refused commands, scope, injection
 // through SSH_ORIGINAL_COMMAND, port forwards, export to stdout and the TUI over `ssh -t` (tmux).
 // The SSH matrix (test/helpers/ssh-matrix.ts, issue 21) runs whole in process, through the forced
-// command's own path (forced-matrix.ssh.ts: ~940 lines in seconds); here, over sshd, its representative
+// command's own path (forced-matrix.ssh.ts: ~1000 lines in half a minute); here, over sshd, its representative
 // part — every role × every command behind `-h … --no-help` (the help bypass), and every spelling
 // (help options, `--`, --data, --user, repeated, `=`) on overdue — since each ssh login is a new process.
 // Fails, never skips, when sshd, tmux or the built program is missing.
