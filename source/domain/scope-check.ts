@@ -60,6 +60,7 @@ class ScopeCheck {
       if (r == null) continue;
       for (const c of side.owners.of(table, r)) colleges.add(c);
       if (table === 'students') for (const c of this.othersDorm(r, side)) colleges.add(c);
+      if (table === 'cadres') for (const c of side.cadreSeenBy(String(r['id']))) colleges.add(c);
     }
     for (const college of colleges) {
       if (this.scope.has(college)) continue;
@@ -82,6 +83,8 @@ class ScopeCheck {
     const owned = side.owners.of(table, record).includes(college);
     if (table === 'dorms') return owned ? { ...record, classIds: (record['classIds'] as string[]).filter((id) => side.owners.ofClass(id) === college) } : undefined;
     if (table === 'contacts' && record['duty'] === 'dorm') return owned && side.cadreSeenBy(String(record['cadreId'])).has(college) ? record : undefined;
+    // A cadre holding one of its classes: its forms show him (name, phone, status…) as he is.
+    if (table === 'cadres') return side.cadreSeenBy(String(record['id'])).has(college) ? record : undefined;
     // Who of hers lives in its dorm is that dorm's, the other college's (2号楼 knows its residents).
     if (table === 'students' && !owned) return this.othersDorm(record, side).includes(college) ? record['dormId'] : undefined;
     return owned ? record : undefined;
@@ -94,6 +97,7 @@ class ScopeCheck {
     const [r, side] = mine[0] ?? [];
     if (r === undefined || side === undefined) return null;
     if (table === 'dorms') return `寝室 ${dormKey(r as unknown as Dorm)}`;
+    if (table === 'cadres') return `干部 ${String(r['name'])}`;
     // Her student (still hers after): only where it lives is shared.
     if (table === 'students') return mine.length === present.length ? `困难生 ${String(r['studentNo'])} ${String(r['name'])} 住的` : null;
     if (table !== 'contacts' || r['duty'] !== 'dorm') return null;
@@ -166,6 +170,7 @@ export function assertWithinScope(actor: Actor, before: Datastore, after: Datast
       const college = collegeName(found.college, after);
       if (found.hers === null) throw refuse(`涉及其他学院的${TABLE_LABELS[table]}${record ? addedName(table, previous, record) : ''}（${college}）`);
       if (table === 'students') throw refuse(`涉及${found.hers}${college}的寝室（只能由该学院或学校改动）`);
+      if (table === 'cadres') throw refuse(`会改变${college}也看到的${found.hers}（该干部联系该学院的班级，其信息请组织部/学工部修改）`);
       throw refuse(`会改变${college}也看到的${found.hers}（合住寝室只能增删本学院的班级，其余请该学院或学校修改）`);
     }
   }

@@ -110,6 +110,9 @@ describe('shared records', () => {
     // The school gave her college's cadre the other college's class; she cannot see that assignment.
     expect((await ssh('zhang', 'assign --cadre 李四 --class 软件1班 --start 2026-09-01')).code).toBe(0);
     await refused(ssh('wang', 'assign --cadre 李四 --class 物流23班 --start 2026-09-01'), /^王芳（wang）.*这次修改与机电信息学院的记录冲突.*未做任何改动/);
+    // 李四 is hers, and 机电信息学院's forms show his name and phone: a new phone is that college's to see changed.
+    const phone = readFileSync(await fillRoster(join(dir, 'cadre.xlsx'), { 干部: [['T002', '李四', '经济管理学院', '教务处', '科长', '中共党员', '669999', '', '科职以上干部']] }));
+    await refused(ssh('wang', 'import -', phone), /^王芳（wang）.*会改变机电信息学院也看到的干部 李四（.*组织部\/学工部.*未做任何改动\n$/);
   });
 
   it('a record of another college that she names is refused as such, naming only what she typed; one in no college is not found', async () => {
@@ -161,5 +164,11 @@ describe('shared records', () => {
       '王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的班级（机电信息学院），已全部取消，未做任何改动',
     );
     expect(change((d) => void (d.students.find((s) => s.id === 's_1')!.dormId = null))).toThrow(/困难生 2025001 小明 住的机电信息学院的寝室/);
+    // Her cadre holding another college's class: every field that college sees of him stays as it was.
+    assign(before, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: [], start: '2026-09-01' }, { ...testContext('2026-09-01'), newId: () => 'a_ls' });
+    const cadre = (d: ReturnType<typeof sharedDormSchool>, id: string) => d.cadres.find((c) => c.id === id)!;
+    expect(change((d) => void (cadre(d, 'c_ls').shortPhone = '669999'))).toThrow(/会改变机电信息学院也看到的干部 李四/);
+    expect(change((d) => void (cadre(d, 'c_ls').status = '离职'))).toThrow(/会改变机电信息学院也看到的干部 李四/);
+    expect(change((d) => void (cadre(d, 'c_ww').shortPhone = '669999'))).not.toThrow();
   });
 });
