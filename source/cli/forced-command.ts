@@ -23,7 +23,7 @@ export interface ForcedCommand {
  * this equal to (`users`, `init`, `template`, `restore`: at the server's console only; `import` only
  * as `import -`, the workbook on standard input).
  */
-const READ = ['overdue', 'contacts', 'history', 'export', 'exports', 'remind'];
+const READ = ['overdue', 'coverage', 'contacts', 'history', 'export', 'exports', 'remind'];
 export const SSH_COMMANDS: Record<Role, readonly string[]> = {
   viewer: READ,
   college: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'webhook'],

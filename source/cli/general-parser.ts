@@ -9,6 +9,7 @@ import { contactsCommand } from './commands/contacts.js';
 import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
+import { coverageCommand } from './commands/coverage.js';
 import { exportCommand } from './commands/export.js';
 import { exportsCommand } from './commands/exports.js';
 import { tuiCommand } from './commands/tui.js';
@@ -53,6 +54,7 @@ export async function parseWithYargs(argv: string[], limits?: ParserLimits): Pro
     .command(allowed(logCommand))
     .command(allowed(contactsCommand))
     .command(allowed(overdueCommand))
+    .command(allowed(coverageCommand))
     .command(allowed(remindCommand))
     .command(allowed(webhookCommand))
     .command(allowed(exportCommand))

@@ -3,6 +3,7 @@
 // Each list here is what no duty report can show; an assignment about to end is where the next hole is.
 import { addDays, type IsoDate } from './dates.js';
 import type { Indexes } from './indexes.js';
+import { cadreName, collegeName, targetLabel } from './labels.js';
 import type { Assignment, Cadre, ClassGroup, Datastore } from './schema.js';
 import type { EndReason } from './vocabulary.js';
 import { effectiveEnd, isActiveOn } from './windows.js';
@@ -101,4 +102,30 @@ export function holesByCollege(c: Coverage, idx: Indexes): Map<string, number> {
   for (const d of c.dorms) for (const college of new Set(d.classIds.map((id) => idx.classById.get(id)?.collegeId))) add(college);
   for (const s of c.students) add(idx.classById.get(s.classId)?.collegeId);
   return counts;
+}
+
+/** The holes as `coverage --json` prints them and every list shows them: names, not ids. */
+export interface CoverageRows {
+  asOf: IsoDate;
+  classes: Array<{ class: string; college: string }>;
+  dorms: Array<{ dorm: string; classes: string[] }>;
+  /** name: 学号 姓名, as overdue names a 困难生. */
+  students: Array<{ name: string; class: string }>;
+  freeCadres: Array<{ cadre: string; employeeNo: string | null; college: string; since: FreeSince | null }>;
+  ending: Array<{ cadre: string; employeeNo: string | null; class: string; end: IsoDate; reason: EndReason }>;
+}
+
+export function coverageRows(c: Coverage, idx: Indexes): CoverageRows {
+  const className = (id: string) => idx.classById.get(id)?.name ?? id;
+  return {
+    asOf: c.asOf,
+    classes: c.classes.map((cls) => ({ class: cls.name, college: collegeName(idx, cls.collegeId) })),
+    dorms: c.dorms.map((d) => ({ dorm: targetLabel(idx, 'dorm', d.dormId), classes: d.classIds.map(className) })),
+    students: c.students.map((s) => ({ name: targetLabel(idx, 'student', s.studentId), class: className(s.classId) })),
+    freeCadres: c.freeCadres.map(({ cadre, since }) => ({ cadre: cadreName(idx, cadre), employeeNo: cadre.employeeNo, college: collegeName(idx, cadre.collegeId), since })),
+    ending: c.ending.map(({ assignment, end, reason }) => {
+      const cadre = idx.cadreById.get(assignment.cadreId);
+      return { cadre: cadre ? cadreName(idx, cadre) : assignment.cadreId, employeeNo: cadre?.employeeNo ?? null, class: className(assignment.classId), end, reason };
+    }),
+  };
 }
