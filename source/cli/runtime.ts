@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { randomId, type ChangeContext } from '../domain/context.js';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { safeText } from '../domain/safe-text.js';
 import { dateField } from '../operations/fields.js';
 import { OperationRunner } from '../operations/runner.js';
 import { ScopedStore, type Identity } from '../operations/scoped-store.js';
@@ -45,7 +46,12 @@ export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext
 
 /** Runs operations on the command's datastore, `today` being today unless --as-of says otherwise. */
 export function operations(args: GlobalArgs, today: IsoDate = todayInShanghai()): OperationRunner {
-  return new OperationRunner(openStore(args), { via: 'command', context: () => changeContext(today) });
+  return new OperationRunner(openStore(args), { via: 'command', context: () => changeContext(today), notice: sayNotice });
+}
+
+/** A saved change's notice (operations/runner.ts), on stderr: stdout keeps what was done. */
+export function sayNotice(line: string): void {
+  process.stderr.write(`${safeText(line)}\n`);
 }
 
 /**

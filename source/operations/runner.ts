@@ -11,12 +11,16 @@ export interface Client {
   context: () => ChangeContext;
   /** The contacts the client shows (the TUI: its reporting term); read back with every save. */
   view?: RangeArg;
+  /** Says a saved change's notice (a step after the save left undone: no backup…) where the client says such things. */
+  notice?: (line: string) => void;
 }
 
 export interface Done<R> {
   result: R;
   /** What was done, for the user. */
   message: string;
+  /** Saved, but a step after the save was left undone (e.g. its backup): one line for the user, else null. */
+  notice: string | null;
   /** The datastore as saved (its contacts: those the change read, and the client's view). */
   data: Datastore;
   revision: number;
@@ -38,7 +42,9 @@ export class OperationRunner {
 
   async run<I, R>(op: Operation<I, R>, input: I): Promise<Done<R>> {
     const saved = await op.run(this.store, input, this.client.context(), this.options(op));
-    return { result: saved.result, message: op.done(saved.result), data: saved.data, revision: saved.revision };
+    const notice = saved.notice ?? null;
+    if (notice !== null) this.client.notice?.(notice);
+    return { result: saved.result, message: op.done(saved.result), notice, data: saved.data, revision: saved.revision };
   }
 
   /** The operation on the store as it is now, saved nowhere; throws what the run would throw. */

@@ -150,12 +150,13 @@ export class DatastoreFile {
     }
   }
 
-  /** Writes a new datastore; refuses to replace an existing file. */
-  async create(data: Datastore): Promise<void> {
-    await this.withLock(async (lock) => {
+  /** Writes a new datastore; refuses to replace an existing file. Returns the notice of a step after the commit left undone, or null. */
+  async create(data: Datastore): Promise<string | null> {
+    return this.withLock(async (lock) => {
       if (await this.exists()) throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
       const { contacts: _contacts, ...collections } = data;
-      await (await saving()).saveRevision(this.reader, lock, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
+      const { notice } = await (await saving()).saveRevision(this.reader, lock, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
+      return notice;
     });
   }
 
@@ -201,8 +202,8 @@ export class DatastoreFile {
         continue;
       }
       if (!lock) return { result, data, revision: snapshot.main.revision };
-      const saved = await (await saving()).saveRevision(this.reader, lock, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
-      return { result, data: assemble(saved), revision: saved.main.revision };
+      const { snapshot: saved, notice } = await (await saving()).saveRevision(this.reader, lock, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
+      return { result, data: assemble(saved), revision: saved.main.revision, ...(notice === null ? {} : { notice }) };
     }
   }
 

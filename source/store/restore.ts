@@ -81,7 +81,7 @@ export async function restoreLocked(
   const aside = moved?.aside ?? [];
   const { contacts: _contacts, ...collections } = source;
   try {
-    const saved = await saveRevision(
+    const { snapshot: saved, notice } = await saveRevision(
       reader,
       lock,
       freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
@@ -89,7 +89,7 @@ export async function restoreLocked(
       { action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action, undoable: false, ...(user === undefined ? {} : { user }) },
       null,
     );
-    return { result: { backup, aside }, data: assemble(saved), revision: saved.main.revision };
+    return { result: { backup, aside }, data: assemble(saved), revision: saved.main.revision, ...(notice === null ? {} : { notice }) };
   } catch (error) {
     await moved?.putBack().catch(() => undefined);
     throw error;

@@ -2,33 +2,37 @@
 // new files, the journal entry, then the main file (the head naming them) replaced atomically — the
 // commit point — so a crash leaves the old or the new datastore.
 // A failure before the commit (a full disk) leaves the datastore as it was — the files written for it
-// removed, its journal entry dropped — and says so ("修改未保存"); the steps after it (seal, backup,
-// clean-up) cannot make a saved change look unsaved, so their failures are ignored: the next save makes
-// them again.
-import { readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// removed, its journal entry dropped — and says so ("修改未保存"); the steps after it (after-commit.ts)
+// cannot make a saved change look unsaved: a failure among them is one notice beside "saved".
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
-import { backUp, filesOf, pruneBackups } from './backups.js';
+import { afterCommitSteps, runAfterCommit } from './after-commit.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
-import { recordAdded, type WrittenMonth } from './digest-file.js';
+import type { WrittenMonth } from './digest-file.js';
 import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
-import { appendEntry, compactJournal, dropEntriesFrom, summarizeChanges, type JournalEntry } from './journal.js';
+import { appendEntry, dropEntriesFrom, summarizeChanges, type JournalEntry } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
 import { monthFileBytes } from './month-file-text.js';
-import { isStoreFileName, partFileName, rosterFileName, type DatastoreLayout, type MonthKey } from './layout.js';
+import { partFileName, rosterFileName, type MonthKey } from './layout.js';
 import { osUserName } from './os-user.js';
-import { ensurePrivateDir, sweepTempFiles } from './private-files.js';
-import { writeSeal } from './seals.js';
-import { indexedRosterText, indexFileName, writeRosterIndex, type RosterIndex } from './roster-index.js';
+import { ensurePrivateDir } from './private-files.js';
+import { indexedRosterText, type RosterIndex } from './roster-index.js';
 import { collectionsOf, deepFreeze, extend, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
 import { storageProblem } from './storage-errors.js';
-import { sweepReleasedLocks, type HeldLock } from './store-lock.js';
+import type { HeldLock } from './store-lock.js';
 import type { ChangeMeta } from './store-types.js';
 
-/** Saves `data`, the result of a change to `snapshot`, as the next revision; returns it as a snapshot. */
+/** A revision saved: as a snapshot, and the notice of any step after the commit left undone (after-commit.ts). */
+export interface Committed {
+  snapshot: Snapshot;
+  notice: string | null;
+}
+
+/** Saves `data`, the result of a change to `snapshot`, as the next revision. */
 export async function saveRevision(
   reader: SnapshotReader,
   lock: HeldLock,
@@ -36,7 +40,7 @@ export async function saveRevision(
   data: Datastore,
   meta: ChangeMeta,
   diffBase: ChangeBase | null,
-): Promise<Snapshot> {
+): Promise<Committed> {
   const { layout } = reader;
   const { collections, contacts, changes } = await checkChange(data, diffBase);
   const revision = snapshot.main.revision + 1;
@@ -128,61 +132,21 @@ export async function saveRevision(
   for (const [name, part] of written) reader.parts.set(name, part);
   if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections), indexed: false };
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
-  await afterCommit(() => writeSeal(layout.seal, adapter.written));
-  await afterCommit(() => indexRoster(reader, newIndex));
-  await afterCommit(() => removeUnreferencedParts(reader, head));
-  await afterCommit(() => sweepTemps(layout));
   // Contacts added and nothing else (a log): recorded for the overdue digest, which stays good.
   const added = changes?.every((c) => c.collection === 'contacts' && c.before === null) ? changes.map((c) => c.after as Contact) : null;
-  if (keptRoster && added !== null && !snapshot.inline) await afterCommit(() => recordAdded(layout, snapshot.sha256, adapter.written, monthsWritten, added));
-  await afterCommit(async () => {
-    await backUp(layout, revision, filesOf(head), { main: adapter.writtenContent, parts: texts }, now);
-    await pruneBackups(layout);
-  });
-  await afterCommit(() => compactJournal(layout.journal, now));
-  return { main, roster, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written };
-}
-
-/** A step after the commit: its failure leaves the change saved (the next save tries it again). */
-async function afterCommit(step: () => Promise<unknown>): Promise<void> {
-  await step().catch(() => undefined);
-}
-
-/**
- * The roster's index beside it (roster-index.ts), once per roster file: the one made with a roster just
- * written, or made now for a roster this handle read whole (one from before indexes, or whose index was lost).
- */
-async function indexRoster(reader: SnapshotReader, written: RosterIndex | null): Promise<void> {
-  const roster = reader.roster;
-  if (roster === null || roster.indexed) return;
-  const file = join(reader.layout.partsDir, roster.ref.file);
-  let index = written;
-  if (index === null) {
-    // Only for the very text on disk: a roster written by another version may differ in its bytes.
-    const built = indexedRosterText(roster.collections);
-    if ((await readFile(file, 'latin1')) !== `${built.text}\n`) return;
-    index = built.index;
-  }
-  await writeRosterIndex(join(reader.layout.partsDir, indexFileName(roster.ref.file)), roster.ref.sha256, index);
-  roster.indexed = true;
-}
-
-/** Roster and month files (and roster indexes) no revision on disk names any more (backups keep their own copies). */
-async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): Promise<void> {
-  const live = new Set([...filesOf(head).map((f) => f.file), indexFileName(head.roster.file)]);
-  const names = await readdir(reader.layout.partsDir).catch(() => [] as string[]);
-  for (const name of names) {
-    if (isStoreFileName(name) && !live.has(name)) {
-      await unlink(join(reader.layout.partsDir, name)).catch(() => undefined);
-      reader.parts.delete(name);
-    }
-  }
-}
-
-/** Temp files of writers killed mid-write (main file, seal, digest and its additions, journal compaction, roster and month files, a released lock directory). */
-async function sweepTemps(layout: DatastoreLayout): Promise<void> {
-  await sweepReleasedLocks(layout.main);
-  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest), basename(layout.digestAdded), basename(layout.journal)]);
-  await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
-  await sweepTempFiles(layout.partsDir, isStoreFileName);
+  const notice = await runAfterCommit(
+    afterCommitSteps(reader, {
+      head,
+      revision,
+      now,
+      seal: adapter.written,
+      texts: { main: adapter.writtenContent, parts: texts },
+      index: newIndex,
+      added: keptRoster && added !== null && !snapshot.inline ? { before: snapshot.sha256, months: monthsWritten, contacts: added } : null,
+    }),
+  );
+  return {
+    snapshot: { main, roster, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written },
+    notice,
+  };
 }

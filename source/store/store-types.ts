@@ -45,4 +45,6 @@ export interface Saved<T> {
   result: T;
   data: Datastore;
   revision: number;
+  /** A step after the commit left undone, in one line for the user (after-commit.ts); absent when all were done. */
+  notice?: string;
 }

@@ -120,7 +120,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
       try {
         const done = await runner.run(op, input);
         setData(done.data);
-        setMessage({ text: done.message, error: false });
+        setMessage({ text: done.notice === null ? done.message : `${done.message}；${done.notice}`, error: false });
         return { ok: true, result: done.result };
       } catch (error) {
         setMessage({ text: failureText(error), error: true });

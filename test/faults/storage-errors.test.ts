@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { UserError } from '../../source/domain/errors.js';
+import { runCli } from '../helpers/run-cli.js';
 import { assignedStore, logNote, mount, notes, tempDir, unmount } from './fault-helpers.js';
 
 // An injected fault: the private file write whose target matches `failing.target` fails with `failing.code`.
@@ -16,6 +17,10 @@ vi.mock('../../source/store/private-files.js', async (original) => {
     writePrivateFile: async (file: string, data: string | Buffer) => {
       if (failing.target?.test(file)) throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
       return real.writePrivateFile(file, data);
+    },
+    writeNewPrivateFile: async (file: string, data: string | Buffer) => {
+      if (failing.target?.test(file)) throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
+      return real.writeNewPrivateFile(file, data);
     },
   };
 });
@@ -65,9 +70,23 @@ describe('storage errors', () => {
     const store = await assignedStore();
     failing.code = 'ENOSPC';
     failing.target = /seal\.json$/;
-    await expect(logNote(store, '2026-11-11', '二')).resolves.toMatchObject({ revision: 2 });
+    await expect(logNote(store, '2026-11-11', '二')).resolves.toMatchObject({ revision: 2, notice: '已保存，但校验值未完成（磁盘已满）：下次保存时重做' });
     failing.target = null;
     expect(await notes(store.file)).toEqual(['二']);
+  });
+
+  it('case 11: a backup failing for space after the commit: exit 0, the change saved, and she is told once that it has no backup', async () => {
+    const store = await assignedStore();
+    failing.code = 'ENOSPC';
+    failing.target = /\.backups\//;
+    const run = await runCli(['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-11-11', '--note', '二', '--as-of', '2026-11-25'], store.file);
+    failing.target = null;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/已记录/);
+    expect(run.stderr.match(/已保存，但备份未完成（磁盘已满）：下次保存时重做/g)).toHaveLength(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await notes(store.file)).toEqual(['二']);
+    expect((await store.backups()).map((b) => b.revision)).toEqual([1]);
   });
 
   it('case 11: EEXIST (a file where the month directory belongs) and EISDIR (a directory as the datastore) are user errors', async () => {

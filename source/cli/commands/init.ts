@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { todayInShanghai } from '../../domain/dates.js';
 import { emptyDatastore } from '../../domain/schema.js';
 import { defaultTermsFor } from '../../domain/terms.js';
-import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
+import { dateArg, openStore, sayNotice, type GlobalArgs } from '../runtime.js';
 
 interface Args extends GlobalArgs {
   school: string;
@@ -19,7 +19,8 @@ export const initCommand: CommandModule<GlobalArgs, Args> = {
   handler: async (args) => {
     const store = openStore(args);
     const terms = defaultTermsFor(dateArg(args['as-of'], 'as-of', todayInShanghai()));
-    await store.create(emptyDatastore(args.school.trim(), terms));
+    const notice = await store.create(emptyDatastore(args.school.trim(), terms));
     console.log(`已创建数据文件 ${store.file}：${args.school.trim()}，学期 ${terms.map((t) => `${t.name}（${t.start} 至 ${t.end}）`).join('、')}`);
+    if (notice !== null) sayNotice(notice);
   },
 };

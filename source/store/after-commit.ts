@@ -1,0 +1,127 @@
+// The steps after a save's commit point (save-revision.ts), each named for the secretary. None can make
+// the saved change unsaved, so one failing does not stop the others; but she is told once, in one line,
+// which did not get done — above all a change with no backup — since the next save does them again.
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { DigestContact } from '../domain/overdue-digest.js';
+import { backUp, filesOf, pruneBackups, type WrittenTexts } from './backups.js';
+import { recordAdded, type WrittenMonth } from './digest-file.js';
+import type { HeadFile } from './file-schemas.js';
+import { compactJournal } from './journal.js';
+import { isStoreFileName, type DatastoreLayout } from './layout.js';
+import { sweepTempFiles } from './private-files.js';
+import { indexFileName, writeRosterIndex, indexedRosterText, type RosterIndex } from './roster-index.js';
+import { writeSeal } from './seals.js';
+import type { SnapshotReader } from './snapshot-reader.js';
+import { isStorageError } from './storage-errors.js';
+import { sweepReleasedLocks } from './store-lock.js';
+
+export interface AfterCommitStep {
+  /** What the step makes, as the notice names it (e.g. 备份). */
+  name: string;
+  run: () => Promise<unknown>;
+}
+
+/** Why a step failed, in a few words for the notice (storage-errors.ts says the whole problem). */
+function reasonOf(error: unknown): string {
+  if (!isStorageError(error)) return (error as Error)?.message ?? String(error);
+  switch (error.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return '磁盘已满';
+    case 'EROFS':
+      return '存储是只读的';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限';
+    case 'EIO':
+      return '磁盘 I/O 错误';
+    default:
+      return `${error.code}`;
+  }
+}
+
+/** Runs every step in order; the one line to tell the secretary when any failed, else null. */
+export async function runAfterCommit(steps: readonly AfterCommitStep[]): Promise<string | null> {
+  const failed: string[] = [];
+  const reasons = new Set<string>();
+  for (const step of steps) {
+    try {
+      await step.run();
+    } catch (error) {
+      failed.push(step.name);
+      reasons.add(reasonOf(error));
+    }
+  }
+  if (failed.length === 0) return null;
+  return `已保存，但${failed.join('、')}未完成（${[...reasons].join('；')}）：下次保存时重做`;
+}
+
+/** What a save committed, for the steps after it. */
+export interface CommittedRevision {
+  head: HeadFile;
+  revision: number;
+  now: Date;
+  /** SHA-256 of the main file written. */
+  seal: string;
+  texts: WrittenTexts;
+  /** The index of a roster file the save wrote (null: it kept the roster). */
+  index: RosterIndex | null;
+  /** Contacts added and nothing else (a log): the main file's hash before, and the month files written. */
+  added: { before: string; months: readonly WrittenMonth[]; contacts: readonly DigestContact[] } | null;
+}
+
+/** The steps after a commit, in order: each one's failure leaves the change saved and is said once. */
+export function afterCommitSteps(reader: SnapshotReader, saved: CommittedRevision): AfterCommitStep[] {
+  const { layout } = reader;
+  const { added } = saved;
+  return [
+    { name: '校验值', run: () => writeSeal(layout.seal, saved.seal) },
+    { name: '名册索引', run: () => indexRoster(reader, saved.index) },
+    { name: '旧文件清理', run: () => removeUnreferencedParts(reader, saved.head).then(() => sweepTemps(layout)) },
+    // The overdue digest stays good across a log (digest-file.ts); any other change makes it rebuilt.
+    ...(added === null ? [] : [{ name: '逾期摘要', run: () => recordAdded(layout, added.before, saved.seal, added.months, added.contacts) }]),
+    { name: '备份', run: () => backUp(layout, saved.revision, filesOf(saved.head), saved.texts, saved.now) },
+    { name: '旧备份轮换', run: () => pruneBackups(layout) },
+    { name: '日志整理', run: () => compactJournal(layout.journal, saved.now) },
+  ];
+}
+
+/**
+ * The roster's index beside it (roster-index.ts), once per roster file: the one made with a roster just
+ * written, or made now for a roster this handle read whole (one from before indexes, or whose index was lost).
+ */
+async function indexRoster(reader: SnapshotReader, written: RosterIndex | null): Promise<void> {
+  const roster = reader.roster;
+  if (roster === null || roster.indexed) return;
+  const file = join(reader.layout.partsDir, roster.ref.file);
+  let index = written;
+  if (index === null) {
+    // Only for the very text on disk: a roster written by another version may differ in its bytes.
+    const built = indexedRosterText(roster.collections);
+    if ((await readFile(file, 'latin1')) !== `${built.text}\n`) return;
+    index = built.index;
+  }
+  await writeRosterIndex(join(reader.layout.partsDir, indexFileName(roster.ref.file)), roster.ref.sha256, index);
+  roster.indexed = true;
+}
+
+/** Roster and month files (and roster indexes) no revision on disk names any more (backups keep their own copies). */
+async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): Promise<void> {
+  const live = new Set([...filesOf(head).map((f) => f.file), indexFileName(head.roster.file)]);
+  const names = await readdir(reader.layout.partsDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (isStoreFileName(name) && !live.has(name)) {
+      await unlink(join(reader.layout.partsDir, name)).catch(() => undefined);
+      reader.parts.delete(name);
+    }
+  }
+}
+
+/** Temp files of writers killed mid-write (main file, seal, digest and its additions, journal compaction, roster and month files, a released lock directory). */
+async function sweepTemps(layout: DatastoreLayout): Promise<void> {
+  await sweepReleasedLocks(layout.main);
+  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest), basename(layout.digestAdded), basename(layout.journal)]);
+  await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
+  await sweepTempFiles(layout.partsDir, isStoreFileName);
+}
