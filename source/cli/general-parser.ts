@@ -10,6 +10,7 @@ import { initCommand } from './commands/init.js';
 import { logCommand } from './commands/log.js';
 import { overdueCommand } from './commands/overdue.js';
 import { coverageCommand } from './commands/coverage.js';
+import { yearCommand } from './commands/year.js';
 import { exportCommand } from './commands/export.js';
 import { exportsCommand } from './commands/exports.js';
 import { tuiCommand } from './commands/tui.js';
@@ -55,6 +56,7 @@ export async function parseWithYargs(argv: string[], limits?: ParserLimits): Pro
     .command(allowed(contactsCommand))
     .command(allowed(overdueCommand))
     .command(allowed(coverageCommand))
+    .command(allowed(yearCommand))
     .command(allowed(remindCommand))
     .command(allowed(webhookCommand))
     .command(allowed(exportCommand))

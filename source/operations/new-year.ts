@@ -1,0 +1,59 @@
+// 新学年 and 配对: a new academic year's terms with the graduated classes' assignments ended, then the
+// new classes paired with free cadres in one batch — each one journal entry, undone as one.
+import { cadreName } from '../domain/labels.js';
+import { buildIndexes } from '../domain/indexes.js';
+import { pairAll, startYear, type YearDates, type YearStarted } from '../domain/new-year.js';
+import type { Assignment } from '../domain/schema.js';
+import { dateField } from './fields.js';
+import { changeOperation } from './operation.js';
+import { cadreOf, classOf, dormOf, studentOf, type Ref } from './refs.js';
+
+export interface StartYearInput extends YearDates {
+  /** 2027-2028 */
+  year: string;
+}
+
+export interface YearStartedNamed extends YearStarted {
+  /** Each ended assignment as a line: 班级 — 干部（最后一天）. */
+  lines: string[];
+}
+
+export const startYearOperation = changeOperation<StartYearInput, YearStartedNamed>({
+  name: '新学年',
+  hints: () => ({ contacts: 'none' }),
+  apply(data, { year, ...dates }, ctx) {
+    const started = startYear(data, year, dates, ctx.today);
+    const idx = buildIndexes(data);
+    const lines = started.ended.map((a) => {
+      const cadre = idx.cadreById.get(a.cadreId);
+      return `${idx.classById.get(a.classId)?.name ?? ''} — ${cadre ? cadreName(idx, cadre) : ''}（最后一天 ${a.end}）`;
+    });
+    return { ...started, lines };
+  },
+  question: (r) => `添加 ${r.terms.map((t) => `${t.name}（${t.start} 至 ${t.end}）`).join('、')}，并以“班级毕业”结束 ${r.ended.length} 个已毕业班级的联系分配`,
+  done: (r) => `已添加 ${r.terms.map((t) => t.name).join('、')}；已以“班级毕业”结束 ${r.ended.length} 个联系分配`,
+});
+
+export interface PairInput {
+  /** The pairings' first day, as typed; empty: today. */
+  start?: string;
+  pairs: Array<{ cadre: Ref; class: Ref; dorms: Ref[]; students: Ref[] }>;
+}
+
+export const pairOperation = changeOperation<PairInput, Assignment[]>({
+  name: '配对',
+  hints: () => ({ contacts: 'none' }),
+  apply(data, input, ctx) {
+    const idx = buildIndexes(data);
+    const start = dateField(input.start, '开始日期', ctx.today);
+    const pairings = input.pairs.map((p) => ({
+      cadreId: cadreOf(idx, p.cadre).id,
+      classId: classOf(idx, p.class).id,
+      dormIds: p.dorms.map((d) => dormOf(idx, d).id),
+      studentIds: p.students.map((s) => studentOf(idx, s).id),
+    }));
+    return pairAll(data, pairings, start, ctx);
+  },
+  question: (made) => `保存这 ${made.length} 个配对（自 ${made[0]?.start ?? ''} 起）`,
+  done: (made) => `已保存 ${made.length} 个配对（自 ${made[0]?.start ?? ''} 起）`,
+});
