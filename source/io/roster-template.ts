@@ -11,7 +11,8 @@ const LISTS: Record<string, Record<string, readonly string[]>> = {
   规则: { 寝室范围: ['任一', '每个'] },
 };
 
-export async function writeRosterTemplate(file: string, force = true): Promise<void> {
+/** The template as a workbook, not yet written. */
+export function rosterTemplate(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   for (const spec of ROSTER_SHEETS) {
     const sheet = workbook.addWorksheet(spec.name);
@@ -35,5 +36,9 @@ export async function writeRosterTemplate(file: string, force = true): Promise<v
       }
     }
   }
-  await saveWorkbook(workbook, file, force);
+  return workbook;
+}
+
+export async function writeRosterTemplate(file: string, force = true): Promise<void> {
+  await saveWorkbook(rosterTemplate(), file, force);
 }

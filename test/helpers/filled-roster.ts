@@ -1,13 +1,9 @@
 // A roster workbook as a secretary fills it: the blank template with rows typed below its grey example row.
-import { dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { writeRosterTemplate } from '../../source/io/roster-template.js';
+import type ExcelJS from 'exceljs';
+import { rosterTemplate } from '../../source/io/roster-template.js';
 
 export async function fillRoster(file: string, rows: Record<string, unknown[][]>): Promise<string> {
-  const template = join(dirname(file), 'tpl.xlsx');
-  await writeRosterTemplate(template);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(template);
+  const wb = rosterTemplate();
   for (const [sheet, values] of Object.entries(rows)) {
     values.forEach((r, i) => {
       wb.getWorksheet(sheet)!.getRow(3 + i).values = r as ExcelJS.CellValue[];

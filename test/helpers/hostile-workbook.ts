@@ -2,9 +2,9 @@
 // control characters and lone surrogates are dropped by exceljs on write, but a crafted file can carry
 // them as OOXML escapes (_x001B_) in the shared strings, which exceljs decodes on read.
 import { readFileSync, writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { writeRosterTemplate } from '../../source/io/roster-template.js';
+import { rosterTemplate } from '../../source/io/roster-template.js';
 
 // eslint-disable-next-line no-control-regex
 const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Surrogate}|_x[0-9A-Fa-f]{4}_/u;
@@ -18,26 +18,13 @@ export function ooxmlEscape(text: string): string {
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-let template: Buffer | undefined;
-
-/** The blank template's bytes, written once (beside the first file asked for) and reused. */
-async function templateBytes(beside: string): Promise<Buffer> {
-  if (!template) {
-    const file = `${beside}.template.xlsx`;
-    await writeRosterTemplate(file);
-    template = readFileSync(file);
-  }
-  return template;
-}
-
 /**
  * Writes `rows` (sheet → rows of cell values) into a copy of the roster template, from row `firstRow`
  * (3: below the grey example). Strings exceljs would mangle are written as placeholders, then the
  * placeholders in xl/sharedStrings.xml are replaced by the escaped strings.
  */
 export async function writeRoster(file: string, rows: Record<string, unknown[][]>, firstRow = 3): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await templateBytes(file)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const wb = rosterTemplate();
   const crafted = new Map<string, string>();
   const place = (v: unknown): unknown => {
     if (typeof v === 'string' && UNWRITABLE.test(v)) {

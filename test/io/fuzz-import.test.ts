@@ -149,7 +149,7 @@ async function importOutcome(rows: Record<string, unknown[][]>): Promise<{ outco
   if (error instanceof ImportError) {
     expect(error.lines.length).toBeGreaterThan(0);
     for (const line of error.lines) {
-      expect(line).toMatch(/^[^,]+, (第\d+行|-), [^:]+: .+/);
+      expect(line).toMatch(/^[^,]+, 第\d+行, [^:]+: .+/);
       expect(line).not.toMatch(RAW_CONTROL);
       expect(line).not.toContain('\n');
       expect(line).not.toMatch(/undefined|\[object Object\]|NaN/);

@@ -1,7 +1,6 @@
 // Many secretaries, one datastore (issue 14): users and roles, who the journal names, scope enforced on
 // every change and read, and the SSH forced command's checks — here with SSH's environment set by hand;
 // test/ssh/ssh.test.ts runs the same through a real sshd.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -198,12 +197,17 @@ describe('identity and scope', () => {
 
   it('export --out - writes the workbook to standard output, her college only', async () => {
     await school();
-    const r = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('source/cli/main.ts'), '--data', file, '--user', 'wang'], {
-      env: { ...process.env, SSH_CONNECTION: '127.0.0.1 1 127.0.0.1 22', SSH_ORIGINAL_COMMAND: 'export form2 --out - --as-of 2026-09-20' },
-    });
-    expect(r.stderr.toString()).toMatch(/已导出附件2：标准输出/);
+    // Standard output's bytes, in process (through a real process and sshd: test/ssh).
+    const out: Buffer[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      out.push(Buffer.from(chunk));
+      for (const done of rest) if (typeof done === 'function') done();
+      return true;
+    }) as typeof process.stdout.write);
+    const r = await ssh('wang', 'export form2 --out - --as-of 2026-09-20').finally(() => write.mockRestore());
+    expect(r.stderr).toMatch(/已导出附件2：标准输出/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(r.stdout as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.concat(out) as unknown as ArrayBuffer);
     const cells = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String));
     expect(cells.some((c) => c.includes('张三'))).toBe(true);
     expect(cells.some((c) => c.includes('周七') || c.includes('软件1班'))).toBe(false);
