@@ -8,9 +8,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     env: { TZ: 'Asia/Shanghai', NO_COLOR: '1' },
-    // Both cores (vitest's default leaves one idle), and the modules (exceljs, ink, zod) loaded once per
-    // worker instead of once per file: every test builds its own datastore in its own temp directory.
-    maxWorkers: 2,
+    // Four workers on two cores: most of a terminal UI test is waiting for renders, and the other workers
+    // use the cores meanwhile. The modules (exceljs, ink, zod) load once per worker instead of once per
+    // file: every test builds its own datastore in its own temp directory.
+    maxWorkers: 4,
     isolate: false,
   },
 });
