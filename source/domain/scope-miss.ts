@@ -25,17 +25,20 @@ function holders(data: Datastore, miss: NotFoundError): string[] {
   }
 }
 
+/** `干部“周七”属于其他学院` when the whole school holds what her part of `data` missed; null when nothing does. */
+export function heldElsewhere(data: Datastore, miss: NotFoundError): string | null {
+  const colleges = holders(data, miss);
+  if (colleges.length === 0) return null;
+  return `${TABLE_LABELS[miss.table]}“${miss.typed}”属于${colleges.every((c) => c === SCHOOL) ? '全校统筹' : '其他学院'}`;
+}
+
 /**
  * Her lookup in her part of `data` missed: the refusal that says the record is outside her scope, or
  * null when the whole school has no such record either (the miss says how to fix it). `verb`: whether she
  * was changing (修改) or reading (查看).
  */
 export function outOfScope(actor: User, data: Datastore, miss: NotFoundError, verb: '修改' | '查看'): UserError | null {
-  const colleges = holders(data, miss);
-  if (colleges.length === 0) return null;
-  const whose = colleges.every((c) => c === SCHOOL) ? '全校统筹' : '其他学院';
-  const label = TABLE_LABELS[miss.table];
-  return new UserError(
-    `${actor.name}（${actor.login}）只能${verb}本学院（${scopeText(actor, data)}）的记录：${label}“${miss.typed}”属于${whose}${verb === '修改' ? '，未做任何改动' : ''}`,
-  );
+  const held = heldElsewhere(data, miss);
+  if (held === null) return null;
+  return new UserError(`${actor.name}（${actor.login}）只能${verb}本学院（${scopeText(actor, data)}）的记录：${held}${verb === '修改' ? '，未做任何改动' : ''}`);
 }

@@ -6,8 +6,9 @@ import type { Validator } from '../domain/contact-schema.js';
 import type { ChangeContext } from '../domain/context.js';
 import { isUserError } from '../domain/errors.js';
 import { buildIndexes, type Indexes } from '../domain/indexes.js';
-import { classSuggestion, findCadre } from '../domain/lookup.js';
+import { classSuggestion, findCadre, NotFoundError, type NamedTable } from '../domain/lookup.js';
 import type { Cadre, Datastore } from '../domain/schema.js';
+import type { ImportMiss } from './import-error.js';
 import type { ImportSummary } from './import-summary.js';
 import { shown } from './roster-cells.js';
 import type { Row, RowsRead } from './roster-read.js';
@@ -52,8 +53,12 @@ export interface ImportRun {
   refusedClasses: Set<string>;
   refusedDorms: Set<string>;
   refusedStudents: Set<string>;
-  /** Why a class name refers to nothing, or undefined when its own row was already refused. */
-  missingClass: (clsName: string) => string | undefined;
+  /** That cell's error line for a class name that refers to nothing (none when its own row was already refused). */
+  missingClass: (row: Row, header: string, clsName: string) => void;
+  /** That cell's error line for what refers to nothing (`text`, typed as `typed`). */
+  missing: (row: Row, header: string, text: string, table: NamedTable, typed: string) => void;
+  /** The lines that found nothing they named, by line. */
+  misses: Map<string, ImportMiss>;
   /** The row's cadre, by 工号 or else 干部姓名; undefined (and that cell's error line) when none is found. */
   cadreOf: (row: Row) => Cadre | undefined;
   /** Runs a row's change; a UserError becomes that row's error line (naming the rows of the records it is about). */
@@ -137,8 +142,18 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
     refusedClasses: new Set(),
     refusedDorms: new Set(),
     refusedStudents: new Set(),
-    missingClass: (clsName) =>
-      run.refusedClasses.has(clsName) ? undefined : `找不到班级“${shown(clsName)}”${classSuggestion(run.idx, clsName) ?? '（请先在“班级”表中列出）'}`,
+    missingClass: (row, header, clsName) => {
+      if (run.refusedClasses.has(clsName)) return;
+      const suggestion = classSuggestion(run.idx, clsName);
+      if (suggestion !== undefined) errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: 找不到班级“${shown(clsName)}”${suggestion}`);
+      else run.missing(row, header, `找不到班级“${shown(clsName)}”（请先在“班级”表中列出）`, 'classes', clsName);
+    },
+    missing: (row, header, text, table, typed) => {
+      const place = `${row.sheet}, 第${row.rowNo}行, ${header}`;
+      errors.push(`${place}: ${text}`);
+      run.misses.set(`${place}: ${text}`, { place, miss: new NotFoundError(text, table, typed) });
+    },
+    misses: new Map(),
     cadreOf: (row) => {
       const header = row.get('工号') === '' ? '干部姓名' : '工号';
       return run.attempt(row, header, () => findCadre(run.idx, row.get(header)));
@@ -149,7 +164,9 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
       } catch (error) {
         if (!isUserError(error)) throw error;
         const others = error.about.map((record) => places.get(record)).filter((p) => p !== undefined);
-        errors.push(line({ row, column: header }, error.message, others));
+        const text = line({ row, column: header }, error.message, others);
+        errors.push(text);
+        if (error instanceof NotFoundError) run.misses.set(text, { place: `${row.sheet}, 第${row.rowNo}行, ${header}`, miss: error });
         return undefined;
       }
     },

@@ -63,8 +63,7 @@ export function importDorms(run: ImportRun): void {
     const number = check(row, '寝室号', name, row.get('寝室号'), errors);
     const classIds = splitList(row.get('班级')).map((n) => {
       const cls = run.idx.classByName.get(n);
-      const missing = cls ? undefined : missingClass(n);
-      if (missing) errors.push(`寝室, 第${row.rowNo}行, 班级: ${missing}`);
+      if (!cls) missingClass(row, '班级', n);
       return cls?.id;
     });
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
@@ -89,7 +88,7 @@ export function importDorms(run: ImportRun): void {
 
 /** 困难生: by 学号. */
 export function importStudents(run: ImportRun): void {
-  const { errors, next, ctx, added, met, rows, seen, refusedDorms, refusedStudents, missingClass } = run;
+  const { errors, next, ctx, added, met, rows, seen, refusedDorms, refusedStudents, missingClass, missing } = run;
   run.reindex();
 
   const uniqueStudent = seen('困难生');
@@ -97,8 +96,8 @@ export function importStudents(run: ImportRun): void {
     const studentNo = check(row, '学号', name, row.get('学号'), errors);
     const studentName = check(row, '姓名', name, normalizeName(row.get('姓名')), errors);
     const cls = run.idx.classByName.get(row.get('班级'));
-    const missing = cls ? undefined : row.get('班级') === '' ? '不能为空' : missingClass(row.get('班级'));
-    if (missing) errors.push(`困难生, 第${row.rowNo}行, 班级: ${missing}`);
+    if (!cls && row.get('班级') === '') errors.push(`困难生, 第${row.rowNo}行, 班级: 不能为空`);
+    else if (!cls) missingClass(row, '班级', row.get('班级'));
     const categories = check(
       row, '类别',
       z.array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` })).min(1, '不能为空'),
@@ -108,7 +107,7 @@ export function importStudents(run: ImportRun): void {
     if (row.get('寝室楼') !== '' || row.get('寝室号') !== '') {
       const key = `${row.get('寝室楼')}-${row.get('寝室号')}`;
       const dorm = run.idx.dormByKey.get(key);
-      if (!dorm && !refusedDorms.has(key)) errors.push(`困难生, 第${row.rowNo}行, 寝室号: 找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`);
+      if (!dorm && !refusedDorms.has(key)) missing(row, '寝室号', `找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`, 'dorms', key);
       dormId = dorm?.id ?? null;
     }
     if (!studentNo || !studentName || !cls || !categories || !uniqueStudent(row, studentNo, '学号')) {
@@ -217,8 +216,7 @@ export function importAssignments(run: ImportRun): void {
     const reason = reasonText === '' ? null : check(row, '结束原因', z.enum(END_REASONS, { message: `应为 ${END_REASONS.join('、')}` }), reasonText, errors);
     const cadre = cadreOf(row);
     const cls = run.idx.classByName.get(row.get('班级'));
-    const missing = cls ? undefined : missingClass(row.get('班级'));
-    if (missing) errors.push(`联系分配, 第${row.rowNo}行, 班级: ${missing}`);
+    if (!cls) missingClass(row, '班级', row.get('班级'));
     const studentNos = splitList(row.get('困难生学号'));
     const studentIds = studentNos.some((no) => refusedStudents.has(no) && !run.idx.studentByNo.has(no))
       ? undefined

@@ -63,7 +63,7 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
       }
     }
   }
-  if (errors.length > 0) throw new ImportError(firstPerCell(errors), next);
+  if (errors.length > 0) throw new ImportError(firstPerCell(errors), next, run.misses);
   Object.assign(data, next);
   return summary;
 }

@@ -10,7 +10,7 @@ import { actorLabel, assertMayChange, scopeOf, scopedView, type Actor } from '..
 import { journalRecordSeen } from '../domain/scope-journal.js';
 import { NotFoundError } from '../domain/lookup.js';
 import { assertMayUndo, assertWithinScope, hiddenConflict } from '../domain/scope-check.js';
-import { outOfScope } from '../domain/scope-miss.js';
+import { heldElsewhere, outOfScope } from '../domain/scope-miss.js';
 import { ImportError } from '../io/import-error.js';
 import { DatastoreFile, type ChangeMeta, type ChangeStart, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
 import type { RestoredBackup } from '../store/restore.js';
@@ -35,6 +35,19 @@ export function actorIn(data: Pick<Datastore, 'users'>, who: Identity): Actor {
 /** The colleges whose records the store's user may change, judged on `data` as its guard judges her (null: all). */
 export function changingColleges(store: DatastoreFile, data: Datastore): ReadonlySet<string> | null {
   return store instanceof ScopedStore ? scopeOf(actorIn(data, store.who)) : null;
+}
+
+/** Her roster's lines that found nothing in her part of `data` and name a record the whole school holds say so. */
+function rosterInScope(error: ImportError, data: Datastore): ImportError {
+  let changed = false;
+  const lines = error.lines.map((line) => {
+    const found = error.misses.get(line);
+    const held = found && heldElsewhere(data, found.miss);
+    if (!held) return line;
+    changed = true;
+    return `${found.place}: ${held}（只能导入本学院的记录）`;
+  });
+  return changed ? new ImportError(lines, error.attempted) : error;
 }
 
 export class ScopedStore extends DatastoreFile {
@@ -103,6 +116,7 @@ export class ScopedStore extends DatastoreFile {
         await change(frozen ? view : structuredClone(view));
       } catch (error) {
         // A record she named that the whole school holds is outside her scope, not missing.
+        if (error instanceof ImportError) throw rosterInScope(error, data);
         throw (error instanceof NotFoundError && outOfScope(actor, data, error, '修改')) || error;
       }
       let result: T;

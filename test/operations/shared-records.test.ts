@@ -70,6 +70,23 @@ describe('shared records', () => {
     expect([...dorm.classIds].sort()).toEqual(['cls_kj', 'cls_old', 'cls_rj']);
   });
 
+  it('import -: a row naming another college\'s cadre, class or student says it is that college\'s, naming only what she typed', async () => {
+    const roster = readFileSync(await fillRoster(join(dir, 'theirs.xlsx'), {
+      寝室: [['9号楼', '901', '软件1班', '', '', '']],
+      联系分配: [['周七', '', '会计1班', '2025002', '2026-09-01', '', '']],
+    }));
+    writeFileSync(file, JSON.stringify(sharedDormSchool()));
+    const before = readFileSync(file, 'utf8');
+    const r = await ssh('wang', 'import -', roster);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').slice(1, -1)).toEqual([
+      '寝室, 第3行, 班级: 班级“软件1班”属于其他学院（只能导入本学院的记录）',
+      '联系分配, 第3行, 干部姓名: 干部“周七”属于其他学院（只能导入本学院的记录）',
+      '联系分配, 第3行, 困难生学号: 困难生“2025002”属于其他学院（只能导入本学院的记录）',
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
   it('log on a 混合寝室 by her own cadre is hers; undo of another user\'s change outside her scope is refused as such', async () => {
     writeFileSync(file, JSON.stringify(sharedDormSchool()));
     expect(await ssh('wang', 'log --cadre 张三 --type 寝室 --target 2号楼-201 --date 2026-09-10')).toMatchObject({ code: 0, stderr: '' });
