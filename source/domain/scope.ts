@@ -4,6 +4,7 @@
 // touch is checked in scope-check.ts.
 import { UserError } from './errors.js';
 import type { Datastore, User } from './schema.js';
+import type { Table } from './tables.js';
 
 /** Who is at the keyboard: a registered user, or null for the service account's own administrator. */
 export type Actor = User | null;
@@ -77,20 +78,7 @@ export class Owners {
   }
 }
 
-export const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
-export type Table = (typeof TABLES)[number];
-
-/** What each table's records are called in messages (the journal and undo use these too). */
-export const TABLE_LABELS: Record<Table, string> = {
-  colleges: '学院',
-  cadres: '干部',
-  classes: '班级',
-  dorms: '寝室',
-  students: '困难生',
-  assignments: '联系分配',
-  contacts: '联系记录',
-  users: '用户',
-};
+export { TABLES, TABLE_LABELS, type Table } from './tables.js';
 
 /** Whether the actor may only read (a viewer): the terminal UI then offers no change at all. */
 export function readsOnly(actor: Actor): boolean {

@@ -7,21 +7,20 @@ import { contactSchema, type Validator } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
 import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
+import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
 import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
 import { describeIssues } from './issue-text.js';
 import { carry, extend } from './snapshot.js';
 
-const TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const;
-type TableName = (typeof TABLES)[number];
 
 type SchemaModule = typeof import('../domain/schema.js');
 const headOf = (s: SchemaModule) => s.datastoreSchema.pick({ schemaVersion: true, settings: true });
 
 interface RosterSchemas {
-  tables: Record<TableName, z.ZodType<{ id: string }>>;
+  tables: Record<RosterTable, z.ZodType<{ id: string }>>;
   /** A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise. */
-  stored: Partial<Record<TableName, z.ZodType>>;
+  stored: Partial<Record<RosterTable, z.ZodType>>;
   head: ReturnType<typeof headOf>;
 }
 
@@ -90,7 +89,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   // The settings are a record like the others: checked when the change touched them (or the version).
   const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
   // A change that only adds or edits contacts constructs no other schema.
-  const schemas = headChanged || TABLES.some((t) => touchedTables.has(t)) ? await loadRosterSchemas() : null;
+  const schemas = headChanged || ROSTER_TABLES.some((t) => touchedTables.has(t)) ? await loadRosterSchemas() : null;
   const head = schemas && headChanged ? schemas.head.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings }) : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
   if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
 
@@ -103,7 +102,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
     return list.map((record, i) => {
       if (!needsCheck(table, record)) return record;
       let result = schema.safeParse(record, options);
-      const stored = schemas?.stored[table as TableName];
+      const stored = schemas?.stored[table as RosterTable];
       if (!result.success && stored && (raw === null || result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))) {
         result = stored.safeParse(record, options) as typeof result;
       }
@@ -113,14 +112,14 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
     });
   };
 
-  const rosterSchema = (table: TableName) => () => {
+  const rosterSchema = (table: RosterTable) => () => {
     if (!schemas) throw new Error(`${table} 的校验规则未加载`);
     return schemas.tables[table];
   };
-  const tables = {} as { [K in TableName]: MainCollections[K] };
-  for (const table of TABLES) {
+  const tables = {} as { [K in RosterTable]: MainCollections[K] };
+  for (const table of ROSTER_TABLES) {
     if (untouched(table)) carry(tables, data, table);
-    else (tables as Record<TableName, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
+    else (tables as Record<RosterTable, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
   }
   const contacts = checkList('contacts', () => contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');
 

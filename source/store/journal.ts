@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
-import { TABLE_LABELS } from '../domain/scope.js';
+import { ROSTER_TABLES, TABLE_LABELS, TABLES } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
 import { PRIVATE_MODE, replacePrivateFile } from './private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
@@ -52,7 +52,7 @@ export function parseJournalLine(line: string, one = false): JournalEntry | null
   return parsed.success ? (parsed.data as JournalEntry) : null;
 }
 
-export const COLLECTIONS = ['settings', 'colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'contacts', 'users'] as const;
+export const COLLECTIONS = ['settings', ...TABLES] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = { settings: '设置', ...TABLE_LABELS };
@@ -104,7 +104,7 @@ export function computeChanges(before: MainCollections, beforeContacts: readonly
     // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
     changes.push({ collection: 'settings', id: 'settings', before: journalSettings(before.settings), after: journalSettings(after.settings) });
   }
-  for (const table of ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const) {
+  for (const table of ROSTER_TABLES) {
     // A list both read from the same roster text, still unread (lazy-roster.ts), is the same list.
     if (!sameList(before, after, table)) diffTable(table, before[table], after[table], changes);
   }

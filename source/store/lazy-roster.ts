@@ -6,11 +6,12 @@
 import { LazyIndexes, STORED_INDEXES, dormKey, type Indexes } from '../domain/indexes.js';
 import { normalizeName } from '../domain/names.js';
 import type { Assignment, Cadre, ClassGroup, Datastore, Dorm, Student } from '../domain/schema.js';
+import { isRosterTable, ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
-import { isRecordTable, RECORD_TABLES, type RecordTable, type RosterIndex } from './roster-index.js';
+import type { RosterIndex } from './roster-index.js';
 import { deepFreeze } from './snapshot.js';
 
-const ROSTER_KEYS = ['schemaVersion', 'settings', ...RECORD_TABLES] as const;
+const ROSTER_KEYS = ['schemaVersion', 'settings', ...ROSTER_TABLES] as const;
 
 /** Whether `index` can be read against a text of `length` characters: every section, list and key in place. */
 function usable(index: RosterIndex, length: number): boolean {
@@ -19,8 +20,8 @@ function usable(index: RosterIndex, length: number): boolean {
   if (!sections || !starts || !ids || !keys) return false;
   if (!ROSTER_KEYS.every((k) => Array.isArray(sections[k]) && inText(sections[k][0]) && inText(sections[k][1]))) return false;
   // A record's place is checked when it is read (a wrong one parses to no record, or another).
-  if (!RECORD_TABLES.every((t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length)) return false;
-  const lengths: [unknown[] | undefined, RecordTable][] = [
+  if (!ROSTER_TABLES.every((t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length)) return false;
+  const lengths: [unknown[] | undefined, RosterTable][] = [
     [keys.employeeNo, 'cadres'],
     [keys.cadreName, 'cadres'],
     [keys.className, 'classes'],
@@ -35,7 +36,7 @@ function usable(index: RosterIndex, length: number): boolean {
 class RosterText {
   private readonly lists = new Map<string, unknown>();
   /** Records parsed one by one, by table and position: a list parsed later holds these same objects. */
-  private readonly single = new Map<RecordTable, Map<number, { id: string }>>();
+  private readonly single = new Map<RosterTable, Map<number, { id: string }>>();
   readonly getters = new Map<string, () => unknown>();
 
   constructor(
@@ -50,14 +51,14 @@ class RosterText {
     if (this.lists.has(key)) return this.lists.get(key);
     const [start, end] = this.index.sections[key]!;
     const value = JSON.parse(this.text.slice(start, end)) as unknown;
-    const fetched = isRecordTable(key) ? this.single.get(key) : undefined;
+    const fetched = isRosterTable(key) ? this.single.get(key) : undefined;
     if (fetched && Array.isArray(value)) for (const [i, record] of fetched) if ((value[i] as { id?: unknown } | undefined)?.id === record.id) value[i] = record;
     this.lists.set(key, deepFreeze(value));
     return value;
   }
 
   /** The record at place `i` of `table`, or undefined when the index does not match the text there. */
-  record<T extends { id: string }>(table: RecordTable, i: number): T | undefined {
+  record<T extends { id: string }>(table: RosterTable, i: number): T | undefined {
     const list = this.lists.get(table) as T[] | undefined;
     if (list) return list[i];
     let parsed = this.single.get(table);
@@ -143,7 +144,7 @@ abstract class IndexedMap<V> implements ReadonlyMap<string, V> {
 class KeyedRecords<T extends { id: string }> extends IndexedMap<T> {
   constructor(
     private readonly text: RosterText,
-    private readonly table: RecordTable,
+    private readonly table: RosterTable,
     private readonly keyList: readonly (string | null)[],
     private readonly keyOf: (record: T) => string | null,
     wholeMap: () => ReadonlyMap<string, T>,
@@ -162,7 +163,7 @@ class GroupedRecords<T extends { id: string }> extends IndexedMap<T[]> {
   readonly #found = new Map<string, T[]>();
   constructor(
     private readonly text: RosterText,
-    private readonly table: RecordTable,
+    private readonly table: RosterTable,
     private readonly keyList: readonly string[],
     private readonly keyOf: (record: T) => string,
     wholeMap: () => ReadonlyMap<string, T[]>,
@@ -200,7 +201,7 @@ class RosterIndexes implements Indexes {
     if (!this.#maps.has(name)) this.#maps.set(name, make());
     return this.#maps.get(name) as M;
   }
-  private byId<T extends { id: string }>(name: keyof Indexes, table: RecordTable, whole: () => ReadonlyMap<string, T>) {
+  private byId<T extends { id: string }>(name: keyof Indexes, table: RosterTable, whole: () => ReadonlyMap<string, T>) {
     return this.map(name, () => new KeyedRecords<T>(this.text, table, this.text.index.ids[table], (r) => r.id, whole));
   }
 

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { dormKey } from '../domain/indexes.js';
 import { normalizeName } from '../domain/names.js';
+import { isRosterTable, ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import { asciiJson } from './ascii-json.js';
 import type { MainCollections } from './file-schemas.js';
 import { sha256 } from './file-identity.js';
@@ -14,17 +15,14 @@ import { sha256 } from './file-identity.js';
 /** Bump when the index's shape or a key's meaning (normalizeName, dormKey) changes: others are built again. */
 const INDEX_VERSION = 1;
 
-/** The roster's lists of records, each record at a place the index records. */
-export const RECORD_TABLES = ['colleges', 'cadres', 'classes', 'dorms', 'students', 'assignments', 'users'] as const;
-export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface RosterIndex {
   /** Each top-level value's [start, end) in the roster's text, in the text's order. */
   sections: Record<string, [number, number]>;
   /** Where each record starts, by table; a record ends one character before the next (a comma), the last before its list's `]`. */
-  starts: Record<RecordTable, number[]>;
+  starts: Record<RosterTable, number[]>;
   /** Each record's id, in the same order. */
-  ids: Record<RecordTable, string[]>;
+  ids: Record<RosterTable, string[]>;
   /** Lookup keys, in the order of their table's records. */
   keys: {
     employeeNo: (string | null)[];
@@ -44,8 +42,6 @@ interface IndexHeader {
   body: string;
 }
 
-export const isRecordTable = (key: string): key is RecordTable => (RECORD_TABLES as readonly string[]).includes(key);
-
 /**
  * The roster's text as the roster file holds it (asciiJson, the same bytes), written piece by piece
  * to learn where each record starts; with the index of that text.
@@ -58,14 +54,14 @@ export function indexedRosterText(collections: MainCollections): { text: string;
     length += piece.length;
   };
   const sections: RosterIndex['sections'] = {};
-  const starts = Object.fromEntries(RECORD_TABLES.map((t) => [t, [] as number[]])) as RosterIndex['starts'];
+  const starts = Object.fromEntries(ROSTER_TABLES.map((t) => [t, [] as number[]])) as RosterIndex['starts'];
   // JSON.stringify's order and omissions: own keys in order, undefined values left out.
   const entries = Object.entries(collections).filter(([, value]) => value !== undefined);
   put('{');
   entries.forEach(([key, value], k) => {
     put(`${k === 0 ? '' : ','}${JSON.stringify(key)}:`);
     const start = length;
-    if (isRecordTable(key) && Array.isArray(value)) {
+    if (isRosterTable(key) && Array.isArray(value)) {
       put('[');
       value.forEach((record, i) => {
         if (i > 0) put(',');
@@ -77,7 +73,7 @@ export function indexedRosterText(collections: MainCollections): { text: string;
     sections[key] = [start, length];
   });
   put('}');
-  const ids = Object.fromEntries(RECORD_TABLES.map((t) => [t, (collections[t] ?? []).map((r) => r.id)])) as RosterIndex['ids'];
+  const ids = Object.fromEntries(ROSTER_TABLES.map((t) => [t, (collections[t] ?? []).map((r) => r.id)])) as RosterIndex['ids'];
   const keys: RosterIndex['keys'] = {
     employeeNo: collections.cadres.map((c) => c.employeeNo),
     cadreName: collections.cadres.map((c) => normalizeName(c.name)),
