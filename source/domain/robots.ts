@@ -4,8 +4,8 @@
 import { UserError } from './errors.js';
 import type { Datastore, Robot, Settings } from './schema.js';
 
-/** The 催办 a robot remembers having been sent (enough to tell this month's from last month's). */
-export const SENT_KEPT = 24;
+/** The 催办 messages a robot remembers having been sent: months of a large college's (about ten a month). */
+export const SENT_KEPT = 100;
 
 /** Hosts a robot may be reached on without TLS: this machine only (the tests' robots). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -73,7 +73,7 @@ export function removeRobot(data: Datastore, collegeId: string): string {
   return college;
 }
 
-/** Records the 催办 accepted by each college's robot (by content hash), keeping the latest SENT_KEPT. */
+/** Records the 催办 messages accepted by each college's robot (one hash each), keeping the latest SENT_KEPT. */
 export function recordSent(data: Datastore, sent: ReadonlyArray<{ collegeId: string; hash: string }>, date: string): number {
   const robots = { ...robotsOf(data.settings) };
   let n = 0;
@@ -87,7 +87,7 @@ export function recordSent(data: Datastore, sent: ReadonlyArray<{ collegeId: str
   return n;
 }
 
-/** When the robot was last sent this content, or null. */
+/** When the robot was last sent this message, or null. */
 export function sentBefore(robot: Robot, hash: string): string | null {
   return [...robot.sent].reverse().find((s) => s.hash === hash)?.date ?? null;
 }

@@ -29,9 +29,9 @@ export interface RobotAddress {
 
 export type SendResult = { ok: true } | { ok: false; reason: string };
 
-/** The messages' SHA-256: what was sent, without keeping its names. */
-export function contentHash(messages: readonly string[]): string {
-  return createHash('sha256').update(messages.join('\u0000')).digest('hex');
+/** A message's SHA-256: what was sent, without keeping its names. */
+export function messageHash(message: string): string {
+  return createHash('sha256').update(message).digest('hex');
 }
 
 /** 钉钉 加签: `timestamp` and `sign` (HMAC-SHA256 of "timestamp\nsecret" keyed by the secret, Base64) added to the address. */
@@ -87,16 +87,8 @@ export class RobotSender {
 
   constructor(private readonly clock: RobotClock = robotTiming.clock) {}
 
-  /** A college's messages in order; stops at the first refused. */
-  async send(robot: RobotAddress, messages: readonly string[]): Promise<SendResult> {
-    for (const content of messages) {
-      const result = await this.sendOne(robot, content);
-      if (!result.ok) return result;
-    }
-    return { ok: true };
-  }
-
-  private async sendOne(robot: RobotAddress, content: string): Promise<SendResult> {
+  /** One message, accepted or the reason it was not. */
+  async sendOne(robot: RobotAddress, content: string): Promise<SendResult> {
     for (let attempt = 0; ; attempt++) {
       await this.waitForRoom(robot.url);
       const answer = await postOnce(robot, content, this.clock.now());

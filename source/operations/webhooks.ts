@@ -1,5 +1,5 @@
-// 群机器人 and 催办 (issue 25): a college's robot set or removed, and the 催办 its robot accepted recorded,
-// so the same 催办 is not sent twice. The school sets any college's robot, a college secretary her own
+// 群机器人 and 催办 (issue 25): a college's robot set or removed, and each 催办 message its robot accepted
+// recorded, so the same message is not sent twice. The school sets any college's robot, a college secretary her own
 // (scope-check.ts); the journal keeps the address masked (robots.ts).
 import { buildIndexes } from '../domain/indexes.js';
 import { findCollege } from '../domain/lookup.js';
@@ -38,5 +38,5 @@ export const remindSentOperation = changeOperation<RemindSentInput, number>({
   name: '催办',
   hints: () => ({ contacts: 'none' }),
   apply: (data, input) => recordSent(data, input.sent, input.date),
-  done: (n) => `已记录 ${n} 个学院的催办`,
+  done: (n) => `已记录 ${n} 条催办消息`,
 });

@@ -171,6 +171,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
     },
     contactsComplete,
     dataFile,
+    mainFile: store.layout.main,
     ...(exportsDir === undefined ? {} : { exportsDir }),
     readOnly,
     today,

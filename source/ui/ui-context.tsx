@@ -38,6 +38,8 @@ export interface Ui {
   contactsComplete: boolean;
   /** The datastore's full path, shown in the header and on 首页 (which file is open, over SSH too). */
   dataFile: string;
+  /** The main file's real path: where the 催办 send lock lives (send-lock.ts). */
+  mainFile: string;
   /** Over SSH: the secretary's own folder; the transfer screen takes file names in it, not paths. */
   exportsDir?: string;
   /** A viewer: nothing that changes data is offered or obeyed (keys.ts: CHANGING). */

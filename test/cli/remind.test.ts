@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assign } from '../../source/domain/assignments.js';
 import type { Datastore } from '../../source/domain/schema.js';
 import { setRobot } from '../../source/domain/robots.js';
@@ -16,6 +17,7 @@ import { assertWithinScope } from '../../source/domain/scope-check.js';
 import { robotTiming, type RobotClock } from '../../source/io/robot-send.js';
 import { OperationRunner } from '../../source/operations/runner.js';
 import { saveRulesOperation } from '../../source/operations/settings.js';
+import { run } from '../../source/cli/main.js';
 import { openStore } from '../../source/cli/runtime.js';
 import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -41,6 +43,19 @@ function school(): Datastore {
   return data;
 }
 
+/** 护理学院 with `n` more late cadres, each with a class and its dorm: a 催办 of several messages. */
+function bigSchool(n = 40): Datastore {
+  const data = school();
+  const ctx = testContext('2026-09-01');
+  for (let i = 0; i < n; i++) {
+    data.classes.push({ ...data.classes[0]!, id: `cls_h${i}`, collegeId: 'col_0', name: `护理${i + 2}班` });
+    data.dorms.push({ ...data.dorms[0]!, id: `d_h${i}`, building: '6号楼', number: `${600 + i}`, classIds: [`cls_h${i}`] });
+    data.cadres.push({ ...data.cadres[0]!, id: `c_h${i}`, employeeNo: `T2${String(i).padStart(2, '0')}`, name: `护士${i}`, collegeId: 'col_0' });
+    assign(data, { cadreId: `c_h${i}`, classId: `cls_h${i}`, start: '2026-09-01' }, ctx);
+  }
+  return data;
+}
+
 interface Received {
   path: string;
   query: URLSearchParams;
@@ -52,6 +67,8 @@ let base: string;
 let refused: string;
 const received: Received[] = [];
 let limitedOnce = false;
+/** How many messages /flaky has been sent; its second is refused, once. */
+let flaky = 0;
 
 function answer(req: IncomingMessage, body: string): unknown {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -62,6 +79,7 @@ function answer(req: IncomingMessage, body: string): unknown {
     limitedOnce = true;
     return { errcode: 45009, errmsg: 'api freq out of limit' };
   }
+  if (url.pathname === '/flaky' && ++flaky === 2) return { errcode: -1, errmsg: 'system error' };
   if (url.pathname === '/invalid') return { errcode: 93000, errmsg: 'invalid webhook url' };
   if (url.pathname === '/signed') {
     const timestamp = url.searchParams.get('timestamp') ?? '';
@@ -109,8 +127,24 @@ beforeEach(() => {
   received.length = 0;
   waits.length = 0;
   limitedOnce = false;
+  flaky = 0;
 });
 afterEach(() => Object.assign(robotTiming, outer));
+
+/** Two command lines started together in this process (two cron lines firing at once); their output mixed. */
+async function runTogether(args: string[]): Promise<{ codes: number[]; stdout: string }> {
+  const out: string[] = [];
+  const spies = [
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(`${format(...a)}\n`)),
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0),
+  ];
+  try {
+    const codes = await Promise.all([run(args), run(args)]);
+    return { codes, stdout: out.join('') };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
 
 function newFile(data: Datastore = school()): string {
   const file = join(mkdtempSync(join(tmpdir(), 'slx-remind-')), 'data.json');
@@ -295,5 +329,47 @@ describe('remind', () => {
       delete process.env['SSH_ORIGINAL_COMMAND'];
     }
   });
-});
 
+  it('a college whose second of three messages failed gets only the undelivered ones the next time', async () => {
+    const file = newFile(bigSchool());
+    const json = await runCli(['remind', '--json', '--as-of', AS_OF, '--college', '护理学院'], file);
+    const messages = (JSON.parse(json.stdout) as { colleges: Array<{ messages: string[] }> }).colleges[0]!.messages;
+    expect(messages).toHaveLength(3);
+    expect((await runCli(['webhook', 'set', '护理学院', `${base}/flaky?key=${KEY}`], file)).code).toBe(0);
+    const send = () => runCli(['remind', '--send', '--as-of', AS_OF, '--college', '护理学院'], file);
+
+    const first = await send();
+    expect(first.code).toBe(1);
+    expect(received.map((r) => r.content)).toEqual([messages[0], messages[1]]);
+    expect(first.stderr).toMatch(/^护理学院：催办第 2 条（共 3 条）起未发出，机器人拒收（errcode -1：system error）.*第 1 条已送达/m);
+
+    received.length = 0;
+    const second = await send();
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    expect(received.map((r) => r.content)).toEqual([messages[1], messages[2]]);
+    expect(second.stdout).toMatch(/护理学院：已发送到群机器人（2 条消息；第 1 条已于 \d{4}-\d{2}-\d{2} 发送过，未重复发送）/);
+
+    received.length = 0;
+    const third = await send();
+    expect(third.code).toBe(0);
+    expect(received).toHaveLength(0);
+    expect(third.stdout).toMatch(/护理学院：这份催办已于 \d{4}-\d{2}-\d{2} 发送过，未重复发送/);
+  });
+
+  it('two sends started together deliver each message once', async () => {
+    const file = newFile(bigSchool());
+    for (const college of ['护理学院', '经济管理学院']) expect((await runCli(['webhook', 'set', college, `${base}/ok?key=${KEY}`], file)).code).toBe(0);
+    const json = await runCli(['remind', '--json', '--as-of', AS_OF], file);
+    const expected = (JSON.parse(json.stdout) as { colleges: Array<{ college: string; messages: string[] }> }).colleges
+      .filter((c) => c.college === '护理学院' || c.college === '经济管理学院')
+      .flatMap((c) => c.messages);
+    expect(expected).toHaveLength(4);
+    received.length = 0;
+    const together = await runTogether(['remind', '--send', '--as-of', AS_OF, '--data', file]);
+    expect(together.codes).toEqual([0, 0]);
+    expect(received.map((r) => r.content).sort()).toEqual([...expected].sort());
+    expect(together.stdout.match(/护理学院：已发送到群机器人（3 条消息）/g)).toHaveLength(1);
+    expect(together.stdout.match(/护理学院：这份催办已于 \d{4}-\d{2}-\d{2} 发送过，未重复发送/g)).toHaveLength(1);
+  });
+});

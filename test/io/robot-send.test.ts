@@ -39,13 +39,13 @@ it('holds one robot to 20 messages a minute, and gives up on 45009 after its ret
   now = 1_000_000;
   const sender = new RobotSender(clock);
   const messages = Array.from({ length: 45 }, (_, i) => `第 ${i + 1} 条`);
-  expect(await sender.send({ url: `${base}/ok`, secret: null }, messages)).toEqual({ ok: true });
+  for (const m of messages) expect(await sender.sendOne({ url: `${base}/ok`, secret: null }, m)).toEqual({ ok: true });
   const times = arrivals.map((a) => a.at);
   expect(times).toHaveLength(45);
   for (let i = PER_MINUTE; i < times.length; i++) expect(times[i]! - times[i - PER_MINUTE]!).toBeGreaterThanOrEqual(60_000);
 
   arrivals.length = 0;
-  const result = await sender.send({ url: `${base}/always-limited`, secret: null }, ['一条']);
+  const result = await sender.sendOne({ url: `${base}/always-limited`, secret: null }, '一条');
   expect(result).toEqual({ ok: false, reason: '机器人拒收（errcode 45009：api freq out of limit）' });
   expect(arrivals).toHaveLength(1 + RATE_LIMIT_RETRIES);
 });

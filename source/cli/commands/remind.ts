@@ -1,18 +1,21 @@
 // `remind` (催办, issue 25): each college's late cadres as the message she pastes into the group, or with
 // --send posts to the college's robot. A college whose robot refuses is one line on stderr; the others
 // are still sent; exit 0 only when every college's message was accepted. What a robot accepted is
-// recorded, so the same `remind --send` again (a cron job run twice) sends nothing new.
+// recorded, message by message, so the same `remind --send` again (a cron job run twice, or two at
+// once: send-lock.ts) sends nothing new, and after a failure only what was not delivered.
 import type { CommandModule } from 'yargs';
 import { buildIndexes } from '../../domain/indexes.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
 import { reminderMessages } from '../../domain/remind-message.js';
 import { reminders } from '../../domain/remind.js';
-import { maskUrl, robotsOf, sentBefore } from '../../domain/robots.js';
+import { maskUrl, robotsOf } from '../../domain/robots.js';
 import { UserError } from '../../domain/errors.js';
 import { safeJson } from '../../domain/safe-text.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { reportingTerm } from '../../domain/terms.js';
-import { contentHash, RobotSender } from '../../io/robot-send.js';
+import { RobotSender } from '../../io/robot-send.js';
+import { withSendLock, type SendLock } from '../../io/send-lock.js';
+import { messageNumbers, sendCollege, type CollegeSent } from '../../operations/remind-send.js';
 import { remindSentOperation } from '../../operations/webhooks.js';
 import { dateArg, openStore, operations, type GlobalArgs } from '../runtime.js';
 
@@ -27,6 +30,20 @@ interface Args extends GlobalArgs {
 }
 
 type Outcome = 'sent' | 'already' | 'failed' | 'no-robot' | 'nothing';
+
+/** A college's send as the output says it: a note on stdout, or its failure on stderr. */
+function sendSaid(college: string, total: number, robot: string, r: CollegeSent): { outcome: Outcome; note: string; failure: string | null } {
+  if (r.failure) {
+    const done = [...r.before.map((b) => b.n), ...r.delivered].sort((a, b) => a - b);
+    const what = r.failure.n === 1 ? '催办未发出' : `催办${messageNumbers([r.failure.n])}（共 ${total} 条）起未发出`;
+    const rest = done.length > 0 ? `；${messageNumbers(done)}已送达，下次只发未送达的` : '';
+    return { outcome: 'failed', note: '', failure: `${college}：${what}，${r.failure.reason}（${robot}）${rest}` };
+  }
+  if (r.delivered.length === 0) return { outcome: 'already', note: `${college}：这份催办已于 ${r.before.at(-1)!.date} 发送过，未重复发送（重发请加 --again）`, failure: null };
+  const dates = [...new Set(r.before.map((b) => b.date))];
+  const earlier = dates.map((date) => `${messageNumbers(r.before.filter((b) => b.date === date).map((b) => b.n))}已于 ${date} 发送过`).join('，');
+  return { outcome: 'sent', note: `${college}：已发送到群机器人（${r.delivered.length} 条消息${earlier ? `；${earlier}，未重复发送` : ''}）`, failure: null };
+}
 
 export const remindCommand: CommandModule<GlobalArgs, Args> = {
   command: 'remind',
@@ -48,47 +65,45 @@ export const remindCommand: CommandModule<GlobalArgs, Args> = {
     if (args.again && !args.send) throw new UserError('--again 只能与 --send 同用');
     const store = openStore(args);
     if (args.send && (await store.actor())?.role === 'viewer') throw new UserError('只读用户只能查看催办，不能发送：请去掉 --send');
-    const data = await store.load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
-    const idx = buildIndexes(data);
-    const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
-    const cadreId = args.cadre ? findCadre(idx, args.cadre).id : undefined;
-    const report = reminders(data, idx, asOf, { collegeId, cadreId, soon });
-    const robots = robotsOf(data.settings);
+    const today = todayInShanghai();
+    const runner = operations(args, today);
     const sender = new RobotSender();
-    const sent: Array<{ collegeId: string; hash: string }> = [];
     const failed: string[] = [];
-    const colleges = [];
-    for (const college of report.colleges) {
-      const messages = reminderMessages(report, college, soon !== undefined);
-      const robot = robots[college.collegeId];
-      const hash = contentHash(messages);
-      let outcome: Outcome | null = null;
-      let note = '';
-      if (args.send) {
-        if (messages.length === 0) outcome = 'nothing';
-        else if (!robot) outcome = 'no-robot';
-        else if (!args.again && sentBefore(robot, hash) !== null) {
-          outcome = 'already';
-          note = `${college.college}：这份催办已于 ${sentBefore(robot, hash)} 发送过，未重复发送（重发请加 --again）`;
-        } else {
-          const result = await sender.send(robot, messages);
-          if (result.ok) {
-            outcome = 'sent';
-            sent.push({ collegeId: college.collegeId, hash });
-            note = `${college.college}：已发送到群机器人（${messages.length} 条消息）`;
+    const prepare = async (lock: SendLock | null) => {
+      const data = await store.load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
+      const idx = buildIndexes(data);
+      const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
+      const cadreId = args.cadre ? findCadre(idx, args.cadre).id : undefined;
+      const report = reminders(data, idx, asOf, { collegeId, cadreId, soon });
+      const robots = robotsOf(data.settings);
+      const colleges = [];
+      for (const college of report.colleges) {
+        const messages = reminderMessages(report, college, soon !== undefined);
+        const robot = robots[college.collegeId];
+        let outcome: Outcome | null = null;
+        let note = '';
+        if (lock) {
+          if (messages.length === 0) {
+            outcome = 'nothing';
+            note = `${college.college}：没有需要催办的干部`;
+          } else if (!robot) {
+            outcome = 'no-robot';
+            note = `${college.college}：未设置群机器人，未发送（用 sanlianxi webhook set ${college.college} 地址 设置）`;
           } else {
-            outcome = 'failed';
-            failed.push(`${college.college}：催办未发出，${result.reason}（${maskUrl(robot.url)}）`);
+            // Recorded as each college is done: a run that fails or is killed later sends these not again.
+            const record = (hashes: string[]) => runner.run(remindSentOperation, { date: today, sent: hashes.map((hash) => ({ collegeId: college.collegeId, hash })) });
+            const r = await sendCollege(sender, lock, robot, messages, Boolean(args.again), record);
+            const said = sendSaid(college.college, messages.length, maskUrl(robot.url), r);
+            outcome = said.outcome;
+            note = said.note;
+            if (said.failure) failed.push(said.failure);
           }
         }
-        if (outcome === 'no-robot') note = `${college.college}：未设置群机器人，未发送（用 sanlianxi webhook set ${college.college} 地址 设置）`;
-        if (outcome === 'nothing') note = `${college.college}：没有需要催办的干部`;
+        colleges.push({ college, messages, robot: robot ? maskUrl(robot.url) : null, outcome, note });
       }
-      colleges.push({ college, messages, robot: robot ? maskUrl(robot.url) : null, outcome, note });
-    }
-    // Recorded before anything is printed: a send the journal does not know of would be sent again.
-    let recorded = '';
-    if (sent.length > 0) recorded = (await operations(args, todayInShanghai()).run(remindSentOperation, { date: todayInShanghai(), sent })).message;
+      return { report, colleges };
+    };
+    const { report, colleges } = args.send ? await withSendLock(store.layout.main, true, prepare) : await prepare(null);
     if (args.json) {
       console.log(
         safeJson({
@@ -118,7 +133,6 @@ export const remindCommand: CommandModule<GlobalArgs, Args> = {
         console.log(`—— ${c.college.college}（群机器人：${c.robot ?? '未设置'}）`);
         console.log(`${c.messages.join('\n\n')}\n`);
       }
-      if (recorded) console.log(recorded);
     }
     for (const line of failed) process.stderr.write(`${line}\n`);
     if (failed.length > 0) process.exitCode = 1;

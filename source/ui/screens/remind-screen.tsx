@@ -8,7 +8,9 @@ import { reminders } from '../../domain/remind.js';
 import { robotsOf, sentBefore } from '../../domain/robots.js';
 import { safeText } from '../../domain/safe-text.js';
 import { osc52 } from '../../io/osc52.js';
-import { contentHash, RobotSender } from '../../io/robot-send.js';
+import { messageHash, RobotSender } from '../../io/robot-send.js';
+import { withSendLock } from '../../io/send-lock.js';
+import { messageNumbers, sendCollege, type CollegeSent } from '../../operations/remind-send.js';
 import { remindSentOperation } from '../../operations/webhooks.js';
 import { Confirm } from '../components/confirm.js';
 import { Line, Panel } from '../components/layout.js';
@@ -19,7 +21,7 @@ import { useKeys } from '../keyboard.js';
 import { failureText, useUi } from '../ui-context.js';
 
 export function RemindScreen() {
-  const { data, idx, today, back, say, run, preview } = useUi();
+  const { data, idx, today, mainFile, back, say, run, preview } = useUi();
   const { rows } = useTerminalSize();
   const { write } = useStdout();
   const colleges = useMemo(() => {
@@ -36,14 +38,27 @@ export function RemindScreen() {
   const send = async () => {
     setAsking(false);
     if (!chosen || !robot) return;
-    const input = { date: today, sent: [{ collegeId: chosen.collegeId, hash: contentHash(chosen.messages) }] };
+    const record = (hashes: string[]) => ({ date: today, sent: hashes.map((hash) => ({ collegeId: chosen.collegeId, hash })) });
     // Asked first of the store: a viewer, or a robot removed meanwhile, sends nothing.
-    const may = await preview(remindSentOperation, input);
+    const may = await preview(remindSentOperation, record(chosen.messages.map(messageHash)));
     if (!may.ok) return say(failureText(may.error), true);
-    const result = await new RobotSender().send(robot, chosen.messages);
-    if (!result.ok) return say(`${chosen.college}：催办未发出，${result.reason}`, true);
-    const saved = await run(remindSentOperation, input);
-    if (saved.ok) say(`${chosen.college}：已发送到群机器人（${chosen.messages.length} 条消息）`);
+    let saved = true;
+    let sent: CollegeSent;
+    try {
+      // Sent again on purpose (she confirmed, told when it was sent before); never at once with a cron run.
+      sent = await withSendLock(mainFile, false, (lock) =>
+        sendCollege(new RobotSender(), lock, robot, chosen.messages, true, async (hashes) => {
+          saved = (await run(remindSentOperation, record(hashes))).ok;
+        }),
+      );
+    } catch (error) {
+      return say(failureText(error), true);
+    }
+    if (sent.failure) {
+      const done = sent.delivered.length > 0 ? `；${messageNumbers(sent.delivered)}已送达` : '';
+      return say(`${chosen.college}：催办${sent.failure.n === 1 ? '' : messageNumbers([sent.failure.n])}未发出，${sent.failure.reason}${done}`, true);
+    }
+    if (saved) say(`${chosen.college}：已发送到群机器人（${chosen.messages.length} 条消息）`);
   };
 
   useKeys((input, key, is) => {
@@ -59,7 +74,8 @@ export function RemindScreen() {
   });
 
   if (asking && chosen) {
-    const before = robot ? sentBefore(robot, contentHash(chosen.messages)) : null;
+    const dates = robot ? chosen.messages.map((m) => sentBefore(robot, messageHash(m))) : [];
+    const before = dates.length > 0 && dates.every((d) => d !== null) ? dates.at(-1) : null;
     return (
       <Confirm
         question={`把${chosen.college}的催办（${chosen.messages.length} 条消息）发到群机器人？${before ? `这份催办已于 ${before} 发送过。` : ''}`}
