@@ -123,7 +123,8 @@ beforeEach(() => {
       now += ms;
     },
   };
-  Object.assign(robotTiming, { clock, timeoutMs: 200 });
+  // Long enough that a loaded machine answers the other robots in time; only the silent robot waits it out.
+  Object.assign(robotTiming, { clock, timeoutMs: 2_000 });
   received.length = 0;
   waits.length = 0;
   limitedOnce = false;
