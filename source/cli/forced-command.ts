@@ -69,17 +69,20 @@ export function clientArgv(command: string): string[] {
 }
 
 /**
- * The forced command's line as yargs reads it (general-parser.ts): the role's commands only — any other
- * is hidden from help and refused when named, even with --help — and, after every option is read, the
- * line judged on what was read: no datastore or user of the client's, `export`/`exports get` only to
- * standard output, `import` only from standard input; then the forced command's datastore is set.
+ * The forced command's line as yargs reads it (general-parser.ts), or the fast parser for a plain line
+ * (program.ts), which reads it the same: her role's commands only — any other is hidden from help and
+ * refused when named, even with --help — and, after every option is read, the line judged on what was
+ * read: no datastore or user of the client's, `export`/`exports get` only to standard output, `import`
+ * only from standard input; then the forced command's datastore is set.
  */
 export function sshLimits(role: Role, data: string | undefined): ParserLimits {
   const allowed = SSH_COMMANDS[role];
+  const allows = (name: string) => name === '$0' || allowed.includes(name);
   return {
+    allows,
     command: (module) => {
       const name = String(module.command).split(' ')[0] ?? '';
-      if (name === '$0' || allowed.includes(name)) return module;
+      if (allows(name)) return module;
       return {
         command: name,
         describe: false,

@@ -26,6 +26,8 @@ import type { GlobalArgs } from './runtime.js';
 
 /** How a line not typed at the server's console is narrowed: an SSH forced command's (forced-command.ts: sshLimits). */
 export interface ParserLimits {
+  /** Whether the line may run the command of this word ('$0': the terminal UI). */
+  allows(command: string): boolean;
   /** The command as this line may use it: itself, or a hidden one that refuses when named. */
   command<A>(module: CommandModule<GlobalArgs, A>): CommandModule<GlobalArgs, A>;
   /** Judges the line as read, every option known, before its command runs; may set arguments. */

@@ -21,9 +21,14 @@ export function run(given: string[]): Promise<number> {
     const argv = (forced?.argv ?? given).flatMap((a, i, all) =>
       a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : a === '-' && all[i - 1] === 'import' ? [STDIN_PATH] : [a],
     );
-    // A forced command's line is read by yargs alone: the parser that judges it is the one that runs it.
-    const plain = forced ? null : plainLine(argv, FAST_COMMANDS);
-    if (plain !== null) await plain.command.handler(plain.args as Parameters<typeof plain.command.handler>[0]);
+    // A forced command's plain line (read as yargs reads it: test/cli/fast-path.test.ts) is one of her
+    // role's commands and is judged as yargs' reading is (general-parser.ts), by the same limits.
+    const plain = plainLine(argv, forced ? FAST_COMMANDS.filter((c) => forced.limits.allows(c.command)) : FAST_COMMANDS);
+    if (plain !== null) {
+      const args = { ...plain.args, _: plain.command.command === '$0' ? [] : [plain.command.command], $0: 'sanlianxi' };
+      forced?.limits.judge(args);
+      await plain.command.handler(args as Parameters<typeof plain.command.handler>[0]);
+    }
     // Loaded only for the lines it parses: yargs and every command are most of a short command's start-up.
     else await (await import('./general-parser.js')).parseWithYargs(argv, forced?.limits);
   });
