@@ -1,6 +1,8 @@
 // 新学年 and 配对: a new academic year's terms with the graduated classes' assignments ended, then the
-// new classes paired with free cadres in one batch — each one journal entry, undone as one.
-import { cadreName } from '../domain/labels.js';
+// new classes paired with free cadres in one batch — each one journal entry, undone as one; and 加入困难生,
+// a hole of the grid closed from the 网格 screen.
+import { coverStudent } from '../domain/cover.js';
+import { cadreName, studentLabel } from '../domain/labels.js';
 import { buildIndexes } from '../domain/indexes.js';
 import { pairAll, startYear, type YearDates, type YearStarted } from '../domain/new-year.js';
 import type { Assignment } from '../domain/schema.js';
@@ -56,4 +58,27 @@ export const pairOperation = changeOperation<PairInput, Assignment[]>({
   },
   question: (made) => `保存这 ${made.length} 个配对（自 ${made[0]?.start ?? ''} 起）`,
   done: (made) => `已保存 ${made.length} 个配对（自 ${made[0]?.start ?? ''} 起）`,
+});
+
+export interface CoverStudentInput {
+  student: Ref;
+}
+
+export interface CoveredStudent {
+  student: string;
+  cadre: string;
+  className: string;
+}
+
+export const coverStudentOperation = changeOperation<CoverStudentInput, CoveredStudent>({
+  name: '加入困难生',
+  hints: () => ({ contacts: 'none' }),
+  apply(data, input, ctx) {
+    const idx = buildIndexes(data);
+    const { assignment, student } = coverStudent(data, idx, studentOf(idx, input.student).id, ctx.today);
+    const cadre = idx.cadreById.get(assignment.cadreId);
+    return { student: studentLabel(student), cadre: cadre ? cadreName(idx, cadre) : '', className: idx.classById.get(assignment.classId)?.name ?? '' };
+  },
+  question: (r) => `把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配（自该分配开始的每个月都应联系她）`,
+  done: (r) => `已把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
 });

@@ -32,6 +32,7 @@ export const HOME_KEYS: Array<{ key: string; screen: ScreenName; label: string; 
   { key: '7', screen: 'assign', label: '分配', changes: true },
   { key: '8', screen: 'transfer', label: '导入导出' },
   { key: '9', screen: 'settings', label: '设置' },
+  { key: '0', screen: 'grid', label: '网格' },
 ];
 
 export const COMMANDS = {
@@ -41,7 +42,7 @@ export const COMMANDS = {
   quit: cmd('q', '退出', ['q'], 1),
   closeHelp: cmd('?/Esc', '关闭帮助', ['?', 'escape'], 1),
   helpScroll: cmd('j/k', '滚动', ['j', 'k', 'downArrow', 'upArrow'], 2),
-  openScreen: cmd('1-9', '打开', HOME_KEYS.map((k) => k.key), 1),
+  openScreen: cmd('0-9', '打开', HOME_KEYS.map((k) => k.key), 1),
   // Lists.
   down: cmd('j/↓', '下移', ['j', 'downArrow'], 3),
   up: cmd('k/↑', '上移', ['k', 'upArrow'], 3),
@@ -77,6 +78,12 @@ export const COMMANDS = {
   scheduleSuccessor: cmd('a/r', '安排接任', ['a', 'r'], 1),
   editRow: cmd('Enter', '编辑', ['return'], 1),
   addTerm: cmd('a', '新增学期', ['a'], 2),
+  startYear: cmd('n', '新学年', ['n'], 2),
+  // 网格 and 配对.
+  closeHole: cmd('Enter', '分配/加入', ['return'], 1),
+  openPairing: cmd('p', '配对新班级', ['p'], 1),
+  pickCadre: cmd('Enter', '选干部', ['return'], 1),
+  savePairs: cmd('s', '保存配对', ['s'], 1),
   // Forms.
   nextField: cmd('Tab/↓', '下一项', ['tab', 'downArrow', 'return'], 2),
   prevField: cmd('Shift+Tab/↑', '上一项', ['shift+tab', 'upArrow'], 3),
@@ -95,7 +102,7 @@ export type CommandName = keyof typeof COMMANDS;
 
 /** The commands that change data (or open a form that does): a read-only user has none of them. */
 export const CHANGING: ReadonlySet<CommandName> = new Set<CommandName>([
-  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'confirmImport', 'sendMessage',
+  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'startYear', 'closeHole', 'openPairing', 'pickCadre', 'savePairs', 'confirmImport', 'sendMessage',
 ]);
 
 /** The commands offered to this user: for a read-only one, those that change nothing. */
@@ -129,7 +136,9 @@ export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '逾期', commands: ['byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor', 'openRemind'] },
   { title: '催办', commands: ['copyMessage', 'sendMessage'] },
   { title: '分配', commands: ['assign', 'reassign', 'endAssignment', 'scheduleSuccessor'] },
-  { title: '设置', commands: ['editRow', 'addTerm'] },
+  { title: '设置', commands: ['editRow', 'addTerm', 'startYear'] },
+  { title: '网格', commands: ['closeHole', 'openPairing'] },
+  { title: '配对', commands: ['pickCadre', 'savePairs'] },
   { title: '表单', commands: ['nextField', 'prevField', 'choose', 'toggle', 'save', 'cancel'] },
   { title: '确认', commands: ['yes', 'no'] },
   { title: '导入预览', commands: ['confirmImport', 'closePreview'] },

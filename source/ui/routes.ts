@@ -19,7 +19,9 @@ export type Route =
   | { name: 'dorms' }
   | { name: 'students' }
   | { name: 'log'; preset?: LogPreset }
-  | { name: 'assign'; classId?: string }
+  | { name: 'assign'; classId?: string; freeFirst?: true }
+  | { name: 'grid' }
+  | { name: 'pair'; start?: IsoDate }
   | { name: 'transfer' }
   | { name: 'settings' };
 

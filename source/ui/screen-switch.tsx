@@ -5,6 +5,8 @@ import { AssignScreen } from './screens/assign-screen.js';
 import { CadreListScreen } from './screens/cadre-list-screen.js';
 import { ClassListScreen } from './screens/class-list-screen.js';
 import { DormListScreen } from './screens/dorm-list-screen.js';
+import { GridScreen } from './screens/grid-screen.js';
+import { PairScreen } from './screens/pair-screen.js';
 import { LogContactScreen } from './screens/log-contact-screen.js';
 import { OverdueScreen } from './screens/overdue-screen.js';
 import { RemindScreen } from './screens/remind-screen.js';
@@ -29,7 +31,11 @@ export function ScreenSwitch({ route }: { route: Exclude<Route, { name: 'home' }
     case 'log':
       return <LogContactScreen preset={route.preset} />;
     case 'assign':
-      return <AssignScreen classId={route.classId} />;
+      return <AssignScreen classId={route.classId} freeFirst={route.freeFirst} />;
+    case 'grid':
+      return <GridScreen />;
+    case 'pair':
+      return <PairScreen start={route.start} />;
     case 'transfer':
       return <TransferScreen />;
     case 'settings':

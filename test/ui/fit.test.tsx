@@ -58,6 +58,9 @@ const VIEWS: Array<{ name: string; keys: string[]; shown: string | RegExp }> = [
   { name: '导入导出', keys: ['8'], shown: '导入 / 导出' },
   { name: '设置', keys: ['9'], shown: '学期与考核规则' },
   { name: '设置 term form', keys: ['9', 'j', KEY.enter], shown: '编辑学期' },
+  { name: '设置 new year form', keys: ['9', 'n'], shown: '第二学期结束' },
+  { name: '网格', keys: ['0'], shown: '网格 · ' },
+  { name: '配对', keys: ['0', 'p'], shown: '配对 · ' },
   { name: 'help', keys: ['?'], shown: '关闭帮助' },
   { name: 'undo question', keys: ['u'], shown: '撤销最近一次修改' },
 ];

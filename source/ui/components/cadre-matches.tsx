@@ -8,7 +8,7 @@ import type { Cadre } from '../../domain/schema.js';
 import { SHOWN_MATCHES } from '../hooks/use-cadre-search.js';
 
 export function CadreMatches({ matches, chosen, query }: { matches: Cadre[]; chosen: Cadre | undefined; query: string }) {
-  if (query.trim() === '') return <Line dimColor>  输入姓名、工号或拼音首字母（如 zs）</Line>;
+  if (query.trim() === '' && chosen === undefined) return <Line dimColor>  输入姓名、工号或拼音首字母（如 zs）</Line>;
   if (matches.length === 0) return <Line>  没有匹配的干部</Line>;
   return (
     <Box flexDirection="column">

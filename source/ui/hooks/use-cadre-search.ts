@@ -11,7 +11,8 @@ import { usePinyin } from './use-pinyin.js';
 /** How many matches are listed under the field (and can be picked with ↑/↓). */
 export const SHOWN_MATCHES = 4;
 
-export function useCadreSearch(initialId?: string) {
+/** `preferred`: cadres listed first (a college's free ones), the first of them taken while nothing is typed. */
+export function useCadreSearch(initialId?: string, preferred: readonly string[] = []) {
   const { data, idx } = useUi();
   const pinyinReady = usePinyin();
   // The field shows a settled namesake as 李明（T011）: that text finds it again.
@@ -24,12 +25,17 @@ export function useCadreSearch(initialId?: string) {
   const [chosenId, setChosenId] = useState<string | undefined>(initial?.id);
   const [picked, setPicked] = useState(0);
   // Cadres 在岗 first: they are the ones contacts are logged for.
-  const matches = useMemo(
-    () => filterByQuery(data.cadres, keys, query).sort((a, b) => Number(b.status === '在岗') - Number(a.status === '在岗')),
-    [data.cadres, keys, query],
-  );
+  const matches = useMemo(() => {
+    const rank = new Map(preferred.map((id, i) => [id, i]));
+    const first = (c: Cadre) => rank.get(c.id) ?? preferred.length;
+    return filterByQuery(data.cadres, keys, query).sort((a, b) => first(a) - first(b) || Number(b.status === '在岗') - Number(a.status === '在岗'));
+  }, [data.cadres, keys, query, preferred]);
   const shown = matches.slice(0, SHOWN_MATCHES);
-  const cadre: Cadre | undefined = chosenId ? idx.cadreById.get(chosenId) : query.trim() === '' ? undefined : (shown[picked] ?? matches[0]);
+  const cadre: Cadre | undefined = chosenId
+    ? idx.cadreById.get(chosenId)
+    : query.trim() === '' && preferred.length === 0
+      ? undefined
+      : (shown[picked] ?? matches[0]);
   return {
     query,
     matches,

@@ -27,12 +27,14 @@ interface Props {
   current: Assignment | null;
   /** Assigning a successor: the date offered, the predecessor's dorms and students ticked. */
   succession?: Succession | null;
+  /** Cadres the search lists first (the college's free ones, from 网格). */
+  preferred?: readonly string[];
   onDone: () => void;
 }
 
-export function AssignForm({ mode, cls, current, succession = null, onDone }: Props) {
+export function AssignForm({ mode, cls, current, succession = null, preferred, onDone }: Props) {
   const { idx, today, run, preview, say } = useUi();
-  const search = useCadreSearch();
+  const search = useCadreSearch(undefined, preferred);
   const dorms = idx.dormsByClass.get(cls.id) ?? [];
   const students = idx.studentsByClass.get(cls.id) ?? [];
   const carried = succession?.predecessor ?? current;
@@ -93,7 +95,7 @@ export function AssignForm({ mode, cls, current, succession = null, onDone }: Pr
     if (mode === 'reassign') return confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
     if (current) return confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
   };
-  const title = mode === 'assign' ? (succession ? `安排 ${cls.name} 的接任（自 ${succession.from} 起）` : `分配 ${cls.name}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
+  const title = mode === 'assign' ? (succession ? `安排 ${cls.name} 的接任（自 ${succession.from} 起）` : `分配 ${cls.name}${preferred?.length ? '（本院空闲干部在前）' : ''}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
   return (
     <Box flexDirection="column">
       <Form

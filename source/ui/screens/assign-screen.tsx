@@ -1,6 +1,7 @@
 // 分配: pick a class, see who holds it today, then assign (a), hand over (r) or end (g) its assignment.
 import { Box } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { coverage } from '../../domain/coverage.js';
 import { holderOf } from '../../domain/contact-targets.js';
 import { cadreName, collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
@@ -14,16 +15,24 @@ import { hint, type CommandName } from '../keys.js';
 import { AssignForm, type AssignMode } from './assign-forms.js';
 import { Line, Paragraph } from '../components/layout.js';
 
-export function AssignScreen({ classId }: { classId?: string }) {
+/** `freeFirst` (from 网格): straight to the assign form, the college's free cadres listed first. */
+export function AssignScreen({ classId, freeFirst }: { classId?: string; freeFirst?: true }) {
   const { data, idx, today, back, say } = useUi();
   const [chosenId, setChosenId] = useState<string | undefined>(classId);
-  const [mode, setMode] = useState<AssignMode | null>(null);
+  const [mode, setMode] = useState<AssignMode | null>(freeFirst ? 'assign' : null);
+  const preferred = useMemo(() => {
+    const cls = freeFirst && classId ? idx.classById.get(classId) : undefined;
+    return cls ? coverage(data, idx, today, new Set([cls.collegeId])).freeCadres.map((f) => f.cadre.id) : [];
+  }, [freeFirst, classId, data, idx, today]);
   const cls = chosenId ? idx.classById.get(chosenId) : undefined;
   const current = cls ? holderOf(data, idx, 'class', cls.id, today) : null;
   // A holder whose assignment already ends (长期请假 from a later date, or recorded after its last day)
   // is succeeded, not handed over: a and r both schedule the successor from the day after.
   const succession = cls ? successionOf(data, idx, cls.id, today) : null;
-  if (cls && mode) return <AssignForm mode={mode} cls={cls} current={current} succession={mode === 'assign' ? succession : null} onDone={() => setMode(null)} />;
+  if (cls && mode) {
+    const done = () => (freeFirst ? back(true) : setMode(null));
+    return <AssignForm mode={mode} cls={cls} current={current} succession={mode === 'assign' ? succession : null} preferred={preferred} onDone={done} />;
+  }
   if (cls) {
     const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
       if (is('back')) return classId ? back() : setChosenId(undefined);

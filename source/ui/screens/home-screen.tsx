@@ -1,4 +1,5 @@
-// 首页: this month's completion, the term's months as a bar, and the overdue and due counts per 二级学院, the latest contacts,
+// 首页: this month's completion, the term's months as a bar, the overdue and due counts and the grid's holes
+// (classes, dorms, 困难生 without a cadre: 网格) per 二级学院, the latest contacts,
 // and the number keys of every screen — in the terminal's height: with many colleges the latest
 // contacts give way first, then the colleges that do not fit are counted on one line (a frame taller
 // than the terminal scrolls, and ink then draws the title line again over the old one).
@@ -6,6 +7,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { monthCompletion, monthCompletionFromDigest, termCompletion, termCompletionFromDigest } from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
+import { coverage, holesByCollege } from '../../domain/coverage.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { OverdueRow } from '../../domain/overdue.js';
@@ -32,12 +34,14 @@ export function HomeScreen() {
     () => new Map((digest ? termCompletionFromDigest(digest, data.colleges, today) : termCompletion(data, idx, today)).map((c) => [c.collegeId, c.months])),
     [digest, data, idx, today],
   );
-  const termHeading = termBarHeading(term.values().next().value ?? []);
+  // Below 80 columns the months give their place to the college's name (the 空缺 column took it).
+  const termHeading = columns >= 80 ? termBarHeading(term.values().next().value ?? []) : termBarHeading([]);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? keys.find((k) => k.key === input) : undefined;
     if (target) go(routeTo(target.screen));
   });
   const owed = useOwed();
+  const holes = useMemo(() => holesByCollege(coverage(data, idx, today), idx), [data, idx, today]);
   const perCollege = completion.map((c) => {
     const name = idx.collegeById.get(c.collegeId)?.name ?? '';
     const counts = owed.of(c.collegeId, name);
@@ -47,6 +51,7 @@ export function HomeScreen() {
       [termHeading]: termBar(term.get(c.collegeId) ?? []),
       逾期: counts.overdue,
       待完成: counts.due,
+      空缺: holes.get(c.collegeId) ?? 0,
     };
   });
   const latestAll = contactHistory(data, idx)

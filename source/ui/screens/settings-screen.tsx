@@ -1,4 +1,5 @@
-// 设置: the terms and each college's duty rules; Enter edits the selected row, a adds a term.
+// 设置: the terms and each college's duty rules; Enter edits the selected row, a adds a term, n starts
+// a new academic year (year-form.tsx).
 import { Box } from 'ink';
 import { useState } from 'react';
 import { rulesFor } from '../../domain/rules.js';
@@ -15,6 +16,7 @@ import { useListNav } from '../hooks/use-list-nav.js';
 import { WithKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
 import { Line } from '../components/layout.js';
+import { YearForm } from './year-form.js';
 
 type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
 type Editing = { kind: 'term'; index: number | null } | { kind: 'rules'; collegeId: string | null };
@@ -25,12 +27,14 @@ const TERM = fieldLabels(termSchema);
 export function SettingsScreen() {
   const { data, back } = useUi();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [newYear, setNewYear] = useState(false);
   const rows: Row[] = [
     ...data.settings.terms.map((_, index): Row => ({ kind: 'term', index })),
     { kind: 'rules', collegeId: null },
     ...data.colleges.map((c): Row => ({ kind: 'rules', collegeId: c.id })),
   ];
   const nav = useListNav(rows.length, 10);
+  if (newYear) return <YearForm onDone={() => setNewYear(false)} />;
   if (editing) return <SettingsForm editing={editing} onDone={() => setEditing(null)} />;
   const visible = rows.slice(nav.top, nav.top + nav.height).map((row) => {
     if (row.kind === 'term') {
@@ -53,13 +57,14 @@ export function SettingsScreen() {
         if (nav.onKey(input, key, is)) return;
         if (is('back')) back();
         else if (is('addTerm')) setEditing({ kind: 'term', index: null });
+        else if (is('startYear')) setNewYear(true);
         else if (is('editRow') && row) setEditing(row.kind === 'term' ? { kind: 'term', index: row.index } : { kind: 'rules', collegeId: row.collegeId });
       }}
     >
     <Box flexDirection="column">
       <Line bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Line>
       <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="（尚无设置）" maxWidth={60} />
-      <StatusBar commands={['move', 'editRow', 'addTerm', 'back']} />
+      <StatusBar commands={['move', 'editRow', 'addTerm', 'startYear', 'back']} />
     </Box>
     </WithKeys>
   );
