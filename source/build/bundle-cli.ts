@@ -14,6 +14,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { codeHashOf } from '../store/code-hash.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -37,8 +38,11 @@ const common = {
 export async function bundleProgram(outdir: string): Promise<void> {
   // Chunks are named by their content's hash: an earlier build's would stay behind.
   rmSync(resolve(ROOT, outdir, 'chunks'), { recursive: true, force: true });
+  // The hash of the code derived files are made by, taken from the sources (store/code-hash.ts).
+  const define = { ...common.define, __SANLIANXI_CODE_HASH__: JSON.stringify(await codeHashOf(resolve(ROOT, 'source', 'store'))) };
   const program = await build({
     ...common,
+    define,
     entryPoints: { 'cli/program': 'source/cli/program.ts' },
     outdir,
     // Two levels below the install's root, as dist/store/paths.js is (store/paths.ts finds data/ from there).
@@ -53,6 +57,7 @@ export async function bundleProgram(outdir: string): Promise<void> {
   loadsOnly(program.metafile, (path) => path.startsWith(`${chunks}/`) || isPackage(path));
   const fast = await build({
     ...common,
+    define,
     entryPoints: { 'cli/fast': 'source/cli/fast.ts' },
     outdir,
     // A package the line may never need (string-width for overdue's table, pinyin-pro) is read from

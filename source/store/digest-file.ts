@@ -1,7 +1,7 @@
-// The overdue digest on disk (domain/overdue-digest.ts): a derived file, never a source of truth. Its
-// first line names every file it was built from — the main file, the roster and the reporting term's month files —
-// by the SHA-256 of the bytes read (and the others by their stamp: inode, size, mtime), and the SHA-256
-// of its own body. It is believed only while each of those files is the one it was built from: the main file by
+// The overdue digest on disk (domain/overdue-digest.ts): a derived file (derived-file.ts), never a source
+// of truth. It rests on every file it was built from — the main file, the roster and the reporting term's
+// month files — by the SHA-256 of the bytes read (and the others by their stamp: inode, size, mtime), and
+// was made by the code whose hash it names. It is believed only while each of those files is the one it was built from: the main file by
 // the hash of its bytes now (a few KB; a stamp cannot tell a file rewritten in place, and the main file
 // names every other file by its hash), the roster and month files by the same stamp (as git trusts its
 // index), or else the same hash. Any save replaces the main file (its revision changes), so
@@ -11,55 +11,35 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 import { digestAnswers, digestWithContacts, type DigestContact, type OverdueDigest } from '../domain/overdue-digest.js';
-import { SCHEMA_VERSION } from '../domain/vocabulary.js';
-import { asciiJson } from './ascii-json.js';
+import { derivedText, parseBody, readDerived } from './derived-file.js';
 import { sha256, stampOf } from './file-identity.js';
 import { monthOf, type DatastoreLayout } from './layout.js';
 import type { Snapshot } from './snapshot.js';
 import type { PartCache } from './snapshot-reader.js';
-
-/** Bump when the digest's shape or the overdue rules change: a digest of another version is built again. */
-const DIGEST_VERSION = 4;
 
 interface Source {
   sha256: string;
   stamp: string;
 }
 
-interface DigestHeader {
-  digestVersion: number;
-  schemaVersion: number;
+/** What the digest rests on (derived-file.ts). */
+interface DigestRests {
   /** SHA-256 of the main file read. */
   main: string;
   /** The roster file and each month file of the term, by file name. */
   parts: Record<string, Source>;
-  /** SHA-256 of the body (the second line). */
-  body: string;
 }
 
 const isHash = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
 const isSource = (v: unknown): v is Source => v !== null && typeof v === 'object' && isHash((v as Source).sha256) && typeof (v as Source).stamp === 'string';
+const isParts = (v: unknown): v is Record<string, Source> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isSource);
 
-function headerOf(text: string): DigestHeader | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const h = raw as Partial<DigestHeader> | null;
-  if (h === null || typeof h !== 'object' || h.digestVersion !== DIGEST_VERSION || h.schemaVersion !== SCHEMA_VERSION) return null;
-  if (!isHash(h.main) || !isHash(h.body) || h.parts === null || typeof h.parts !== 'object' || Array.isArray(h.parts)) return null;
-  if (!Object.values(h.parts).every(isSource)) return null;
-  return h as DigestHeader;
-}
-
-/** The digest file's header and body (unchecked: the caller that needs the body checks its hash), or null. */
-async function readDigestFile(layout: DatastoreLayout): Promise<{ header: DigestHeader; body: Buffer } | null> {
-  const bytes = await readFile(layout.digest).catch(() => null);
-  const newline = bytes?.indexOf(10) ?? -1;
-  const header = bytes === null || newline < 0 ? null : headerOf(bytes.subarray(0, newline).toString('utf8'));
-  return header && bytes ? { header, body: bytes.subarray(newline + 1) } : null;
+/** The digest file's rests, body and body hash (the body unchecked: the caller that reads it checks its hash), or null. */
+async function readDigestFile(layout: DatastoreLayout, body: 'checked' | 'unchecked'): Promise<{ rests: DigestRests; body: Buffer; bodyHash: string } | null> {
+  const read = await readDerived(await readFile(layout.digest).catch(() => null), 'overdue-digest', body);
+  const rests = read?.rests as Partial<DigestRests> | null | undefined;
+  if (!read || rests === null || typeof rests !== 'object' || !isHash(rests.main) || !isParts(rests.parts)) return null;
+  return { ...read, rests: rests as DigestRests };
 }
 
 /** Is `file` the one `source` names: the same stamp, or else the same bytes? */
@@ -88,8 +68,7 @@ async function sourceOf(file: string): Promise<Source> {
  * whose body and main file it names, up to the main file and month files those saves left; any other
  * save breaks the chain (the main file is no longer the one named) and the digest is built again.
  */
-interface Added {
-  digestVersion: number;
+interface AddedRests {
   /** The digest's body hash and the main file it rests on. */
   digestBody: string;
   from: string;
@@ -98,6 +77,9 @@ interface Added {
   /** The month files these saves wrote (the last of each month), and those they replaced. */
   parts: Record<string, Source>;
   replaced: string[];
+}
+
+interface Added extends AddedRests {
   contacts: DigestContact[];
 }
 
@@ -107,23 +89,15 @@ const MAX_ADDED = 500;
 const isDigestContact = (c: unknown): c is DigestContact =>
   c !== null && typeof c === 'object' && ['cadreId', 'duty', 'targetId', 'date'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string');
 
-/** The contacts added to the digest `header` names, or null (none, damaged, of another digest). */
-async function readAdded(layout: DatastoreLayout, header: DigestHeader): Promise<Added | null> {
-  const bytes = await readFile(layout.digestAdded).catch(() => null);
-  const newline = bytes?.indexOf(10) ?? -1;
-  if (bytes === null || newline < 0) return null;
-  try {
-    const seal = JSON.parse(bytes.subarray(0, newline).toString('latin1')) as { sha256?: unknown };
-    const body = bytes.subarray(newline + 1);
-    if (seal?.sha256 !== sha256(body)) return null;
-    const a = JSON.parse(body.toString('latin1')) as Partial<Added> | null;
-    if (a === null || typeof a !== 'object' || a.digestVersion !== DIGEST_VERSION || a.digestBody !== header.body || a.from !== header.main) return null;
-    if (!isHash(a.main) || a.parts === null || typeof a.parts !== 'object' || !Object.values(a.parts).every(isSource)) return null;
-    if (!Array.isArray(a.replaced) || !a.replaced.every((r) => typeof r === 'string') || !Array.isArray(a.contacts) || !a.contacts.every(isDigestContact)) return null;
-    return a as Added;
-  } catch {
-    return null;
-  }
+/** The contacts added to the digest `digest` (its rests and body hash), or null (none, damaged, of another digest). */
+async function readAdded(layout: DatastoreLayout, digest: { rests: DigestRests; bodyHash: string }): Promise<Added | null> {
+  const read = await readDerived(await readFile(layout.digestAdded).catch(() => null), 'overdue-added');
+  const a = read?.rests as Partial<AddedRests> | null | undefined;
+  if (!read || a === null || typeof a !== 'object' || a.digestBody !== digest.bodyHash || a.from !== digest.rests.main || !isHash(a.main) || !isParts(a.parts)) return null;
+  if (!Array.isArray(a.replaced) || !a.replaced.every((r) => typeof r === 'string')) return null;
+  const contacts = parseBody<unknown>(read.body);
+  if (!Array.isArray(contacts) || !contacts.every(isDigestContact)) return null;
+  return { ...(a as AddedRests), contacts };
 }
 
 /**
@@ -132,25 +106,25 @@ async function readAdded(layout: DatastoreLayout, header: DigestHeader): Promise
  * (missing, stale, damaged, of another version).
  */
 export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
-  const file = await readDigestFile(layout);
+  const file = await readDigestFile(layout, 'checked');
   if (file === null) return null;
-  const { header, body } = file;
-  if (sha256(body) !== header.body) return null;
+  const { rests, body } = file;
   const main = await readFile(layout.main).then(sha256, () => null);
   if (main === null) return null;
-  let parts = header.parts;
+  let parts = rests.parts;
   let added: Added | null = null;
-  if (main !== header.main) {
-    added = await readAdded(layout, header);
+  if (main !== rests.main) {
+    added = await readAdded(layout, file);
     if (added?.main !== main) return null;
-    parts = { ...Object.fromEntries(Object.entries(header.parts).filter(([name]) => !added!.replaced.includes(name))), ...added.parts };
+    parts = { ...Object.fromEntries(Object.entries(rests.parts).filter(([name]) => !added!.replaced.includes(name))), ...added.parts };
   }
   const checks = Object.entries(parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source));
   if (!(await Promise.all(checks)).every(Boolean)) return null;
+  const built = parseBody<OverdueDigest>(body);
+  if (built === null) return null;
   let digest: OverdueDigest;
   try {
-    // Written as ASCII (asciiJson): latin1 decodes it byte for byte, faster than utf8.
-    digest = digestWithContacts(JSON.parse(body.toString('latin1')) as OverdueDigest, added?.contacts ?? []);
+    digest = digestWithContacts(built, added?.contacts ?? []);
   } catch {
     return null;
   }
@@ -170,11 +144,11 @@ export interface WrittenMonth {
  * (`before`, its hash as read). Lost, it only means building the digest again.
  */
 export async function recordAdded(layout: DatastoreLayout, before: string, after: string, months: readonly WrittenMonth[], contacts: readonly DigestContact[]): Promise<void> {
-  const header = (await readDigestFile(layout))?.header;
-  if (!header) return;
+  const digest = await readDigestFile(layout, 'unchecked');
+  if (!digest) return;
   // The chain goes on from the digest's main file, or from the last save recorded after it.
-  const prior = header.main === before ? null : await readAdded(layout, header);
-  if ((prior?.main ?? header.main) !== before) return;
+  const prior = digest.rests.main === before ? null : await readAdded(layout, digest);
+  if ((prior?.main ?? digest.rests.main) !== before) return;
   const all = [...(prior?.contacts ?? []), ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date }))];
   if (all.length > MAX_ADDED) return void (await rm(layout.digestAdded, { force: true }));
   const parts = { ...(prior?.parts ?? {}) };
@@ -184,10 +158,9 @@ export async function recordAdded(layout: DatastoreLayout, before: string, after
     if (m.old !== null) delete parts[m.old];
     parts[m.file] = { sha256: m.sha256, stamp: stampOf(await stat(join(layout.partsDir, m.file))) };
   }
-  const record: Added = { digestVersion: DIGEST_VERSION, digestBody: header.body, from: header.main, main: after, parts, replaced: [...replaced], contacts: all };
-  const text = `${asciiJson(record)}\n`;
+  const rests: AddedRests = { digestBody: digest.bodyHash, from: digest.rests.main, main: after, parts, replaced: [...replaced] };
   const { writePrivateFile } = await import('./private-files.js');
-  await writePrivateFile(layout.digestAdded, `${JSON.stringify({ sha256: sha256(text) })}\n${text}`);
+  await writePrivateFile(layout.digestAdded, await derivedText('overdue-added', rests, all));
 }
 
 /**
@@ -214,8 +187,7 @@ export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, r
     if (source.sha256 !== wasRead) return;
     parts[file] = source;
   }
-  const body = `${asciiJson(digest)}\n`;
-  const header: DigestHeader = { digestVersion: DIGEST_VERSION, schemaVersion: SCHEMA_VERSION, main, parts, body: sha256(body) };
+  const rests: DigestRests = { main, parts };
   const { writePrivateFile } = await import('./private-files.js');
-  await writePrivateFile(layout.digest, `${JSON.stringify(header)}\n${body}`);
+  await writePrivateFile(layout.digest, await derivedText('overdue-digest', rests, digest));
 }

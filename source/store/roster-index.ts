@@ -2,19 +2,15 @@
 // (id, 工号, normalised name, 班级名称, 楼-号, 学号, an assignment's cadre), so that a change which
 // looks up a few records (`log`) parses those few, not the whole roster (~2 MB, ~60 ms with its
 // indexes at school scale). A derived file beside the roster file (roster.r7.index.json), never a
-// source of truth: its first line names the SHA-256 of the roster text it indexes and of its own body.
-// A missing, damaged, stale or foreign index means the roster is parsed whole (and the index written).
+// source of truth (derived-file.ts): it rests on the roster text it indexes, by its SHA-256. A missing,
+// damaged, stale or foreign index means the roster is parsed whole (and the index written).
 import { readFile } from 'node:fs/promises';
 import { dormKey } from '../domain/indexes.js';
 import { normalizeName } from '../domain/names.js';
 import { isRosterTable, ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import { asciiJson } from './ascii-json.js';
 import type { MainCollections } from './file-schemas.js';
-import { sha256 } from './file-identity.js';
-
-/** Bump when the index's shape or a key's meaning (normalizeName, dormKey) changes: others are built again. */
-const INDEX_VERSION = 1;
-
+import { derivedText, parseBody, readDerived } from './derived-file.js';
 
 export interface RosterIndex {
   /** Each top-level value's [start, end) in the roster's text, in the text's order. */
@@ -34,12 +30,9 @@ export interface RosterIndex {
   };
 }
 
-interface IndexHeader {
-  indexVersion: number;
-  /** SHA-256 of the roster text indexed, as the main file names it. */
+/** What an index rests on (derived-file.ts): the SHA-256 of the roster text indexed, as the main file names it. */
+interface Rests {
   roster: string;
-  /** SHA-256 of the body (the second line). */
-  body: string;
 }
 
 /**
@@ -90,28 +83,16 @@ export function indexFileName(rosterFile: string): string {
   return rosterFile.replace(/\.json$/, '.index.json');
 }
 
-/** The index of the roster text whose SHA-256 is `rosterSha256`, or null (missing, damaged, stale, of another version). */
+/** The index of the roster text whose SHA-256 is `rosterSha256`, or null (missing, damaged, stale, made by other code). */
 export async function readRosterIndex(file: string, rosterSha256: string): Promise<RosterIndex | null> {
-  const bytes = await readFile(file).catch(() => null);
-  if (bytes === null) return null;
-  const newline = bytes.indexOf(10);
-  if (newline < 0) return null;
-  try {
-    const header = JSON.parse(bytes.subarray(0, newline).toString('latin1')) as Partial<IndexHeader> | null;
-    if (header?.indexVersion !== INDEX_VERSION || header.roster !== rosterSha256) return null;
-    const body = bytes.subarray(newline + 1);
-    if (sha256(body) !== header.body) return null;
-    // Written as ASCII (asciiJson): latin1 decodes it byte for byte, faster than utf8.
-    return JSON.parse(body.toString('latin1')) as RosterIndex;
-  } catch {
-    return null;
-  }
+  const read = await readDerived(await readFile(file).catch(() => null), 'roster-index');
+  if (read === null || (read.rests as Rests | null)?.roster !== rosterSha256) return null;
+  return parseBody<RosterIndex>(read.body);
 }
 
 /** Writes the index of the roster text whose SHA-256 is `rosterSha256` (private-files.ts: whole, or not at all). */
 export async function writeRosterIndex(file: string, rosterSha256: string, index: RosterIndex): Promise<void> {
-  const body = `${asciiJson(index)}\n`;
-  const header: IndexHeader = { indexVersion: INDEX_VERSION, roster: rosterSha256, body: sha256(body) };
+  const rests: Rests = { roster: rosterSha256 };
   const { writePrivateFile } = await import('./private-files.js');
-  await writePrivateFile(file, `${JSON.stringify(header)}\n${body}`);
+  await writePrivateFile(file, await derivedText('roster-index', rests, index));
 }

@@ -1,0 +1,56 @@
+// Derived files — the overdue digest, the contacts logged since it, each roster file's index — are never
+// a source of truth: lost, damaged or stale, they are made again from the data. Each is one header line
+// and a body, the header the same for all:
+//   kind   which derived file it is;
+//   code   the hash of the code that made it (code-hash.ts): a duty rule changed, it is not believed;
+//   rests  what it rests on: the SHA-256s (and stamps) of the files it was made from, as its kind reads them;
+//   body   the SHA-256 of the body.
+// Believed only when kind, code and body hold here and its kind finds every file in `rests` unchanged.
+import { asciiJson } from './ascii-json.js';
+import { codeHash } from './code-hash.js';
+import { sha256 } from './file-identity.js';
+
+export type DerivedKind = 'overdue-digest' | 'overdue-added' | 'roster-index';
+
+interface DerivedHeader {
+  kind: DerivedKind;
+  code: string;
+  rests: unknown;
+  body: string;
+}
+
+/** A derived file's whole text: its header for `rests`, and `body` as ASCII JSON. */
+export async function derivedText(kind: DerivedKind, rests: unknown, body: unknown): Promise<string> {
+  const text = `${asciiJson(body)}\n`;
+  const header: DerivedHeader = { kind, code: await codeHash(), rests, body: sha256(text) };
+  return `${JSON.stringify(header)}\n${text}`;
+}
+
+/**
+ * The header's `rests` and the body of a derived file of `kind` made by this code, or null (none,
+ * damaged, of another kind or code). `body: 'unchecked'` leaves the body's hash to a caller that never
+ * reads the body (a large one).
+ */
+export async function readDerived(bytes: Buffer | null, kind: DerivedKind, body: 'checked' | 'unchecked' = 'checked'): Promise<{ rests: unknown; body: Buffer; bodyHash: string } | null> {
+  const newline = bytes?.indexOf(10) ?? -1;
+  if (bytes === null || newline < 0) return null;
+  let header: Partial<DerivedHeader> | null;
+  try {
+    header = JSON.parse(bytes.subarray(0, newline).toString('latin1')) as Partial<DerivedHeader> | null;
+  } catch {
+    return null;
+  }
+  if (header === null || typeof header !== 'object' || header.kind !== kind || header.code !== (await codeHash()) || typeof header.body !== 'string') return null;
+  const rest = bytes.subarray(newline + 1);
+  if (body === 'checked' && sha256(rest) !== header.body) return null;
+  return { rests: header.rests, body: rest, bodyHash: header.body };
+}
+
+/** JSON of a derived body (written as ASCII: latin1 decodes it byte for byte, faster than utf8), or null when damaged. */
+export function parseBody<T>(body: Buffer): T | null {
+  try {
+    return JSON.parse(body.toString('latin1')) as T;
+  } catch {
+    return null;
+  }
+}
