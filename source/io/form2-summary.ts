@@ -1,8 +1,9 @@
 // 附件2 "<学校>党员干部“三联系”汇总表": one row per active assignment, as in the source document, under
-// its mark "附件 2" and the date it is as of.
+// its mark "附件 2" and the date it is as of; under the table, the classes and 困难生 no cadre holds.
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../domain/dates.js';
 import { dormKey, type Indexes } from '../domain/indexes.js';
+import { coverage, coverageRows } from '../domain/coverage.js';
 import type { Datastore } from '../domain/schema.js';
 import { activeEntries, byBuildingAndNumber, dormNote, successionNote, type FormDorm, type FormEntry } from './form-data.js';
 import { fitRowHeights, heightFor, lineCount, printOnA4 } from './print-layout.js';
@@ -116,7 +117,45 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
       row++;
     }
   });
-  fitRowHeights(sheet, HEADER_ROW, row - 1);
+  holesBelow(sheet, data, idx, asOf, collegeId, row + 1);
+  fitRowHeights(sheet, HEADER_ROW, sheet.rowCount);
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };
   return { workbook, rows: entries.length };
+}
+
+/** Printed lines one row of the holes' list holds: a longer list continues on the next rows. */
+const HOLE_LINES = 16;
+
+/**
+ * Under the table, the grid's holes (issue 26): the classes and 困难生 without a cadre on the date, so a
+ * college's summary shows what no row does. Each list in rows across the whole width, starting at `at`.
+ */
+function holesBelow(sheet: ExcelJS.Worksheet, data: Datastore, idx: Indexes, asOf: IsoDate, collegeId: string | undefined, at: number): void {
+  const holes = coverageRows(coverage(data, idx, asOf, collegeId === undefined ? null : new Set([collegeId])), idx);
+  const last = FORM2_COLUMNS.length;
+  const width = WIDTHS.reduce((a, b) => a + b, 0);
+  const lists: Array<[string, string[]]> = [
+    ['没有联系干部的班级', holes.classes.map((c) => `${c.class}（${c.college}）`)],
+    ['无人联系的困难生', holes.students.map((s) => `${s.name}（${s.class}）`)],
+  ];
+  let row = at;
+  const line = (text: string, bold: boolean) => {
+    sheet.mergeCells(row, 1, row, last);
+    const cell = sheet.getCell(row, 1);
+    setText(cell, text);
+    cell.font = { name: '宋体', size: 11, bold };
+    cell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+    row++;
+  };
+  line(`网格空缺（截至 ${formDate(asOf)}）：没有联系干部的班级 ${holes.classes.length} 个，无人联系的困难生 ${holes.students.length} 名`, true);
+  for (const [title, items] of lists) {
+    if (items.length === 0) line(`${title}：无`, false);
+    const runs: string[] = [];
+    for (const item of items) {
+      const next = runs.length === 0 ? `${title}：${item}` : `${runs.at(-1)!}、${item}`;
+      if (runs.length > 0 && lineCount(next, width) <= HOLE_LINES) runs[runs.length - 1] = next;
+      else runs.push(runs.length === 0 ? next : item);
+    }
+    for (const run of runs) line(run, false);
+  }
 }
