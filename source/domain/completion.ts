@@ -46,10 +46,10 @@ export function monthCompletionFromDigest(digest: OverdueDigest, colleges: Datas
   for (const line of digest.lines) {
     const row = line.duty === 'class' ? undefined : out.get(line.collegeId);
     if (!row) continue;
-    eachWindow(line, today, (start, _end, required, done) => {
+    eachWindow(line, today, (start, _end, status) => {
       if (start < first || start > last) return;
       row.owed += 1;
-      if (done >= required) row.met += 1;
+      if (status === 'met') row.met += 1;
     });
   }
   return [...out.values()];
@@ -97,11 +97,11 @@ export function termCompletionFromDigest(digest: OverdueDigest, colleges: Datast
     for (const line of digest.lines) {
       const months = line.duty === 'class' ? undefined : rows.get(line.collegeId);
       if (!months) continue;
-      eachWindow(line, today, (start, _end, required, done) => {
+      eachWindow(line, today, (start, _end, status) => {
         const cell = months.get(isoOfDay(start).slice(0, 7));
         if (!cell) return;
         cell.owed += 1;
-        if (done >= required) cell.met += 1;
+        if (status === 'met') cell.met += 1;
       });
     }
   }

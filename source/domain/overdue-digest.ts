@@ -10,7 +10,7 @@ import { rulesFor } from './rules.js';
 import type { College, Contact, Datastore, Term, User } from './schema.js';
 import type { Duty } from './vocabulary.js';
 import { reportingTerm } from './terms.js';
-import { assignmentWindows } from './windows.js';
+import { assignmentWindows, countedUpTo, statusOf, windowDays, type WindowStatus } from './windows.js';
 
 /**
  * The owed windows of one cadre for one target (or one set of dorms) under one duty, e.g. a 困难生's
@@ -152,30 +152,26 @@ export function digestAnswers(digest: OverdueDigest, asOf: IsoDate): boolean {
 type DigestFilter = Omit<OverdueFilter, 'cadreId'>;
 
 /**
- * Calls `visit` for each window of `line`: its start and end (day numbers), the contacts it requires
- * and how many of its contacts count by `today` (a day number), as windows.ts counts them.
+ * Calls `visit` for each window of `line`: its start and end (day numbers) and its status on `today` (a
+ * day number), its contacts counted and judged by the rule of windows.ts.
  */
-export function eachWindow(line: DigestLine, today: number, visit: (start: number, end: number, required: number, done: number) => void): void {
+export function eachWindow(line: DigestLine, today: number, visit: (start: number, end: number, status: WindowStatus) => void): void {
   const w = line.windows;
   walkWindows(w, (start, end, required, from, to) => {
-    const upTo = end < today ? end : today;
+    const upTo = countedUpTo(end, today);
     let done = 0;
     for (let j = from; j < to; j++) if (start <= w[j]! && w[j]! <= upTo) done++;
-    visit(start, end, required, done);
+    visit(start, end, statusOf(start, end, required, done, today));
   });
 }
 
-/**
- * Calls `found` for each window the filter selects that is overdue or due on `asOf` (windowStatus, on
- * day numbers), in the digest's order.
- */
+/** Calls `found` for each window the filter selects that is overdue or due on `asOf`, in the digest's order. */
 function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, found: (line: DigestLine, start: number, end: number, status: 'overdue' | 'due') => void): void {
   const today = dayNumber(asOf);
   for (const line of digest.lines) {
     if ((filter.collegeId && line.collegeId !== filter.collegeId) || (filter.duty && line.duty !== filter.duty)) continue;
-    eachWindow(line, today, (start, end, required, done) => {
-      if (done >= required || start > today) return;
-      const status = end < today ? 'overdue' : 'due';
+    eachWindow(line, today, (start, end, status) => {
+      if (status !== 'overdue' && status !== 'due') return;
       if (!filter.status || status === filter.status) found(line, start, end, status);
     });
   }
@@ -215,7 +211,7 @@ export function overdueFromDigest(digest: OverdueDigest, asOf: IsoDate, filter: 
       windowStart: isoOfDay(start),
       windowEnd: isoOfDay(end),
       status,
-      days: status === 'overdue' ? today - end : end - today,
+      days: windowDays({ end }, status, today),
     });
   });
   const rank = (r: OverdueRow) => digest.cadres[r.cadreId]?.rank ?? 0;

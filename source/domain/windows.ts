@@ -35,20 +35,38 @@ export function isActiveOn(assignment: Assignment, cls: ClassGroup | undefined, 
   return assignment.start <= date && (end === null || date <= end);
 }
 
-export function windowStatus(w: Pick<DutyWindow, 'start' | 'end' | 'required' | 'done'>, asOf: IsoDate): WindowStatus {
-  if (w.done >= w.required) return 'met';
-  if (w.end < asOf) return 'overdue';
-  if (w.start <= asOf) return 'due';
+/**
+ * A day as the overdue rule compares days: an ISO date (termWindows) or a day number (the overdue
+ * digest's, overdue-digest.ts: dayNumber). Both order as time does, so the rule below is written once
+ * for both.
+ */
+export type Day = IsoDate | number;
+
+/** The overdue rule: a window is met by its required contacts, else overdue after its end, due from its start. */
+export function statusOf<D extends Day>(start: D, end: D, required: number, done: number, asOf: D): WindowStatus {
+  if (done >= required) return 'met';
+  if (end < asOf) return 'overdue';
+  if (start <= asOf) return 'due';
   return 'upcoming';
 }
 
+export function windowStatus(w: Pick<DutyWindow, 'start' | 'end' | 'required' | 'done'>, asOf: IsoDate): WindowStatus {
+  return statusOf(w.start, w.end, w.required, w.done, asOf);
+}
+
+/** The last day whose contacts count for a window on `asOf`: its end, or `asOf` while it runs. */
+export function countedUpTo<D extends Day>(end: D, asOf: D): D {
+  return end < asOf ? end : asOf;
+}
+
 /** Days overdue (as-of − end) or days left (end − as-of), by status. */
-export function windowDays(w: Pick<DutyWindow, 'end'>, status: 'overdue' | 'due', asOf: IsoDate): number {
-  return status === 'overdue' ? daysBetween(w.end, asOf) : daysBetween(asOf, w.end);
+export function windowDays<D extends Day>(w: { end: D }, status: 'overdue' | 'due', asOf: D): number {
+  const [from, to] = status === 'overdue' ? [w.end, asOf] : [asOf, w.end];
+  return typeof from === 'number' ? (to as number) - from : daysBetween(from, to as IsoDate);
 }
 
 function counted(idx: Indexes, cadreId: string, duty: Duty, targetIds: readonly string[], start: IsoDate, end: IsoDate, asOf: IsoDate): number {
-  const to = minDate(end, asOf);
+  const to = countedUpTo(end, asOf);
   let n = 0;
   for (const t of targetIds) n += countDatesIn(contactDatesOf(idx, cadreId, duty, t), start, to);
   return n;

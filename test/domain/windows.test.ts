@@ -1,11 +1,13 @@
 // Duty windows of one assignment in one term: clipped to the term, the assignment and graduation,
 // short windows dropped, dorms by scope, and each window's status and days on a given date.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../source/domain/dates.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import { type Assignment, type DutyRules } from '../../source/domain/schema.js';
 import { DEFAULT_RULES } from '../../source/domain/vocabulary.js';
-import { assignmentWindows, effectiveEnd, isActiveOn, windowDays, windowStatus } from '../../source/domain/windows.js';
+import { dayNumber, isoOfDay } from '../../source/domain/overdue-digest.js';
+import { assignmentWindows, countedUpTo, effectiveEnd, isActiveOn, statusOf, windowDays, windowStatus } from '../../source/domain/windows.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
 const assignment = (start: IsoDate, end: IsoDate | null = null): Assignment => ({
@@ -58,5 +60,18 @@ describe('windows', () => {
     expect(['2026-10-31', '2026-11-01', '2026-11-30', '2026-12-01'].map((d) => windowStatus(w, d))).toEqual(['upcoming', 'due', 'due', 'overdue']);
     expect(windowStatus({ ...w, done: 1 }, '2026-12-01')).toBe('met');
     expect([windowDays(w, 'due', '2026-11-25'), windowDays(w, 'overdue', '2026-12-03')]).toEqual([5, 3]);
+  });
+
+  it('the rule is one: on day numbers (the overdue digest) it answers as on dates, status and days alike', () => {
+    const day = fc.integer({ min: dayNumber('2020-01-01'), max: dayNumber('2030-12-31') });
+    fc.assert(
+      fc.property(day, day, day, fc.nat(3), fc.nat(3), (a, b, today, required, done) => {
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        const status = statusOf(start, end, required, done, today);
+        expect(windowStatus({ start: isoOfDay(start), end: isoOfDay(end), required, done }, isoOfDay(today))).toBe(status);
+        expect(countedUpTo(isoOfDay(end), isoOfDay(today))).toBe(isoOfDay(countedUpTo(end, today)));
+        if (status === 'overdue' || status === 'due') expect(windowDays({ end }, status, today)).toBe(windowDays({ end: isoOfDay(end) }, status, isoOfDay(today)));
+      }),
+    );
   });
 });
