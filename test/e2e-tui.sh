@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end in a real terminal: the built app in an 80×24 tmux pane (TERM=xterm), contacts
 # logged by keystrokes only, then the datastore and `overdue --json` checked from outside; a college's
-# 催办 copied with `y` reaches tmux's buffer through OSC 52 (set-clipboard on).
+# 催办 copied with `y` reaches tmux's buffer through OSC 52 (set-clipboard on); a new class seen in 网格
+# and paired after 设置 › 新学年.
 # Keys go in bursts too (several keys in one send-keys, as one read over SSH): each must count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,8 +102,57 @@ if ! tmux show-buffer | grep -qF '【三联系催办】'; then
 fi
 keys Escape Escape
 wait_for '最新联系'
+# 九月的例行工作: a freshman class added in 班级 shows in 网格; 设置 › n starts 2027-2028 (ending the
+# June graduates' assignments) and 配对 pairs the class with a free cadre of its college in one y/n.
+keys 4
+wait_for '班级（'
+keys a
+wait_for '新增班级'
+keys Tab
+keys -l 'e2e新生271班'
+keys Tab
+keys -l 2027
+keys Tab
+keys -l 2030-06-30
+keys Enter Enter Enter Enter Enter
+wait_for '已新增班级 e2e新生271班'
+keys Escape
+wait_for '最新联系'
+keys 0
+wait_for '无人联系：班级 1'
+wait_for 'e2e新生271班'
+keys Escape
+wait_for '最新联系'
+keys 9
+wait_for 'n 新学年'
+keys n
+wait_for '默认 2027-09-01'
+keys Enter Enter Enter Enter Enter
+wait_for '（y/n）'
+keys y
+wait_for '配对 · 自 2027-09-01 起 · 已选 0/1'
+keys Enter
+wait_for '为 e2e新生271班 选择干部'
+keys Enter
+wait_for '已选 1/1'
+keys s
+wait_for '保存这 1 个配对'
+keys y
+wait_for '已保存 1 个配对'
+keys Escape
+wait_for '学期与考核规则'
+keys Escape
+wait_for '最新联系'
 keys q
 wait_for 'EXITED'
+
+# The year's terms and the pairing are saved, one journal entry each: 2027-09-01 has no class without a cadre.
+cli coverage --json --as-of 2027-09-01 | node -e '
+  const holes = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (holes.classes.length > 0) { console.error("e2e-tui: classes still without a cadre on 2027-09-01:", holes.classes); process.exit(1); }
+  if (!holes.freeCadres.some((c) => c.since?.reason === "班级毕业")) { console.error("e2e-tui: no cadre freed by the June graduations"); process.exit(1); }
+'
+cli history | grep -qF '新学年（界面）' && cli history | grep -qF '配对（界面）' || { echo "e2e-tui: the journal lacks 新学年 or 配对" >&2; exit 1; }
 
 # The contact is in the datastore, and its overdue row is gone.
 cli contacts --json | node -e '

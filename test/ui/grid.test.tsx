@@ -72,6 +72,8 @@ describe.concurrent('网格 screen', () => {
     await ui.until('保存这 1 个配对（自 2027-09-01 起）（y/n）');
     await ui.press('y');
     await ui.until('已保存 1 个配对');
+    await ui.press(KEY.esc);
+    await ui.until('学期与考核规则');
     const saved = await ui.saved();
     expect(saved.settings.terms.map((t) => t.name)).toContain('2027-2028学年第二学期');
     expect(saved.assignments.find((a) => a.id === 'asg_old')).toMatchObject({ end: '2026-10-15', endReason: '班级毕业' });

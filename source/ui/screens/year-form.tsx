@@ -33,7 +33,10 @@ export function YearForm({ onDone }: { onDone: () => void }) {
     const yes = async () => {
       const done = await run(startYearOperation, asking.input);
       setAsking(null);
-      if (done.ok) go({ name: 'pair', start: pairingStart(done.result.terms[0].start, today) });
+      if (!done.ok) return;
+      // Back from 配对 is 设置's list: the year is started.
+      onDone();
+      go({ name: 'pair', start: pairingStart(done.result.terms[0].start, today) });
     };
     return <Confirm question={asking.question} onYes={yes} onNo={() => setAsking(null)} />;
   }
