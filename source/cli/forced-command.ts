@@ -4,6 +4,7 @@
 // owner, fixed by the server; it is honoured only then (under sshd), and the client's command is split
 // here, without a shell, then read by the same parser as any line, knowing only her role's commands,
 // and judged after every option is read: never by its first word (issue 21: `-h users … --no-help`).
+import cliTruncate from 'cli-truncate';
 import { parse } from 'shell-quote';
 import { UserError } from '../domain/errors.js';
 import { LOGIN_PATTERN, type Role } from '../domain/vocabulary.js';
@@ -30,7 +31,9 @@ export const SSH_COMMANDS: Record<Role, readonly string[]> = {
   school: [...READ, 'log', 'assign', 'reassign', 'end', 'undo', 'import', 'check', 'backups', 'webhook'],
 };
 
-const refused = (why: string) => new UserError(`SSH 命令被拒绝：${why}，未做任何改动`);
+// Every refusal is one line that fits an 80-column terminal (issue 23): short reasons, typed words cut.
+const refused = (why: string) => new UserError(`SSH 命令被拒绝：${why}，未做改动`);
+const typed = (word: string) => cliTruncate(word, 16);
 
 /** The forced command's own arguments, or null when the program was not started as one. */
 export function forcedCommand(argv: readonly string[], env: NodeJS.ProcessEnv): ForcedCommand | null {
@@ -56,11 +59,11 @@ export function clientArgv(command: string): string[] {
   if (/[\u0000-\u001f\u007f]/.test(command)) throw refused('命令中含换行或控制字符');
   if (/[$`]/.test(command)) throw refused('命令中含 $ 或 `（不做变量替换或命令替换）');
   const tokens = parse(command, (name) => {
-    throw refused(`命令中含变量 ${name}`);
+    throw refused(`命令中含变量 ${typed(name)}`);
   });
   const argv: string[] = [];
   for (const token of tokens) {
-    if (typeof token !== 'string') throw refused('命令中含 ; | & > < 等 shell 运算符、通配符或注释（这里没有 shell）');
+    if (typeof token !== 'string') throw refused('命令中含 ; | & > < 等 shell 运算符、通配符或注释');
     // What follows `--` would be read as words, not options: the forced command's own would be among them.
     if (token === '--') throw refused('不能用 -- 结束选项（值以 - 开头时写成 --选项=值）');
     argv.push(token);
@@ -87,21 +90,21 @@ export function sshLimits(role: Role, data: string | undefined): ParserLimits {
         command: name,
         describe: false,
         builder: () => {
-          throw refused(`${role} 角色经 SSH 只能运行 ${allowed.join('、')}，不能运行“${name}”`);
+          throw refused(`不能运行“${typed(name)}”，可运行的见 ssh … --help`);
         },
         handler: () => undefined,
       };
     },
     judge: (args) => {
       for (const pinned of ['data', 'user']) {
-        if (args[pinned] !== undefined) throw refused(`不能经 SSH 指定 --${pinned}（数据文件和身份由服务器决定）`);
+        if (args[pinned] !== undefined) throw refused(`不能指定 --${pinned}：数据文件和身份由服务器决定`);
       }
       const [command, sub] = args._.map(String);
       if (command === 'import' && args['file'] !== STDIN_PATH) {
-        throw refused('经 SSH 导入只能从标准输入读取：请用 ssh … import - < 名单.xlsx');
+        throw refused('只能从标准输入导入：ssh … import - < 名单.xlsx');
       }
       if ((command === 'export' || (command === 'exports' && sub === 'get')) && args['out'] !== '-') {
-        throw refused('经 SSH 导出只能写到标准输出：请给一次 --out -，如 ssh … export form2 --out - > 附件2.xlsx');
+        throw refused('只能导出到标准输出：… --out - > 附件2.xlsx');
       }
       args['data'] = data;
     },

@@ -1,6 +1,8 @@
 // Every command line the fast path (fast-path.ts) does not take, and every SSH forced command's: yargs
 // with all the commands (over SSH, those of her role: forced-command.ts), their help (--help) and its
 // messages for a mistaken line.
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
 import yargs, { type Arguments, type CommandModule } from 'yargs';
 import { UserError } from '../domain/errors.js';
 import { assignCommand, endCommand, reassignCommand } from './commands/assign.js';
@@ -33,6 +35,9 @@ export interface ParserLimits {
   /** Judges the line as read, every option known, before its command runs; may set arguments. */
   judge(args: Arguments): void;
 }
+
+/** The width a mistaken line's message fits: a terminal's, over SSH too. */
+const MESSAGE_COLUMNS = 80;
 
 export async function parseWithYargs(argv: string[], limits?: ParserLimits): Promise<void> {
   const allowed = <A>(command: CommandModule<GlobalArgs, A>) => (limits ? limits.command(command) : command);
@@ -82,7 +87,9 @@ export async function parseWithYargs(argv: string[], limits?: ParserLimits): Pro
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UserError(`${message}（运行 sanlianxi --help 查看用法）`);
+      // One line that fits 80 columns, whatever was typed: a long word is cut in its middle.
+      const hint = '（运行 sanlianxi --help 查看用法）';
+      throw new UserError(cliTruncate(message, MESSAGE_COLUMNS - stringWidth(hint), { position: 'middle' }) + hint);
     })
     .parseAsync();
 }

@@ -319,7 +319,7 @@ describe('remind', () => {
       expect(sent.code).toBe(0);
       expect(sent.stdout).toMatch(/经济管理学院：已发送到群机器人/);
       expect(received.map((r) => r.path)).toEqual(['/ok']);
-      expect((await ssh('li', 'webhook list')).stderr).toMatch(/viewer 角色经 SSH 只能运行/);
+      expect((await ssh('li', 'webhook list')).stderr).toMatch(/不能运行“/);
       const viewer = await ssh('li', `remind --send --as-of ${AS_OF}`);
       expect(viewer.code).toBe(1);
       expect(viewer.stderr).toMatch(/只读用户只能查看催办，不能发送/);
