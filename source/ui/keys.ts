@@ -83,6 +83,7 @@ export const COMMANDS = {
   closeHole: cmd('Enter', '分配/加入', ['return'], 1),
   openPairing: cmd('p', '配对新班级', ['p'], 1),
   pickCadre: cmd('Enter', '选干部', ['return'], 1),
+  pickTargets: cmd('e', '寝室/困难生', ['e'], 2),
   savePairs: cmd('s', '保存配对', ['s'], 1),
   // Forms.
   nextField: cmd('Tab/↓', '下一项', ['tab', 'downArrow', 'return'], 2),
@@ -102,7 +103,7 @@ export type CommandName = keyof typeof COMMANDS;
 
 /** The commands that change data (or open a form that does): a read-only user has none of them. */
 export const CHANGING: ReadonlySet<CommandName> = new Set<CommandName>([
-  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'startYear', 'closeHole', 'openPairing', 'pickCadre', 'savePairs', 'confirmImport', 'sendMessage',
+  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'startYear', 'closeHole', 'openPairing', 'pickCadre', 'pickTargets', 'savePairs', 'confirmImport', 'sendMessage',
 ]);
 
 /** The commands offered to this user: for a read-only one, those that change nothing. */
@@ -138,7 +139,7 @@ export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '分配', commands: ['assign', 'reassign', 'endAssignment', 'scheduleSuccessor'] },
   { title: '设置', commands: ['editRow', 'addTerm', 'startYear'] },
   { title: '网格', commands: ['closeHole', 'openPairing'] },
-  { title: '配对', commands: ['pickCadre', 'savePairs'] },
+  { title: '配对', commands: ['pickCadre', 'pickTargets', 'savePairs'] },
   { title: '表单', commands: ['nextField', 'prevField', 'choose', 'toggle', 'save', 'cancel'] },
   { title: '确认', commands: ['yes', 'no'] },
   { title: '导入预览', commands: ['confirmImport', 'closePreview'] },

@@ -52,6 +52,8 @@ describe.concurrent('网格 screen', () => {
     const data = withHoles();
     // 王五 held 物流23班 until it graduated on 2026-10-15.
     assign(data, { cadreId: 'c_ww', classId: 'cls_old', start: '2026-09-01' }, { ...testContext(TODAY), newId: () => 'asg_old' });
+    data.dorms.push({ id: 'd_new', building: '8号楼', number: '801', classIds: ['cls_new'], leader: '', size: 4, note: '' });
+    data.students.push({ id: 's_4', studentNo: '2026004', name: '小军', classId: 'cls_new', dormId: 'd_new', categories: ['经济困难'], contact: '' });
     const ui = await startApp(data);
     await ui.press('9');
     await ui.until('n 新学年');
@@ -64,6 +66,12 @@ describe.concurrent('网格 screen', () => {
     expect(flat(ui.frame())).toContain(flat('添加 2027-2028学年第一学期（2027-09-01 至 2028-01-20）、2027-2028学年第二学期（2028-02-20 至 2028-07-10）'));
     await ui.press('y');
     await ui.until('配对 · 自 2027-09-01 起 · 已选 0/1');
+    expect(ui.frame()).toMatch(/电商26班\s*│\s*经济管理学院\s*│\s*—\s*│\s*1\s*│\s*1/);
+    // e: the class's dorm stays ticked, its 困难生 is unticked by space.
+    await ui.press('e');
+    await ui.until('电商26班 随班级分配的寝室与困难生');
+    await ui.press(KEY.enter, ' ', KEY.enter);
+    await ui.until(/电商26班\s*│\s*经济管理学院\s*│\s*—\s*│\s*1\s*│\s*0/);
     await ui.press(KEY.enter);
     await ui.until('为 电商26班 选择干部');
     await ui.press(KEY.enter);
@@ -77,7 +85,7 @@ describe.concurrent('网格 screen', () => {
     const saved = await ui.saved();
     expect(saved.settings.terms.map((t) => t.name)).toContain('2027-2028学年第二学期');
     expect(saved.assignments.find((a) => a.id === 'asg_old')).toMatchObject({ end: '2026-10-15', endReason: '班级毕业' });
-    expect(saved.assignments.find((a) => a.classId === 'cls_new')).toMatchObject({ cadreId: 'c_ww', start: '2027-09-01' });
+    expect(saved.assignments.find((a) => a.classId === 'cls_new')).toMatchObject({ cadreId: 'c_ww', start: '2027-09-01', dormIds: ['d_new'], studentIds: [] });
     ui.unmount();
   });
 });
