@@ -6,7 +6,9 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { UserError } from '../../source/domain/errors.js';
 import { runCli } from '../helpers/run-cli.js';
-import { assignedStore, logNote, mount, notes, tempDir, unmount } from './fault-helpers.js';
+import { OperationRunner } from '../../source/operations/runner.js';
+import { logContactOperation } from '../../source/operations/log-contact.js';
+import { assignedStore, ctx, logNote, mount, notes, tempDir, unmount } from './fault-helpers.js';
 
 // An injected fault: the private file write whose target matches `failing.target` fails with `failing.code`.
 const failing = vi.hoisted(() => ({ target: null as RegExp | null, code: '' }));
@@ -87,6 +89,20 @@ describe('storage errors', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(await notes(store.file)).toEqual(['二']);
     expect((await store.backups()).map((b) => b.revision)).toEqual([1]);
+  });
+
+  it('case 11: the same notice reaches the terminal UI through its operation runner, once', async () => {
+    const store = await assignedStore();
+    failing.code = 'ENOSPC';
+    failing.target = /\.backups\//;
+    const said: string[] = [];
+    const runner = new OperationRunner(store, { via: 'tui', context: ctx, notice: (line) => said.push(line) });
+    const done = await runner.run(logContactOperation, { cadre: '张三', duty: '班级', target: '会计1班', date: '2026-11-11', note: '三', again: false });
+    failing.target = null;
+    expect(done.message).toMatch(/已记录/);
+    expect(done.notice).toBe('已保存，但备份未完成（磁盘已满）：下次保存时重做');
+    expect(said).toEqual([done.notice]);
+    expect(await notes(store.file)).toEqual(['三']);
   });
 
   it('case 11: EEXIST (a file where the month directory belongs) and EISDIR (a directory as the datastore) are user errors', async () => {
