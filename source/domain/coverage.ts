@@ -64,8 +64,11 @@ export function coverage(data: Datastore, idx: Indexes, asOf: IsoDate, colleges:
     .map((d) => ({ dormId: d.id, classIds: d.classIds.filter(open) }));
   const students = data.students.filter((s) => open(s.classId) && !heldStudents.has(s.id)).map((s) => ({ studentId: s.id, classId: s.classId }));
 
+  // A college's cadre counts only where her college is held: a college user's part of the data holds
+  // another college's cadre once assigned to her classes, but not where that cadre works now.
+  const free = (c: Cadre) => c.status === '在岗' && !busy.has(c.id) && within(c.collegeId) && (c.collegeId === null || idx.collegeById.has(c.collegeId));
   const freeCadres = data.cadres
-    .filter((c) => c.status === '在岗' && !busy.has(c.id) && within(c.collegeId))
+    .filter(free)
     .map((cadre) => ({ cadre, since: freeSince(idx, cadre.id, asOf) }));
 
   const horizon = addDays(asOf, ENDING_WITHIN_DAYS);

@@ -8,6 +8,8 @@ import { coverage } from '../../source/domain/coverage.js';
 import { addDays } from '../../source/domain/dates.js';
 import { buildIndexes } from '../../source/domain/indexes.js';
 import type { Assignment, ClassGroup, Datastore } from '../../source/domain/schema.js';
+import { scopedView } from '../../source/domain/scope.js';
+import { smallSchool } from '../helpers/fixtures.js';
 
 const scale: fc.Arbitrary<Scale> = fc
   .record({
@@ -107,5 +109,17 @@ describe('coverage', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('in a college user’s part of the data, another college’s cadre once assigned there is not free', () => {
+    const data = smallSchool();
+    const li = data.cadres.find((c) => c.id === 'c_ls')!;
+    li.collegeId = 'col_jd';
+    const held = (id: string, classId: string, start: string, end: string | null): Assignment => ({ id, cadreId: 'c_ls', classId, dormIds: [], studentIds: [], start, end, endReason: end ? '调整' : null });
+    data.assignments.push(held('a_then', 'cls_kj', '2026-03-01', '2026-06-30'), held('a_now', 'cls_rj', '2026-09-01', null));
+    const wang = { id: 'u_1', login: 'wang', name: '王芳', role: 'college' as const, collegeIds: ['col_jg'], keys: [] };
+    const view = scopedView(data, wang);
+    expect(view.cadres.map((c) => c.id)).toContain('c_ls');
+    expect(coverage(view, buildIndexes(view), '2026-11-25').freeCadres.map((f) => f.cadre.id)).toEqual(['c_zs', 'c_ww']);
   });
 });
