@@ -12,6 +12,12 @@
 // escape sequence is parsed here. Node's readline keypress parser could split the keys too, but it
 // holds a lone Esc for 500 ms and cannot tell when React has caught up; a timer cannot either.
 //
+// ink's input event (useStdin's internal_eventEmitter) is private: ink has no public way to hand useInput
+// one key at a time, and its parser is not exported, so cutting keys before ink (a stdin stream of our
+// own) would mean a second escape-sequence parser beside ink's. So ink is pinned to one exact version
+// (package.json) and test/ui/ink-input-contract.test.tsx states what of it this uses: an upgrade that
+// changes it fails there.
+//
 // Keys wait while the frame is not `ready` (the screens still loading, screens.ts), then go in order.
 // They wait too while something below holds them (useHoldKeys): a form saving, so that what is typed or
 // pasted after the Enter that saves reaches the form as it is once the save is done, not the form that
