@@ -12,7 +12,9 @@ import { untilFrame } from '../helpers/ui-harness.js';
 type Events = ReturnType<typeof useStdin>['internal_eventEmitter'];
 
 /** Takes ink's input events as the pump does (its own `emit` on the emitter) and lists what useInput gets. */
-function Probe({ seen, got, emitter }: { seen: string[]; got: string[]; emitter: { events?: Events; emit?: Events['emit'] } }) {
+type Taken = { events?: Events; emit?: Events['emit'] };
+
+function Probe({ seen, got, emitter }: { seen: string[]; got: string[]; emitter: Taken }) {
   const { internal_eventEmitter: events } = useStdin();
   useLayoutEffect(() => {
     const emit = events.emit;
@@ -34,7 +36,7 @@ function Probe({ seen, got, emitter }: { seen: string[]; got: string[]; emitter:
 async function probe() {
   const seen: string[] = [];
   const got: string[] = [];
-  const emitter: { events?: Events; emit?: Events['emit'] } = {};
+  const emitter: Taken = {};
   const app = render(<Probe seen={seen} got={got} emitter={emitter} />);
   await untilFrame(() => app.lastFrame() ?? '', 'probe');
   return { app, seen, got, emitter };
@@ -63,7 +65,8 @@ describe("ink's private input event, as OneKeyAtATime uses it", () => {
   });
 
   it('is pinned: package.json names one exact ink version, the one installed', () => {
-    const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    type Manifest = { version: string; dependencies: Record<string, string> };
+    const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Manifest;
     const pinned = read('../../package.json').dependencies['ink'];
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
     expect(read('../../node_modules/ink/package.json').version).toBe(pinned);
