@@ -20,8 +20,7 @@ interface Printed {
   words: Word[][];
   lines: Line[][];
 }
-const ENGINES = ['LibreOffice', 'LibreOffice + Carlito', 'gnumeric'] as const;
-type Engine = (typeof ENGINES)[number];
+type Engine = 'LibreOffice' | 'LibreOffice + Carlito' | 'gnumeric';
 /** What each engine prints: gnumeric the two single-sheet-per-page forms. */
 const CASES: Array<[Engine, Form]> = [
   ['LibreOffice', 'form1'], ['LibreOffice', 'form2'], ['LibreOffice', 'report'],

@@ -55,7 +55,8 @@ export function forcedCommand(argv: readonly string[], env: NodeJS.ProcessEnv): 
 
 /** SSH_ORIGINAL_COMMAND as arguments: quotes honoured, anything a shell would act on refused. */
 export function clientArgv(command: string): string[] {
-  // eslint-style control ranges: a newline would end a command in a shell, ESC could paint the terminal.
+  // A newline would end a command in a shell, ESC could paint the terminal.
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (/[\u0000-\u001f\u007f]/.test(command)) throw refused('命令中含换行或控制字符');
   if (/[$`]/.test(command)) throw refused('命令中含 $ 或 `（不做变量替换或命令替换）');
   const tokens = parse(command, (name) => {

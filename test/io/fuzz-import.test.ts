@@ -114,7 +114,10 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Surrogate}/u;
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(k), strings(v, out);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) {
+    out.push(k);
+    strings(v, out);
+  }
   return out;
 }
 

@@ -44,7 +44,7 @@ describe.concurrent('scrolling a detail pane', () => {
     expect(ui.frame()).toContain('2026-10-12');
     expect(ui.frame()).not.toContain('2026-10-08');
     // The status bar offers the scrolling keys first (ranked with the others, dropped from the end).
-    expect(ui.frame().split('\n').at(-1)).toMatch(/^j\/k 滚动职责  PgDn\/PgUp 翻页记录  e 编辑 .*Esc 返回  \? 帮助  q 退出$/);
+    expect(ui.frame().split('\n').at(-1)).toMatch(/^j\/k 滚动职责 {2}PgDn\/PgUp 翻页记录 {2}e 编辑 .*Esc 返回 {2}\? 帮助 {2}q 退出$/);
     fits(ui.frame(), size);
 
     // Four j in one read move four rows; ↓ one more; k one back.

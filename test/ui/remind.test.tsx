@@ -28,6 +28,7 @@ afterAll(async () => {
 
 /** What the app asked the terminal to put on its clipboard, decoded. */
 function clipboard(frames: readonly string[]): string[] {
+  // eslint-disable-next-line no-control-regex -- OSC 52 is an escape sequence
   return frames.flatMap((f) => [...f.matchAll(/\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8')));
 }
 

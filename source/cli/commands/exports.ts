@@ -12,6 +12,7 @@ import { renderTable } from '../text-table.js';
 
 /** A file name in her folder: no path, no hidden or parent entry, no control characters. */
 function plainName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (name === '' || /[/\\]/.test(name) || name.startsWith('.') || /[\u0000-\u001f\u007f]/.test(name)) {
     throw new UserError(`“${safeText(name)}”不是你的导出文件夹中的文件名：只写文件名，如 附件2.xlsx（见 sanlianxi exports list）`);
   }

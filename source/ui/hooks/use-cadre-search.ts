@@ -18,6 +18,8 @@ export function useCadreSearch(initialId?: string, preferred: readonly string[] 
   // The field shows a settled namesake as 李明（T011）: that text finds it again.
   const keys = useMemo(
     () => searchKeys(data.cadres, (c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo, normalizeName(cadreLabel(c))] : [] })),
+    // pinyinReady: the initials are computed again once pinyin has loaded (searchKeys reads it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data.cadres, pinyinReady],
   );
   const initial = initialId ? idx.cadreById.get(initialId) : undefined;

@@ -9,6 +9,7 @@ export function useSearch<T>(items: readonly T[], fields: (item: T) => { names: 
   const [searching, setSearching] = useState(false);
   const pinyinReady = usePinyin();
   // Keyed on the list only: `fields` is a pure mapping, so the initials are computed once per list.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- pinyinReady: again once pinyin has loaded
   const keys = useMemo(() => searchKeys(items, fields), [items, pinyinReady]);
   const matches = useMemo(() => filterByQuery(items, keys, query), [items, keys, query]);
   return { query, setQuery, searching, setSearching, matches };

@@ -22,6 +22,8 @@ export function useTerminalSizeSource(): TerminalSize {
     return () => {
       stdout.off('resize', onResize);
     };
+    // read() depends on stdout alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   return size;
 }

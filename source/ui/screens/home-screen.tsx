@@ -122,5 +122,6 @@ function useOwed(): { total: Counts; of: (collegeId: string, name: string) => Co
     const rows = ui.report.rows;
     const count = (status: OverdueRow['status'], name?: string) => rows.filter((r) => r.status === status && (name === undefined || r.college === name)).length;
     return { total: { overdue: count('overdue'), due: count('due') }, of: (_id, name) => ({ overdue: count('overdue', name), due: count('due', name) }) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- ui.report is a function of these
   }, [digest, data, today]);
 }

@@ -1,0 +1,28 @@
+// `npm run lint`: ESLint's, typescript-eslint's and React hooks' recommended rules, with type information
+// (a promise nobody awaits can lose a save without a word).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', '.bench-cache/', 'render/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['vitest.faults.config.ts', 'vitest.ssh.config.ts'] }, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // `{ id: _id, ...rest }` leaves a field out of a copy: the underscore says so.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // Names are typed with full-width spaces (a full-width space, U+3000): the code and its texts name them on purpose.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
+    },
+  },
+  {
+    // Hooks live in the terminal UI and its tests; elsewhere a `use…` function is not one.
+    files: ['source/ui/**/*.{ts,tsx}', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);
