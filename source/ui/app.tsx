@@ -57,6 +57,8 @@ export interface AppProps {
   exportsDir?: string;
   /** A viewer's session: the UI offers and obeys no change (the store would refuse it anyway). */
   readOnly?: boolean;
+  /** A college secretary's colleges (scope.ts: scopeOf); absent: the whole school. */
+  scope?: ReadonlySet<string> | null;
 }
 
 export function App(props: AppProps) {
@@ -76,7 +78,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, exportsDir, readOnly = false, shown, screens }: AppProps & { shown: ShownData; screens: Screens | null }) {
+function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, exportsDir, readOnly = false, scope = null, shown, screens }: AppProps & { shown: ShownData; screens: Screens | null }) {
   const { exit } = useApp();
   const { data, setData, digest: answering } = shown;
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -174,6 +176,7 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
     mainFile: store.layout.main,
     ...(exportsDir === undefined ? {} : { exportsDir }),
     readOnly,
+    scope,
     today,
     context,
     run,

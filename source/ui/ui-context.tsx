@@ -44,6 +44,11 @@ export interface Ui {
   exportsDir?: string;
   /** A viewer: nothing that changes data is offered or obeyed (keys.ts: CHANGING). */
   readOnly: boolean;
+  /**
+   * A college secretary's colleges, null for the whole school: her part of the data also holds cadres of
+   * other colleges once assigned to her classes, who are not hers to pair (coverage.ts).
+   */
+  scope: ReadonlySet<string> | null;
   today: IsoDate;
   context: () => ChangeContext;
   /** Runs an operation, replaces the data with what was saved and says what was done (or why not). */

@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import { assign } from '../../source/domain/assignments.js';
 import { logContact } from '../../source/domain/contacts.js';
 import type { Datastore } from '../../source/domain/schema.js';
-import { readsOnly } from '../../source/domain/scope.js';
+import { readsOnly, scopeOf } from '../../source/domain/scope.js';
 import { ScopedStore } from '../../source/operations/scoped-store.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App } from '../../source/ui/app.js';
@@ -57,9 +57,11 @@ export async function startApp(data: Datastore = school(), { exportsDir, size, l
   await new DatastoreFile(file).create(data);
   const store = login === undefined ? new DatastoreFile(file) : new ScopedStore(file, undefined, { login, forced: true });
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
-  // As the tui command opens it: a viewer's session is read-only.
-  const readOnly = store instanceof ScopedStore && readsOnly(await store.actor());
-  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} readOnly={readOnly} {...(exportsDir === undefined ? {} : { exportsDir })} />);
+  // As the tui command opens it: a viewer's session is read-only, a college secretary's scoped.
+  const actor = store instanceof ScopedStore ? await store.actor() : null;
+  const readOnly = actor !== null && readsOnly(actor);
+  const scope = actor === null ? null : scopeOf(actor);
+  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} readOnly={readOnly} scope={scope} {...(exportsDir === undefined ? {} : { exportsDir })} />);
   const frame = () => app.lastFrame() ?? '';
   const until = (text: FrameTest) => untilFrame(frame, text);
   /** Sends keys one at a time, letting each render settle. */

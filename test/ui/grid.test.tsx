@@ -2,9 +2,10 @@
 // assigned from 分配 with its college's free cadres first, and a new year started in 设置 and its new
 // class paired in one batch.
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../source/domain/assignments.js';
+import { assign, endAssignment } from '../../source/domain/assignments.js';
 import type { Datastore } from '../../source/domain/schema.js';
 import { testContext } from '../helpers/fixtures.js';
+import { sharedDormSchool } from '../helpers/shared-dorm-school.js';
 import { KEY, school, startApp, TODAY } from '../helpers/ui-harness.js';
 
 /** school() with a new class in 经管 nobody holds, and a 困难生 of 会计1班 added after its assignment. */
@@ -86,6 +87,23 @@ describe.concurrent('网格 screen', () => {
     expect(saved.settings.terms.map((t) => t.name)).toContain('2027-2028学年第二学期');
     expect(saved.assignments.find((a) => a.id === 'asg_old')).toMatchObject({ end: '2026-10-15', endReason: '班级毕业' });
     expect(saved.assignments.find((a) => a.classId === 'cls_new')).toMatchObject({ cadreId: 'c_ww', start: '2027-09-01', dormIds: ['d_new'], studentIds: [] });
+    ui.unmount();
+  });
+});
+
+describe('网格 screen for a college secretary', () => {
+  it('a cadre arranged school-wide who once held her class and now holds another college’s is not free', async () => {
+    const data = sharedDormSchool();
+    data.cadres.push({ ...data.cadres[0]!, id: 'c_tc', name: '赵统', employeeNo: 'T010', collegeId: null });
+    assign(data, { cadreId: 'c_tc', classId: 'cls_old', studentIds: [], start: '2026-09-01' }, testContext('2026-09-01'));
+    endAssignment(data, { cadreId: 'c_tc', date: '2026-10-15', reason: '班级毕业' });
+    assign(data, { cadreId: 'c_tc', classId: 'cls_rj', studentIds: [], start: '2026-10-20' }, testContext('2026-10-20'));
+    const ui = await startApp(data, { login: 'wang' });
+    await ui.press('0');
+    await ui.until('无人联系：');
+    // Her part of the data holds 赵统 (he once held 物流23班), not where he works now.
+    expect(ui.frame()).not.toContain('赵统');
+    expect(ui.frame()).toMatch(/空闲干部\s*│\s*李四/);
     ui.unmount();
   });
 });

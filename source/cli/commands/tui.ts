@@ -1,4 +1,4 @@
-import { readsOnly } from '../../domain/scope.js';
+import { readsOnly, scopeOf } from '../../domain/scope.js';
 import { reportingTermContacts } from '../../operations/ranges.js';
 import { changeContext, currentIdentity, dateArg, openStore, userExportsDir, type GlobalArgs } from '../runtime.js';
 import { clearCiMarkers, requireInteractiveTerminal } from '../interactive-terminal.js';
@@ -28,8 +28,9 @@ export const tuiCommand = plainCommand<Args>({
     const who = currentIdentity();
     // Over SSH a secretary's exports land in her own folder beside the datastore, never at a path she types.
     const exportsDir = who.forced ? userExportsDir(store.layout.main, who.login) : undefined;
-    const readOnly = readsOnly(await store.actor());
-    await runTui({ store, ...start, today, view, readOnly, context: () => changeContext(today), ...(exportsDir === undefined ? {} : { exportsDir }) });
+    const actor = await store.actor();
+    const readOnly = readsOnly(actor);
+    await runTui({ store, ...start, today, view, readOnly, scope: scopeOf(actor), context: () => changeContext(today), ...(exportsDir === undefined ? {} : { exportsDir }) });
     await refreshDigest(store, today);
   },
 });

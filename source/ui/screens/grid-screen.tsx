@@ -17,9 +17,9 @@ import { failureText, useUi } from '../ui-context.js';
 type Hole = { kind: '班级' | '寝室' | '困难生' | '空闲干部' | '即将结束'; id: string; what: string; about: string };
 
 export function GridScreen() {
-  const { data, idx, today, go, back, preview, run, say } = useUi();
+  const { data, idx, today, scope, go, back, preview, run, say } = useUi();
   const holes = useMemo((): Hole[] => {
-    const c = coverage(data, idx, today);
+    const c = coverage(data, idx, today, scope);
     const r = coverageRows(c, idx);
     return [
       ...r.classes.map((x, i): Hole => ({ kind: '班级', id: c.classes[i]!.id, what: x.class, about: x.college })),
@@ -33,7 +33,7 @@ export function GridScreen() {
       })),
       ...r.ending.map((x, i): Hole => ({ kind: '即将结束', id: c.ending[i]!.assignment.id, what: x.cadre, about: `${x.class} · 最后一天 ${x.end}（${x.reason}）` })),
     ];
-  }, [data, idx, today]);
+  }, [data, idx, today, scope]);
   const nav = useListNav(holes.length, 10);
   const [asking, setAsking] = useState<{ question: string; studentId: string } | null>(null);
   const hole = holes[nav.selected];
