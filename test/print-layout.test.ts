@@ -30,7 +30,13 @@ describe('lineCount', () => {
 });
 
 describe('overlaps (the print test)', () => {
-  const word = (text: string, xMin: number, yMin: number, w = 40, h = 10): Word => ({ text, xMin, yMin, xMax: xMin + w, yMax: yMin + h });
+  const word = (text: string, xMin: number, yMin: number, w = 40, h = 10): Word => ({
+    text,
+    xMin,
+    yMin,
+    xMax: xMin + w,
+    yMax: yMin + h,
+  });
   it('finds text printed over text, not two lines set closely in one cell', () => {
     expect(overlaps([word('a', 0, 0), word('b', 0, 9)])).toEqual([]); // boxes touch by a tenth of their height
     expect(overlaps([word('a', 0, 0), word('b', 50, 0)])).toEqual([]);

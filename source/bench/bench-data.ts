@@ -39,7 +39,15 @@ export async function readMeta(file: string): Promise<BenchMeta | null> {
 /** Is `file` a datastore written by this generator version at this scale? */
 export async function isCurrent(file: string, scale: Scale): Promise<boolean> {
   const meta = await readMeta(file);
-  return meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.schemaVersion === SCHEMA_VERSION && meta.scale === scale.name && meta.years === scale.years && meta.seed === scale.seed && (await new DatastoreFile(file).exists());
+  return (
+    meta !== null &&
+    meta.generatorVersion === GENERATOR_VERSION &&
+    meta.schemaVersion === SCHEMA_VERSION &&
+    meta.scale === scale.name &&
+    meta.years === scale.years &&
+    meta.seed === scale.seed &&
+    (await new DatastoreFile(file).exists())
+  );
 }
 
 /** The files a datastore consists of (the main file and its month files), for the JSON.parse baseline. */
@@ -50,7 +58,8 @@ export async function datastoreFiles(file: string): Promise<string[]> {
 /** Removes a generated datastore: the main file, its month files, backups, journal, digest and the bench's note. */
 export async function removeDatastore(file: string): Promise<void> {
   const { main, partsDir, backupsDir, journal, seal, digest } = new DatastoreFile(file).layout;
-  for (const p of [main, partsDir, backupsDir, journal, seal, digest, metaFile(file)]) await rm(p, { force: true, recursive: true });
+  for (const p of [main, partsDir, backupsDir, journal, seal, digest, metaFile(file)])
+    await rm(p, { force: true, recursive: true });
 }
 
 export interface Generated {
@@ -68,15 +77,29 @@ export async function generateTo(file: string, scale: Scale): Promise<Generated>
   const buildMs = performance.now() - t;
   t = performance.now();
   const parsed = datastoreSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`generated data fails the schema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `generated data fails the schema: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
   const problems = datastoreProblems(data, buildIndexes(data));
-  if (problems.length > 0) throw new Error(`generated data breaks ${problems.length} invariants, e.g. ${problems.slice(0, 3).join(' | ')}`);
+  if (problems.length > 0)
+    throw new Error(`generated data breaks ${problems.length} invariants, e.g. ${problems.slice(0, 3).join(' | ')}`);
   const checkMs = performance.now() - t;
   t = performance.now();
   await removeDatastore(file);
   await new DatastoreFile(file).create(data);
   const counts = countsOf(data);
-  const meta: BenchMeta = { generatorVersion: GENERATOR_VERSION, schemaVersion: SCHEMA_VERSION, scale: scale.name, years: scale.years, seed: scale.seed, counts };
+  const meta: BenchMeta = {
+    generatorVersion: GENERATOR_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    scale: scale.name,
+    years: scale.years,
+    seed: scale.seed,
+    counts,
+  };
   await writeFile(metaFile(file), `${JSON.stringify(meta, null, 2)}\n`);
   const writeMs = performance.now() - t;
   return { data, counts, buildMs, checkMs, writeMs };

@@ -9,8 +9,15 @@ import { SCALES, withYears } from './generate.js';
 const args = await yargs(hideBin(process.argv))
   .scriptName('npm run gen --')
   .option('scale', { choices: Object.keys(SCALES), default: 'school', describe: 'size of the generated school' })
-  .option('years', { type: 'number', default: 5, describe: 'academic years of history (5: today; 10: about twice as much)' })
-  .option('out', { type: 'string', describe: 'datastore file (default data/bench/<scale>.json, <scale>-<N>y.json for other years)' })
+  .option('years', {
+    type: 'number',
+    default: 5,
+    describe: 'academic years of history (5: today; 10: about twice as much)',
+  })
+  .option('out', {
+    type: 'string',
+    describe: 'datastore file (default data/bench/<scale>.json, <scale>-<N>y.json for other years)',
+  })
   .option('force', { type: 'boolean', default: false, describe: 'replace an existing datastore at --out' })
   .strict()
   .help()

@@ -4,7 +4,18 @@
 // history longer (earlier cohorts and terms) with the same school today. Records are built
 // directly, not through the domain's mutations (which re-check every invariant per call); the result is
 // checked as a whole with `datastoreProblems` and the zod schema by the caller (see gen.ts).
-import { emptyDatastore, type Assignment, type Cadre, type ClassGroup, type Contact, type Datastore, type Dorm, type DutyRules, type Student, type Term } from '../domain/schema.js';
+import {
+  emptyDatastore,
+  type Assignment,
+  type Cadre,
+  type ClassGroup,
+  type Contact,
+  type Datastore,
+  type Dorm,
+  type DutyRules,
+  type Student,
+  type Term,
+} from '../domain/schema.js';
 import { STUDENT_CATEGORIES, type ContactForm, type EndReason } from '../domain/vocabulary.js';
 import type { IsoDate } from '../domain/dates.js';
 import { seeded } from '../demo/demo-data.js';
@@ -30,8 +41,26 @@ export interface Scale {
 
 export const SCALES: Record<string, Scale> = {
   // 600 classes over seven cohorts: about 300 classes are current at any time, ~6000 dorms, 3000 困难生.
-  school: { name: 'school', seed: 20261125, colleges: 20, cadres: 1500, cohorts: [60, 70, 80, 90, 100, 100, 100], dormsPerClass: 10, studentsPerClass: 5, years: 5 },
-  small: { name: 'small', seed: 20261125, colleges: 3, cadres: 60, cohorts: [2, 3, 3, 4, 4, 4, 4], dormsPerClass: 10, studentsPerClass: 5, years: 5 },
+  school: {
+    name: 'school',
+    seed: 20261125,
+    colleges: 20,
+    cadres: 1500,
+    cohorts: [60, 70, 80, 90, 100, 100, 100],
+    dormsPerClass: 10,
+    studentsPerClass: 5,
+    years: 5,
+  },
+  small: {
+    name: 'small',
+    seed: 20261125,
+    colleges: 3,
+    cadres: 60,
+    cohorts: [2, 3, 3, 4, 4, 4, 4],
+    dormsPerClass: 10,
+    studentsPerClass: 5,
+    years: 5,
+  },
 };
 
 /** The academic year under way on BENCH_TODAY: 2026-2027. */
@@ -45,17 +74,20 @@ const CURRENT_YEAR = 2026;
 export function withYears(scale: Scale, years: number): Scale {
   if (!Number.isInteger(years) || years < 1 || years > 30) throw new Error(`--years ${years}: 1 到 30 之间的整数`);
   const extra = Math.max(0, years - scale.years);
-  const cohorts = [...Array<number>(extra).fill(scale.cohorts[0]!), ...scale.cohorts.slice(Math.max(0, scale.years - years))];
+  const cohorts = [
+    ...Array<number>(extra).fill(scale.cohorts[0]!),
+    ...scale.cohorts.slice(Math.max(0, scale.years - years)),
+  ];
   return { ...scale, cohorts, years };
 }
 
 /** The program starts with the first academic year of the history: no assignment starts earlier. */
 const programStart = (scale: Scale): IsoDate => `${CURRENT_YEAR + 1 - scale.years}-09-01`;
 
-
 // Day numbers (days since 1970-01-01, UTC) keep the 300k-contact loop free of date-fns.
 const DAY = 86_400_000;
-const dayOf = (iso: IsoDate): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+const dayOf = (iso: IsoDate): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 const isoOf = (day: number): IsoDate => new Date(day * DAY).toISOString().slice(0, 10);
 const minIso = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 const maxIso = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
@@ -83,16 +115,78 @@ export function benchTerms(years = 5): Term[] {
   return terms;
 }
 
-const SURNAMES = '张王李赵陈刘杨黄吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚丹宁浩然雨欣子涵思远佳怡俊杰欣怡宇航建华晓东海燕志强秀英桂英文博梓萱一鸣若曦'.match(/./gu)!;
+const SURNAMES =
+  '张王李赵陈刘杨黄吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚丹宁浩然雨欣子涵思远佳怡俊杰欣怡宇航建华晓东海燕志强秀英桂英文博梓萱一鸣若曦'.match(
+    /./gu,
+  )!;
 const COLLEGE_NAMES = [
-  '经济管理学院', '机电信息学院', '外国语学院', '艺术设计学院', '创意设计学院', '人文旅游学院', '建筑工程学院', '电子商务学院',
-  '国际贸易学院', '数字媒体学院', '汽车工程学院', '智能制造学院', '会计金融学院', '物流管理学院', '健康护理学院', '学前教育学院',
-  '体育学院', '软件学院', '时尚学院', '继续教育学院',
+  '经济管理学院',
+  '机电信息学院',
+  '外国语学院',
+  '艺术设计学院',
+  '创意设计学院',
+  '人文旅游学院',
+  '建筑工程学院',
+  '电子商务学院',
+  '国际贸易学院',
+  '数字媒体学院',
+  '汽车工程学院',
+  '智能制造学院',
+  '会计金融学院',
+  '物流管理学院',
+  '健康护理学院',
+  '学前教育学院',
+  '体育学院',
+  '软件学院',
+  '时尚学院',
+  '继续教育学院',
 ];
-const MAJORS = ['会计', '电子商务', '物流管理', '市场营销', '机电一体化', '计算机应用', '软件技术', '电气自动化', '商务英语', '应用日语', '视觉传达', '环境艺术', '旅游管理', '酒店管理', '工程造价', '建筑设计', '国际贸易', '数字媒体', '汽车检测', '工业机器人', '金融管理', '护理', '学前教育', '社会体育', '大数据技术', '人工智能', '服装设计', '首饰设计', '文秘', '跨境电商'];
+const MAJORS = [
+  '会计',
+  '电子商务',
+  '物流管理',
+  '市场营销',
+  '机电一体化',
+  '计算机应用',
+  '软件技术',
+  '电气自动化',
+  '商务英语',
+  '应用日语',
+  '视觉传达',
+  '环境艺术',
+  '旅游管理',
+  '酒店管理',
+  '工程造价',
+  '建筑设计',
+  '国际贸易',
+  '数字媒体',
+  '汽车检测',
+  '工业机器人',
+  '金融管理',
+  '护理',
+  '学前教育',
+  '社会体育',
+  '大数据技术',
+  '人工智能',
+  '服装设计',
+  '首饰设计',
+  '文秘',
+  '跨境电商',
+];
 const SCHOOL_WIDE_DEPARTMENTS = ['公共教学部', '图书馆'];
-const ADMIN_DEPARTMENTS = ['党委办公室', '教务处', '学生处', '组织部', '财务处', '后勤处', '科研处', '招生就业处', '团委'];
+const ADMIN_DEPARTMENTS = [
+  '党委办公室',
+  '教务处',
+  '学生处',
+  '组织部',
+  '财务处',
+  '后勤处',
+  '科研处',
+  '招生就业处',
+  '团委',
+];
 const NOTES: Record<Contact['duty'], string[]> = {
   class: ['了解班风学风', '参加主题班会', '听课并与学生座谈', '期中学情交流', '就业意向座谈', ''],
   dorm: ['检查卫生与用电安全', '了解作息情况', '寝室文化建设', '安全隐患排查', ''],
@@ -163,7 +257,11 @@ export function buildBenchData(scale: Scale): Datastore {
   const today = dayOf(BENCH_TODAY);
 
   const data = emptyDatastore('义乌工商职业技术学院', benchTerms(scale.years));
-  for (let c = 0; c < scale.colleges; c++) data.colleges.push({ id: newId('col'), name: COLLEGE_NAMES[c % COLLEGE_NAMES.length]! + (c >= COLLEGE_NAMES.length ? String(c) : '') });
+  for (let c = 0; c < scale.colleges; c++)
+    data.colleges.push({
+      id: newId('col'),
+      name: COLLEGE_NAMES[c % COLLEGE_NAMES.length]! + (c >= COLLEGE_NAMES.length ? String(c) : ''),
+    });
   // "具体考核细则由二级学院制定": a few colleges want every dorm visited each month, one a longer minimum window.
   const overrides: Array<Partial<DutyRules>> = [{ dormScope: 'each' }, { minWindowDays: 10 }, { classPerTerm: 2 }];
   data.colleges.forEach((college, i) => {
@@ -183,7 +281,9 @@ export function buildBenchData(scale: Scale): Datastore {
       name: uniqueName(),
       collegeId: college?.id ?? null,
       department: schoolWide ? pick(SCHOOL_WIDE_DEPARTMENTS) : senior ? pick(ADMIN_DEPARTMENTS) : college!.name,
-      title: senior ? pick(['科长', '副科长', '副处长', '处长']) : pick(['专任教师', '实验员', '教研室主任', '辅导员', '行政人员']),
+      title: senior
+        ? pick(['科长', '副科长', '副处长', '处长'])
+        : pick(['专任教师', '实验员', '教研室主任', '辅导员', '行政人员']),
       politicalStatus: '中共党员',
       shortPhone: shortPhone(),
       officePhone: `0579-85${String(int(100000, 999999))}`,
@@ -333,7 +433,14 @@ export function buildBenchData(scale: Scale): Datastore {
   const classById = new Map(data.classes.map((c) => [c.id, c]));
   const drafts: Array<Omit<Contact, 'id'>> = [];
   const secretaries = data.colleges.map((_, i) => `mishu${String(i + 1).padStart(2, '0')}`);
-  const add = (cadreId: string, duty: Contact['duty'], targetId: string, from: number, to: number, enteredBy: string) => {
+  const add = (
+    cadreId: string,
+    duty: Contact['duty'],
+    targetId: string,
+    from: number,
+    to: number,
+    enteredBy: string,
+  ) => {
     const day = int(from, to);
     const entered = Math.min(day + int(0, 3), today);
     drafts.push({
@@ -358,11 +465,14 @@ export function buildBenchData(scale: Scale): Datastore {
       const from = dayOf(maxIso(a.start, term.start));
       const to = Math.min(dayOf(minIso(activeEnd, term.end)), today);
       if (from > to) continue;
-      if (rand() >= state.miss) for (let n = int(classPerTerm, classPerTerm + 3); n > 0; n--) add(a.cadreId, 'class', a.classId, from, to, enteredBy);
+      if (rand() >= state.miss)
+        for (let n = int(classPerTerm, classPerTerm + 3); n > 0; n--)
+          add(a.cadreId, 'class', a.classId, from, to, enteredBy);
       for (const [ms, me] of months(from, to)) {
         const skipMonth = rand() < state.miss;
         if (a.dormIds.length > 0 && !skipMonth) {
-          if (eachDorm) for (const d of a.dormIds) for (let n = int(1, 2); n > 0; n--) add(a.cadreId, 'dorm', d, ms, me, enteredBy);
+          if (eachDorm)
+            for (const d of a.dormIds) for (let n = int(1, 2); n > 0; n--) add(a.cadreId, 'dorm', d, ms, me, enteredBy);
           else for (let n = int(8, 18); n > 0; n--) add(a.cadreId, 'dorm', pick(a.dormIds), ms, me, enteredBy);
         }
         for (const s of a.studentIds) {

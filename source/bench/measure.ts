@@ -47,12 +47,20 @@ export const nodeBaseline = (work: string): Promise<Sample> => timeProcess([proc
  * `argv` (a node program and its arguments) in a pseudo-terminal made by script(1), 160×40: spawn →
  * the first frame in which every one of `marks` has appeared; then `quitKey`.
  */
-export async function firstFrame(argv: readonly string[], marks: readonly string[], quitKey: string, work: string): Promise<Sample> {
+export async function firstFrame(
+  argv: readonly string[],
+  marks: readonly string[],
+  quitKey: string,
+  work: string,
+): Promise<Sample> {
   const rssFile = join(work, 'rss-tui.txt');
   const quoted = argv.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
   const cmd = `stty rows 40 cols 160; exec ${TIME} -f %M -o ${rssFile} ${process.execPath} ${quoted}`;
   const t = performance.now();
-  const child = spawn('script', ['-qfc', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TERM: 'xterm-256color' } });
+  const child = spawn('script', ['-qfc', cmd, '/dev/null'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, TERM: 'xterm-256color' },
+  });
   let out = '';
   let ms = -1;
   const seen = new Promise<void>((res) => {
@@ -98,7 +106,11 @@ export interface Group {
  * from round to round, so none always runs first or right after another; ratios are taken within a
  * round, so load that comes and goes affects both sides of each alike.
  */
-export async function pairedGroup(commands: ReadonlyArray<() => Promise<Sample>>, runs: number, work: string): Promise<Group> {
+export async function pairedGroup(
+  commands: ReadonlyArray<() => Promise<Sample>>,
+  runs: number,
+  work: string,
+): Promise<Group> {
   const steps = [() => nodeBaseline(work), ...commands];
   if (runs > 1) for (const step of steps) await step();
   const times = steps.map(() => [] as number[]);
@@ -114,7 +126,12 @@ export async function pairedGroup(commands: ReadonlyArray<() => Promise<Sample>>
   const base = times[0]!;
   const own = times.slice(1);
   return {
-    each: own.map((t, c) => ({ ms: median(t), baseMs: median(base), ratio: median(t.map((ms, r) => ms / base[r]!)), rssKb: rss[c + 1]! })),
+    each: own.map((t, c) => ({
+      ms: median(t),
+      baseMs: median(base),
+      ratio: median(t.map((ms, r) => ms / base[r]!)),
+      rssKb: rss[c + 1]!,
+    })),
     growth: own.map((t) => median(t.map((ms, r) => ms / own[0]![r]!))),
     baseTimes: base,
   };

@@ -35,7 +35,8 @@ if (mode === 'parse') {
   for (let r = 0; r < runs; r++) await timed(async () => buildIndexes(await new DatastoreFile(file).load()));
 } else if (mode === 'load-full') {
   // As `check` reads: every field validated by zod, seals ignored.
-  for (let r = 0; r < runs; r++) await timed(async () => buildIndexes(await new DatastoreFile(file, { contacts: 'all', verify: 'full' }).load()));
+  for (let r = 0; r < runs; r++)
+    await timed(async () => buildIndexes(await new DatastoreFile(file, { contacts: 'all', verify: 'full' }).load()));
 } else if (mode === 'overdue') {
   const data = await new DatastoreFile(file).load();
   const idx = buildIndexes(data);
@@ -44,10 +45,14 @@ if (mode === 'parse') {
   note = `${rows} rows, ${data.contacts.length} contacts`;
 } else if (mode === 'keys') {
   // Keystroke to frame on the 1,500-row 干部 list (screen 3), as the TUI opens it.
-  const store = new DatastoreFile(file, { contacts: (main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none' });
+  const store = new DatastoreFile(file, {
+    contacts: (main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none',
+  });
   const data = await store.load();
   const ctx = { today: asOf, now: new Date().toISOString(), user: 'bench', newId: randomId };
-  const app = render(<App store={store} initialData={data} today={asOf} context={() => ctx} reloadEveryMs={3_600_000} />);
+  const app = render(
+    <App store={store} initialData={data} today={asOf} context={() => ctx} reloadEveryMs={3_600_000} />,
+  );
   const settle = () => new Promise((r) => setTimeout(r, 20));
   for (let i = 0; i < 500 && (app.lastFrame() ?? '') === ''; i++) await settle();
   await settle();

@@ -29,7 +29,9 @@ const common = {
   // on Node 20 that question alone loads Node's whole fetch implementation; the program fetches nothing.
   define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   // The CommonJS packages in a bundle (exceljs, proper-lockfile, …) call require() for Node's modules.
-  banner: { js: "import { createRequire as __sanlianxiRequire } from 'node:module'; const require = __sanlianxiRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __sanlianxiRequire } from 'node:module'; const require = __sanlianxiRequire(import.meta.url);",
+  },
   metafile: true,
   logLevel: 'warning',
 } satisfies BuildOptions;
@@ -39,7 +41,10 @@ export async function bundleProgram(outdir: string): Promise<void> {
   // Chunks are named by their content's hash: an earlier build's would stay behind.
   rmSync(resolve(ROOT, outdir, 'chunks'), { recursive: true, force: true });
   // The hash of the code derived files are made by, taken from the sources (store/code-hash.ts).
-  const define = { ...common.define, __SANLIANXI_CODE_HASH__: JSON.stringify(await codeHashOf(resolve(ROOT, 'source', 'store'))) };
+  const define = {
+    ...common.define,
+    __SANLIANXI_CODE_HASH__: JSON.stringify(await codeHashOf(resolve(ROOT, 'source', 'store'))),
+  };
   const program = await build({
     ...common,
     define,

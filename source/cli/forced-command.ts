@@ -39,7 +39,9 @@ const typed = (word: string) => cliTruncate(word, 16);
 export function forcedCommand(argv: readonly string[], env: NodeJS.ProcessEnv): ForcedCommand | null {
   if (!argv.includes('--user')) return null;
   if (!env['SSH_CONNECTION']) {
-    throw new UserError('--user 只能由 SSH 登录时的强制命令给出（见 sanlianxi users sync-keys）；在服务器上直接运行时身份是当前系统账号');
+    throw new UserError(
+      '--user 只能由 SSH 登录时的强制命令给出（见 sanlianxi users sync-keys）；在服务器上直接运行时身份是当前系统账号',
+    );
   }
   let login: string | undefined;
   let data: string | undefined;
@@ -47,7 +49,10 @@ export function forcedCommand(argv: readonly string[], env: NodeJS.ProcessEnv): 
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--user' && value !== undefined && login === undefined) login = value;
     else if (flag === '--data' && value !== undefined && data === undefined) data = value;
-    else throw new UserError('强制命令只能带 --data 文件 和 --user 登录名：请用 sanlianxi users sync-keys 重写 authorized_keys');
+    else
+      throw new UserError(
+        '强制命令只能带 --data 文件 和 --user 登录名：请用 sanlianxi users sync-keys 重写 authorized_keys',
+      );
   }
   if (login === undefined || !LOGIN_PATTERN.test(login)) throw new UserError(`强制命令中的登录名无效：${login ?? ''}`);
   return { login, data, argv: clientArgv(env['SSH_ORIGINAL_COMMAND'] ?? '') };

@@ -24,9 +24,12 @@ export function assertOptionValues(argv: Record<string, unknown>, options: Decla
       const value = argv[name];
       if (value === undefined || options.array.includes(name)) continue;
       if (Array.isArray(value)) throw new UserError(`选项 --${name} 只能给一次：请只保留一个`);
-      if (type === 'string' && typeof value !== 'string') throw new UserError(`选项 --${name} 需要一个值，如 --${name} 值（不能写成 --no-${name}）`);
-      if (type === 'number' && (typeof value !== 'number' || Number.isNaN(value))) throw new UserError(`选项 --${name} 应为数字`);
-      if (type === 'boolean' && typeof value !== 'boolean') throw new UserError(`选项 --${name} 是开关，不带值：写 --${name} 或 --no-${name}`);
+      if (type === 'string' && typeof value !== 'string')
+        throw new UserError(`选项 --${name} 需要一个值，如 --${name} 值（不能写成 --no-${name}）`);
+      if (type === 'number' && (typeof value !== 'number' || Number.isNaN(value)))
+        throw new UserError(`选项 --${name} 应为数字`);
+      if (type === 'boolean' && typeof value !== 'boolean')
+        throw new UserError(`选项 --${name} 是开关，不带值：写 --${name} 或 --no-${name}`);
     }
   }
 }

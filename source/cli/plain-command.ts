@@ -14,7 +14,10 @@ export interface PlainOption {
 }
 
 /** --data, an option of every command. */
-export const DATA_OPTION = { type: 'string', describe: '数据文件（默认 $SANLIANXI_DATA 或安装目录下 data/sanlianxi.json）' } as const;
+export const DATA_OPTION = {
+  type: 'string',
+  describe: '数据文件（默认 $SANLIANXI_DATA 或安装目录下 data/sanlianxi.json）',
+} as const;
 
 /** What a plain line of a command is read by: its word and options. */
 export interface PlainGrammar {
@@ -33,7 +36,9 @@ export interface PlainLineSpec extends PlainGrammar {
 
 export type PlainCommand<A extends GlobalArgs> = CommandModule<GlobalArgs, A> & Required<PlainGrammar>;
 
-export function plainCommand<A extends GlobalArgs>(spec: PlainLineSpec & { handler: (args: ArgumentsCamelCase<A>) => void | Promise<void> }): PlainCommand<A> {
+export function plainCommand<A extends GlobalArgs>(
+  spec: PlainLineSpec & { handler: (args: ArgumentsCamelCase<A>) => void | Promise<void> },
+): PlainCommand<A> {
   const conflicts = spec.conflicts ?? [];
   return {
     command: spec.command,
@@ -57,7 +62,10 @@ export type PlainArgs = GlobalArgs & Record<string, string | boolean | undefined
  * not --help, a mistake, a negated or repeated option, a missing required option or another command
  * (test/cli/fast-path.test.ts holds the two parsers to the same reading).
  */
-export function plainLine<C extends PlainGrammar>(argv: readonly string[], commands: readonly C[]): { command: C; args: PlainArgs } | null {
+export function plainLine<C extends PlainGrammar>(
+  argv: readonly string[],
+  commands: readonly C[],
+): { command: C; args: PlainArgs } | null {
   for (const command of commands) {
     const args = parsedFor(command, argv);
     if (args !== null) return { command, args };

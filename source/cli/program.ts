@@ -10,7 +10,11 @@ import type { ParserLimits } from './general-parser.js';
 import { openStore, setIdentity, type GlobalArgs } from './runtime.js';
 
 /** The commands a plain line of runs without yargs (plain-command.ts: plainLine). */
-export const FAST_COMMANDS: readonly PlainCommand<GlobalArgs>[] = [overdueCommand, logCommand, tuiCommand] as unknown as PlainCommand<GlobalArgs>[];
+export const FAST_COMMANDS: readonly PlainCommand<GlobalArgs>[] = [
+  overdueCommand,
+  logCommand,
+  tuiCommand,
+] as unknown as PlainCommand<GlobalArgs>[];
 
 /** Runs one command line (without `node main.js`) in this process and returns its exit code (outcome.ts). */
 export function run(given: string[]): Promise<number> {
@@ -19,11 +23,20 @@ export function run(given: string[]): Promise<number> {
     // yargs reads a lone "-" as an unknown option: `--out -` (standard output) is passed as `--out=-`,
     // `import -` (standard input) as `import /dev/stdin`.
     const argv = (forced?.argv ?? given).flatMap((a, i, all) =>
-      a === '--out' && all[i + 1] === '-' ? ['--out=-'] : a === '-' && all[i - 1] === '--out' ? [] : a === '-' && all[i - 1] === 'import' ? [STDIN_PATH] : [a],
+      a === '--out' && all[i + 1] === '-'
+        ? ['--out=-']
+        : a === '-' && all[i - 1] === '--out'
+          ? []
+          : a === '-' && all[i - 1] === 'import'
+            ? [STDIN_PATH]
+            : [a],
     );
     // A forced command's plain line (read as yargs reads it: test/cli/fast-path.test.ts) is one of her
     // role's commands and is judged as yargs' reading is (general-parser.ts), by the same limits.
-    const plain = plainLine(argv, forced ? FAST_COMMANDS.filter((c) => forced.limits.allows(c.command)) : FAST_COMMANDS);
+    const plain = plainLine(
+      argv,
+      forced ? FAST_COMMANDS.filter((c) => forced.limits.allows(c.command)) : FAST_COMMANDS,
+    );
     if (plain !== null) {
       const args = { ...plain.args, _: plain.command.command === '$0' ? [] : [plain.command.command], $0: 'sanlianxi' };
       forced?.limits.judge(args);

@@ -46,7 +46,11 @@ export function changeContext(today: IsoDate = todayInShanghai()): ChangeContext
 
 /** Runs operations on the command's datastore, `today` being today unless --as-of says otherwise. */
 export function operations(args: GlobalArgs, today: IsoDate = todayInShanghai()): OperationRunner {
-  return new OperationRunner(openStore(args), { via: 'command', context: () => changeContext(today), notice: sayNotice });
+  return new OperationRunner(openStore(args), {
+    via: 'command',
+    context: () => changeContext(today),
+    notice: sayNotice,
+  });
 }
 
 /** A saved change's notice (operations/runner.ts), on stderr: stdout keeps what was done. */
@@ -71,7 +75,6 @@ export function outputColumns(): number {
   if (Number.isInteger(env) && env > 0) return env;
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 80;
 }
-
 
 /** An option that takes one of a few values (a command's own; an operation checks its input itself). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {

@@ -5,7 +5,12 @@ import { UserError } from '../domain/errors.js';
 /** `import -`: main.ts passes the "-" as this path; the commands read it as standard input. */
 export const STDIN_PATH = '/dev/stdin';
 
-export async function readCappedStdin(stream: NodeJS.ReadableStream & { isTTY?: boolean }, maxBytes: number, tooBig: string, usage: string): Promise<Buffer> {
+export async function readCappedStdin(
+  stream: NodeJS.ReadableStream & { isTTY?: boolean },
+  maxBytes: number,
+  tooBig: string,
+  usage: string,
+): Promise<Buffer> {
   if (stream.isTTY) throw new UserError(usage);
   const chunks: Buffer[] = [];
   let length = 0;

@@ -40,7 +40,11 @@ export async function renderTable(headers: string[], rows: string[][], fit?: Tab
     cells = cells.map((r) => r.map((c, i) => cut(c, widths[i]!)));
     headers = headers.map((h, i) => cut(h, widths[i]!));
   }
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join(' '.repeat(GAP)).trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i]!))
+      .join(' '.repeat(GAP))
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

@@ -6,7 +6,14 @@ import { logContact } from '../domain/contacts.js';
 import { sequentialIds, type ChangeContext } from '../domain/context.js';
 import { addDays, monthSlices, type IsoDate } from '../domain/dates.js';
 import { buildIndexes } from '../domain/indexes.js';
-import { emptyDatastore, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from '../domain/schema.js';
+import {
+  emptyDatastore,
+  type Cadre,
+  type ClassGroup,
+  type Datastore,
+  type Dorm,
+  type Student,
+} from '../domain/schema.js';
 import { CONTACT_FORMS, STUDENT_CATEGORIES } from '../domain/vocabulary.js';
 
 /** Small seeded generator (mulberry32): the same seed gives the same data. */
@@ -21,8 +28,46 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const SURNAMES = '张王李赵陈刘杨黄吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '海燕', '志强', '丹', '宁', '浩然', '雨欣', '子涵', '思远', '佳怡', '俊杰', '欣怡', '宇航'];
+const SURNAMES =
+  '张王李赵陈刘杨黄吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓东',
+  '海燕',
+  '志强',
+  '丹',
+  '宁',
+  '浩然',
+  '雨欣',
+  '子涵',
+  '思远',
+  '佳怡',
+  '俊杰',
+  '欣怡',
+  '宇航',
+];
 
 const COLLEGES = [
   { name: '经济管理学院', majors: ['会计', '电子商务', '物流管理', '市场营销'] },
@@ -164,7 +209,16 @@ export function buildDemoData(): Datastore {
       assign(data, { cadreId: cadre.id, classId: cls.id, studentIds, start }, ctx);
     });
     endAssignment(data, { cadreId: cadres[0]!.id, date: '2026-06-30', reason: '班级毕业' });
-    assign(data, { cadreId: cadres[0]!.id, classId: current[6]!.id, start: '2026-09-01', studentIds: data.students.filter((s) => s.classId === current[6]!.id).map((s) => s.id) }, ctx);
+    assign(
+      data,
+      {
+        cadreId: cadres[0]!.id,
+        classId: current[6]!.id,
+        start: '2026-09-01',
+        studentIds: data.students.filter((s) => s.classId === current[6]!.id).map((s) => s.id),
+      },
+      ctx,
+    );
     // A cadre left mid-term: the class was handed over on the 15th.
     reassign(data, { classId: current[2]!.id, toCadreId: cadres[9]!.id, date: '2026-11-15', reason: '离职' }, ctx);
   }
@@ -183,12 +237,25 @@ export function buildDemoData(): Datastore {
       return addDays(s, Math.floor(rand() * (span + 1)));
     };
     const log = (duty: 'class' | 'dorm' | 'student', targetId: string, date: IsoDate, note: string) =>
-      logContact(data, { cadreId: a.cadreId, duty, targetId, date, form: duty === 'dorm' ? '寝室走访' : pick(CONTACT_FORMS.slice(0, 3)), note }, ctx, idx);
+      logContact(
+        data,
+        {
+          cadreId: a.cadreId,
+          duty,
+          targetId,
+          date,
+          form: duty === 'dorm' ? '寝室走访' : pick(CONTACT_FORMS.slice(0, 3)),
+          note,
+        },
+        ctx,
+        idx,
+      );
     if (!lazy || rand() < 0.3) log('class', a.classId, dayIn(from, to), '了解班风学风');
     for (const m of monthSlices(from, to)) {
       const skipMonth = lazy && rand() < 0.6;
       if (!skipMonth && a.dormIds.length > 0) log('dorm', pick(a.dormIds), dayIn(m.start, m.end), '检查卫生与用电安全');
-      for (const s of a.studentIds) if (!skipMonth && rand() < 0.85) log('student', s, dayIn(m.start, m.end), '学习生活情况');
+      for (const s of a.studentIds)
+        if (!skipMonth && rand() < 0.85) log('student', s, dayIn(m.start, m.end), '学习生活情况');
     }
     idx = buildIndexes(data);
   }

@@ -6,11 +6,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-export const INSTALL_HINT = 'apt-get install -y libreoffice-calc gnumeric poppler-utils fonts-noto-cjk fonts-crosextra-carlito';
+export const INSTALL_HINT =
+  'apt-get install -y libreoffice-calc gnumeric poppler-utils fonts-noto-cjk fonts-crosextra-carlito';
 
 function run(command: string, args: string[], env?: NodeJS.ProcessEnv): string {
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ? { ...process.env, ...env } : undefined });
-  if (r.error) throw new Error(`无法运行 ${command}（${(r.error as NodeJS.ErrnoException).code ?? r.error.message}）：请先 ${INSTALL_HINT}`);
+  const r = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: env ? { ...process.env, ...env } : undefined,
+  });
+  if (r.error)
+    throw new Error(
+      `无法运行 ${command}（${(r.error as NodeJS.ErrnoException).code ?? r.error.message}）：请先 ${INSTALL_HINT}`,
+    );
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} 失败（退出码 ${r.status}）：${r.stderr.trim()}`);
   return r.stdout;
 }
@@ -22,7 +30,11 @@ function run(command: string, args: string[], env?: NodeJS.ProcessEnv): string {
 export function toPdf(files: readonly string[], outDir: string, env?: NodeJS.ProcessEnv): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'sanlianxi-lo-'));
   try {
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], env);
+    run(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      env,
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -69,20 +81,31 @@ export interface Word {
   yMax: number;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The words of every page with their boxes, from `pdftotext -bbox-layout`. */
 export function pageWords(pdf: string): Word[][] {
   const html = run('pdftotext', ['-bbox-layout', pdf, '-']);
-  return html.split(/<page /).slice(1).map((page) =>
-    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      xMin: Number(m[1]),
-      yMin: Number(m[2]),
-      xMax: Number(m[3]),
-      yMax: Number(m[4]),
-      text: unescape(m[5]!),
-    })),
-  );
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+          text: unescape(m[5]!),
+        }),
+      ),
+    );
 }
 
 /**
@@ -126,7 +149,8 @@ export function pageLines(pdf: string): Line[][] {
     run('pdftocairo', ['-svg', pdf, svg]);
     const text = readFileSync(svg, 'utf8');
     const pages = text.includes('<page>') ? text.split('<page>').slice(1) : [text];
-    const path = /<path style="fill:none;[^"]*stroke:rgb[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g;
+    const path =
+      /<path style="fill:none;[^"]*stroke:rgb[^"]*" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "(?: transform="matrix\(([^)]*)\)")?/g;
     return pages.map((page) =>
       [...page.matchAll(path)].map((m) => {
         const [a, b, c, d, e, f] = m[5] ? m[5].split(',').map(Number) : [1, 0, 0, 1, 0, 0];

@@ -47,7 +47,13 @@ export interface TermAssessment {
 const DUTY_ORDER: Record<Duty, number> = { class: 0, dorm: 1, student: 2 };
 
 /** Every window of the term that has started by `asOf`, with contacts counted up to `asOf`. */
-export function assessTerm(data: Datastore, idx: Indexes, term: Term, asOf: IsoDate, collegeId?: string): TermAssessment {
+export function assessTerm(
+  data: Datastore,
+  idx: Indexes,
+  term: Term,
+  asOf: IsoDate,
+  collegeId?: string,
+): TermAssessment {
   const byCadre = new Map<string, CadreAssessment>();
   for (const w of termWindows(data, idx, term, asOf)) {
     if (collegeId && w.collegeId !== collegeId) continue;
@@ -81,10 +87,21 @@ export function assessTerm(data: Datastore, idx: Indexes, term: Term, asOf: IsoD
     const owed = a.tallies.class.owed + a.tallies.dorm.owed + a.tallies.student.owed;
     const done = a.tallies.class.done + a.tallies.dorm.done + a.tallies.student.done;
     a.completion = owed === 0 ? 100 : Math.round((done / owed) * 1000) / 10;
-    a.missed.sort((x, y) => DUTY_ORDER[x.duty] - DUTY_ORDER[y.duty] || (x.start < y.start ? -1 : x.start > y.start ? 1 : x.target < y.target ? -1 : 1));
+    a.missed.sort(
+      (x, y) =>
+        DUTY_ORDER[x.duty] - DUTY_ORDER[y.duty] ||
+        (x.start < y.start ? -1 : x.start > y.start ? 1 : x.target < y.target ? -1 : 1),
+    );
   }
-  rows.sort((x, y) => collator.compare(x.college, y.college) || collator.compare(x.cadre, y.cadre) || (x.employeeNo < y.employeeNo ? -1 : 1));
+  rows.sort(
+    (x, y) =>
+      collator.compare(x.college, y.college) ||
+      collator.compare(x.cadre, y.cadre) ||
+      (x.employeeNo < y.employeeNo ? -1 : 1),
+  );
   const until = minDate(asOf, term.end);
-  const contacts = data.contacts.filter((c) => byCadre.has(c.cadreId) && term.start <= c.date && c.date <= until).length;
+  const contacts = data.contacts.filter(
+    (c) => byCadre.has(c.cadreId) && term.start <= c.date && c.date <= until,
+  ).length;
   return { term, asOf, rows, contacts };
 }

@@ -21,25 +21,35 @@ export interface AssignInput {
 
 function refuse(problems: Problem[]): never {
   const first = problems[0]!.text;
-  throw new UserError(problems.length === 1 ? first : `${first}（另有 ${problems.length - 1} 处冲突）`, problems.flatMap((p) => p.about));
+  throw new UserError(
+    problems.length === 1 ? first : `${first}（另有 ${problems.length - 1} 处冲突）`,
+    problems.flatMap((p) => p.about),
+  );
 }
 
 /** The class's dorms not held by another assignment overlapping the candidate. */
 function freeDormsOfClass(idx: Indexes, assignments: readonly Assignment[], candidate: Assignment): string[] {
   const held = new Set<string>();
   for (const other of assignments) {
-    if (other.classId !== candidate.classId && assignmentsOverlap(idx, candidate, other)) for (const d of other.dormIds) held.add(d);
+    if (other.classId !== candidate.classId && assignmentsOverlap(idx, candidate, other))
+      for (const d of other.dormIds) held.add(d);
   }
   return (idx.dormsByClass.get(candidate.classId) ?? []).map((d) => d.id).filter((d) => !held.has(d));
 }
 
 /** Adds an assignment to `data` (mutating it) or throws a UserError naming the conflict. */
-export function assign(data: Datastore, input: AssignInput, ctx: ChangeContext, idx: Indexes = buildIndexes(data)): Assignment {
+export function assign(
+  data: Datastore,
+  input: AssignInput,
+  ctx: ChangeContext,
+  idx: Indexes = buildIndexes(data),
+): Assignment {
   const cadre = idx.cadreById.get(input.cadreId);
   const cls = idx.classById.get(input.classId);
   if (!cadre) throw new UserError('找不到该干部');
   if (!cls) throw new UserError('找不到该班级');
-  if (cadre.status !== '在岗') throw new UserError(`${cadre.name} 的状态为“${cadre.status}”，不能分配联系班级；如已返岗，请先把状态改为“在岗”`);
+  if (cadre.status !== '在岗')
+    throw new UserError(`${cadre.name} 的状态为“${cadre.status}”，不能分配联系班级；如已返岗，请先把状态改为“在岗”`);
   if (cls.graduationDate !== null && cls.graduationDate < input.start) {
     throw new UserError(`班级 ${cls.name} 已于 ${cls.graduationDate} 毕业，不能再分配联系干部`);
   }
@@ -65,7 +75,11 @@ const STATUS_BY_REASON: Partial<Record<EndReason, '离职' | '长期请假'>> = 
 function assertNoContactsAfter(data: Datastore, idx: Indexes, assignment: Assignment, lastDay: IsoDate): void {
   const targets = new Set([assignment.classId, ...assignment.dormIds, ...assignment.studentIds]);
   const later = data.contacts.filter(
-    (c) => c.cadreId === assignment.cadreId && c.date > lastDay && c.date <= (assignment.end ?? '9999-12-31') && targets.has(c.targetId),
+    (c) =>
+      c.cadreId === assignment.cadreId &&
+      c.date > lastDay &&
+      c.date <= (assignment.end ?? '9999-12-31') &&
+      targets.has(c.targetId),
   );
   if (later.length > 0) {
     const cadre = idx.cadreById.get(assignment.cadreId);
@@ -115,7 +129,12 @@ export interface ReassignInput {
 }
 
 /** Hands a class, with its dorms and students, to another cadre from `date` on. */
-export function reassign(data: Datastore, input: ReassignInput, ctx: ChangeContext, idx: Indexes = buildIndexes(data)): {
+export function reassign(
+  data: Datastore,
+  input: ReassignInput,
+  ctx: ChangeContext,
+  idx: Indexes = buildIndexes(data),
+): {
   ended: Assignment;
   started: Assignment;
 } {

@@ -37,7 +37,11 @@ export function monthCompletion(data: Datastore, idx: Indexes, asOf: IsoDate): C
  * monthCompletion read from the whole school's overdue digest of the term reporting on `asOf`
  * (digestAnswers): its windows are termWindows', each with the dates that count for it.
  */
-export function monthCompletionFromDigest(digest: OverdueDigest, colleges: Datastore['colleges'], asOf: IsoDate): CollegeCompletion[] {
+export function monthCompletionFromDigest(
+  digest: OverdueDigest,
+  colleges: Datastore['colleges'],
+  asOf: IsoDate,
+): CollegeCompletion[] {
   const out = emptyRows(colleges);
   if (!termContaining(digest.terms, asOf)) return [...out.values()];
   const today = dayNumber(asOf);
@@ -62,7 +66,11 @@ export interface CollegeTermCompletion {
 }
 
 /** The term's months up to the as-of date ('YYYY-MM'), each with every college at zero. */
-function termRows(colleges: Datastore['colleges'], terms: Datastore['settings']['terms'], asOf: IsoDate): Map<string, Map<string, { owed: number; met: number }>> | null {
+function termRows(
+  colleges: Datastore['colleges'],
+  terms: Datastore['settings']['terms'],
+  asOf: IsoDate,
+): Map<string, Map<string, { owed: number; met: number }>> | null {
   const term = termContaining(terms, asOf);
   if (!term) return null;
   const months: string[] = [];
@@ -70,8 +78,17 @@ function termRows(colleges: Datastore['colleges'], terms: Datastore['settings'][
   return new Map(colleges.map((c) => [c.id, new Map(months.map((m) => [m, { owed: 0, met: 0 }]))]));
 }
 
-function termResult(rows: Map<string, Map<string, { owed: number; met: number }>> | null, colleges: Datastore['colleges']): CollegeTermCompletion[] {
-  return colleges.map((c) => ({ collegeId: c.id, months: [...(rows?.get(c.id) ?? new Map<string, { owed: number; met: number }>())].map(([month, n]) => ({ month, ...n })) }));
+function termResult(
+  rows: Map<string, Map<string, { owed: number; met: number }>> | null,
+  colleges: Datastore['colleges'],
+): CollegeTermCompletion[] {
+  return colleges.map((c) => ({
+    collegeId: c.id,
+    months: [...(rows?.get(c.id) ?? new Map<string, { owed: number; met: number }>())].map(([month, n]) => ({
+      month,
+      ...n,
+    })),
+  }));
 }
 
 /** 首页's picture of the term: monthCompletion for each month of the term so far, counted as of `asOf`. */
@@ -90,7 +107,11 @@ export function termCompletion(data: Datastore, idx: Indexes, asOf: IsoDate): Co
 }
 
 /** termCompletion read from the overdue digest, as monthCompletionFromDigest reads monthCompletion. */
-export function termCompletionFromDigest(digest: OverdueDigest, colleges: Datastore['colleges'], asOf: IsoDate): CollegeTermCompletion[] {
+export function termCompletionFromDigest(
+  digest: OverdueDigest,
+  colleges: Datastore['colleges'],
+  asOf: IsoDate,
+): CollegeTermCompletion[] {
   const rows = termRows(colleges, digest.terms, asOf);
   if (rows) {
     const today = dayNumber(asOf);

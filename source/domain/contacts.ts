@@ -22,8 +22,14 @@ export interface LogInput {
 }
 
 /** Adds a contact to `data` (mutating it) or throws a UserError saying why it cannot count. */
-export function logContact(data: Datastore, input: LogInput, ctx: ChangeContext, idx: Indexes = buildIndexes(data)): Contact {
-  if (input.date > ctx.today) throw new UserError(`联系日期 ${input.date} 晚于今天（${ctx.today}）：只能记录已经发生的联系`);
+export function logContact(
+  data: Datastore,
+  input: LogInput,
+  ctx: ChangeContext,
+  idx: Indexes = buildIndexes(data),
+): Contact {
+  if (input.date > ctx.today)
+    throw new UserError(`联系日期 ${input.date} 晚于今天（${ctx.today}）：只能记录已经发生的联系`);
   const problem = contactProblem(idx, input);
   if (problem) throw new UserError(problem);
   const control = controlCharacterIn(input.note ?? '', true);
@@ -53,8 +59,12 @@ export interface ContactFilter {
 /** Contacts matching the filter, newest first (by date, then by entry time). */
 export function contactHistory(data: Datastore, idx: Indexes, filter: ContactFilter = {}): Contact[] {
   const collegeOf = (c: Contact): string | undefined => {
-    const assignment = (idx.assignmentsByCadre.get(c.cadreId) ?? []).find((a) => isActiveOn(a, idx.classById.get(a.classId), c.date));
-    return assignment ? idx.classById.get(assignment.classId)?.collegeId : idx.cadreById.get(c.cadreId)?.collegeId ?? undefined;
+    const assignment = (idx.assignmentsByCadre.get(c.cadreId) ?? []).find((a) =>
+      isActiveOn(a, idx.classById.get(a.classId), c.date),
+    );
+    return assignment
+      ? idx.classById.get(assignment.classId)?.collegeId
+      : (idx.cadreById.get(c.cadreId)?.collegeId ?? undefined);
   };
   return data.contacts
     .filter(
@@ -64,5 +74,15 @@ export function contactHistory(data: Datastore, idx: Indexes, filter: ContactFil
         (!filter.to || c.date <= filter.to) &&
         (!filter.collegeId || collegeOf(c) === filter.collegeId),
     )
-    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.enteredAt < b.enteredAt ? 1 : a.enteredAt > b.enteredAt ? -1 : 0));
+    .sort((a, b) =>
+      a.date !== b.date
+        ? a.date < b.date
+          ? 1
+          : -1
+        : a.enteredAt < b.enteredAt
+          ? 1
+          : a.enteredAt > b.enteredAt
+            ? -1
+            : 0,
+    );
 }

@@ -46,8 +46,14 @@ export function endReasonOf(assignment: Assignment, cls: ClassGroup | undefined)
  * The holes on `asOf` within `colleges` (null: every college; a cadre arranged school-wide counts only
  * then). A dorm shared with another college's class counts when one of its classes is in `colleges`.
  */
-export function coverage(data: Datastore, idx: Indexes, asOf: IsoDate, colleges: ReadonlySet<string> | null = null): Coverage {
-  const within = (collegeId: string | null) => (colleges === null ? true : collegeId !== null && colleges.has(collegeId));
+export function coverage(
+  data: Datastore,
+  idx: Indexes,
+  asOf: IsoDate,
+  colleges: ReadonlySet<string> | null = null,
+): Coverage {
+  const within = (collegeId: string | null) =>
+    colleges === null ? true : collegeId !== null && colleges.has(collegeId);
   const active = data.assignments.filter((a) => isActiveOn(a, idx.classById.get(a.classId), asOf));
   const heldClasses = new Set(active.map((a) => a.classId));
   const heldDorms = new Set(active.flatMap((a) => a.dormIds));
@@ -62,14 +68,18 @@ export function coverage(data: Datastore, idx: Indexes, asOf: IsoDate, colleges:
   const dorms = data.dorms
     .filter((d) => !heldDorms.has(d.id) && d.classIds.some(open))
     .map((d) => ({ dormId: d.id, classIds: d.classIds.filter(open) }));
-  const students = data.students.filter((s) => open(s.classId) && !heldStudents.has(s.id)).map((s) => ({ studentId: s.id, classId: s.classId }));
+  const students = data.students
+    .filter((s) => open(s.classId) && !heldStudents.has(s.id))
+    .map((s) => ({ studentId: s.id, classId: s.classId }));
 
   // A college's cadre counts only where her college is held: a college user's part of the data holds
   // another college's cadre once assigned to her classes, but not where that cadre works now.
-  const free = (c: Cadre) => c.status === '在岗' && !busy.has(c.id) && within(c.collegeId) && (c.collegeId === null || idx.collegeById.has(c.collegeId));
-  const freeCadres = data.cadres
-    .filter(free)
-    .map((cadre) => ({ cadre, since: freeSince(idx, cadre.id, asOf) }));
+  const free = (c: Cadre) =>
+    c.status === '在岗' &&
+    !busy.has(c.id) &&
+    within(c.collegeId) &&
+    (c.collegeId === null || idx.collegeById.has(c.collegeId));
+  const freeCadres = data.cadres.filter(free).map((cadre) => ({ cadre, since: freeSince(idx, cadre.id, asOf) }));
 
   const horizon = addDays(asOf, ENDING_WITHIN_DAYS);
   const ending = active.flatMap((assignment) => {
@@ -102,7 +112,8 @@ export function holesByCollege(c: Coverage, idx: Indexes): Map<string, number> {
     if (collegeId !== undefined) counts.set(collegeId, (counts.get(collegeId) ?? 0) + 1);
   };
   for (const cls of c.classes) add(cls.collegeId);
-  for (const d of c.dorms) for (const college of new Set(d.classIds.map((id) => idx.classById.get(id)?.collegeId))) add(college);
+  for (const d of c.dorms)
+    for (const college of new Set(d.classIds.map((id) => idx.classById.get(id)?.collegeId))) add(college);
   for (const s of c.students) add(idx.classById.get(s.classId)?.collegeId);
   return counts;
 }
@@ -125,10 +136,21 @@ export function coverageRows(c: Coverage, idx: Indexes): CoverageRows {
     classes: c.classes.map((cls) => ({ class: cls.name, college: collegeName(idx, cls.collegeId) })),
     dorms: c.dorms.map((d) => ({ dorm: targetLabel(idx, 'dorm', d.dormId), classes: d.classIds.map(className) })),
     students: c.students.map((s) => ({ name: targetLabel(idx, 'student', s.studentId), class: className(s.classId) })),
-    freeCadres: c.freeCadres.map(({ cadre, since }) => ({ cadre: cadreName(idx, cadre), employeeNo: cadre.employeeNo, college: collegeName(idx, cadre.collegeId), since })),
+    freeCadres: c.freeCadres.map(({ cadre, since }) => ({
+      cadre: cadreName(idx, cadre),
+      employeeNo: cadre.employeeNo,
+      college: collegeName(idx, cadre.collegeId),
+      since,
+    })),
     ending: c.ending.map(({ assignment, end, reason }) => {
       const cadre = idx.cadreById.get(assignment.cadreId);
-      return { cadre: cadre ? cadreName(idx, cadre) : assignment.cadreId, employeeNo: cadre?.employeeNo ?? null, class: className(assignment.classId), end, reason };
+      return {
+        cadre: cadre ? cadreName(idx, cadre) : assignment.cadreId,
+        employeeNo: cadre?.employeeNo ?? null,
+        class: className(assignment.classId),
+        end,
+        reason,
+      };
     }),
   };
 }

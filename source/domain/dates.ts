@@ -130,7 +130,8 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
 /** `2026-11-25 14:30:05`: a moment as a clock on the campus shows it (journal and backup times). */
 export function shanghaiDateTime(moment: Date): string {
   const wall = shanghaiWallClock(moment);
-  if (wall) return `${utcIsoDate(wall)} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
+  if (wall)
+    return `${utcIsoDate(wall)} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
   const clock = new Intl.DateTimeFormat('en-CA', {
     timeZone: SCHOOL_TIME_ZONE,
     hourCycle: 'h23',

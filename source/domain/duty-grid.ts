@@ -22,7 +22,13 @@ export interface DutyGrid {
   rows: DutyGridRow[];
 }
 
-export function dutyGrid(data: Datastore, idx: Indexes, assignments: readonly Assignment[], term: Term, asOf: IsoDate): DutyGrid {
+export function dutyGrid(
+  data: Datastore,
+  idx: Indexes,
+  assignments: readonly Assignment[],
+  term: Term,
+  asOf: IsoDate,
+): DutyGrid {
   const months = monthSlices(term.start, term.end).map((m) => m.start.slice(0, 7));
   const rows = new Map<string, DutyGridRow>();
   for (const assignment of [...assignments].sort((a, b) => (a.start < b.start ? -1 : 1))) {

@@ -6,7 +6,10 @@
 export class UserError extends Error {
   override readonly name = 'UserError';
 
-  constructor(message: string, readonly about: readonly object[] = []) {
+  constructor(
+    message: string,
+    readonly about: readonly object[] = [],
+  ) {
     super(message);
   }
 }

@@ -30,7 +30,12 @@ export function dormKey(dorm: Pick<Dorm, 'building' | 'number'>): string {
 }
 
 /** The sorted dates of a cadre's contacts with one target under one duty. */
-export function contactDatesOf(idx: Indexes, cadreId: string, duty: Duty, targetId: string): readonly IsoDate[] | undefined {
+export function contactDatesOf(
+  idx: Indexes,
+  cadreId: string,
+  duty: Duty,
+  targetId: string,
+): readonly IsoDate[] | undefined {
   return idx.contactDates[duty].get(targetId)?.get(cadreId);
 }
 
@@ -41,7 +46,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 // The indexes in groups, one per list they are built from (as built: maps still being filled).
-type Built<K extends keyof Indexes> = { [P in K]: Indexes[P] extends ReadonlyMap<infer A, infer B> ? Map<A, B> : Indexes[P] };
+type Built<K extends keyof Indexes> = {
+  [P in K]: Indexes[P] extends ReadonlyMap<infer A, infer B> ? Map<A, B> : Indexes[P];
+};
 type CollegeMaps = Built<'collegeById' | 'collegeByName'>;
 type CadreMaps = Built<'cadreById' | 'cadresByName' | 'cadreByEmployeeNo'>;
 type ClassMaps = Built<'classById' | 'classByName'>;
@@ -114,7 +121,8 @@ function contactDateMaps(contacts: readonly Contact[]): Indexes['contactDates'] 
     if (!byCadre) byTarget.set(c.targetId, (byCadre = new Map()));
     push(byCadre, c.cadreId, c.date);
   }
-  for (const byTarget of Object.values(contactDates)) for (const byCadre of byTarget.values()) for (const dates of byCadre.values()) dates.sort();
+  for (const byTarget of Object.values(contactDates))
+    for (const byCadre of byTarget.values()) for (const dates of byCadre.values()) dates.sort();
   return contactDates;
 }
 
@@ -146,22 +154,54 @@ export class LazyIndexes implements Indexes {
 
   constructor(private readonly data: Datastore) {}
 
-  get collegeById() { return (this.#colleges ??= collegeMaps(this.data.colleges)).collegeById; }
-  get collegeByName() { return (this.#colleges ??= collegeMaps(this.data.colleges)).collegeByName; }
-  get cadreById() { return (this.#cadres ??= cadreMaps(this.data.cadres)).cadreById; }
-  get cadresByName() { return (this.#cadres ??= cadreMaps(this.data.cadres)).cadresByName; }
-  get cadreByEmployeeNo() { return (this.#cadres ??= cadreMaps(this.data.cadres)).cadreByEmployeeNo; }
-  get classById() { return (this.#classes ??= classMaps(this.data.classes)).classById; }
-  get classByName() { return (this.#classes ??= classMaps(this.data.classes)).classByName; }
-  get dormById() { return (this.#dorms ??= dormMaps(this.data.dorms)).dormById; }
-  get dormByKey() { return (this.#dorms ??= dormMaps(this.data.dorms)).dormByKey; }
-  get dormsByClass() { return (this.#dorms ??= dormMaps(this.data.dorms)).dormsByClass; }
-  get studentById() { return (this.#students ??= studentMaps(this.data.students)).studentById; }
-  get studentByNo() { return (this.#students ??= studentMaps(this.data.students)).studentByNo; }
-  get studentsByClass() { return (this.#students ??= studentMaps(this.data.students)).studentsByClass; }
-  get assignmentsByCadre() { return (this.#assignments ??= assignmentMaps(this.data.assignments)).assignmentsByCadre; }
-  get assignmentsByClass() { return (this.#assignments ??= assignmentMaps(this.data.assignments)).assignmentsByClass; }
-  get contactDates() { return (this.#contactDates ??= contactDateMaps(this.data.contacts)); }
+  get collegeById() {
+    return (this.#colleges ??= collegeMaps(this.data.colleges)).collegeById;
+  }
+  get collegeByName() {
+    return (this.#colleges ??= collegeMaps(this.data.colleges)).collegeByName;
+  }
+  get cadreById() {
+    return (this.#cadres ??= cadreMaps(this.data.cadres)).cadreById;
+  }
+  get cadresByName() {
+    return (this.#cadres ??= cadreMaps(this.data.cadres)).cadresByName;
+  }
+  get cadreByEmployeeNo() {
+    return (this.#cadres ??= cadreMaps(this.data.cadres)).cadreByEmployeeNo;
+  }
+  get classById() {
+    return (this.#classes ??= classMaps(this.data.classes)).classById;
+  }
+  get classByName() {
+    return (this.#classes ??= classMaps(this.data.classes)).classByName;
+  }
+  get dormById() {
+    return (this.#dorms ??= dormMaps(this.data.dorms)).dormById;
+  }
+  get dormByKey() {
+    return (this.#dorms ??= dormMaps(this.data.dorms)).dormByKey;
+  }
+  get dormsByClass() {
+    return (this.#dorms ??= dormMaps(this.data.dorms)).dormsByClass;
+  }
+  get studentById() {
+    return (this.#students ??= studentMaps(this.data.students)).studentById;
+  }
+  get studentByNo() {
+    return (this.#students ??= studentMaps(this.data.students)).studentByNo;
+  }
+  get studentsByClass() {
+    return (this.#students ??= studentMaps(this.data.students)).studentsByClass;
+  }
+  get assignmentsByCadre() {
+    return (this.#assignments ??= assignmentMaps(this.data.assignments)).assignmentsByCadre;
+  }
+  get assignmentsByClass() {
+    return (this.#assignments ??= assignmentMaps(this.data.assignments)).assignmentsByClass;
+  }
+  get contactDates() {
+    return (this.#contactDates ??= contactDateMaps(this.data.contacts));
+  }
 }
 
 /** How many of the sorted dates fall in [from, to]. */

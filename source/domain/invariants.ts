@@ -17,7 +17,12 @@ function periodText(start: IsoDate, end: IsoDate | null): string {
 
 /** Do two assignments share an active day (their ends clipped at their classes' graduation)? */
 export function assignmentsOverlap(idx: Indexes, a: Assignment, b: Assignment): boolean {
-  return overlaps(a.start, effectiveEnd(a, idx.classById.get(a.classId)), b.start, effectiveEnd(b, idx.classById.get(b.classId)));
+  return overlaps(
+    a.start,
+    effectiveEnd(a, idx.classById.get(a.classId)),
+    b.start,
+    effectiveEnd(b, idx.classById.get(b.classId)),
+  );
 }
 
 /** A broken invariant: its line, and the records it is about (those whose change could have broken it). */
@@ -30,9 +35,14 @@ export interface Problem {
  * Why `candidate` cannot stand beside the other assignments: a cadre with two active assignments,
  * a class with two cadres, a dorm or student in two assignments at once, dorms not of its class.
  */
-export function assignmentConflicts(idx: Indexes, assignments: readonly Assignment[], candidate: Assignment): Problem[] {
+export function assignmentConflicts(
+  idx: Indexes,
+  assignments: readonly Assignment[],
+  candidate: Assignment,
+): Problem[] {
   const problems: Problem[] = [];
-  const problem = (text: string, ...about: Array<object | undefined>) => problems.push({ text, about: [candidate, ...about.filter((r) => r !== undefined)] });
+  const problem = (text: string, ...about: Array<object | undefined>) =>
+    problems.push({ text, about: [candidate, ...about.filter((r) => r !== undefined)] });
   const cadre = idx.cadreById.get(candidate.cadreId);
   const cls = idx.classById.get(candidate.classId);
   if (!cadre) problem(`联系分配 ${candidate.id} 引用了不存在的干部`);
@@ -45,7 +55,8 @@ export function assignmentConflicts(idx: Indexes, assignments: readonly Assignme
   for (const dormId of candidate.dormIds) {
     const dorm = idx.dormById.get(dormId);
     if (!dorm) problem(`联系分配引用了不存在的寝室 ${dormId}`);
-    else if (!dorm.classIds.includes(cls.id)) problem(`寝室 ${dormKey(dorm)} 不属于班级 ${cls.name}：只能分配本班的寝室`, dorm);
+    else if (!dorm.classIds.includes(cls.id))
+      problem(`寝室 ${dormKey(dorm)} 不属于班级 ${cls.name}：只能分配本班的寝室`, dorm);
   }
   for (const studentId of candidate.studentIds) {
     if (!idx.studentById.has(studentId)) problem(`联系分配引用了不存在的困难生 ${studentId}`);
@@ -58,7 +69,9 @@ export function assignmentConflicts(idx: Indexes, assignments: readonly Assignme
     // Each class's graduation clips its assignment's period: a changed 毕业日期 can make the two overlap.
     const overlap = (text: string) => problem(text, other, cls, otherClass);
     if (other.cadreId === candidate.cadreId) {
-      overlap(`${cadreLabel(cadre)} 在 ${periodText(candidate.start, candEnd)} 已有联系分配：${otherWho}；请先结束原分配（end）或改用 reassign`);
+      overlap(
+        `${cadreLabel(cadre)} 在 ${periodText(candidate.start, candEnd)} 已有联系分配：${otherWho}；请先结束原分配（end）或改用 reassign`,
+      );
     }
     if (other.classId === candidate.classId) {
       overlap(`班级 ${cls.name} 在同一时期已由其他干部联系：${otherWho}；请改用 reassign 移交`);
@@ -80,7 +93,10 @@ export function assignmentConflicts(idx: Indexes, assignments: readonly Assignme
 }
 
 /** Does the contact target something in an assignment of its cadre active on its date? */
-export function contactProblem(idx: Indexes, contact: Pick<Contact, 'cadreId' | 'duty' | 'targetId' | 'date'>): string | null {
+export function contactProblem(
+  idx: Indexes,
+  contact: Pick<Contact, 'cadreId' | 'duty' | 'targetId' | 'date'>,
+): string | null {
   const cadre = idx.cadreById.get(contact.cadreId);
   if (!cadre) return `联系记录引用了不存在的干部 ${contact.cadreId}`;
   const active = (idx.assignmentsByCadre.get(cadre.id) ?? []).filter((a) =>
@@ -118,7 +134,15 @@ export function brokenInvariants(data: Datastore, idx: Indexes): Problem[] {
   for (const [k, same] of duplicates(data.dorms, dormKey)) problem(`寝室 ${k} 重复`, ...same);
   for (const [k, same] of duplicates(data.students, (s) => s.studentNo)) problem(`学号 ${k} 重复`, ...same);
   for (const [k, same] of duplicates(data.colleges, (c) => c.name)) problem(`学院 ${k} 重复`, ...same);
-  for (const table of [data.colleges, data.cadres, data.classes, data.dorms, data.students, data.assignments, data.contacts] as const) {
+  for (const table of [
+    data.colleges,
+    data.cadres,
+    data.classes,
+    data.dorms,
+    data.students,
+    data.assignments,
+    data.contacts,
+  ] as const) {
     for (const [k, same] of duplicates<{ id: string }>(table, (x) => x.id)) problem(`编号 ${k} 重复`, ...same);
   }
   for (const c of data.cadres) {
@@ -128,7 +152,8 @@ export function brokenInvariants(data: Datastore, idx: Indexes): Problem[] {
     if (!idx.collegeById.has(c.collegeId)) problem(`班级 ${c.name} 的学院不存在`, c);
   }
   for (const d of data.dorms) {
-    for (const classId of d.classIds) if (!idx.classById.has(classId)) problem(`寝室 ${dormKey(d)} 引用了不存在的班级`, d);
+    for (const classId of d.classIds)
+      if (!idx.classById.has(classId)) problem(`寝室 ${dormKey(d)} 引用了不存在的班级`, d);
   }
   for (const s of data.students) {
     if (!idx.classById.has(s.classId)) problem(`困难生 ${studentLabel(s)} 的班级不存在`, s);

@@ -11,7 +11,10 @@ export interface LastContacts {
 
 /** One pass over the contacts. */
 export function lastContacts(contacts: readonly Contact[]): LastContacts {
-  const last: LastContacts = { byCadre: new Map(), byTarget: { class: new Map(), dorm: new Map(), student: new Map() } };
+  const last: LastContacts = {
+    byCadre: new Map(),
+    byTarget: { class: new Map(), dorm: new Map(), student: new Map() },
+  };
   const later = (map: Map<string, IsoDate>, key: string, date: IsoDate) => {
     const seen = map.get(key);
     if (seen === undefined || seen < date) map.set(key, date);

@@ -34,7 +34,12 @@ export function findCadre(idx: Indexes, nameOrNo: string): Cadre {
 
 export function findClass(idx: Indexes, name: string): ClassGroup {
   const cls = idx.classByName.get(name.trim());
-  if (!cls) throw new NotFoundError(`找不到班级“${name.trim()}”${classSuggestion(idx, name) ?? '：请检查班级名称，或先在“班级”表中导入该班级'}`, 'classes', name.trim());
+  if (!cls)
+    throw new NotFoundError(
+      `找不到班级“${name.trim()}”${classSuggestion(idx, name) ?? '：请检查班级名称，或先在“班级”表中导入该班级'}`,
+      'classes',
+      name.trim(),
+    );
   return cls;
 }
 
@@ -61,13 +66,19 @@ export function findCollege(idx: Pick<Indexes, 'collegeByName'>, name: string): 
 
 export function findDorm(idx: Indexes, key: string): Dorm {
   const dorm = idx.dormByKey.get(key.trim());
-  if (!dorm) throw new NotFoundError(`找不到寝室“${key.trim()}”：请按“寝室楼-寝室号”书写，如 7号楼-301`, 'dorms', key.trim());
+  if (!dorm)
+    throw new NotFoundError(`找不到寝室“${key.trim()}”：请按“寝室楼-寝室号”书写，如 7号楼-301`, 'dorms', key.trim());
   return dorm;
 }
 
 export function findStudent(idx: Indexes, studentNo: string): Student {
   const student = idx.studentByNo.get(studentNo.trim());
-  if (!student) throw new NotFoundError(`找不到学号为“${studentNo.trim()}”的困难生：请检查学号，或先在“困难生”表中导入`, 'students', studentNo.trim());
+  if (!student)
+    throw new NotFoundError(
+      `找不到学号为“${studentNo.trim()}”的困难生：请检查学号，或先在“困难生”表中导入`,
+      'students',
+      studentNo.trim(),
+    );
   return student;
 }
 

@@ -22,7 +22,8 @@ export interface YearDates {
 /** The year's two terms, named as defaultTermsFor names them, with the dates given or their defaults. */
 export function yearTerms(year: string, dates: YearDates, today: IsoDate): [Term, Term] {
   const match = YEAR_PATTERN.exec(year.trim());
-  if (!match || Number(match[2]) !== Number(match[1]) + 1) throw new UserError(`学年“${year}”无效：应写成相邻两年，如 2027-2028`);
+  if (!match || Number(match[2]) !== Number(match[1]) + 1)
+    throw new UserError(`学年“${year}”无效：应写成相邻两年，如 2027-2028`);
   const [first, second] = defaultTermsFor(`${match[1]}-09-01`) as [Term, Term];
   const date = (text: string | undefined, fallback: IsoDate, label: string) => {
     if (text === undefined || text.trim() === '') return fallback;
@@ -31,8 +32,16 @@ export function yearTerms(year: string, dates: YearDates, today: IsoDate): [Term
     return parsed;
   };
   return [
-    { ...first, start: date(dates.firstStart, first.start, '第一学期开始日期'), end: date(dates.firstEnd, first.end, '第一学期结束日期') },
-    { ...second, start: date(dates.secondStart, second.start, '第二学期开始日期'), end: date(dates.secondEnd, second.end, '第二学期结束日期') },
+    {
+      ...first,
+      start: date(dates.firstStart, first.start, '第一学期开始日期'),
+      end: date(dates.firstEnd, first.end, '第一学期结束日期'),
+    },
+    {
+      ...second,
+      start: date(dates.secondStart, second.start, '第二学期开始日期'),
+      end: date(dates.secondEnd, second.end, '第二学期结束日期'),
+    },
   ];
 }
 
@@ -78,7 +87,12 @@ export interface PairingGroup {
   cadres: Cadre[];
 }
 
-export function pairingGroups(data: Datastore, idx: Indexes, start: IsoDate, colleges: ReadonlySet<string> | null = null): PairingGroup[] {
+export function pairingGroups(
+  data: Datastore,
+  idx: Indexes,
+  start: IsoDate,
+  colleges: ReadonlySet<string> | null = null,
+): PairingGroup[] {
   const holes = coverage(data, idx, start, colleges);
   return data.colleges
     .map((c) => ({
@@ -90,7 +104,12 @@ export function pairingGroups(data: Datastore, idx: Indexes, start: IsoDate, col
 }
 
 /** What a class brings to its new cadre by default: its dorms and 困难生 no assignment holds on `start`. */
-export function freeTargetsOf(data: Datastore, idx: Indexes, classId: string, start: IsoDate): { dormIds: string[]; studentIds: string[] } {
+export function freeTargetsOf(
+  data: Datastore,
+  idx: Indexes,
+  classId: string,
+  start: IsoDate,
+): { dormIds: string[]; studentIds: string[] } {
   const holes = coverage(data, idx, start);
   return {
     dormIds: holes.dorms.filter((d) => d.classIds.includes(classId)).map((d) => d.dormId),
@@ -106,7 +125,12 @@ export interface Pairing {
 }
 
 /** Makes every pairing from `start`, or none: the first refused names its class and cadre. */
-export function pairAll(data: Datastore, pairings: readonly Pairing[], start: IsoDate, ctx: ChangeContext): Assignment[] {
+export function pairAll(
+  data: Datastore,
+  pairings: readonly Pairing[],
+  start: IsoDate,
+  ctx: ChangeContext,
+): Assignment[] {
   if (pairings.length === 0) throw new UserError('没有选择任何配对：请为至少一个班级选择干部');
   const made: Assignment[] = [];
   for (const p of pairings) {

@@ -59,7 +59,10 @@ function windowEntry(start: number, end: number, required: number, dates: readon
 }
 
 /** Each window of a line's flat `windows`: its start, end and required count, and where its dates are (w[from] to w[to - 1]). */
-function walkWindows(w: readonly number[], visit: (start: number, end: number, required: number, from: number, to: number) => void): void {
+function walkWindows(
+  w: readonly number[],
+  visit: (start: number, end: number, required: number, from: number, to: number) => void,
+): void {
   for (let i = 0; i < w.length; i += 4 + w[i + 3]!) visit(w[i]!, w[i + 1]!, w[i + 2]!, i + 4, i + 4 + w[i + 3]!);
 }
 
@@ -90,16 +93,32 @@ export function overdueDigest(data: Datastore, idx: Indexes, term: Term): Overdu
     if (!cls) continue;
     for (const w of assignmentWindows(assignment, cls, rulesFor(data.settings, cls.collegeId), term, idx, term.end)) {
       const cadre = idx.cadreById.get(w.cadreId);
-      cadres[w.cadreId] ??= { name: cadre?.name ?? null, employeeNo: cadre?.employeeNo ?? null, label: cadre ? cadreName(idx, cadre) : w.cadreId, rank: 0 };
+      cadres[w.cadreId] ??= {
+        name: cadre?.name ?? null,
+        employeeNo: cadre?.employeeNo ?? null,
+        label: cadre ? cadreName(idx, cadre) : w.cadreId,
+        rank: 0,
+      };
       collegeNames[w.collegeId] ??= collegeName(idx, w.collegeId);
       const target = w.targetIds.map((t) => targetLabel(idx, w.duty, t)).join('、');
-      const dates = datesIn(w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)), w.start, w.end);
+      const dates = datesIn(
+        w.targetIds.map((t) => contactDatesOf(idx, w.cadreId, w.duty, t)),
+        w.start,
+        w.end,
+      );
       const window = windowEntry(dayNumber(w.start), dayNumber(w.end), w.required, dates);
       const key = `${w.cadreId}\u0000${w.collegeId}\u0000${w.duty}\u0000${target}\u0000${w.targetIds.join('\u0000')}`;
       const line = byKey.get(key);
       if (line) line.windows.push(...window);
       else {
-        const added: DigestLine = { cadreId: w.cadreId, collegeId: w.collegeId, duty: w.duty, target, targetIds: [...w.targetIds], windows: window };
+        const added: DigestLine = {
+          cadreId: w.cadreId,
+          collegeId: w.collegeId,
+          duty: w.duty,
+          target,
+          targetIds: [...w.targetIds],
+          windows: window,
+        };
         byKey.set(key, added);
         lines.push(added);
       }
@@ -146,7 +165,9 @@ export function digestWithContacts(digest: OverdueDigest, contacts: readonly Dig
 /** Does the digest answer for `asOf`: is its term the one `asOf` reports on? */
 export function digestAnswers(digest: OverdueDigest, asOf: IsoDate): boolean {
   const term = reportingTerm(digest.terms, asOf);
-  return term !== null && term.name === digest.term.name && term.start === digest.term.start && term.end === digest.term.end;
+  return (
+    term !== null && term.name === digest.term.name && term.start === digest.term.start && term.end === digest.term.end
+  );
 }
 
 type DigestFilter = Omit<OverdueFilter, 'cadreId'>;
@@ -155,7 +176,11 @@ type DigestFilter = Omit<OverdueFilter, 'cadreId'>;
  * Calls `visit` for each window of `line`: its start and end (day numbers) and its status on `today` (a
  * day number), its contacts counted and judged by the rule of windows.ts.
  */
-export function eachWindow(line: DigestLine, today: number, visit: (start: number, end: number, status: WindowStatus) => void): void {
+export function eachWindow(
+  line: DigestLine,
+  today: number,
+  visit: (start: number, end: number, status: WindowStatus) => void,
+): void {
   const w = line.windows;
   walkWindows(w, (start, end, required, from, to) => {
     const upTo = countedUpTo(end, today);
@@ -166,10 +191,16 @@ export function eachWindow(line: DigestLine, today: number, visit: (start: numbe
 }
 
 /** Calls `found` for each window the filter selects that is overdue or due on `asOf`, in the digest's order. */
-function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, found: (line: DigestLine, start: number, end: number, status: 'overdue' | 'due') => void): void {
+function eachOwed(
+  digest: OverdueDigest,
+  asOf: IsoDate,
+  filter: DigestFilter,
+  found: (line: DigestLine, start: number, end: number, status: 'overdue' | 'due') => void,
+): void {
   const today = dayNumber(asOf);
   for (const line of digest.lines) {
-    if ((filter.collegeId && line.collegeId !== filter.collegeId) || (filter.duty && line.duty !== filter.duty)) continue;
+    if ((filter.collegeId && line.collegeId !== filter.collegeId) || (filter.duty && line.duty !== filter.duty))
+      continue;
     eachWindow(line, today, (start, end, status) => {
       if (status !== 'overdue' && status !== 'due') return;
       if (!filter.status || status === filter.status) found(line, start, end, status);
@@ -178,7 +209,10 @@ function eachOwed(digest: OverdueDigest, asOf: IsoDate, filter: DigestFilter, fo
 }
 
 /** overdueReport's rows counted by college id and status, without building them (首页's columns). */
-export function overdueCountsByCollege(digest: OverdueDigest, asOf: IsoDate): Map<string, { overdue: number; due: number }> {
+export function overdueCountsByCollege(
+  digest: OverdueDigest,
+  asOf: IsoDate,
+): Map<string, { overdue: number; due: number }> {
   const counts = new Map<string, { overdue: number; due: number }>();
   eachOwed(digest, asOf, {}, (line, _start, _end, status) => {
     let row = counts.get(line.collegeId);

@@ -66,7 +66,9 @@ export const compareOverdueRows = overdueOrder<OverdueOrderFields>((a, b) => com
 export function nameRanks(names: Iterable<string>): Map<string, number> {
   const sorted = [...new Set(names)].sort(compareNames);
   const ranks = new Map<string, number>();
-  sorted.forEach((n, i) => ranks.set(n, i > 0 && compareNames(sorted[i - 1]!, n) === 0 ? ranks.get(sorted[i - 1]!)! : i));
+  sorted.forEach((n, i) =>
+    ranks.set(n, i > 0 && compareNames(sorted[i - 1]!, n) === 0 ? ranks.get(sorted[i - 1]!)! : i),
+  );
   return ranks;
 }
 

@@ -13,7 +13,8 @@ const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 function itemLine(item: ReminderItem): string {
   const period = item.duty === 'class' ? '本学期' : `${Number(item.windowStart.slice(5, 7))}月`;
-  const when = item.status === 'overdue' ? `${addDays(item.windowEnd, 1).slice(5)} 起逾期` : `${item.windowEnd.slice(5)} 前完成`;
+  const when =
+    item.status === 'overdue' ? `${addDays(item.windowEnd, 1).slice(5)} 起逾期` : `${item.windowEnd.slice(5)} 前完成`;
   return `· ${period} ${DUTY_LABELS[item.duty]} ${item.target}，${when}`;
 }
 

@@ -86,7 +86,16 @@ export function reminders(data: Datastore, idx: Indexes, asOf: IsoDate, filter: 
       collegeId: c.id,
       cadres: [...byCollege.get(c.id)!.values()]
         .sort((a, b) => byName(a.cadre, b.cadre) || (a.employeeNo ?? '').localeCompare(b.employeeNo ?? ''))
-        .map((r) => ({ ...r, items: r.items.sort((a, b) => (a.windowStart < b.windowStart ? -1 : a.windowStart > b.windowStart ? 1 : DUTY_ORDER[a.duty] - DUTY_ORDER[b.duty])) })),
+        .map((r) => ({
+          ...r,
+          items: r.items.sort((a, b) =>
+            a.windowStart < b.windowStart
+              ? -1
+              : a.windowStart > b.windowStart
+                ? 1
+                : DUTY_ORDER[a.duty] - DUTY_ORDER[b.duty],
+          ),
+        })),
     })),
   };
 }

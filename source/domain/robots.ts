@@ -31,7 +31,10 @@ export function maskRobot(robot: Robot): Robot {
 /** The settings as the journal keeps them: robots masked. */
 export function journalSettings(settings: Settings): Settings {
   if (settings.robots === undefined) return settings;
-  return { ...settings, robots: Object.fromEntries(Object.entries(settings.robots).map(([id, r]) => [id, maskRobot(r)])) };
+  return {
+    ...settings,
+    robots: Object.fromEntries(Object.entries(settings.robots).map(([id, r]) => [id, maskRobot(r)])),
+  };
 }
 
 /** Refuses an address that is not https (but on this machine), without repeating it. */
@@ -41,10 +44,14 @@ export function checkRobotUrl(url: string): string {
   try {
     parsed = new URL(trimmed);
   } catch {
-    throw new UserError(`群机器人地址无效（${maskUrl(trimmed)}）：应为完整地址，如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…，未做任何改动`);
+    throw new UserError(
+      `群机器人地址无效（${maskUrl(trimmed)}）：应为完整地址，如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…，未做任何改动`,
+    );
   }
   if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname))) return trimmed;
-  throw new UserError(`群机器人地址应以 https:// 开头（${maskUrl(trimmed)}）：消息含学生和干部姓名，不能明文传输，未做任何改动`);
+  throw new UserError(
+    `群机器人地址应以 https:// 开头（${maskUrl(trimmed)}）：消息含学生和干部姓名，不能明文传输，未做任何改动`,
+  );
 }
 
 function collegeOf(data: Datastore, collegeId: string): string {
@@ -54,10 +61,16 @@ function collegeOf(data: Datastore, collegeId: string): string {
 }
 
 /** Sets a college's robot; a new address starts with nothing sent (a new group has seen nothing). */
-export function setRobot(data: Datastore, collegeId: string, url: string, secret: string | null): { college: string; robot: Robot } {
+export function setRobot(
+  data: Datastore,
+  collegeId: string,
+  url: string,
+  secret: string | null,
+): { college: string; robot: Robot } {
   const college = collegeOf(data, collegeId);
   const checked = checkRobotUrl(url);
-  if (secret !== null && secret.trim() === '') throw new UserError('--secret 不能为空：不用加签时请不写 --secret，未做任何改动');
+  if (secret !== null && secret.trim() === '')
+    throw new UserError('--secret 不能为空：不用加签时请不写 --secret，未做任何改动');
   const old = robotsOf(data.settings)[collegeId];
   const robot: Robot = { url: checked, secret: secret?.trim() ?? null, sent: old?.url === checked ? old.sent : [] };
   data.settings.robots = { ...robotsOf(data.settings), [collegeId]: robot };
@@ -74,7 +87,11 @@ export function removeRobot(data: Datastore, collegeId: string): string {
 }
 
 /** Records the 催办 messages accepted by each college's robot (one hash each), keeping the latest SENT_KEPT. */
-export function recordSent(data: Datastore, sent: ReadonlyArray<{ collegeId: string; hash: string }>, date: string): number {
+export function recordSent(
+  data: Datastore,
+  sent: ReadonlyArray<{ collegeId: string; hash: string }>,
+  date: string,
+): number {
   const robots = { ...robotsOf(data.settings) };
   let n = 0;
   for (const { collegeId, hash } of sent) {

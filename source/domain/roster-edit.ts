@@ -10,7 +10,19 @@ import { datastoreProblems } from './invariants.js';
 import { findClass, findDorm } from './lookup.js';
 import { normalizeName } from './names.js';
 import type { z } from 'zod';
-import { cadreSchema, fieldLabel, typedNumber, classSchema, dormSchema, studentSchema, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from './schema.js';
+import {
+  cadreSchema,
+  fieldLabel,
+  typedNumber,
+  classSchema,
+  dormSchema,
+  studentSchema,
+  type Cadre,
+  type ClassGroup,
+  type Datastore,
+  type Dorm,
+  type Student,
+} from './schema.js';
 import { splitList, type StudentCategory } from './vocabulary.js';
 import { parseDateValue } from './dates.js';
 
@@ -24,10 +36,20 @@ export function saveCadre(data: Datastore, id: string | null, input: CadreInput,
   }
   const existing = id === null ? undefined : data.cadres.find((c) => c.id === id);
   if (id !== null && !existing) throw new UserError('找不到该干部：可能已被其他人修改，请返回列表重试');
-  if (existing && existing.status === '在岗' && input.status !== '在岗' && activeAssignment(buildIndexes(data), existing.id, ctx.today)) {
+  if (
+    existing &&
+    existing.status === '在岗' &&
+    input.status !== '在岗' &&
+    activeAssignment(buildIndexes(data), existing.id, ctx.today)
+  ) {
     throw new UserError(`${existing.name} 有有效的联系分配：请在干部列表按 x 标记${input.status}，以同时结束其分配`);
   }
-  const parsed = cadreSchema.safeParse({ ...input, name: normalizeName(input.name), employeeNo, id: existing?.id ?? ctx.newId('cad') });
+  const parsed = cadreSchema.safeParse({
+    ...input,
+    name: normalizeName(input.name),
+    employeeNo,
+    id: existing?.id ?? ctx.newId('cad'),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UserError(`${fieldLabel(cadreSchema, String(issue.path[0]))}：${issue.message}`);
@@ -36,7 +58,6 @@ export function saveCadre(data: Datastore, id: string | null, input: CadreInput,
   else data.cadres.push(parsed.data);
   return parsed.data;
 }
-
 
 /**
  * Marks a cadre 离职 or 长期请假. When they hold an assignment on `date`, it ends on that day
@@ -67,7 +88,8 @@ function put<T extends { id: string }>(data: Datastore, table: T[], record: T): 
 }
 
 function parsed<T>(
-  result: { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } },
+  result:
+    { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } },
   schema: { shape: Record<string, z.ZodType> },
 ): T {
   if (result.success) return result.data;
@@ -76,7 +98,12 @@ function parsed<T>(
 }
 
 /** A number field as typed ('' is none), held to the schema's rules for it. */
-function typedField(text: string, schema: { shape: Record<string, z.ZodType> }, key: string, rules: z.ZodType<number, number>): number | null {
+function typedField(
+  text: string,
+  schema: { shape: Record<string, z.ZodType> },
+  key: string,
+  rules: z.ZodType<number, number>,
+): number | null {
   const t = text.trim();
   if (t === '') return null;
   const r = typedNumber(rules).safeParse(t);
@@ -85,7 +112,8 @@ function typedField(text: string, schema: { shape: Record<string, z.ZodType> }, 
 }
 
 function existingId(table: ReadonlyArray<{ id: string }>, id: string | null, what: string): void {
-  if (id !== null && !table.some((r) => r.id === id)) throw new UserError(`找不到该${what}：可能已被其他人修改，请返回列表重试`);
+  if (id !== null && !table.some((r) => r.id === id))
+    throw new UserError(`找不到该${what}：可能已被其他人修改，请返回列表重试`);
 }
 
 export interface ClassInput {
@@ -99,15 +127,21 @@ export interface ClassInput {
   counselorPhone: string;
 }
 
-
 export function saveClass(data: Datastore, id: string | null, input: ClassInput, ctx: ChangeContext): ClassGroup {
   existingId(data.classes, id, '班级');
   const year = input.enrollYear.trim();
   const graduation = input.graduationDate.trim();
   const graduationDate = graduation === '' ? null : parseDateValue(graduation);
-  if (graduation !== '' && !graduationDate) throw new UserError(`毕业日期“${graduation}”无效：请写成 YYYY-MM-DD，如 2027-06-30`);
+  if (graduation !== '' && !graduationDate)
+    throw new UserError(`毕业日期“${graduation}”无效：请写成 YYYY-MM-DD，如 2027-06-30`);
   const record = parsed(
-    classSchema.safeParse({ ...input, id: id ?? ctx.newId('cls'), name: input.name.trim(), enrollYear: typedField(year, classSchema, 'enrollYear', classSchema.shape.enrollYear.unwrap()), graduationDate }),
+    classSchema.safeParse({
+      ...input,
+      id: id ?? ctx.newId('cls'),
+      name: input.name.trim(),
+      enrollYear: typedField(year, classSchema, 'enrollYear', classSchema.shape.enrollYear.unwrap()),
+      graduationDate,
+    }),
     classSchema,
   );
   return put(data, data.classes, record);
@@ -122,7 +156,6 @@ export interface DormInput {
   size: string;
   note: string;
 }
-
 
 export function saveDorm(data: Datastore, id: string | null, input: DormInput, ctx: ChangeContext): Dorm {
   existingId(data.dorms, id, '寝室');
@@ -153,7 +186,6 @@ export interface StudentInput {
   categories: StudentCategory[];
   contact: string;
 }
-
 
 export function saveStudent(data: Datastore, id: string | null, input: StudentInput, ctx: ChangeContext): Student {
   existingId(data.students, id, '困难生');

@@ -40,8 +40,13 @@ export function fieldLabel(object: { shape: Record<string, z.ZodType> }, key: st
 }
 
 /** Every field's label of an object schema. */
-export function fieldLabels<S extends Record<string, z.ZodType>>(object: { shape: S }): Record<keyof S & string, string> {
-  return Object.fromEntries(Object.keys(object.shape).map((k) => [k, fieldLabel(object, k)])) as Record<keyof S & string, string>;
+export function fieldLabels<S extends Record<string, z.ZodType>>(object: {
+  shape: S;
+}): Record<keyof S & string, string> {
+  return Object.fromEntries(Object.keys(object.shape).map((k) => [k, fieldLabel(object, k)])) as Record<
+    keyof S & string,
+    string
+  >;
 }
 
 /** A number as typed (a form field, a spreadsheet cell), held to the field's own rules. */
@@ -70,7 +75,15 @@ export const classSchema = z.object({
   id,
   collegeId: labelled(id, '学院'),
   name: labelled(name, '班级名称'),
-  enrollYear: labelled(z.number().int('应为整数年份').min(1950, '年份过早（应在 1950–2100 之间）').max(2100, '年份过晚（应在 1950–2100 之间）').nullable(), '入学年份'),
+  enrollYear: labelled(
+    z
+      .number()
+      .int('应为整数年份')
+      .min(1950, '年份过早（应在 1950–2100 之间）')
+      .max(2100, '年份过晚（应在 1950–2100 之间）')
+      .nullable(),
+    '入学年份',
+  ),
   graduationDate: labelled(isoDateSchema.nullable(), '毕业日期'),
   headTeacher: labelled(text, '班主任'),
   headTeacherPhone: labelled(phone, '班主任短号'),
@@ -85,7 +98,11 @@ export const classSchema = z.object({
 const storedPhone = z.string().max(2000, '过长（最多 2000 个字符）');
 const storedYear = z.number().int('应为整数年份').min(1900).max(2200).nullable();
 export const storedCadreSchema = cadreSchema.extend({ shortPhone: storedPhone, officePhone: storedPhone });
-export const storedClassSchema = classSchema.extend({ enrollYear: storedYear, headTeacherPhone: storedPhone, counselorPhone: storedPhone });
+export const storedClassSchema = classSchema.extend({
+  enrollYear: storedYear,
+  headTeacherPhone: storedPhone,
+  counselorPhone: storedPhone,
+});
 
 export const dormSchema = z.object({
   id,

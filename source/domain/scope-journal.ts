@@ -11,7 +11,10 @@ type Rec = Record<string, unknown>;
  * How `scope` sees a record as the journal recorded it (before or after a change), by the owners in
  * `data` now: the record cut to her part, or null when she does not see it (as for no record).
  */
-export function journalRecordSeen(scope: ReadonlySet<string>, data: Datastore): (table: string, record: unknown) => unknown {
+export function journalRecordSeen(
+  scope: ReadonlySet<string>,
+  data: Datastore,
+): (table: string, record: unknown) => unknown {
   const owners = new Owners([data]);
   // The colleges that see each cadre: its own, and those of the classes it holds.
   const cadreColleges = new Map<string, Set<string>>();

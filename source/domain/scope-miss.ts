@@ -15,7 +15,9 @@ function holders(data: Datastore, miss: NotFoundError): string[] {
   const typed = miss.typed;
   switch (miss.table) {
     case 'cadres':
-      return data.cadres.filter((c) => c.employeeNo === typed || normalizeName(c.name) === normalizeName(typed)).flatMap((c) => owners.of('cadres', c));
+      return data.cadres
+        .filter((c) => c.employeeNo === typed || normalizeName(c.name) === normalizeName(typed))
+        .flatMap((c) => owners.of('cadres', c));
     case 'classes':
       return data.classes.filter((c) => c.name === typed).map((c) => c.collegeId);
     case 'dorms':
@@ -40,5 +42,7 @@ export function heldElsewhere(data: Datastore, miss: NotFoundError): string | nu
 export function outOfScope(actor: User, data: Datastore, miss: NotFoundError, verb: '修改' | '查看'): UserError | null {
   const held = heldElsewhere(data, miss);
   if (held === null) return null;
-  return new UserError(`${actor.name}（${actor.login}）只能${verb}本学院（${scopeText(actor, data)}）的记录：${held}${verb === '修改' ? '，未做任何改动' : ''}`);
+  return new UserError(
+    `${actor.name}（${actor.login}）只能${verb}本学院（${scopeText(actor, data)}）的记录：${held}${verb === '修改' ? '，未做任何改动' : ''}`,
+  );
 }

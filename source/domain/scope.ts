@@ -11,7 +11,8 @@ export type Actor = User | null;
 
 /** The colleges an actor is limited to; null: all of them (the school; a viewer named with no college). */
 export function scopeOf(actor: Actor): ReadonlySet<string> | null {
-  if (actor === null || actor.role === 'school' || (actor.role === 'viewer' && actor.collegeIds.length === 0)) return null;
+  if (actor === null || actor.role === 'school' || (actor.role === 'viewer' && actor.collegeIds.length === 0))
+    return null;
   return new Set(actor.collegeIds);
 }
 
@@ -95,7 +96,9 @@ export function assertMayChange(actor: Actor): void {
 /** Refuses user management to all but the school and the service account's administrator. */
 export function assertMayManageUsers(actor: Actor): void {
   if (actor !== null && actor.role !== 'school') {
-    throw new UserError(`${actor.name}（${actor.login}）无权管理用户：请由组织部/学工部或服务器管理员操作，未做任何改动`);
+    throw new UserError(
+      `${actor.name}（${actor.login}）无权管理用户：请由组织部/学工部或服务器管理员操作，未做任何改动`,
+    );
   }
 }
 
@@ -111,13 +114,21 @@ export function scopedView(data: Datastore, actor: Actor): Datastore {
   const classIds = new Set(classes.map((c) => c.id));
   const dorms = data.dorms
     .filter((d) => d.classIds.some((id) => classIds.has(id)))
-    .map((d) => (d.classIds.every((id) => classIds.has(id)) ? d : { ...d, classIds: d.classIds.filter((id) => classIds.has(id)) }));
+    .map((d) =>
+      d.classIds.every((id) => classIds.has(id)) ? d : { ...d, classIds: d.classIds.filter((id) => classIds.has(id)) },
+    );
   const dormIds = new Set(dorms.map((d) => d.id));
-  const students = data.students.filter((s) => classIds.has(s.classId)).map((s) => (s.dormId === null || dormIds.has(s.dormId) ? s : { ...s, dormId: null }));
+  const students = data.students
+    .filter((s) => classIds.has(s.classId))
+    .map((s) => (s.dormId === null || dormIds.has(s.dormId) ? s : { ...s, dormId: null }));
   const studentIds = new Set(students.map((s) => s.id));
   const assignments = data.assignments
     .filter((a) => classIds.has(a.classId))
-    .map((a) => ({ ...a, dormIds: a.dormIds.filter((id) => dormIds.has(id)), studentIds: a.studentIds.filter((id) => studentIds.has(id)) }));
+    .map((a) => ({
+      ...a,
+      dormIds: a.dormIds.filter((id) => dormIds.has(id)),
+      studentIds: a.studentIds.filter((id) => studentIds.has(id)),
+    }));
   const assigned = new Set(assignments.map((a) => a.cadreId));
   const cadres = data.cadres.filter((c) => (c.collegeId !== null && scope.has(c.collegeId)) || assigned.has(c.id));
   const cadreIds = new Set(cadres.map((c) => c.id));
@@ -126,8 +137,13 @@ export function scopedView(data: Datastore, actor: Actor): Datastore {
     ...data,
     settings: {
       ...data.settings,
-      rules: { ...data.settings.rules, colleges: Object.fromEntries(Object.entries(data.settings.rules.colleges).filter(([id]) => scope.has(id))) },
-      ...(data.settings.robots ? { robots: Object.fromEntries(Object.entries(data.settings.robots).filter(([id]) => scope.has(id))) } : {}),
+      rules: {
+        ...data.settings.rules,
+        colleges: Object.fromEntries(Object.entries(data.settings.rules.colleges).filter(([id]) => scope.has(id))),
+      },
+      ...(data.settings.robots
+        ? { robots: Object.fromEntries(Object.entries(data.settings.robots).filter(([id]) => scope.has(id))) }
+        : {}),
     },
     colleges: data.colleges.filter((c) => scope.has(c.id)),
     cadres,

@@ -29,7 +29,10 @@ export function pinyinInitials(text: string): string {
  * `names` are normalised (names.ts) and get initials; `codes` (工号, 学号, 楼-号) are matched as typed.
  * Before pinyin-pro has loaded the keys have no initials (the hooks build them again once it has).
  */
-export function searchKeys<T>(items: readonly T[], fields: (item: T) => { names: string[]; codes?: string[] }): string[] {
+export function searchKeys<T>(
+  items: readonly T[],
+  fields: (item: T) => { names: string[]; codes?: string[] },
+): string[] {
   return items.map((item) => {
     const { names: typed, codes = [] } = fields(item);
     const names = typed.map(normalizeName);

@@ -6,11 +6,17 @@ import { DORM_SCOPES, type DormScope } from './vocabulary.js';
 import { termProblems } from './terms.js';
 
 /** Adds a term (index null) or replaces the term at `index`; dates as typed (2026-09-01, 2026/9/1…). */
-export function saveTerm(data: Datastore, index: number | null, input: { name: string; start: string; end: string }, today: IsoDate): Term {
+export function saveTerm(
+  data: Datastore,
+  index: number | null,
+  input: { name: string; start: string; end: string },
+  today: IsoDate,
+): Term {
   const start = parseDateInput(input.start, today);
   const end = parseDateInput(input.end, today);
   if (input.name.trim() === '') throw new UserError('学期名称不能为空');
-  if (!start || !end || input.start.trim() === '' || input.end.trim() === '') throw new UserError('开始日期和结束日期应写成 YYYY-MM-DD，如 2026-09-01');
+  if (!start || !end || input.start.trim() === '' || input.end.trim() === '')
+    throw new UserError('开始日期和结束日期应写成 YYYY-MM-DD，如 2026-09-01');
   const term: Term = { name: input.name.trim(), start, end };
   const terms = [...data.settings.terms];
   if (index === null) terms.push(term);
@@ -34,7 +40,8 @@ export function saveRules(data: Datastore, collegeId: string | null, input: Rule
     if (!n.success) throw new UserError(`${fieldLabel(dutyRulesSchema, k)}：${n.error.issues[0]?.message ?? '无效'}`);
     return [k, n.data] as const;
   });
-  if (!(DORM_SCOPES as readonly string[]).includes(input.dormScope)) throw new UserError(`${fieldLabel(dutyRulesSchema, 'dormScope')}应为 任一 或 每个`);
+  if (!(DORM_SCOPES as readonly string[]).includes(input.dormScope))
+    throw new UserError(`${fieldLabel(dutyRulesSchema, 'dormScope')}应为 任一 或 每个`);
   const parsed = dutyRulesSchema.safeParse({ ...Object.fromEntries(numbers), dormScope: input.dormScope as DormScope });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -46,7 +53,9 @@ export function saveRules(data: Datastore, collegeId: string | null, input: Rule
   }
   if (!data.colleges.some((c) => c.id === collegeId)) throw new UserError('找不到该学院');
   const defaults = data.settings.rules.defaults;
-  const override = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => defaults[k as keyof DutyRules] !== v));
+  const override = Object.fromEntries(
+    Object.entries(parsed.data).filter(([k, v]) => defaults[k as keyof DutyRules] !== v),
+  );
   if (Object.keys(override).length === 0) delete data.settings.rules.colleges[collegeId];
   else data.settings.rules.colleges[collegeId] = override;
   return parsed.data;

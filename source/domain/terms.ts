@@ -30,7 +30,8 @@ export function termProblems(terms: readonly Term[]): Array<{ text: string; abou
   const sorted = [...terms].sort((a, b) => (a.start < b.start ? -1 : 1));
   const names = new Map<string, Term>();
   for (const t of sorted) {
-    if (t.end < t.start) problems.push({ text: `学期“${t.name}”的结束日期 ${t.end} 早于开始日期 ${t.start}`, about: [t] });
+    if (t.end < t.start)
+      problems.push({ text: `学期“${t.name}”的结束日期 ${t.end} 早于开始日期 ${t.start}`, about: [t] });
     const namesake = names.get(t.name);
     if (namesake) problems.push({ text: `学期名称“${t.name}”重复`, about: [t, namesake] });
     names.set(t.name, t);
@@ -38,7 +39,8 @@ export function termProblems(terms: readonly Term[]): Array<{ text: string; abou
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
-    if (cur.start <= prev.end) problems.push({ text: `学期“${prev.name}”与“${cur.name}”的日期重叠`, about: [cur, prev] });
+    if (cur.start <= prev.end)
+      problems.push({ text: `学期“${prev.name}”与“${cur.name}”的日期重叠`, about: [cur, prev] });
   }
   return problems;
 }

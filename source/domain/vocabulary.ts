@@ -9,7 +9,10 @@ export const SCHEMA_VERSION = 4;
 export const LIST_SEPARATORS = /[,，、;；\s]+/;
 
 export function splitList(text: string): string[] {
-  return text.split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export const CADRE_CATEGORIES = ['科职以上干部', '普通党员'] as const;
@@ -17,8 +20,20 @@ export const CADRE_STATUSES = ['在岗', '离职', '长期请假'] as const;
 export const STUDENT_CATEGORIES = ['学业困难', '经济困难', '心理困惑'] as const;
 export const END_REASONS = ['离职', '长期请假', '班级毕业', '调整'] as const;
 /** Why a class passes to another cadre: the end reasons but graduation (a graduated class has no successor). */
-export const TRANSFER_REASONS = ['调整', '离职', '长期请假'] as const satisfies ReadonlyArray<(typeof END_REASONS)[number]>;
-export const CONTACT_FORMS = ['座谈会', '谈心谈话', '深入课堂', '寝室走访', '电话', '邮箱', 'QQ', '微信', '其他'] as const;
+export const TRANSFER_REASONS = ['调整', '离职', '长期请假'] as const satisfies ReadonlyArray<
+  (typeof END_REASONS)[number]
+>;
+export const CONTACT_FORMS = [
+  '座谈会',
+  '谈心谈话',
+  '深入课堂',
+  '寝室走访',
+  '电话',
+  '邮箱',
+  'QQ',
+  '微信',
+  '其他',
+] as const;
 export const DUTIES = ['class', 'dorm', 'student'] as const;
 export const DORM_SCOPES = ['any', 'each'] as const;
 
@@ -38,11 +53,16 @@ export const DORM_SCOPE_LABELS: Record<DormScope, string> = { any: '任一', eac
 export const ROLES = ['school', 'college', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 /** Who may do what (SPEC 三、1–5): 组织部/学工部 every college; a 党总支 its own; 院领导 read only. */
-export const ROLE_LABELS: Record<Role, string> = { school: '学校（组织部/学工部）', college: '二级学院', viewer: '只读' };
+export const ROLE_LABELS: Record<Role, string> = {
+  school: '学校（组织部/学工部）',
+  college: '二级学院',
+  viewer: '只读',
+};
 /** A login as Unix and `--user` accept it: the forced command puts it on a command line. */
 export const LOGIN_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
 /** An OpenSSH public key: type and base64 only (a comment or options could change an authorized_keys line). */
-export const SSH_KEY_PATTERN = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]{16,8192}={0,3}$/;
+export const SSH_KEY_PATTERN =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]{16,8192}={0,3}$/;
 
 export const DEFAULT_RULES: DutyRules = {
   classPerTerm: 1,

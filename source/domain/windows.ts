@@ -65,7 +65,15 @@ export function windowDays<D extends Day>(w: { end: D }, status: 'overdue' | 'du
   return typeof from === 'number' ? (to as number) - from : daysBetween(from, to as IsoDate);
 }
 
-function counted(idx: Indexes, cadreId: string, duty: Duty, targetIds: readonly string[], start: IsoDate, end: IsoDate, asOf: IsoDate): number {
+function counted(
+  idx: Indexes,
+  cadreId: string,
+  duty: Duty,
+  targetIds: readonly string[],
+  start: IsoDate,
+  end: IsoDate,
+  asOf: IsoDate,
+): number {
   const to = countedUpTo(end, asOf);
   let n = 0;
   for (const t of targetIds) n += countDatesIn(contactDatesOf(idx, cadreId, duty, t), start, to);
@@ -104,7 +112,8 @@ export function assignmentWindows(
   const months = monthSlices(start, end).filter((m) => owed(m.start, m.end));
   if (rules.dormPerMonth > 0 && assignment.dormIds.length > 0) {
     for (const m of months) {
-      if (rules.dormScope === 'any') out.push(make('dorm', [...assignment.dormIds], m.start, m.end, rules.dormPerMonth));
+      if (rules.dormScope === 'any')
+        out.push(make('dorm', [...assignment.dormIds], m.start, m.end, rules.dormPerMonth));
       else for (const d of assignment.dormIds) out.push(make('dorm', [d], m.start, m.end, rules.dormPerMonth));
     }
   }

@@ -15,7 +15,9 @@ const PLAIN_PATH = /^\/[A-Za-z0-9_./+-]*$/;
 
 export function plainPath(path: string, what: string): string {
   if (!PLAIN_PATH.test(path)) {
-    throw new UserError(`${what} ${path} 含空格或特殊字符，不能写进 authorized_keys 的强制命令：请把程序或数据放在只含字母、数字和 _ . / + - 的绝对路径下`);
+    throw new UserError(
+      `${what} ${path} 含空格或特殊字符，不能写进 authorized_keys 的强制命令：请把程序或数据放在只含字母、数字和 _ . / + - 的绝对路径下`,
+    );
   }
   return path;
 }
@@ -23,7 +25,9 @@ export function plainPath(path: string, what: string): string {
 /** One line per key: `command="<program> --data <file> --user <login>",restrict,pty <key> sanlianxi:<login>`. */
 export function keyLines(users: readonly User[], program: readonly string[], dataFile: string): string[] {
   const command = [...program, '--data', dataFile].join(' ');
-  return users.flatMap((u) => u.keys.map((key) => `command="${command} --user ${u.login}",restrict,pty ${key} sanlianxi:${u.login}`));
+  return users.flatMap((u) =>
+    u.keys.map((key) => `command="${command} --user ${u.login}",restrict,pty ${key} sanlianxi:${u.login}`),
+  );
 }
 
 /** The file's text with the block replaced (or appended), every other line kept. */
@@ -31,7 +35,10 @@ export function withBlock(existing: string, lines: readonly string[]): string {
   const all = existing === '' ? [] : existing.replace(/\n$/, '').split('\n');
   const begin = all.indexOf(BLOCK_BEGIN);
   const end = all.indexOf(BLOCK_END, begin + 1);
-  if (begin !== -1 && end === -1) throw new UserError(`authorized_keys 中有 sanlianxi 块的开始行却没有结束行（${BLOCK_END}）：请手工修正后再运行，文件未被改动`);
+  if (begin !== -1 && end === -1)
+    throw new UserError(
+      `authorized_keys 中有 sanlianxi 块的开始行却没有结束行（${BLOCK_END}）：请手工修正后再运行，文件未被改动`,
+    );
   const outside = begin === -1 ? all : [...all.slice(0, begin), ...all.slice(end + 1)];
   const at = begin === -1 ? outside.length : begin;
   return `${[...outside.slice(0, at), BLOCK_BEGIN, ...lines, BLOCK_END, ...outside.slice(at)].join('\n')}\n`;

@@ -33,10 +33,14 @@ export async function exportForm1(data: Datastore, idx: Indexes, o: ExportOption
   const cadre = o.cadreId ? idx.cadreById.get(o.cadreId) : undefined;
   const entries = form1Entries(data, idx, o.asOf, { collegeId: o.collegeId, cadres: cadre ? [cadre] : undefined });
   if (cadre && entries.length === 1 && entries[0]!.assignment === null && cadre.status !== '在岗') {
-    throw new UserError(`${cadreLabel(cadre)} 的状态为“${cadre.status}”，${o.asOf} 没有联系分配：不填写登记表，未导出（如已返岗，请先把状态改为在岗）`);
+    throw new UserError(
+      `${cadreLabel(cadre)} 的状态为“${cadre.status}”，${o.asOf} 没有联系分配：不填写登记表，未导出（如已返岗，请先把状态改为在岗）`,
+    );
   }
   if (entries.length === 0) {
-    throw new UserError(cadre ? `${cadreLabel(cadre)} 不属于所选学院，未导出` : `${o.asOf} 没有符合条件的在岗干部，未导出`);
+    throw new UserError(
+      cadre ? `${cadreLabel(cadre)} 不属于所选学院，未导出` : `${o.asOf} 没有符合条件的在岗干部，未导出`,
+    );
   }
   await saveWorkbook(buildForm1(entries, o.asOf), o.out, o.force);
   return { sheets: entries.length, unassigned: entries.filter((e) => e.assignment === null).map((e) => e.cadre) };

@@ -47,7 +47,8 @@ export interface FormEntry {
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
-export const byBuildingAndNumber = (a: FormDorm, b: FormDorm) => collator.compare(a.dorm.building, b.dorm.building) || collator.compare(a.dorm.number, b.dorm.number);
+export const byBuildingAndNumber = (a: FormDorm, b: FormDorm) =>
+  collator.compare(a.dorm.building, b.dorm.building) || collator.compare(a.dorm.number, b.dorm.number);
 
 /** What the forms need to know of every class and dorm on the as-of date. */
 interface Context {
@@ -60,7 +61,9 @@ interface Context {
 }
 
 function activeAssignment(idx: Indexes, cadre: Cadre, asOf: IsoDate): Assignment | null {
-  return (idx.assignmentsByCadre.get(cadre.id) ?? []).find((a) => isActiveOn(a, idx.classById.get(a.classId), asOf)) ?? null;
+  return (
+    (idx.assignmentsByCadre.get(cadre.id) ?? []).find((a) => isActiveOn(a, idx.classById.get(a.classId), asOf)) ?? null
+  );
 }
 
 function context(data: Datastore, idx: Indexes, asOf: IsoDate): Context {
@@ -111,7 +114,9 @@ function entryFor(ctx: Context, cadre: Cadre): FormEntry {
     collegeId,
     collegeName: idx.collegeById.get(collegeId ?? '')?.name ?? '',
     dorms: dorms.map((d) => formDorm(ctx, d, classId)).sort(byBuildingAndNumber),
-    students: (assignment?.studentIds ?? []).map((id) => idx.studentById.get(id)).filter((s): s is Student => s !== undefined),
+    students: (assignment?.studentIds ?? [])
+      .map((id) => idx.studentById.get(id))
+      .filter((s): s is Student => s !== undefined),
     otherDorms: (idx.dormsByClass.get(classId) ?? [])
       .filter((d) => !covered.has(d.id))
       .map((d) => formDorm(ctx, d, classId))
@@ -120,7 +125,8 @@ function entryFor(ctx: Context, cadre: Cadre): FormEntry {
   };
 }
 
-const byCollegeThenName = (a: FormEntry, b: FormEntry) => collator.compare(a.collegeName, b.collegeName) || collator.compare(a.name, b.name);
+const byCollegeThenName = (a: FormEntry, b: FormEntry) =>
+  collator.compare(a.collegeName, b.collegeName) || collator.compare(a.name, b.name);
 
 /** Entries of the active assignments on `asOf`, by college then cadre name (附件2's rows). */
 export function activeEntries(data: Datastore, idx: Indexes, asOf: IsoDate, collegeId?: string): FormEntry[] {
@@ -136,7 +142,12 @@ export function activeEntries(data: Datastore, idx: Indexes, asOf: IsoDate, coll
  * cadre who still holds an active assignment; of one college (the class's, else the cadre's own), or the
  * given cadres alone. By college then name.
  */
-export function form1Entries(data: Datastore, idx: Indexes, asOf: IsoDate, select: { collegeId?: string; cadres?: readonly Cadre[] }): FormEntry[] {
+export function form1Entries(
+  data: Datastore,
+  idx: Indexes,
+  asOf: IsoDate,
+  select: { collegeId?: string; cadres?: readonly Cadre[] },
+): FormEntry[] {
   const ctx = context(data, idx, asOf);
   return (select.cadres ?? data.cadres)
     .map((c) => entryFor(ctx, c))

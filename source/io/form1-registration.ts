@@ -31,7 +31,8 @@ function writeRow(sheet: ExcelJS.Worksheet, row: number, cells: Cell[]): void {
   for (const c of cells) {
     const span = c.span ?? 1;
     if (span > 1) sheet.mergeCells(row, col, row, col + span - 1);
-    for (let k = 0; k < span; k++) boxed(sheet.getCell(row, col + k), { bold: c.label, center: c.label || typeof c.text === 'number' });
+    for (let k = 0; k < span; k++)
+      boxed(sheet.getCell(row, col + k), { bold: c.label, center: c.label || typeof c.text === 'number' });
     const cell = sheet.getCell(row, col);
     if (typeof c.text === 'number') cell.value = c.text;
     else setText(cell, c.text);
@@ -59,20 +60,65 @@ function addForm1Sheet(workbook: ExcelJS.Workbook, e: FormEntry, name: string, a
   const { cadre, cls } = e;
   let row = TABLE_START;
   writeRow(sheet, row++, [L('学院'), { text: e.collegeName, span: 2 }, L('班级'), { text: cls?.name ?? '', span: 2 }]);
-  writeRow(sheet, row++, [L('干部姓名'), { text: e.name }, L('手机短号'), { text: phoneLines(cadre.shortPhone) }, L('政治面貌'), { text: cadre.politicalStatus }]);
-  writeRow(sheet, row++, [L('所在部门'), { text: cadre.department }, L('办公电话'), { text: phoneLines(cadre.officePhone) }, L('职务'), { text: cadre.title }]);
-  writeRow(sheet, row++, [L('联系班级\n班主任'), { text: cls?.headTeacher ?? '', span: 2 }, L('手机短号'), { text: phoneLines(cls?.headTeacherPhone ?? ''), span: 2 }]);
-  writeRow(sheet, row++, [L('辅导员'), { text: cls?.counselor ?? '', span: 2 }, L('手机短号'), { text: phoneLines(cls?.counselorPhone ?? ''), span: 2 }]);
+  writeRow(sheet, row++, [
+    L('干部姓名'),
+    { text: e.name },
+    L('手机短号'),
+    { text: phoneLines(cadre.shortPhone) },
+    L('政治面貌'),
+    { text: cadre.politicalStatus },
+  ]);
+  writeRow(sheet, row++, [
+    L('所在部门'),
+    { text: cadre.department },
+    L('办公电话'),
+    { text: phoneLines(cadre.officePhone) },
+    L('职务'),
+    { text: cadre.title },
+  ]);
+  writeRow(sheet, row++, [
+    L('联系班级\n班主任'),
+    { text: cls?.headTeacher ?? '', span: 2 },
+    L('手机短号'),
+    { text: phoneLines(cls?.headTeacherPhone ?? ''), span: 2 },
+  ]);
+  writeRow(sheet, row++, [
+    L('辅导员'),
+    { text: cls?.counselor ?? '', span: 2 },
+    L('手机短号'),
+    { text: phoneLines(cls?.counselorPhone ?? ''), span: 2 },
+  ]);
   const students = e.students.length > 0 ? e.students : [null];
   for (const s of students) {
-    writeRow(sheet, row++, [L('困难学生'), { text: s?.name ?? '' }, L('联系方式'), { text: phoneLines(s?.contact ?? '') }, L('困难学生类别'), { text: s?.categories.join('、') ?? '' }]);
+    writeRow(sheet, row++, [
+      L('困难学生'),
+      { text: s?.name ?? '' },
+      L('联系方式'),
+      { text: phoneLines(s?.contact ?? '') },
+      L('困难学生类别'),
+      { text: s?.categories.join('、') ?? '' },
+    ]);
   }
   const dormStart = row;
-  writeRow(sheet, row++, [L('联系班级\n寝室情况'), L('寝室楼'), L('寝室号'), L('寝室长'), L('寝室人数'), L('备注（混合寝室）')]);
+  writeRow(sheet, row++, [
+    L('联系班级\n寝室情况'),
+    L('寝室楼'),
+    L('寝室号'),
+    L('寝室长'),
+    L('寝室人数'),
+    L('备注（混合寝室）'),
+  ]);
   const dorms = formDorms(e);
   for (const d of dorms.length > 0 ? dorms : [null]) {
     const dorm = d?.dorm;
-    writeRow(sheet, row++, [{ text: '' }, { text: dorm?.building ?? '' }, { text: dorm?.number ?? '' }, { text: dorm?.leader ?? '' }, { text: dorm?.size ?? '' }, { text: d ? dormNote(d, e.name) : '' }]);
+    writeRow(sheet, row++, [
+      { text: '' },
+      { text: dorm?.building ?? '' },
+      { text: dorm?.number ?? '' },
+      { text: dorm?.leader ?? '' },
+      { text: dorm?.size ?? '' },
+      { text: d ? dormNote(d, e.name) : '' },
+    ]);
   }
   sheet.mergeCells(dormStart, 1, row - 1, 1);
   if (e.succession) {

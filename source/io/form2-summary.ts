@@ -5,13 +5,30 @@ import type { IsoDate } from '../domain/dates.js';
 import { dormKey, type Indexes } from '../domain/indexes.js';
 import { coverage, coverageRows } from '../domain/coverage.js';
 import type { Datastore } from '../domain/schema.js';
-import { activeEntries, byBuildingAndNumber, dormNote, successionNote, type FormDorm, type FormEntry } from './form-data.js';
+import {
+  activeEntries,
+  byBuildingAndNumber,
+  dormNote,
+  successionNote,
+  type FormDorm,
+  type FormEntry,
+} from './form-data.js';
 import { fitRowHeights, heightFor, lineCount, printOnA4 } from './print-layout.js';
 import { boxed, dateNoteCell, formDate, markCell, phoneLines, setText, THIN_BORDER, titleCell } from './xlsx-write.js';
 
 export const FORM2_MARK = '附件 2';
 export const FORM2_COLUMNS = [
-  '序号', '干部教师', '学院', '联系班级', '班主任', '联系班级辅导员', '联系困难生寝室', '联系困难生', '联系方式', '班级其他寝室', '备注',
+  '序号',
+  '干部教师',
+  '学院',
+  '联系班级',
+  '班主任',
+  '联系班级辅导员',
+  '联系困难生寝室',
+  '联系困难生',
+  '联系方式',
+  '班级其他寝室',
+  '备注',
 ] as const;
 /**
  * Headers on one line or two; a phone such as 0579-85552039 on one line in 班主任, 联系班级辅导员 and 联系方式;
@@ -35,7 +52,10 @@ function otherDormLabel(d: FormDorm, self: string): string {
 /** 备注: the succession, then every mixed dorm of the row with whom it is shared and its typed note. */
 function remarks(e: FormEntry, asOf: IsoDate): string[] {
   const mixed = [...e.dorms, ...e.otherDorms].filter((d) => d.mixedWith.length > 0).sort(byBuildingAndNumber);
-  return [...(e.succession ? [successionNote(e.succession, asOf)] : []), ...mixed.map((d) => `${dormKey(d.dorm)}：${dormNote(d, e.name)}`)];
+  return [
+    ...(e.succession ? [successionNote(e.succession, asOf)] : []),
+    ...mixed.map((d) => `${dormKey(d.dorm)}：${dormNote(d, e.name)}`),
+  ];
 }
 
 /** Printed lines a list cell holds on one row: a long list continues on the cadre's next rows. */
@@ -54,7 +74,12 @@ function listRuns(items: readonly string[], col: number): string[] {
 
 /** Borders of a cell of the cadre's columns, one box around the rows of all the cadre's 困难生. */
 function groupBorder(first: boolean, last: boolean): Partial<ExcelJS.Borders> {
-  return { left: THIN_BORDER.left, right: THIN_BORDER.right, ...(first ? { top: THIN_BORDER.top } : {}), ...(last ? { bottom: THIN_BORDER.bottom } : {}) };
+  return {
+    left: THIN_BORDER.left,
+    right: THIN_BORDER.right,
+    ...(first ? { top: THIN_BORDER.top } : {}),
+    ...(last ? { bottom: THIN_BORDER.bottom } : {}),
+  };
 }
 
 /** The columns of one 困难生: 联系困难生寝室, 联系困难生, 联系方式; then 班级其他寝室 and 备注. */
@@ -68,7 +93,12 @@ const isStudentColumn = (c: number) => c >= STUDENT_FIRST && c < STUDENT_FIRST +
  * row (a long list of dorms or notes continues on the next rows, so no row outgrows a page) and boxed
  * around all of them.
  */
-export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, collegeId?: string): { workbook: ExcelJS.Workbook; rows: number } {
+export function buildForm2(
+  data: Datastore,
+  idx: Indexes,
+  asOf: IsoDate,
+  collegeId?: string,
+): { workbook: ExcelJS.Workbook; rows: number } {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('附件2', { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   printOnA4(sheet, 'landscape', { titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
@@ -99,13 +129,25 @@ export function buildForm2(data: Datastore, idx: Indexes, asOf: IsoDate, college
       e.cls ? lines([e.cls.headTeacher, phoneLines(e.cls.headTeacherPhone)].filter(Boolean)) : '',
       e.cls ? lines([e.cls.counselor, phoneLines(e.cls.counselorPhone)].filter(Boolean)) : '',
     ];
-    const others = listRuns([...e.dorms.filter((d) => !studentDorms.has(d.dorm.id)), ...e.otherDorms].sort(byBuildingAndNumber).map((d) => otherDormLabel(d, e.name)), OTHER_DORMS);
+    const others = listRuns(
+      [...e.dorms.filter((d) => !studentDorms.has(d.dorm.id)), ...e.otherDorms]
+        .sort(byBuildingAndNumber)
+        .map((d) => otherDormLabel(d, e.name)),
+      OTHER_DORMS,
+    );
     const notes = listRuns(remarks(e, asOf), last);
     const count = Math.max(e.students.length, others.length, notes.length, 1);
     for (let k = 0; k < count; k++) {
       const s = e.students[k];
       const dorm = s?.dormId ? idx.dormById.get(s.dormId) : undefined;
-      const values = [...(k === 0 ? group : group.map(() => '')), dorm ? dormKey(dorm) : '', s?.name ?? '', phoneLines(s?.contact ?? ''), others[k] ?? '', notes[k] ?? ''];
+      const values = [
+        ...(k === 0 ? group : group.map(() => '')),
+        dorm ? dormKey(dorm) : '',
+        s?.name ?? '',
+        phoneLines(s?.contact ?? ''),
+        others[k] ?? '',
+        notes[k] ?? '',
+      ];
       values.forEach((value, c0) => {
         const c = c0 + 1;
         const cell = sheet.getCell(row, c);
@@ -130,7 +172,14 @@ const HOLE_LINES = 16;
  * Under the table, the grid's holes (issue 26): the classes and 困难生 without a cadre on the date, so a
  * college's summary shows what no row does. Each list in rows across the whole width, starting at `at`.
  */
-function holesBelow(sheet: ExcelJS.Worksheet, data: Datastore, idx: Indexes, asOf: IsoDate, collegeId: string | undefined, at: number): void {
+function holesBelow(
+  sheet: ExcelJS.Worksheet,
+  data: Datastore,
+  idx: Indexes,
+  asOf: IsoDate,
+  collegeId: string | undefined,
+  at: number,
+): void {
   const holes = coverageRows(coverage(data, idx, asOf, collegeId === undefined ? null : new Set([collegeId])), idx);
   const last = FORM2_COLUMNS.length;
   const width = WIDTHS.reduce((a, b) => a + b, 0);
@@ -147,7 +196,10 @@ function holesBelow(sheet: ExcelJS.Worksheet, data: Datastore, idx: Indexes, asO
     cell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
     row++;
   };
-  line(`网格空缺（截至 ${formDate(asOf)}）：没有联系干部的班级 ${holes.classes.length} 个，无人联系的困难生 ${holes.students.length} 名`, true);
+  line(
+    `网格空缺（截至 ${formDate(asOf)}）：没有联系干部的班级 ${holes.classes.length} 个，无人联系的困难生 ${holes.students.length} 名`,
+    true,
+  );
   for (const [title, items] of lists) {
     if (items.length === 0) line(`${title}：无`, false);
     const runs: string[] = [];

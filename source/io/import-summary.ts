@@ -8,7 +8,9 @@ export interface ImportSummary {
 
 /** The CLI's and the TUI's lines: `干部 新增 2、更新 1、未变 7` (未变 only when there are some), then the absent sheets. */
 export function importSummaryLines(summary: ImportSummary): string[] {
-  const lines = Object.entries(summary.sheets).map(([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}${n.unchanged > 0 ? `、未变 ${n.unchanged}` : ''}`);
+  const lines = Object.entries(summary.sheets).map(
+    ([sheet, n]) => `${sheet} 新增 ${n.added}、更新 ${n.updated}${n.unchanged > 0 ? `、未变 ${n.unchanged}` : ''}`,
+  );
   if (lines.length === 0) lines.push('没有数据行');
   if (summary.absent.length > 0) lines.push(`未包含（原有数据未动）：${summary.absent.join('、')}`);
   return lines;

@@ -119,7 +119,12 @@ function pieces(paragraph: string): string[] {
     const space = /\s/.test(ch);
     const breaks =
       piece !== '' &&
-      (space || /\s/.test(prev) || (!OPENING.test(prev) && !CLOSING.test(ch) && (IDEOGRAPH.test(prev) || CLOSING.test(prev)) && (IDEOGRAPH.test(ch) || OPENING.test(ch))));
+      (space ||
+        /\s/.test(prev) ||
+        (!OPENING.test(prev) &&
+          !CLOSING.test(ch) &&
+          (IDEOGRAPH.test(prev) || CLOSING.test(prev)) &&
+          (IDEOGRAPH.test(ch) || OPENING.test(ch))));
     if (breaks) {
       out.push(piece);
       piece = '';
@@ -200,7 +205,8 @@ export function fitRowHeights(sheet: ExcelJS.Worksheet, from: number, to: number
       const text = cellText(cell);
       if (text === '') continue;
       let width = columnWidth(sheet, c);
-      for (let k = c + 1; k <= lastCol && sheet.getCell(r, k).isMerged && sheet.getCell(r, k).master === cell; k++) width += columnWidth(sheet, k);
+      for (let k = c + 1; k <= lastCol && sheet.getCell(r, k).isMerged && sheet.getCell(r, k).master === cell; k++)
+        width += columnWidth(sheet, k);
       const size = cell.font?.size ?? 11;
       const needed = lineCount(text, width, size, cell.font?.bold ?? false);
       if (heightFor(needed, size) > heightFor(lines, fontSize)) {

@@ -25,7 +25,8 @@ export const WINDOWS_EXPLAINED =
   '窗口：一项职责须完成的时段。班级联系每学期一个；寝室走访每月一个（学院要求“每个”寝室时，每个寝室每月一个）；' +
   '每名困难生每月一个。应完成 = 截至该日已开始的窗口，已完成 = 其中已达到规定次数的窗口。' +
   '未完成的窗口中“逾期”已结束，“进行中”截至该日尚未结束、仍可完成。';
-export const NO_CONTACTS_NOTE = '注意：本学期截至该日没有任何联系记录，完成率为 0 是因为尚未登记联系，请确认联系记录是否已录入或导入。';
+export const NO_CONTACTS_NOTE =
+  '注意：本学期截至该日没有任何联系记录，完成率为 0 是因为尚未登记联系，请确认联系记录是否已录入或导入。';
 export const NOTHING_OWED = '本学期截至该日没有应完成的联系窗口。';
 
 export function reportTitle(schoolName: string): string {
@@ -41,7 +42,8 @@ export function missedLines(missed: readonly MissedWindow[]): string[] {
   const byTarget = new Map<string, string[]>();
   for (const m of missed) {
     const key = `${DUTY_LABELS[m.duty]} ${m.target}`;
-    const when = (m.duty === 'class' ? '整学期' : `${Number(m.start.slice(5, 7))}月`) + (m.status === 'due' ? '（进行中）' : '');
+    const when =
+      (m.duty === 'class' ? '整学期' : `${Number(m.start.slice(5, 7))}月`) + (m.status === 'due' ? '（进行中）' : '');
     byTarget.set(key, [...(byTarget.get(key) ?? []), when]);
   }
   return [...byTarget].map(([key, when]) => `${key}：${when.join('、')}`);
@@ -103,7 +105,14 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
   const notes = [WINDOWS_EXPLAINED, ...(a.rows.length > 0 && a.contacts === 0 ? [NO_CONTACTS_NOTE] : [])];
   const top = titleRows(sheet, cols, title, subtitle, notes);
   // Two header rows: the duty over its 已完成 / 应完成 pair; the other labels span both rows.
-  const single: Array<[number, string]> = [[1, '干部'], [2, '工号'], [3, '学院'], [10, '完成率(%)'], [11, '是否完成'], [12, '未完成的窗口（逐条明细见“未完成窗口”表）']];
+  const single: Array<[number, string]> = [
+    [1, '干部'],
+    [2, '工号'],
+    [3, '学院'],
+    [10, '完成率(%)'],
+    [11, '是否完成'],
+    [12, '未完成的窗口（逐条明细见“未完成窗口”表）'],
+  ];
   for (const [col, label] of single) {
     headerCell(sheet, top, col, label);
     sheet.mergeCells(top, col, top + 1, col);
@@ -125,7 +134,20 @@ function cadreSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: string
     fillRow(
       sheet,
       first + i,
-      [r.cadre, r.employeeNo, r.college, t.class.done, t.class.owed, t.dorm.done, t.dorm.owed, t.student.done, t.student.owed, r.completion, CADRE_STATES[state], missedLines(r.missed).join('\n')],
+      [
+        r.cadre,
+        r.employeeNo,
+        r.college,
+        t.class.done,
+        t.class.owed,
+        t.dorm.done,
+        t.dorm.owed,
+        t.student.done,
+        t.student.owed,
+        r.completion,
+        CADRE_STATES[state],
+        missedLines(r.missed).join('\n'),
+      ],
       state === 'missed',
     );
   });
@@ -139,16 +161,52 @@ function missedSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: strin
   const labels = ['干部', '工号', '学院', '职责', '对象', '窗口开始', '窗口结束', '状态', '逾期天数 / 剩余天数'];
   // A date on one line in any font (DejaVu Sans's digits are the widest).
   sheet.columns = [12, 10, 22, 8, 40, 15, 15, 8, 12].map((width) => ({ width }));
-  const top = titleRows(sheet, labels.length, title, `${subtitle}　未完成的窗口逐条列出（与 overdue 命令同日所列一致）`, []);
+  const top = titleRows(
+    sheet,
+    labels.length,
+    title,
+    `${subtitle}　未完成的窗口逐条列出（与 overdue 命令同日所列一致）`,
+    [],
+  );
   header(sheet, top, labels);
   printOnA4(sheet, 'landscape', { titleRows: `${top}:${top}` });
   const rows = a.rows
-    .flatMap((r) => r.missed.map((m) => ({ r, m, cadre: r.cadre, cadreId: r.cadreId, college: r.college, duty: m.duty, target: m.target, windowStart: m.start, windowEnd: m.end, status: m.status, days: m.days })))
+    .flatMap((r) =>
+      r.missed.map((m) => ({
+        r,
+        m,
+        cadre: r.cadre,
+        cadreId: r.cadreId,
+        college: r.college,
+        duty: m.duty,
+        target: m.target,
+        windowStart: m.start,
+        windowEnd: m.end,
+        status: m.status,
+        days: m.days,
+      })),
+    )
     .sort(compareOverdueRows);
   rows.forEach(({ r, m }, i) => {
-    fillRow(sheet, top + 1 + i, [r.cadre, r.employeeNo, r.college, DUTY_LABELS[m.duty], m.target, m.start, m.end, STATUS_LABELS[m.status], m.days], m.status === 'overdue');
+    fillRow(
+      sheet,
+      top + 1 + i,
+      [
+        r.cadre,
+        r.employeeNo,
+        r.college,
+        DUTY_LABELS[m.duty],
+        m.target,
+        m.start,
+        m.end,
+        STATUS_LABELS[m.status],
+        m.days,
+      ],
+      m.status === 'overdue',
+    );
   });
-  if (rows.length === 0) noneRow(sheet, top + 1, labels.length, a.rows.length === 0 ? NOTHING_OWED : '没有未完成的窗口。');
+  if (rows.length === 0)
+    noneRow(sheet, top + 1, labels.length, a.rows.length === 0 ? NOTHING_OWED : '没有未完成的窗口。');
   fitRowHeights(sheet, 1, top + Math.max(rows.length, 1));
 }
 
@@ -159,7 +217,10 @@ function collegeSheet(workbook: ExcelJS.Workbook, a: TermAssessment, title: stri
   const top = titleRows(sheet, labels.length, title, subtitle, []);
   header(sheet, top, labels);
   printOnA4(sheet, 'landscape', { titleRows: `${top}:${top}` });
-  const byCollege = new Map<string, { cadres: number; complete: number; missed: boolean; owed: number; done: number }>();
+  const byCollege = new Map<
+    string,
+    { cadres: number; complete: number; missed: boolean; owed: number; done: number }
+  >();
   for (const r of a.rows) {
     const s = byCollege.get(r.college) ?? { cadres: 0, complete: 0, missed: false, owed: 0, done: 0 };
     s.cadres += 1;

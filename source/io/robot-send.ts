@@ -47,7 +47,8 @@ const KNOWN_ERRORS: Record<number, string> = {
 
 function networkReason(error: unknown): string {
   const e = error as { name?: string; cause?: { code?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `机器人 ${robotTiming.timeoutMs / 1000} 秒内没有回复（网络超时）`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `机器人 ${robotTiming.timeoutMs / 1000} 秒内没有回复（网络超时）`;
   const code = e?.cause?.code;
   if (code === 'ECONNREFUSED') return '连接被拒绝（机器人服务器不可达）';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return '找不到机器人服务器（域名解析失败，请检查网络或地址）';
@@ -55,7 +56,11 @@ function networkReason(error: unknown): string {
 }
 
 /** One message to one robot, once: its errcode, or the reason it was not answered. */
-async function postOnce(robot: RobotAddress, content: string, now: number): Promise<{ errcode: number; errmsg: string } | { reason: string }> {
+async function postOnce(
+  robot: RobotAddress,
+  content: string,
+  now: number,
+): Promise<{ errcode: number; errmsg: string } | { reason: string }> {
   const url = robot.secret === null ? robot.url : signedUrl(robot.url, robot.secret, now);
   let response: Response;
   let text: string;
@@ -74,7 +79,8 @@ async function postOnce(robot: RobotAddress, content: string, now: number): Prom
   if (!response.ok) return { reason: `机器人服务器回复 HTTP ${response.status}` };
   try {
     const answer = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown };
-    if (typeof answer.errcode === 'number') return { errcode: answer.errcode, errmsg: typeof answer.errmsg === 'string' ? answer.errmsg : '' };
+    if (typeof answer.errcode === 'number')
+      return { errcode: answer.errcode, errmsg: typeof answer.errmsg === 'string' ? answer.errmsg : '' };
   } catch {
     // not JSON: said below
   }
@@ -100,14 +106,20 @@ export class RobotSender {
       }
       const known = KNOWN_ERRORS[answer.errcode];
       const said = safeText(answer.errmsg).slice(0, 60);
-      return { ok: false, reason: known ? `${known}（errcode ${answer.errcode}）` : `机器人拒收（errcode ${answer.errcode}${said ? `：${said}` : ''}）` };
+      return {
+        ok: false,
+        reason: known
+          ? `${known}（errcode ${answer.errcode}）`
+          : `机器人拒收（errcode ${answer.errcode}${said ? `：${said}` : ''}）`,
+      };
     }
   }
 
   private async waitForRoom(url: string): Promise<void> {
     const times = this.sentAt.get(url) ?? [];
     const recent = times.filter((t) => t > this.clock.now() - MINUTE_MS);
-    if (recent.length >= PER_MINUTE) await this.clock.sleep(recent[recent.length - PER_MINUTE]! + MINUTE_MS - this.clock.now());
+    if (recent.length >= PER_MINUTE)
+      await this.clock.sleep(recent[recent.length - PER_MINUTE]! + MINUTE_MS - this.clock.now());
     recent.push(this.clock.now());
     this.sentAt.set(url, recent);
   }

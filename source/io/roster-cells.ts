@@ -11,9 +11,20 @@ export const MAX_CELL_CHARS = 2000;
 const DEFAULT_LIMIT = 100;
 /** The schema's limits for the other columns, so a long cell is refused with its field's own limit. */
 const LIMITS: Record<string, number> = {
-  备注: MAX_CELL_CHARS, 联系方式: MAX_CELL_CHARS, 所在部门: MAX_CELL_CHARS, 职务: MAX_CELL_CHARS, 政治面貌: MAX_CELL_CHARS,
-  班主任: MAX_CELL_CHARS, 辅导员: MAX_CELL_CHARS, 寝室长: MAX_CELL_CHARS, 困难生学号: MAX_CELL_CHARS,
-  工号: 50, 手机短号: 50, 办公电话: 50, 班主任短号: 50, 辅导员短号: 50,
+  备注: MAX_CELL_CHARS,
+  联系方式: MAX_CELL_CHARS,
+  所在部门: MAX_CELL_CHARS,
+  职务: MAX_CELL_CHARS,
+  政治面貌: MAX_CELL_CHARS,
+  班主任: MAX_CELL_CHARS,
+  辅导员: MAX_CELL_CHARS,
+  寝室长: MAX_CELL_CHARS,
+  困难生学号: MAX_CELL_CHARS,
+  工号: 50,
+  手机短号: 50,
+  办公电话: 50,
+  班主任短号: 50,
+  辅导员短号: 50,
 };
 
 /**
@@ -26,7 +37,9 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2028\u2029\u2060\ufeff]/;
 const DIGIT_KEYS = new Set(['学号', '工号', '困难生学号', '寝室号']);
 
 function halfWidthDigits(text: string): string {
-  return /[\uff10-\uff19]/.test(text) ? text.replace(/[\uff10-\uff19]/g, (c) => String(c.charCodeAt(0) - 0xff10)) : text;
+  return /[\uff10-\uff19]/.test(text)
+    ? text.replace(/[\uff10-\uff19]/g, (c) => String(c.charCodeAt(0) - 0xff10))
+    : text;
 }
 
 /** Columns whose text may span lines (Alt+Enter in Excel); everywhere else a line break is refused. */
@@ -48,7 +61,9 @@ const MAX_EXACT_NUMBER = 1e15;
  * leaves them escaped. Decoded, an escaped ESC is refused like a typed one.
  */
 function unescapeOoxml(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 const FIRST_TRUE_SERIAL_DAY = Date.UTC(1900, 2, 1);
@@ -73,7 +88,10 @@ function plain(value: unknown): CellRead {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { text: '', problem: '不是有效的数字' };
     if (Math.abs(value) >= MAX_EXACT_NUMBER) {
-      return { text: '', problem: '是超过 15 位的数字，Excel 只保存 15 位有效数字，后几位已经丢失：请把该列设为“文本”格式后重新输入' };
+      return {
+        text: '',
+        problem: '是超过 15 位的数字，Excel 只保存 15 位有效数字，后几位已经丢失：请把该列设为“文本”格式后重新输入',
+      };
     }
     return { text: String(value) };
   }
@@ -85,7 +103,11 @@ function plain(value: unknown): CellRead {
   if (typeof value === 'object') {
     const o = value as { richText?: unknown; text?: unknown; error?: unknown };
     if (Array.isArray(o.richText)) {
-      return { text: unescapeOoxml(o.richText.map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : '')).join('')) };
+      return {
+        text: unescapeOoxml(
+          o.richText.map((r: { text?: unknown }) => (typeof r?.text === 'string' ? r.text : '')).join(''),
+        ),
+      };
     }
     if (typeof o.error === 'string') return { text: '', problem: `是错误值 ${shown(o.error, 20)}：请改正后再导入` };
     // A hyperlink: its text, itself plain or rich.
@@ -105,7 +127,10 @@ function rawCell(cell: ExcelJS.Cell): CellRead {
     }
     if (typeof result === 'object' && !(result instanceof Date)) {
       const error = (result as { error?: unknown }).error;
-      return { text: '', problem: `公式结果是错误值 ${typeof error === 'string' ? shown(error, 20) : ''}：请改正公式或粘贴为数值后再导入` };
+      return {
+        text: '',
+        problem: `公式结果是错误值 ${typeof error === 'string' ? shown(error, 20) : ''}：请改正公式或粘贴为数值后再导入`,
+      };
     }
     return plain(result);
   }
@@ -119,14 +144,19 @@ export function readCell(cell: ExcelJS.Cell, header: string): CellRead {
   const limit = LIMITS[header] ?? DEFAULT_LIMIT;
   const tooLong = { text: '', problem: `过长（最多 ${limit} 个字符）` } as const;
   if (raw.text.length > limit * 2 + 1000) return tooLong;
-  if (LONE_SURROGATE.test(raw.text)) return { text: '', problem: '含有无效的 Unicode 字符（孤立的代理项）：请重新输入该单元格' };
+  if (LONE_SURROGATE.test(raw.text))
+    return { text: '', problem: '含有无效的 Unicode 字符（孤立的代理项）：请重新输入该单元格' };
   const multiline = MULTILINE_HEADERS.has(header);
   const text = (multiline ? raw.text.replace(/\r\n?/g, '\n') : raw.text).trim();
   // What safeText would replace is refused, except a note's line breaks and tabs.
   const control = controlCharacterIn(text, multiline);
   if (control) return { text: '', problem: `含有${control}：请删除不可见字符后再导入` };
   const invisible = INVISIBLE.exec(text);
-  if (invisible) return { text: '', problem: `含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}：请删除后再导入` };
+  if (invisible)
+    return {
+      text: '',
+      problem: `含有不可见字符 U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}：请删除后再导入`,
+    };
   if (text.length > limit) return tooLong;
   // ２０２４０１０００１ is 2024010001, and a duplicate of it.
   return { text: DIGIT_KEYS.has(header) ? halfWidthDigits(text) : text };

@@ -67,7 +67,9 @@ export interface ImportRun {
 
 /** The fields of `fields` whose value differs from `record`'s. */
 function changedFields(record: object, fields: object): string[] {
-  return Object.entries(fields).filter(([key, value]) => !isDeepStrictEqual((record as Record<string, unknown>)[key], value)).map(([key]) => key);
+  return Object.entries(fields)
+    .filter(([key, value]) => !isDeepStrictEqual((record as Record<string, unknown>)[key], value))
+    .map(([key]) => key);
 }
 
 const specOf = (sheet: string) => ROSTER_SHEETS.find((s) => s.name === sheet)!;
@@ -77,18 +79,27 @@ const specOf = (sheet: string) => ROSTER_SHEETS.find((s) => s.name === sheet)!;
  * bear on it, as a class's 毕业日期 on its assignments' periods).
  */
 function otherRows(row: Row, places: readonly Place[]): string {
-  const named = new Set(places.filter((p) => p.row !== row && p.row.sheet === row.sheet).map((p) => `第${p.row.rowNo}行`));
+  const named = new Set(
+    places.filter((p) => p.row !== row && p.row.sheet === row.sheet).map((p) => `第${p.row.rowNo}行`),
+  );
   return named.size === 0 ? '' : `（与${[...named].join('、')}冲突）`;
 }
 
-export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx: ChangeContext, colleges: ReadonlySet<string> | null): ImportRun {
+export function startRun(
+  data: Datastore,
+  read: RowsRead,
+  errors: string[],
+  ctx: ChangeContext,
+  colleges: ReadonlySet<string> | null,
+): ImportRun {
   // Contact records are frozen (never changed in place; the import adds new ones): the same objects,
   // so the save sees the months untouched and writes none of them.
   const next = { ...structuredClone({ ...data, contacts: [] }), contacts: [...data.contacts] };
   const summary: ImportSummary = { sheets: {}, absent: read.absent };
   const places = new Map<object, Place>();
   const counts = (sheet: string) => (summary.sheets[sheet] ??= { added: 0, updated: 0, unchanged: 0 });
-  const line = (place: Place, text: string, others: readonly Place[]) => `${place.row.sheet}, 第${place.row.rowNo}行, ${place.column}: ${text}${otherRows(place.row, others)}`;
+  const line = (place: Place, text: string, others: readonly Place[]) =>
+    `${place.row.sheet}, 第${place.row.rowNo}行, ${place.column}: ${text}${otherRows(place.row, others)}`;
   const run: ImportRun = {
     next,
     idx: buildIndexes(next),
@@ -125,14 +136,22 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
       /** `key` identifies the record; `label` is how the user writes it. */
       return (row, key, header, label = key) => {
         const prev = keys.get(key);
-        if (prev !== undefined) errors.push(`${sheet}, 第${row.rowNo}行, ${header}: 与第${prev}行重复（${shown(label)}）`);
+        if (prev !== undefined)
+          errors.push(`${sheet}, 第${row.rowNo}行, ${header}: 与第${prev}行重复（${shown(label)}）`);
         keys.set(key, row.rowNo);
         return prev === undefined;
       };
     },
     theirs: colleges === null ? null : (classId) => !colleges.has(run.idx.classById.get(classId)?.collegeId ?? ''),
     collegeId: (collegeName) => {
-      if (collegeName === '' || collegeName === '组织部' || collegeName === '学工部' || collegeName === '学工处' || collegeName === '全校统筹') return null;
+      if (
+        collegeName === '' ||
+        collegeName === '组织部' ||
+        collegeName === '学工部' ||
+        collegeName === '学工处' ||
+        collegeName === '全校统筹'
+      )
+        return null;
       const found = next.colleges.find((c) => c.name === collegeName);
       if (found) return found.id;
       const college = { id: ctx.newId('col'), name: collegeName };
@@ -145,7 +164,8 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
     missingClass: (row, header, clsName) => {
       if (run.refusedClasses.has(clsName)) return;
       const suggestion = classSuggestion(run.idx, clsName);
-      if (suggestion !== undefined) errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: 找不到班级“${shown(clsName)}”${suggestion}`);
+      if (suggestion !== undefined)
+        errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: 找不到班级“${shown(clsName)}”${suggestion}`);
       else run.missing(row, header, `找不到班级“${shown(clsName)}”（请先在“班级”表中列出）`, 'classes', clsName);
     },
     missing: (row, header, text, table, typed) => {
@@ -166,7 +186,8 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
         const others = error.about.map((record) => places.get(record)).filter((p) => p !== undefined);
         const text = line({ row, column: header }, error.message, others);
         errors.push(text);
-        if (error instanceof NotFoundError) run.misses.set(text, { place: `${row.sheet}, 第${row.rowNo}行, ${header}`, miss: error });
+        if (error instanceof NotFoundError)
+          run.misses.set(text, { place: `${row.sheet}, 第${row.rowNo}行, ${header}`, miss: error });
         return undefined;
       }
     },
@@ -174,7 +195,13 @@ export function startRun(data: Datastore, read: RowsRead, errors: string[], ctx:
   return run;
 }
 
-export function check<T>(row: Row, header: string, schema: Validator<T>, value: unknown, errors: string[]): T | undefined {
+export function check<T>(
+  row: Row,
+  header: string,
+  schema: Validator<T>,
+  value: unknown,
+  errors: string[],
+): T | undefined {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: ${r.error.issues[0]?.message ?? '无效'}`);
@@ -185,7 +212,10 @@ export function requireDate(row: Row, header: string, errors: string[], optional
   const text = row.get(header);
   if (text === '' && optional) return null;
   const d = row.date(header);
-  if (!d) errors.push(`${row.sheet}, 第${row.rowNo}行, ${header}: “${shown(text)}”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）`);
+  if (!d)
+    errors.push(
+      `${row.sheet}, 第${row.rowNo}行, ${header}: “${shown(text)}”不是有效日期（写成 2026-09-01、2026/9/1 或 2026.9.1）`,
+    );
   return d ?? undefined;
 }
 

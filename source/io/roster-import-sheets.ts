@@ -5,7 +5,17 @@ import { assign } from '../domain/assignments.js';
 import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
 import { findTarget, parseDutyLabel } from '../domain/lookup.js';
 import { normalizeName } from '../domain/names.js';
-import { cadreSchema, classSchema, contactSchema, dormSchema, dutyRulesSchema, fieldLabel, studentSchema, typedNumber, type DutyRules } from '../domain/schema.js';
+import {
+  cadreSchema,
+  classSchema,
+  contactSchema,
+  dormSchema,
+  dutyRulesSchema,
+  fieldLabel,
+  studentSchema,
+  typedNumber,
+  type DutyRules,
+} from '../domain/schema.js';
 import { CADRE_CATEGORIES, CONTACT_FORMS, END_REASONS, STUDENT_CATEGORIES, splitList } from '../domain/vocabulary.js';
 import { shown } from './roster-cells.js';
 import { check, requireDate, type ImportRun } from './roster-import-run.js';
@@ -20,7 +30,10 @@ export function importClasses(run: ImportRun): void {
     const clsName = check(row, '班级', name, row.get('班级'), errors);
     const college = check(row, '学院', name, row.get('学院'), errors);
     const yearText = row.get('入学年份');
-    const year = yearText === '' ? null : check(row, '入学年份', typedNumber(classSchema.shape.enrollYear.unwrap()), yearText, errors);
+    const year =
+      yearText === ''
+        ? null
+        : check(row, '入学年份', typedNumber(classSchema.shape.enrollYear.unwrap()), yearText, errors);
     const graduation = requireDate(row, '毕业日期', errors, true);
     if (!clsName || !college || year === undefined || graduation === undefined || !uniqueClass(row, clsName, '班级')) {
       if (clsName) refusedClasses.add(clsName);
@@ -32,7 +45,8 @@ export function importClasses(run: ImportRun): void {
       enrollYear: year,
       graduationDate: graduation,
       headTeacher: check(row, '班主任', classSchema.shape.headTeacher, row.get('班主任'), errors) ?? '',
-      headTeacherPhone: check(row, '班主任短号', classSchema.shape.headTeacherPhone, row.get('班主任短号'), errors) ?? '',
+      headTeacherPhone:
+        check(row, '班主任短号', classSchema.shape.headTeacherPhone, row.get('班主任短号'), errors) ?? '',
       counselor: check(row, '辅导员', classSchema.shape.counselor, row.get('辅导员'), errors) ?? '',
       counselorPhone: check(row, '辅导员短号', classSchema.shape.counselorPhone, row.get('辅导员短号'), errors) ?? '',
     };
@@ -68,20 +82,30 @@ export function importDorms(run: ImportRun): void {
     });
     if (classIds.length === 0) errors.push(`寝室, 第${row.rowNo}行, 班级: 不能为空`);
     const sizeText = row.get('寝室人数');
-    const size = sizeText === '' ? null : check(row, '寝室人数', typedNumber(dormSchema.shape.size.unwrap()), sizeText, errors);
+    const size =
+      sizeText === '' ? null : check(row, '寝室人数', typedNumber(dormSchema.shape.size.unwrap()), sizeText, errors);
     // Keyed as users write a dorm (楼-号): 1-2 楼 3 号 and 1 楼 2-3 号 would be the same “1-2-3”.
-    if (!building || !number || size === undefined || classIds.some((c) => !c) || !uniqueDorm(row, `${building}-${number}`, '寝室号')) {
+    if (
+      !building ||
+      !number ||
+      size === undefined ||
+      classIds.some((c) => !c) ||
+      !uniqueDorm(row, `${building}-${number}`, '寝室号')
+    ) {
       if (building && number) refusedDorms.add(`${building}-${number}`);
       continue;
     }
     const fields = {
-      building, number, classIds: classIds as string[],
+      building,
+      number,
+      classIds: classIds as string[],
       leader: check(row, '寝室长', dormSchema.shape.leader, row.get('寝室长'), errors) ?? '',
       size,
       note: check(row, '备注', dormSchema.shape.note, row.get('备注'), errors) ?? '',
     };
     const existing = next.dorms.find((d) => d.building === building && d.number === number);
-    if (existing) met(row, existing, { ...fields, classIds: keptClasses(existing.classIds, fields.classIds, run.theirs) });
+    if (existing)
+      met(row, existing, { ...fields, classIds: keptClasses(existing.classIds, fields.classIds, run.theirs) });
     else next.dorms.push(added(row, { id: ctx.newId('dorm'), ...fields }));
   }
 }
@@ -99,15 +123,20 @@ export function importStudents(run: ImportRun): void {
     if (!cls && row.get('班级') === '') errors.push(`困难生, 第${row.rowNo}行, 班级: 不能为空`);
     else if (!cls) missingClass(row, '班级', row.get('班级'));
     const categories = check(
-      row, '类别',
-      z.array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` })).min(1, '不能为空'),
-      splitList(row.get('类别')), errors,
+      row,
+      '类别',
+      z
+        .array(z.enum(STUDENT_CATEGORIES, { message: `应为 ${STUDENT_CATEGORIES.join('、')}（可多个，用、分隔）` }))
+        .min(1, '不能为空'),
+      splitList(row.get('类别')),
+      errors,
     );
     let dormId: string | null = null;
     if (row.get('寝室楼') !== '' || row.get('寝室号') !== '') {
       const key = `${row.get('寝室楼')}-${row.get('寝室号')}`;
       const dorm = run.idx.dormByKey.get(key);
-      if (!dorm && !refusedDorms.has(key)) missing(row, '寝室号', `找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`, 'dorms', key);
+      if (!dorm && !refusedDorms.has(key))
+        missing(row, '寝室号', `找不到寝室“${shown(key)}”（请先在“寝室”表中列出）`, 'dorms', key);
       dormId = dorm?.id ?? null;
     }
     if (!studentNo || !studentName || !cls || !categories || !uniqueStudent(row, studentNo, '学号')) {
@@ -120,7 +149,6 @@ export function importStudents(run: ImportRun): void {
     if (existing) met(row, existing, fields);
     else next.students.push(added(row, { id: ctx.newId('stu'), ...fields }));
   }
-
 }
 
 /** 干部: by 工号, or by name and 学院 when without one. */
@@ -129,28 +157,46 @@ export function importCadres(run: ImportRun): void {
   const uniqueCadre = seen('干部');
   for (const row of rows('干部')) {
     const cadreName = check(row, '干部姓名', name, normalizeName(row.get('干部姓名')), errors);
-    const category = check(row, '类别', z.enum(CADRE_CATEGORIES, { message: '应为 科职以上干部 或 普通党员' }), row.get('类别'), errors);
-    const employeeNo = row.get('工号') === '' ? null : check(row, '工号', cadreSchema.shape.employeeNo, row.get('工号'), errors);
+    const category = check(
+      row,
+      '类别',
+      z.enum(CADRE_CATEGORIES, { message: '应为 科职以上干部 或 普通党员' }),
+      row.get('类别'),
+      errors,
+    );
+    const employeeNo =
+      row.get('工号') === '' ? null : check(row, '工号', cadreSchema.shape.employeeNo, row.get('工号'), errors);
     const collegeName = row.get('归属学院') === '' ? '' : check(row, '归属学院', name, row.get('归属学院'), errors);
     if (!cadreName || !category || employeeNo === undefined || collegeName === undefined) continue;
     const unique = employeeNo
       ? uniqueCadre(row, `工号\u0000${employeeNo}`, '工号', employeeNo)
-      : uniqueCadre(row, `姓名\u0000${cadreName}\u0000${collegeName}`, '干部姓名', `${cadreName}，${collegeName || '全校统筹'}`);
+      : uniqueCadre(
+          row,
+          `姓名\u0000${cadreName}\u0000${collegeName}`,
+          '干部姓名',
+          `${cadreName}，${collegeName || '全校统筹'}`,
+        );
     if (!unique) continue;
     const college = collegeId(collegeName);
     const fields = {
-      employeeNo, name: cadreName, collegeId: college,
+      employeeNo,
+      name: cadreName,
+      collegeId: college,
       department: check(row, '所在部门', cadreSchema.shape.department, row.get('所在部门'), errors) ?? '',
       title: check(row, '职务', cadreSchema.shape.title, row.get('职务'), errors) ?? '',
       politicalStatus: check(row, '政治面貌', cadreSchema.shape.politicalStatus, row.get('政治面貌'), errors) ?? '',
       shortPhone: check(row, '手机短号', cadreSchema.shape.shortPhone, row.get('手机短号'), errors) ?? '',
-      officePhone: check(row, '办公电话', cadreSchema.shape.officePhone, row.get('办公电话'), errors) ?? '', category,
+      officePhone: check(row, '办公电话', cadreSchema.shape.officePhone, row.get('办公电话'), errors) ?? '',
+      category,
     };
-    const existing = next.cadres.find((c) => (employeeNo ? c.employeeNo === employeeNo : c.employeeNo === null && normalizeName(c.name) === cadreName && c.collegeId === college));
+    const existing = next.cadres.find((c) =>
+      employeeNo
+        ? c.employeeNo === employeeNo
+        : c.employeeNo === null && normalizeName(c.name) === cadreName && c.collegeId === college,
+    );
     if (existing) met(row, existing, fields);
     else next.cadres.push(added(row, { id: ctx.newId('cad'), ...fields, status: '在岗' }));
   }
-
 }
 
 /** 学期: by name. */
@@ -170,7 +216,6 @@ export function importTerms(run: ImportRun): void {
     if (existing) met(row, existing, { start, end });
     else next.settings.terms.push(added(row, { name: termName, start, end }));
   }
-
 }
 
 /** 规则: the school defaults (学院 empty) or a college's overrides. */
@@ -179,8 +224,16 @@ export function importRules(run: ImportRun): void {
   const RULE_FIELDS: Array<[string, keyof DutyRules, z.ZodType<unknown>]> = [
     [fieldLabel(dutyRulesSchema, 'classPerTerm'), 'classPerTerm', typedNumber(dutyRulesSchema.shape.classPerTerm)],
     [fieldLabel(dutyRulesSchema, 'dormPerMonth'), 'dormPerMonth', typedNumber(dutyRulesSchema.shape.dormPerMonth)],
-    ['寝室范围', 'dormScope', z.enum(['任一', '每个'], { message: '应为 任一 或 每个' }).transform((v) => (v === '任一' ? 'any' : 'each'))],
-    [fieldLabel(dutyRulesSchema, 'studentPerMonth'), 'studentPerMonth', typedNumber(dutyRulesSchema.shape.studentPerMonth)],
+    [
+      '寝室范围',
+      'dormScope',
+      z.enum(['任一', '每个'], { message: '应为 任一 或 每个' }).transform((v) => (v === '任一' ? 'any' : 'each')),
+    ],
+    [
+      fieldLabel(dutyRulesSchema, 'studentPerMonth'),
+      'studentPerMonth',
+      typedNumber(dutyRulesSchema.shape.studentPerMonth),
+    ],
     [fieldLabel(dutyRulesSchema, 'minWindowDays'), 'minWindowDays', typedNumber(dutyRulesSchema.shape.minWindowDays)],
   ];
   const uniqueRule = seen('规则');
@@ -202,7 +255,6 @@ export function importRules(run: ImportRun): void {
     if (existing) met(row, existing, rule);
     else if (id) next.settings.rules.colleges[id] = added(row, rule);
   }
-
 }
 
 /** 联系分配: a new one is assigned as the 分配 operation would; one met again (cadre, class, start) is updated. */
@@ -213,7 +265,16 @@ export function importAssignments(run: ImportRun): void {
     const start = requireDate(row, '开始日期', errors);
     const end = requireDate(row, '结束日期', errors, true);
     const reasonText = row.get('结束原因');
-    const reason = reasonText === '' ? null : check(row, '结束原因', z.enum(END_REASONS, { message: `应为 ${END_REASONS.join('、')}` }), reasonText, errors);
+    const reason =
+      reasonText === ''
+        ? null
+        : check(
+            row,
+            '结束原因',
+            z.enum(END_REASONS, { message: `应为 ${END_REASONS.join('、')}` }),
+            reasonText,
+            errors,
+          );
     const cadre = cadreOf(row);
     const cls = run.idx.classByName.get(row.get('班级'));
     if (!cls) missingClass(row, '班级', row.get('班级'));
@@ -226,7 +287,9 @@ export function importAssignments(run: ImportRun): void {
     const same = next.assignments.find((a) => a.cadreId === cadre.id && a.classId === cls.id && a.start === start);
     if (same) met(row, same, fields);
     else {
-      attempt(row, '班级', () => added(row, assign(next, { cadreId: cadre.id, classId: cls.id, start, ...fields }, ctx, run.idx)));
+      attempt(row, '班级', () =>
+        added(row, assign(next, { cadreId: cadre.id, classId: cls.id, start, ...fields }, ctx, run.idx)),
+      );
       run.reindex();
     }
   }
@@ -238,15 +301,29 @@ export function importContacts(run: ImportRun): void {
   for (const row of rows('联系记录')) {
     const date = requireDate(row, '日期', errors);
     const formText = row.get('形式');
-    const form = formText === '' ? undefined : check(row, '形式', z.enum(CONTACT_FORMS, { message: `应为 ${CONTACT_FORMS.join('、')}` }), formText, errors);
+    const form =
+      formText === ''
+        ? undefined
+        : check(row, '形式', z.enum(CONTACT_FORMS, { message: `应为 ${CONTACT_FORMS.join('、')}` }), formText, errors);
     const note = check(row, '备注', contactSchema.shape.note, row.get('备注'), errors);
     const cadre = cadreOf(row);
     const duty = attempt(row, '类型', () => parseDutyLabel(row.get('类型')));
     const targetId = duty && attempt(row, '对象', () => findTarget(run.idx, duty, row.get('对象')));
     if (!date || (formText !== '' && !form) || note === undefined || !cadre || !duty || !targetId) continue;
-    const same = next.contacts.find((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date && c.form === (form ?? DEFAULT_FORM[duty]) && c.note === note);
+    const same = next.contacts.find(
+      (c) =>
+        c.cadreId === cadre.id &&
+        c.duty === duty &&
+        c.targetId === targetId &&
+        c.date === date &&
+        c.form === (form ?? DEFAULT_FORM[duty]) &&
+        c.note === note,
+    );
     if (same) met(row, same, {});
     // logContact refuses a date after today first, then a target outside the cadre's assignments on that date.
-    else attempt(row, date > ctx.today ? '日期' : '对象', () => added(row, logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, run.idx)));
+    else
+      attempt(row, date > ctx.today ? '日期' : '对象', () =>
+        added(row, logContact(next, { cadreId: cadre.id, duty, targetId, date, form, note }, ctx, run.idx)),
+      );
   }
 }

@@ -10,7 +10,14 @@ import { ImportError } from './import-error.js';
 import { describeImport, type ImportSummary } from './import-summary.js';
 import { firstPerCell, startRun } from './roster-import-run.js';
 import {
-  importAssignments, importCadres, importClasses, importContacts, importDorms, importRules, importStudents, importTerms,
+  importAssignments,
+  importCadres,
+  importClasses,
+  importContacts,
+  importDorms,
+  importRules,
+  importStudents,
+  importTerms,
 } from './roster-import-sheets.js';
 import { readRows } from './roster-read.js';
 
@@ -20,7 +27,16 @@ export { ImportError };
 export { describeImport, type ImportSummary };
 
 /** The sheets in the order they refer to each other (a 寝室 names its 班级, a 联系记录 its 干部 and 对象). */
-const SHEETS = [importClasses, importDorms, importStudents, importCadres, importTerms, importRules, importAssignments, importContacts];
+const SHEETS = [
+  importClasses,
+  importDorms,
+  importStudents,
+  importCadres,
+  importTerms,
+  importRules,
+  importAssignments,
+  importContacts,
+];
 
 /** The values along `path` from `root` (the table, the record, the field…). */
 function recordsOnPath(root: unknown, path: readonly PropertyKey[]): object[] {
@@ -42,7 +58,12 @@ export interface ImportOptions {
 }
 
 /** Applies the roster to `data` (mutating it) only if every row of every sheet is valid. */
-export async function importRoster(data: Datastore, file: string, ctx: ChangeContext, { bytes, colleges = null }: ImportOptions = {}): Promise<ImportSummary> {
+export async function importRoster(
+  data: Datastore,
+  file: string,
+  ctx: ChangeContext,
+  { bytes, colleges = null }: ImportOptions = {},
+): Promise<ImportSummary> {
   const errors: string[] = [];
   const run = startRun(data, await readRows(file, errors, bytes), errors, ctx, colleges);
   for (const importSheet of SHEETS) importSheet(run);
@@ -51,7 +72,8 @@ export async function importRoster(data: Datastore, file: string, ctx: ChangeCon
     // A row can break what other records need (an end date moved past a successor's start, a contact left
     // outside its assignment): named at the row that changed them. One not the import's (none of its
     // records from the file) was there before it and refuses it as before.
-    for (const p of brokenInvariants(next, buildIndexes(next))) errors.push(run.placed(p.text, p.about) ?? `-, -, -: ${p.text}`);
+    for (const p of brokenInvariants(next, buildIndexes(next)))
+      errors.push(run.placed(p.text, p.about) ?? `-, -, -: ${p.text}`);
   }
   if (errors.length === 0) {
     // Every field was checked row by row; this is the last guard that nothing unchecked gets in.

@@ -34,7 +34,9 @@ function workbookBytes(file: string, given: Buffer | undefined): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UserError(`无法读取文件 ${file}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）：请检查文件权限`);
+    throw new UserError(
+      `无法读取文件 ${file}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）：请检查文件权限`,
+    );
   }
 }
 
@@ -73,7 +75,9 @@ export async function readRows(file: string, errors: string[], bytes?: Buffer): 
         const col = columns.get(h);
         return col === undefined ? null : row.getCell(col);
       };
-      const present = spec.headers.map((h) => [h, cellOf(h)] as const).filter((p): p is readonly [string, ExcelJS.Cell] => p[1] !== null);
+      const present = spec.headers
+        .map((h) => [h, cellOf(h)] as const)
+        .filter((p): p is readonly [string, ExcelJS.Cell] => p[1] !== null);
       const texts = new Map<string, string>();
       let problems = false;
       for (const [h, c] of present) {

@@ -27,7 +27,9 @@ function declaredSizes(entry: JSZip.JSZipObject): { compressed: number; uncompre
 }
 
 function bomb(file: string, why: string): UserError {
-  return new UserError(`文件 ${file} 解压后过大（${why}），疑似“压缩炸弹”，拒绝导入：请在 Excel 中另存为新的 .xlsx 后再导入`);
+  return new UserError(
+    `文件 ${file} 解压后过大（${why}），疑似“压缩炸弹”，拒绝导入：请在 Excel 中另存为新的 .xlsx 后再导入`,
+  );
 }
 
 /** Inflates one entry without keeping it, stopping as soon as it passes `limit` bytes. */
@@ -54,7 +56,11 @@ function inflatedLength(entry: JSZip.JSZipObject, limit: number): Promise<number
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const xmlText = (raw: string) =>
   raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (XML_ENTITIES[e] ?? all),
+    e.startsWith('#x')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (XML_ENTITIES[e] ?? all),
   );
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
@@ -68,7 +74,8 @@ async function sheetNamesByEntry(zip: JSZip): Promise<Map<string, string>> {
   for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(tag, 'Id');
     const target = attr(tag, 'Target');
-    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id !== undefined && target !== undefined)
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   for (const [tag] of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const target = targets.get(attr(tag, 'r:id') ?? '');
@@ -101,7 +108,9 @@ async function checkSheets(zip: JSZip, file: string, maxRows: number): Promise<v
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const xml = await entry.async('string');
     if (rowsWithValues(xml) > maxRows + 1) {
-      throw new UserError(`工作表“${safeText(names.get(entry.name) ?? entry.name.slice(14))}”超过 ${maxRows} 行，拒绝导入`);
+      throw new UserError(
+        `工作表“${safeText(names.get(entry.name) ?? entry.name.slice(14))}”超过 ${maxRows} 行，拒绝导入`,
+      );
     }
     for (const m of xml.matchAll(/<c\b([^>]*\bt="s"[^>]*)>\s*<v>\s*(\d+)\s*<\/v>/g)) {
       if (Number(m[2]) < count) continue;
@@ -124,13 +133,17 @@ export async function checkXlsxZip(buffer: Buffer, file: string, maxRows: number
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     const head = buffer.subarray(0, 512).toString('utf8');
     const hint = /[,，\t]/.test(head) && !head.includes('\u0000') ? '看起来是 CSV 或文本文件，' : '';
-    throw new UserError(`文件 ${file} 不是 XLSX 文件（${hint}XLSX 是 zip 压缩包）：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入`);
+    throw new UserError(
+      `文件 ${file} 不是 XLSX 文件（${hint}XLSX 是 zip 压缩包）：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入`,
+    );
   }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer);
   } catch {
-    throw new UserError(`文件 ${file} 不是有效的 XLSX 文件（zip 压缩包已损坏）：请在 Excel 中打开并另存为 .xlsx 后再导入`);
+    throw new UserError(
+      `文件 ${file} 不是有效的 XLSX 文件（zip 压缩包已损坏）：请在 Excel 中打开并另存为 .xlsx 后再导入`,
+    );
   }
   const entries = Object.values(zip.files).filter((e) => !e.dir);
   if (entries.length > MAX_ENTRIES) throw bomb(file, `包含 ${entries.length} 个文件`);
@@ -153,10 +166,17 @@ export async function checkXlsxZip(buffer: Buffer, file: string, maxRows: number
     try {
       length = await inflatedLength(entry, limit);
     } catch {
-      throw new UserError(`文件 ${file} 不是有效的 XLSX 文件（其中 ${safeText(entry.name.slice(0, 60))} 无法解压）：请在 Excel 中打开并另存为 .xlsx 后再导入`);
+      throw new UserError(
+        `文件 ${file} 不是有效的 XLSX 文件（其中 ${safeText(entry.name.slice(0, 60))} 无法解压）：请在 Excel 中打开并另存为 .xlsx 后再导入`,
+      );
     }
     if (length > limit) {
-      throw bomb(file, length > left ? `超过 ${MB(MAX_UNCOMPRESSED_BYTES)}` : `其中 ${safeText(entry.name.slice(0, 60))} 压缩比超过 ${MAX_COMPRESSION_RATIO}:1`);
+      throw bomb(
+        file,
+        length > left
+          ? `超过 ${MB(MAX_UNCOMPRESSED_BYTES)}`
+          : `其中 ${safeText(entry.name.slice(0, 60))} 压缩比超过 ${MAX_COMPRESSION_RATIO}:1`,
+      );
     }
     total += length;
   }

@@ -19,7 +19,11 @@ export interface SendLock {
 }
 
 /** Runs `work` holding the send lock of the datastore whose main file is `mainFile`; `wait`: or refuse at once. */
-export async function withSendLock<T>(mainFile: string, wait: boolean, work: (lock: SendLock) => Promise<T>): Promise<T> {
+export async function withSendLock<T>(
+  mainFile: string,
+  wait: boolean,
+  work: (lock: SendLock) => Promise<T>,
+): Promise<T> {
   const lockDir = `${mainFile}.remind.lock`;
   let held = true;
   let release: () => Promise<void>;
@@ -27,7 +31,9 @@ export async function withSendLock<T>(mainFile: string, wait: boolean, work: (lo
     release = await lockfile.lock(`${mainFile}.remind`, {
       realpath: false,
       stale: SEND_LOCK_STALE_MS,
-      retries: wait ? { retries: SEND_WAIT_MS / SEND_POLL_MS, factor: 1, minTimeout: SEND_POLL_MS, maxTimeout: SEND_POLL_MS } : 0,
+      retries: wait
+        ? { retries: SEND_WAIT_MS / SEND_POLL_MS, factor: 1, minTimeout: SEND_POLL_MS, maxTimeout: SEND_POLL_MS }
+        : 0,
       onCompromised: () => {
         held = false;
       },
@@ -36,7 +42,9 @@ export async function withSendLock<T>(mainFile: string, wait: boolean, work: (lo
     const problem = storageProblem(error, lockDir);
     if (problem) throw new UserError(`无法锁定催办的发送（${lockDir}）：${problem}。未发送`);
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new UserError(`另一次催办正在发送${wait ? `（已等待 ${SEND_WAIT_MS / 60_000} 分钟）` : ''}：本次未发送，请稍后重试`);
+    throw new UserError(
+      `另一次催办正在发送${wait ? `（已等待 ${SEND_WAIT_MS / 60_000} 分钟）` : ''}：本次未发送，请稍后重试`,
+    );
   }
   try {
     return await work({ held: () => held });

@@ -31,13 +31,20 @@ export function setText(cell: ExcelJS.Cell, value: string): void {
  * so a line break never falls inside a number (LibreOffice breaks after a hyphen).
  */
 export function phoneLines(text: string): string {
-  return text.split(/\s*[/／,，、;；]\s*/).filter(Boolean).join('\n');
+  return text
+    .split(/\s*[/／,，、;；]\s*/)
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function boxed(cell: ExcelJS.Cell, options: { bold?: boolean; center?: boolean; wrap?: boolean } = {}): void {
   cell.border = THIN_BORDER;
   cell.font = { name: '宋体', size: 11, bold: options.bold ?? false };
-  cell.alignment = { vertical: 'middle', horizontal: options.center ? 'center' : 'left', wrapText: options.wrap ?? true };
+  cell.alignment = {
+    vertical: 'middle',
+    horizontal: options.center ? 'center' : 'left',
+    wrapText: options.wrap ?? true,
+  };
 }
 
 /**
@@ -58,7 +65,9 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, for
     if (error instanceof UserError) throw error;
     const problem = storageProblem(error, file);
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UserError(`未导出：${problem ?? `无法写入 ${file}（${code}）：请检查目录是否存在、文件是否正被 Excel/WPS 打开`}`);
+    throw new UserError(
+      `未导出：${problem ?? `无法写入 ${file}（${code}）：请检查目录是否存在、文件是否正被 Excel/WPS 打开`}`,
+    );
   }
 }
 
@@ -82,7 +91,10 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(/[:\\/?*[\]]/g, '_').trim();
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : `(${n})`;
-    const name = cut(clean, 31 - suffix.length).replace(/^'+|'+$/g, '').trim() + suffix || '表';
+    const name =
+      cut(clean, 31 - suffix.length)
+        .replace(/^'+|'+$/g, '')
+        .trim() + suffix || '表';
     const keys = [name.toLowerCase(), name.toUpperCase()];
     if (keys[0] === 'history' || keys.some((k) => taken.has(k))) continue;
     for (const k of keys) taken.add(k);

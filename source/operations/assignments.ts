@@ -82,10 +82,18 @@ export const reassignOperation = changeOperation<ReassignInput, Reassigned>({
     const reason = oneOf(input.reason, TRANSFER_REASONS, '移交原因');
     const { ended } = reassign(data, { classId: cls.id, toCadreId: to.id, date, reason }, ctx, idx);
     const from = idx.cadreById.get(ended.cadreId);
-    return { className: cls.name, fromName: from ? cadreName(idx, from) : '', toName: cadreName(idx, to), date, reason };
+    return {
+      className: cls.name,
+      fromName: from ? cadreName(idx, from) : '',
+      toName: cadreName(idx, to),
+      date,
+      reason,
+    };
   },
-  question: (r) => `把 ${r.className} 自 ${r.date} 起由 ${r.fromName} 移交给 ${r.toName}（原分配于 ${addDays(r.date, -1)} 结束，原因：${r.reason}）`,
-  done: (r) => `已把 ${r.className} 移交给 ${r.toName}（自 ${r.date} 起；${r.fromName} 联系至 ${addDays(r.date, -1)}，${r.reason}）`,
+  question: (r) =>
+    `把 ${r.className} 自 ${r.date} 起由 ${r.fromName} 移交给 ${r.toName}（原分配于 ${addDays(r.date, -1)} 结束，原因：${r.reason}）`,
+  done: (r) =>
+    `已把 ${r.className} 移交给 ${r.toName}（自 ${r.date} 起；${r.fromName} 联系至 ${addDays(r.date, -1)}，${r.reason}）`,
 });
 
 export interface EndInput {
@@ -107,7 +115,10 @@ export interface Ended {
 /** The last day: as typed, or the graduation date when a graduated class ends for that reason. */
 function lastDay(input: EndInput, ctx: ChangeContext, classes: readonly ClassGroup[]): IsoDate {
   const ref = input.class;
-  const cls = ref === undefined ? undefined : classes.find((c) => (typeof ref === 'string' ? c.name === ref.trim() : c.id === ref.id));
+  const cls =
+    ref === undefined
+      ? undefined
+      : classes.find((c) => (typeof ref === 'string' ? c.name === ref.trim() : c.id === ref.id));
   const graduation = input.reason === '班级毕业' ? cls?.graduationDate : null;
   return dateField(input.date, '最后一天', ctx.today, graduation ?? ctx.today);
 }
@@ -128,9 +139,12 @@ export const endOperation = changeOperation<EndInput, Ended>({
     const cls = input.class === undefined ? undefined : classOf(idx, input.class);
     const assignment = endAssignment(data, { cadreId: cadre.id, date, reason }, idx);
     const className = idx.classById.get(assignment.classId)?.name ?? '';
-    if (cls && cls.id !== assignment.classId) throw new UserError(`${cadre.name} 在 ${date} 联系的是 ${className}，不是 ${cls.name}`);
+    if (cls && cls.id !== assignment.classId)
+      throw new UserError(`${cadre.name} 在 ${date} 联系的是 ${className}，不是 ${cls.name}`);
     return { assignment, cadreName: cadreName(idx, cadre), className };
   },
-  question: ({ assignment: a, cadreName, className }) => `结束 ${cadreName} 对 ${className} 的联系分配，最后一天 ${a.end}，原因：${a.endReason}`,
-  done: ({ assignment: a, cadreName, className }) => `已结束 ${cadreName} 对 ${className} 的联系分配（最后一天 ${a.end}，${a.endReason}）`,
+  question: ({ assignment: a, cadreName, className }) =>
+    `结束 ${cadreName} 对 ${className} 的联系分配，最后一天 ${a.end}，原因：${a.endReason}`,
+  done: ({ assignment: a, cadreName, className }) =>
+    `已结束 ${cadreName} 对 ${className} 的联系分配（最后一天 ${a.end}，${a.endReason}）`,
 });

@@ -35,5 +35,7 @@ export const restoreOperation: Operation<RestoreInput, Restored> = {
   },
   done: ({ backup, aside, revision }) =>
     `已恢复到备份 ${backup.id}（${backup.time}，版本 ${backup.revision}）；当前版本 ${revision}。` +
-    (aside.length > 0 ? `原数据无法读取，已移到 ${aside.join('、')}（未删除）` : '恢复前的数据已备份，可用 sanlianxi backups 查看'),
+    (aside.length > 0
+      ? `原数据无法读取，已移到 ${aside.join('、')}（未删除）`
+      : '恢复前的数据已备份，可用 sanlianxi backups 查看'),
 };

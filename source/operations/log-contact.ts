@@ -42,7 +42,9 @@ export class DuplicateContactError extends UserError {
     readonly cadreName: string,
     readonly targetLabel: string,
   ) {
-    super(`${cadreName} ${existing.date} 与 ${targetLabel} 的联系已有记录（${existing.form}${existing.note ? `，${existing.note}` : ''}），未重复记录`);
+    super(
+      `${cadreName} ${existing.date} 与 ${targetLabel} 的联系已有记录（${existing.form}${existing.note ? `，${existing.note}` : ''}），未重复记录`,
+    );
   }
 
   /** The y/n question a client asks before recording it again. */
@@ -60,7 +62,8 @@ function dutyOf(text: string): Duty {
 /** The 形式 typed, or the duty's usual one. */
 export function contactForm(text: string | undefined, duty: Duty): ContactForm {
   if (text === undefined || text === '') return DEFAULT_FORM[duty];
-  if (!(CONTACT_FORMS as readonly string[]).includes(text)) throw new UserError(`形式“${text}”无效：应为 ${CONTACT_FORMS.join('、')} 之一`);
+  if (!(CONTACT_FORMS as readonly string[]).includes(text))
+    throw new UserError(`形式“${text}”无效：应为 ${CONTACT_FORMS.join('、')} 之一`);
   return text as ContactForm;
 }
 
@@ -77,10 +80,15 @@ export const logContactOperation = changeOperation<LogContactInput, LoggedContac
     const form = contactForm(input.form, duty);
     const date = dateOf(input, ctx);
     // The store read the contacts of the contact's month (the hints), so one already there is seen.
-    const same = input.again ? undefined : data.contacts.find((c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date);
+    const same = input.again
+      ? undefined
+      : data.contacts.find(
+          (c) => c.cadreId === cadre.id && c.duty === duty && c.targetId === targetId && c.date === date,
+        );
     if (same) throw new DuplicateContactError(same, cadreName(idx, cadre), targetLabel(idx, duty, targetId));
     const contact = logContact(data, { cadreId: cadre.id, duty, targetId, date, form, note: input.note }, ctx, idx);
     return { contact, cadreName: cadreName(idx, cadre), targetLabel: targetLabel(idx, duty, targetId) };
   },
-  done: ({ contact, cadreName, targetLabel }) => `已记录：${cadreName} ${DUTY_LABELS[contact.duty]} ${targetLabel} ${contact.date} ${contact.form}`,
+  done: ({ contact, cadreName, targetLabel }) =>
+    `已记录：${cadreName} ${DUTY_LABELS[contact.duty]} ${targetLabel} ${contact.date} ${contact.form}`,
 });

@@ -38,9 +38,15 @@ export const markCadreStatusOperation = changeOperation<MarkStatusInput, Marked>
     const date = lastDay(input, ctx);
     const assignment = activeAssignment(idx, cadre.id, date);
     markCadreStatus(data, cadre.id, input.status, date);
-    return { cadreName: cadreName(idx, cadre), status: input.status, date, className: assignment ? (idx.classById.get(assignment.classId)?.name ?? '') : null };
+    return {
+      cadreName: cadreName(idx, cadre),
+      status: input.status,
+      date,
+      className: assignment ? (idx.classById.get(assignment.classId)?.name ?? '') : null,
+    };
   },
-  question: (m) => `把 ${m.cadreName} 标记为${m.status}${m.className === null ? '' : `，并结束其联系分配（${m.className}），最后一天 ${m.date}`}？`,
+  question: (m) =>
+    `把 ${m.cadreName} 标记为${m.status}${m.className === null ? '' : `，并结束其联系分配（${m.className}），最后一天 ${m.date}`}？`,
   done: (m) =>
     m.className === null
       ? `${m.cadreName} 已标记为${m.status}（无有效分配需要结束）`

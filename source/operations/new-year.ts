@@ -32,7 +32,8 @@ export const startYearOperation = changeOperation<StartYearInput, YearStartedNam
     });
     return { ...started, lines };
   },
-  question: (r) => `添加 ${r.terms.map((t) => `${t.name}（${t.start} 至 ${t.end}）`).join('、')}，并以“班级毕业”结束 ${r.ended.length} 个已毕业班级的联系分配`,
+  question: (r) =>
+    `添加 ${r.terms.map((t) => `${t.name}（${t.start} 至 ${t.end}）`).join('、')}，并以“班级毕业”结束 ${r.ended.length} 个已毕业班级的联系分配`,
   done: (r) => `已添加 ${r.terms.map((t) => t.name).join('、')}；已以“班级毕业”结束 ${r.ended.length} 个联系分配`,
 });
 
@@ -77,8 +78,13 @@ export const coverStudentOperation = changeOperation<CoverStudentInput, CoveredS
     const idx = buildIndexes(data);
     const { assignment, student } = coverStudent(data, idx, studentOf(idx, input.student).id, ctx.today);
     const cadre = idx.cadreById.get(assignment.cadreId);
-    return { student: studentLabel(student), cadre: cadre ? cadreName(idx, cadre) : '', className: idx.classById.get(assignment.classId)?.name ?? '' };
+    return {
+      student: studentLabel(student),
+      cadre: cadre ? cadreName(idx, cadre) : '',
+      className: idx.classById.get(assignment.classId)?.name ?? '',
+    };
   },
-  question: (r) => `把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配（自该分配开始的每个月都应联系她）`,
+  question: (r) =>
+    `把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配（自该分配开始的每个月都应联系她）`,
   done: (r) => `已把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
 });

@@ -49,8 +49,10 @@ export function changeOperation<I, R>(spec: ChangeSpec<I, R>): Operation<I, R> &
   return {
     name: spec.name,
     apply: spec.apply,
-    run: (store, input, ctx, how) => store.update((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
-    preview: (store, input, ctx, how) => store.preview((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
+    run: (store, input, ctx, how) =>
+      store.update((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
+    preview: (store, input, ctx, how) =>
+      store.preview((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
     ...(spec.question ? { question: spec.question } : {}),
     done: spec.done,
   };

@@ -33,7 +33,9 @@ export async function sendCollege(
       sent.before.push({ n: i + 1, date });
       continue;
     }
-    const result = lock.held() ? await sender.sendOne(robot, message) : { ok: false as const, reason: '发送锁已被其他进程接管（本进程停顿过久）' };
+    const result = lock.held()
+      ? await sender.sendOne(robot, message)
+      : { ok: false as const, reason: '发送锁已被其他进程接管（本进程停顿过久）' };
     if (!result.ok) {
       sent.failure = { n: i + 1, reason: result.reason };
       break;

@@ -8,7 +8,19 @@ import { UserError } from '../domain/errors.js';
 import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
 import { saveCadre, saveClass, saveDorm, saveStudent } from '../domain/roster-edit.js';
 import { safeText } from '../domain/safe-text.js';
-import { cadreSchema, classSchema, dormSchema, fieldLabel, fieldLabels, studentSchema, type Cadre, type ClassGroup, type Datastore, type Dorm, type Student } from '../domain/schema.js';
+import {
+  cadreSchema,
+  classSchema,
+  dormSchema,
+  fieldLabel,
+  fieldLabels,
+  studentSchema,
+  type Cadre,
+  type ClassGroup,
+  type Datastore,
+  type Dorm,
+  type Student,
+} from '../domain/schema.js';
 import { splitList, type CadreCategory, type CadreStatus, type StudentCategory } from '../domain/vocabulary.js';
 import { changeOperation, type Operation } from './operation.js';
 
@@ -31,7 +43,9 @@ export interface SavedRecord<R> {
 
 /** What a form sends: for a new record every value; for an edit the fields that differ from `initial`. */
 export function recordEdit<F extends Fields>(id: string | null, initial: F, values: F): SaveRecordInput<F> {
-  const keys = (Object.keys(values) as Array<keyof F>).filter((k) => id === null || !isDeepStrictEqual(values[k], initial[k]));
+  const keys = (Object.keys(values) as Array<keyof F>).filter(
+    (k) => id === null || !isDeepStrictEqual(values[k], initial[k]),
+  );
   const pick = (from: F) => Object.fromEntries(keys.map((k) => [k, from[k]])) as Partial<F>;
   return { id, changed: pick(values), original: id === null ? {} : pick(initial) };
 }
@@ -72,7 +86,8 @@ function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: R
     apply(data, input, ctx) {
       const idx = buildIndexes(data);
       const existing = input.id === null ? null : (kind.table(data).find((r) => r.id === input.id) ?? null);
-      if (input.id !== null && !existing) throw new UserError(`找不到该${kind.what}：可能已被其他人删除，请返回列表重试`);
+      if (input.id !== null && !existing)
+        throw new UserError(`找不到该${kind.what}：可能已被其他人删除，请返回列表重试`);
       const current = kind.fieldsOf(existing, data, idx);
       const changed: Partial<F> = { ...input.changed };
       if (existing) {
@@ -96,7 +111,16 @@ function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: R
 }
 
 export type CadreFields = Record<
-  'name' | 'employeeNo' | 'department' | 'title' | 'politicalStatus' | 'shortPhone' | 'officePhone' | 'collegeId' | 'category' | 'status',
+  | 'name'
+  | 'employeeNo'
+  | 'department'
+  | 'title'
+  | 'politicalStatus'
+  | 'shortPhone'
+  | 'officePhone'
+  | 'collegeId'
+  | 'category'
+  | 'status',
   string
 >;
 
@@ -119,17 +143,32 @@ export const saveCadreOperation = saveRecordOperation<Cadre, CadreFields>({
   }),
   labels: fieldLabels(cadreSchema),
   save: (data, id, f, ctx) =>
-    saveCadre(data, id, {
-      ...f,
-      employeeNo: f.employeeNo || null,
-      collegeId: f.collegeId || null,
-      category: f.category as CadreCategory,
-      status: f.status as CadreStatus,
-    }, ctx),
+    saveCadre(
+      data,
+      id,
+      {
+        ...f,
+        employeeNo: f.employeeNo || null,
+        collegeId: f.collegeId || null,
+        category: f.category as CadreCategory,
+        status: f.status as CadreStatus,
+      },
+      ctx,
+    ),
   title: (c) => c.name,
 });
 
-export type ClassFields = Record<'collegeId' | 'name' | 'enrollYear' | 'graduationDate' | 'headTeacher' | 'headTeacherPhone' | 'counselor' | 'counselorPhone', string>;
+export type ClassFields = Record<
+  | 'collegeId'
+  | 'name'
+  | 'enrollYear'
+  | 'graduationDate'
+  | 'headTeacher'
+  | 'headTeacherPhone'
+  | 'counselor'
+  | 'counselorPhone',
+  string
+>;
 
 export const saveClassOperation = saveRecordOperation<ClassGroup, ClassFields>({
   name: '保存班级',
@@ -171,7 +210,9 @@ export const saveDormOperation = saveRecordOperation<Dorm, DormFields>({
   sets: ['classNames'],
 });
 
-export type StudentFields = Record<'studentNo' | 'name' | 'className' | 'dorm' | 'contact', string> & { categories: string[] };
+export type StudentFields = Record<'studentNo' | 'name' | 'className' | 'dorm' | 'contact', string> & {
+  categories: string[];
+};
 
 export const saveStudentOperation = saveRecordOperation<Student, StudentFields>({
   name: '保存困难生',
@@ -188,7 +229,12 @@ export const saveStudentOperation = saveRecordOperation<Student, StudentFields>(
       contact: s?.contact ?? '',
     };
   },
-  labels: { ...fieldLabels(studentSchema), className: fieldLabel(studentSchema, 'classId'), dorm: fieldLabel(studentSchema, 'dormId') },
-  save: (data, id, f, ctx) => saveStudent(data, id, { ...f, dorm: str(f.dorm), categories: f.categories as StudentCategory[] }, ctx),
+  labels: {
+    ...fieldLabels(studentSchema),
+    className: fieldLabel(studentSchema, 'classId'),
+    dorm: fieldLabel(studentSchema, 'dormId'),
+  },
+  save: (data, id, f, ctx) =>
+    saveStudent(data, id, { ...f, dorm: str(f.dorm), categories: f.categories as StudentCategory[] }, ctx),
   title: (s) => `${s.studentNo} ${s.name}`,
 });

@@ -12,7 +12,14 @@ import { NotFoundError } from '../domain/lookup.js';
 import { assertMayUndo, assertWithinScope, hiddenConflict } from '../domain/scope-check.js';
 import { heldElsewhere, outOfScope } from '../domain/scope-miss.js';
 import { ImportError } from '../io/import-error.js';
-import { DatastoreFile, type ChangeMeta, type ChangeStart, type RangeArg, type Saved, type StoreOptions } from '../store/datastore-file.js';
+import {
+  DatastoreFile,
+  type ChangeMeta,
+  type ChangeStart,
+  type RangeArg,
+  type Saved,
+  type StoreOptions,
+} from '../store/datastore-file.js';
 import type { RestoredBackup } from '../store/restore.js';
 import type { JournalEntry } from '../store/journal.js';
 
@@ -28,7 +35,8 @@ export interface Identity {
 
 export function actorIn(data: Pick<Datastore, 'users'>, who: Identity): Actor {
   const user = data.users.find((u) => u.login === who.login) ?? null;
-  if (user === null && who.forced) throw new UserError(`用户 ${who.login} 未登记或已被删除：请联系管理员（sanlianxi users list）`);
+  if (user === null && who.forced)
+    throw new UserError(`用户 ${who.login} 未登记或已被删除：请联系管理员（sanlianxi users list）`);
   return user;
 }
 
@@ -101,7 +109,9 @@ export class ScopedStore extends DatastoreFile {
     return data === null ? null : scopedView(data, actorIn(data, this.who));
   }
 
-  protected override guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore, start: ChangeStart) => Promise<T> {
+  protected override guardChange<T>(
+    change: (data: Datastore) => T | Promise<T>,
+  ): (data: Datastore, start: ChangeStart) => Promise<T> {
     return async (data, { before, frozen, undoing }) => {
       const actor = actorIn(data, this.who);
       assertMayChange(actor);
@@ -125,7 +135,8 @@ export class ScopedStore extends DatastoreFile {
       } catch (error) {
         if (!isUserError(error)) throw error;
         // What her roster would have made of the whole school says which of its records she reached.
-        if (error instanceof ImportError && error.attempted !== undefined) assertWithinScope(actor, before, error.attempted);
+        if (error instanceof ImportError && error.attempted !== undefined)
+          assertWithinScope(actor, before, error.attempted);
         throw hiddenConflict(actor, data, error.message);
       }
       // Compared with the store's own copy of the data as it was (no second copy of the whole school).
@@ -134,13 +145,19 @@ export class ScopedStore extends DatastoreFile {
     };
   }
 
-  override async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+  override async update<T>(
+    change: (data: Datastore) => T | Promise<T>,
+    meta: ChangeMeta = { action: '' },
+  ): Promise<Saved<T>> {
     const actor = await this.actor();
     const saved = await super.update(change, { ...meta, user: actorLabel(actor, this.who.login) });
     return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
   }
 
-  override async preview<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+  override async preview<T>(
+    change: (data: Datastore) => T | Promise<T>,
+    meta: ChangeMeta = { action: '' },
+  ): Promise<Saved<T>> {
     const saved = await super.preview(change, meta);
     return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
   }
@@ -175,7 +192,9 @@ export class ScopedStore extends DatastoreFile {
   override async restore(id: string, meta: { action: string }): Promise<Saved<RestoredBackup>> {
     const actor = actorIn(await this.restoringUsers(id), this.who);
     if (actor !== null && actor.role !== 'school') {
-      throw new UserError(`${actor.name}（${actor.login}）无权恢复备份：恢复会改动所有学院的数据，请由组织部/学工部或服务器管理员操作，未做任何改动`);
+      throw new UserError(
+        `${actor.name}（${actor.login}）无权恢复备份：恢复会改动所有学院的数据，请由组织部/学工部或服务器管理员操作，未做任何改动`,
+      );
     }
     return super.restore(id, { ...meta, user: actorLabel(actor, this.who.login) });
   }

@@ -26,7 +26,9 @@ export function normalizeKey(text: string, where: string): string {
   const parts = text.trim().split(/\s+/);
   const key = parts.slice(0, 2).join(' ');
   if (!SSH_KEY_PATTERN.test(key)) {
-    throw new UserError(`${where}不是 OpenSSH 公钥（应为一行“ssh-ed25519 AAAA… 注释”，如 ~/.ssh/id_ed25519.pub 的内容）`);
+    throw new UserError(
+      `${where}不是 OpenSSH 公钥（应为一行“ssh-ed25519 AAAA… 注释”，如 ~/.ssh/id_ed25519.pub 的内容）`,
+    );
   }
   return key;
 }
@@ -39,7 +41,9 @@ function userRecord(data: Datastore, login: string): User {
 
 function role(value: string): Role {
   if ((ROLES as readonly string[]).includes(value)) return value as Role;
-  throw new UserError(`角色“${value}”无效：应为 school（${ROLE_LABELS.school}）、college（${ROLE_LABELS.college}）或 viewer（${ROLE_LABELS.viewer}）`);
+  throw new UserError(
+    `角色“${value}”无效：应为 school（${ROLE_LABELS.school}）、college（${ROLE_LABELS.college}）或 viewer（${ROLE_LABELS.viewer}）`,
+  );
 }
 
 /** Applies the given fields to a user and checks the whole: role and colleges agree, keys unique across users. */
@@ -58,7 +62,8 @@ function applyFields(data: Datastore, user: User, fields: UserFields): void {
     throw new UserError(`用户 ${user.login} 的角色是 college（二级学院）：请用 --college 指定其学院`);
   }
   if (user.role === 'school') user.collegeIds = [];
-  if (fields.keys !== undefined) user.keys = [...new Set(fields.keys.map((k, i) => normalizeKey(k, `第 ${i + 1} 个公钥`)))];
+  if (fields.keys !== undefined)
+    user.keys = [...new Set(fields.keys.map((k, i) => normalizeKey(k, `第 ${i + 1} 个公钥`)))];
   for (const other of data.users) {
     if (other === user) continue;
     const shared = other.keys.find((k) => user.keys.includes(k));
@@ -73,14 +78,17 @@ export const addUserOperation = changeOperation<UserInput, User>({
     if (!LOGIN_PATTERN.test(input.login)) {
       throw new UserError(`登录名“${input.login}”无效：应为小写字母、数字、_ 或 -，以字母或 _ 开头，最多 32 个字符`);
     }
-    if (data.users.some((u) => u.login === input.login)) throw new UserError(`用户 ${input.login} 已存在：要修改请用 sanlianxi users set`);
-    if (input.name === undefined || input.role === undefined) throw new UserError('添加用户需要 --name（姓名）和 --role（school、college 或 viewer）');
+    if (data.users.some((u) => u.login === input.login))
+      throw new UserError(`用户 ${input.login} 已存在：要修改请用 sanlianxi users set`);
+    if (input.name === undefined || input.role === undefined)
+      throw new UserError('添加用户需要 --name（姓名）和 --role（school、college 或 viewer）');
     const user: User = { id: ctx.newId('u'), login: input.login, name: '', role: 'viewer', collegeIds: [], keys: [] };
     applyFields(data, user, input);
     data.users.push(user);
     return user;
   },
-  done: (u) => `已添加用户 ${u.name}（${u.login}，${ROLE_LABELS[u.role]}），公钥 ${u.keys.length} 个；请运行 sanlianxi users sync-keys 使 SSH 登录生效`,
+  done: (u) =>
+    `已添加用户 ${u.name}（${u.login}，${ROLE_LABELS[u.role]}），公钥 ${u.keys.length} 个；请运行 sanlianxi users sync-keys 使 SSH 登录生效`,
 });
 
 export const setUserOperation = changeOperation<UserInput, User>({
@@ -91,7 +99,8 @@ export const setUserOperation = changeOperation<UserInput, User>({
     applyFields(data, user, input);
     return user;
   },
-  done: (u) => `已修改用户 ${u.name}（${u.login}，${ROLE_LABELS[u.role]}），公钥 ${u.keys.length} 个；请运行 sanlianxi users sync-keys 使改动对 SSH 登录生效`,
+  done: (u) =>
+    `已修改用户 ${u.name}（${u.login}，${ROLE_LABELS[u.role]}），公钥 ${u.keys.length} 个；请运行 sanlianxi users sync-keys 使改动对 SSH 登录生效`,
 });
 
 export const removeUserOperation = changeOperation<{ login: string }, User>({

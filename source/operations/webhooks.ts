@@ -16,7 +16,12 @@ export const setWebhookOperation = changeOperation<SetWebhookInput, { college: s
   name: '设置群机器人',
   hints: () => ({ contacts: 'none' }),
   apply: (data, input) => {
-    const { college, robot } = setRobot(data, findCollege(buildIndexes(data), input.college).id, input.url, input.secret);
+    const { college, robot } = setRobot(
+      data,
+      findCollege(buildIndexes(data), input.college).id,
+      input.url,
+      input.secret,
+    );
     return { college, url: maskUrl(robot.url), signed: robot.secret !== null };
   },
   done: (r) => `已设置${r.college}的群机器人：${r.url}${r.signed ? '（加签）' : ''}`,

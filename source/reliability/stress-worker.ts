@@ -6,7 +6,15 @@ import { randomId } from '../domain/context.js';
 import { DatastoreFile } from '../store/datastore-file.js';
 import type { Contact } from '../domain/schema.js';
 
-const [file, worker, count, cadreId, targetId, date, roster] = process.argv.slice(2) as [string, string, string, string, string, string, string?];
+const [file, worker, count, cadreId, targetId, date, roster] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
 const store = new DatastoreFile(file, { contacts: 'none' });
 let saved = 0;
 for (let i = 0; i < Number(count); i++) {

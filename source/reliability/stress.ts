@@ -20,7 +20,8 @@ const args = await yargs(hideBin(process.argv))
 
 const root = join(import.meta.dirname, '..', '..');
 console.log('building (npm run build)…');
-if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0)
+  throw new Error('npm run build failed');
 
 const file = join(mkdtempSync(join(tmpdir(), 'slx-stress-')), 'stress.json');
 const data = buildDemoData();
@@ -38,14 +39,36 @@ function timedLog(n: number): Promise<number | null> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [cli, 'log', '--data', file, '--cadre', cadre.employeeNo ?? cadre.name, '--type', '班级', '--target', className, '--date', DEMO_TODAY, '--as-of', DEMO_TODAY, '--note', `probe ${n}`, '--again'],
+    [
+      cli,
+      'log',
+      '--data',
+      file,
+      '--cadre',
+      cadre.employeeNo ?? cadre.name,
+      '--type',
+      '班级',
+      '--target',
+      className,
+      '--date',
+      DEMO_TODAY,
+      '--as-of',
+      DEMO_TODAY,
+      '--note',
+      `probe ${n}`,
+      '--again',
+    ],
     { stdio: 'ignore' },
   );
-  return new Promise((resolve) => child.on('close', (code) => resolve(code === 0 ? performance.now() - started : null)));
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve(code === 0 ? performance.now() - started : null)),
+  );
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
-const figures = (xs: number[]) => `p50 ${(percentile(xs, 50) / 1000).toFixed(2)} s, p95 ${(percentile(xs, 95) / 1000).toFixed(2)} s, max ${(Math.max(...xs) / 1000).toFixed(2)} s`;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
+const figures = (xs: number[]) =>
+  `p50 ${(percentile(xs, 50) / 1000).toFixed(2)} s, p95 ${(percentile(xs, 95) / 1000).toFixed(2)} s, max ${(Math.max(...xs) / 1000).toFixed(2)} s`;
 
 const alone: number[] = [];
 for (let n = 0; n < 5; n++) alone.push((await timedLog(-n))!);
@@ -55,11 +78,18 @@ const started = performance.now();
 /** A worker's saves: the ids it reported and how long each save took. */
 function runWorker(name: string, count: number): Promise<{ ids: string[]; ms: number[] }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [worker, file, name, String(count), assignment.cadreId, assignment.classId, DEMO_TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [worker, file, name, String(count), assignment.cadreId, assignment.classId, DEMO_TODAY],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('close', () => {
-      const lines = out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+      const lines = out
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.split('\t'));
       resolve({ ids: lines.map((l) => l[0]!), ms: lines.map((l) => Number(l[1])) });
     });
   });
@@ -90,11 +120,18 @@ const seconds = (performance.now() - started) / 1000;
 const contacts = (await new DatastoreFile(file).load('all')).contacts;
 const ids = new Set(contacts.map((c) => c.id));
 const saved = reported.flat();
-const lost = saved.filter((id) => !ids.has(id)).length + probesSaved - contacts.filter((c) => c.note.startsWith('probe ')).length;
+const lost =
+  saved.filter((id) => !ids.has(id)).length + probesSaved - contacts.filter((c) => c.note.startsWith('probe ')).length;
 const attempts = args.writers * args.contacts + probeCount;
 console.log(`datastore ${file}`);
-console.log(`writers ${args.writers} × contacts ${args.contacts} (+ ${probed.ids.length} probe saves): attempts ${attempts}, saved ${saved.length}, lost ${lost}, time ${seconds.toFixed(1)} s`);
-console.log(`a change (update) every 100 ms in a running process, behind the writers (${probed.ms.length} saves, lock wait included): ${figures(probed.ms)}`);
+console.log(
+  `writers ${args.writers} × contacts ${args.contacts} (+ ${probed.ids.length} probe saves): attempts ${attempts}, saved ${saved.length}, lost ${lost}, time ${seconds.toFixed(1)} s`,
+);
+console.log(
+  `a change (update) every 100 ms in a running process, behind the writers (${probed.ms.length} saves, lock wait included): ${figures(probed.ms)}`,
+);
 console.log(`sanlianxi log alone (5 runs): ${figures(alone)}`);
-console.log(`sanlianxi log behind ${args.writers} writers (${behind.length} runs, ${probeFailures} failed, ${probesSaved} saved in all): ${figures(behind)}`);
+console.log(
+  `sanlianxi log behind ${args.writers} writers (${behind.length} runs, ${probeFailures} failed, ${probesSaved} saved in all): ${figures(behind)}`,
+);
 if (lost > 0 || saved.length !== attempts || probeFailures > 0) process.exitCode = 1;

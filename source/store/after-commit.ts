@@ -80,7 +80,9 @@ export function afterCommitSteps(reader: SnapshotReader, saved: CommittedRevisio
     { name: '名册索引', run: () => indexRoster(reader, saved.index) },
     { name: '旧文件清理', run: () => removeUnreferencedParts(reader, saved.head).then(() => sweepTemps(layout)) },
     // The overdue digest stays good across a log (digest-file.ts); any other change makes it rebuilt.
-    ...(added === null ? [] : [{ name: '逾期摘要', run: () => recordAdded(layout, added.before, saved.seal, added.months, added.contacts) }]),
+    ...(added === null
+      ? []
+      : [{ name: '逾期摘要', run: () => recordAdded(layout, added.before, saved.seal, added.months, added.contacts) }]),
     { name: '备份', run: () => backUp(layout, saved.revision, filesOf(saved.head), saved.texts, saved.now) },
     { name: '旧备份轮换', run: () => pruneBackups(layout) },
     { name: '日志整理', run: () => compactJournal(layout.journal, saved.now) },
@@ -121,7 +123,13 @@ async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): 
 /** Temp files of writers killed mid-write (main file, seal, digest and its additions, journal compaction, roster and month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
-  const own = new Set([basename(layout.main), basename(layout.seal), basename(layout.digest), basename(layout.digestAdded), basename(layout.journal)]);
+  const own = new Set([
+    basename(layout.main),
+    basename(layout.seal),
+    basename(layout.digest),
+    basename(layout.digestAdded),
+    basename(layout.journal),
+  ]);
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, isStoreFileName);
 }

@@ -66,7 +66,11 @@ export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]
 }
 
 /** An earlier backup's own copy of a roster or month file (not a link to the live file), newest first. */
-async function backupCopyOf(layout: DatastoreLayout, backups: readonly BackupInfo[], name: string): Promise<string | null> {
+async function backupCopyOf(
+  layout: DatastoreLayout,
+  backups: readonly BackupInfo[],
+  name: string,
+): Promise<string | null> {
   const live = await stat(join(layout.partsDir, name)).catch(() => null);
   for (const b of [...backups].reverse()) {
     const path = join(b.dir, basename(layout.partsDir), name);
@@ -86,7 +90,12 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 }
 
 /** A roster or month file the save did not write: an earlier backup's copy, else the live file if it matches its seal. */
-async function backUpPart(layout: DatastoreLayout, backups: readonly BackupInfo[], ref: NamedFile, to: string): Promise<void> {
+async function backUpPart(
+  layout: DatastoreLayout,
+  backups: readonly BackupInfo[],
+  ref: NamedFile,
+  to: string,
+): Promise<void> {
   const copy = await backupCopyOf(layout, backups, ref.file);
   if (copy) return linkOrCopy(copy, to);
   const live = join(layout.partsDir, ref.file);
@@ -107,11 +116,18 @@ export function filesOf(main: { roster?: NamedFile | null; contactParts: Record<
 }
 
 /** Backs up `revision`, just committed: its main file `texts.main` and the roster and month files it names. */
-export async function backUp(layout: DatastoreLayout, revision: number, files: readonly NamedFile[], texts: WrittenTexts, now: Date): Promise<BackupInfo> {
+export async function backUp(
+  layout: DatastoreLayout,
+  revision: number,
+  files: readonly NamedFile[],
+  texts: WrittenTexts,
+  now: Date,
+): Promise<BackupInfo> {
   await mkdir(layout.backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const backups = await listBackups(layout);
   // Under the lock: a partial backup is one a killed writer left.
-  for (const name of await readdir(layout.backupsDir)) if (name.endsWith(PARTIAL)) await rm(join(layout.backupsDir, name), { recursive: true, force: true });
+  for (const name of await readdir(layout.backupsDir))
+    if (name.endsWith(PARTIAL)) await rm(join(layout.backupsDir, name), { recursive: true, force: true });
   let id = backupId(now, revision);
   for (let n = 2; backups.some((b) => b.id === id); n++) id = `${backupId(now, revision)}-${n}`;
   const info = infoOf(layout, id)!;

@@ -13,7 +13,6 @@ import { computeChanges, type CollectionName, type RecordChange } from './journa
 import { describeIssues } from './issue-text.js';
 import { carry, extend } from './snapshot.js';
 
-
 type SchemaModule = typeof import('../domain/schema.js');
 const headOf = (s: SchemaModule) => s.datastoreSchema.pick({ schemaVersion: true, settings: true });
 
@@ -32,7 +31,15 @@ const COMPILED_PARSER_FROM = 50;
 /** The roster's and the settings' schemas, loaded and constructed by the first change that touches them. */
 function loadRosterSchemas(): Promise<RosterSchemas> {
   rosterSchemas ??= import('../domain/schema.js').then((s) => ({
-    tables: { colleges: s.collegeSchema, cadres: s.cadreSchema, classes: s.classSchema, dorms: s.dormSchema, students: s.studentSchema, assignments: s.assignmentSchema, users: s.userSchema },
+    tables: {
+      colleges: s.collegeSchema,
+      cadres: s.cadreSchema,
+      classes: s.classSchema,
+      dorms: s.dormSchema,
+      students: s.studentSchema,
+      assignments: s.assignmentSchema,
+      users: s.userSchema,
+    },
     stored: { cadres: s.storedCadreSchema, classes: s.storedClassSchema },
     head: headOf(s),
   }));
@@ -57,8 +64,16 @@ function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[
 }
 
 /** Whether the record's field is as it was before the change (a value kept from an older limit). */
-function unchanged(previous: Record<string, unknown> | null | undefined, record: object, field: PropertyKey | undefined): boolean {
-  return previous != null && field !== undefined && isDeepStrictEqual(previous[String(field)], (record as Record<string, unknown>)[String(field)]);
+function unchanged(
+  previous: Record<string, unknown> | null | undefined,
+  record: object,
+  field: PropertyKey | undefined,
+): boolean {
+  return (
+    previous != null &&
+    field !== undefined &&
+    isDeepStrictEqual(previous[String(field)], (record as Record<string, unknown>)[String(field)])
+  );
 }
 
 /**
@@ -77,7 +92,8 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
     if (ids) ids.add(c.id);
     else touched.set(c.collection, new Set([c.id]));
   }
-  const needsCheck = (table: CollectionName, record: { id?: unknown }) => raw === null || touched.get(table)?.has(record.id) === true;
+  const needsCheck = (table: CollectionName, record: { id?: unknown }) =>
+    raw === null || touched.get(table)?.has(record.id) === true;
   const validated = new Map<string, unknown>();
 
   // The roster's lists are read only as needed: a list of a roster read through its index stays unread (lazy-roster.ts).
@@ -87,23 +103,39 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   // A table the change did not touch is kept as it is: not validated, and (a roster list) not read.
   const untouched = (table: CollectionName) => raw !== null && !touchedTables.has(table);
   // The settings are a record like the others: checked when the change touched them (or the version).
-  const headChanged = raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
+  const headChanged =
+    raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
   // A change that only adds or edits contacts constructs no other schema.
   const schemas = headChanged || ROSTER_TABLES.some((t) => touchedTables.has(t)) ? await loadRosterSchemas() : null;
-  const head = schemas && headChanged ? schemas.head.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings }) : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
+  const head =
+    schemas && headChanged
+      ? schemas.head.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings })
+      : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
   if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
 
-  const checkList = <T extends { id: string }>(table: CollectionName, schemaOf: () => Validator<T>, list: readonly T[], root: unknown, what: string): T[] => {
+  const checkList = <T extends { id: string }>(
+    table: CollectionName,
+    schemaOf: () => Validator<T>,
+    list: readonly T[],
+    root: unknown,
+    what: string,
+  ): T[] => {
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
     if (untouched(table)) return list as T[];
     const schema = schemaOf();
     // A few records are checked by zod's interpreter: its compiled parser costs a new Function per object schema first.
-    const options = raw !== null && (touched.get(table)?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
+    const options =
+      raw !== null && (touched.get(table)?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
     return list.map((record, i) => {
       if (!needsCheck(table, record)) return record;
       let result = schema.safeParse(record, options);
       const stored = schemas?.stored[table as RosterTable];
-      if (!result.success && stored && (raw === null || result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))) {
+      if (
+        !result.success &&
+        stored &&
+        (raw === null ||
+          result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))
+      ) {
         result = stored.safeParse(record, options) as typeof result;
       }
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
@@ -119,11 +151,27 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   const tables = {} as { [K in RosterTable]: MainCollections[K] };
   for (const table of ROSTER_TABLES) {
     if (untouched(table)) carry(tables, data, table);
-    else (tables as Record<RosterTable, unknown>)[table] = checkList(table, rosterSchema(table), rest[table], rest, '修改后的数据无效');
+    else
+      (tables as Record<RosterTable, unknown>)[table] = checkList(
+        table,
+        rosterSchema(table),
+        rest[table],
+        rest,
+        '修改后的数据无效',
+      );
   }
-  const contacts = checkList('contacts', () => contactSchema, rawContacts, { contacts: rawContacts }, '修改后的联系记录无效');
+  const contacts = checkList(
+    'contacts',
+    () => contactSchema,
+    rawContacts,
+    { contacts: rawContacts },
+    '修改后的联系记录无效',
+  );
 
-  const collections: MainCollections = extend(tables, { schemaVersion: head.data.schemaVersion, settings: head.data.settings });
+  const collections: MainCollections = extend(tables, {
+    schemaVersion: head.data.schemaVersion,
+    settings: head.data.settings,
+  });
   const changes =
     raw?.map((c) => {
       if (c.collection === 'settings') return { ...c, after: journalSettings(head.data.settings) };

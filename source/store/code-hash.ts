@@ -28,7 +28,8 @@ export async function codeHashOf(storeDir: string): Promise<string> {
     if (file === null || texts.has(file)) return;
     const text = await readFile(file);
     texts.set(file, text);
-    for (const [, specifier] of text.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.\.?\/[^']+)'/g)) await visit(moduleFile(dirname(file), specifier!));
+    for (const [, specifier] of text.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.\.?\/[^']+)'/g))
+      await visit(moduleFile(dirname(file), specifier!));
   };
   for (const entry of DERIVING) await visit(moduleFile(storeDir, entry));
   const names = [...texts.keys()].sort();

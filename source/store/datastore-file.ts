@@ -106,7 +106,10 @@ export class DatastoreFile {
   /** The files the datastore consists of now: the main file, its roster file and its month files. */
   async files(): Promise<string[]> {
     const { main, roster } = await this.reader.read('none');
-    return [this.layout.main, ...filesOf({ roster, contactParts: main.contactParts }).map((p) => join(this.layout.partsDir, p.file))];
+    return [
+      this.layout.main,
+      ...filesOf({ roster, contactParts: main.contactParts }).map((p) => join(this.layout.partsDir, p.file)),
+    ];
   }
 
   /** The month (YYYY-MM) of the earliest contact on disk, or null when there is none. */
@@ -153,9 +156,19 @@ export class DatastoreFile {
   /** Writes a new datastore; refuses to replace an existing file. Returns the notice of a step after the commit left undone, or null. */
   async create(data: Datastore): Promise<string | null> {
     return this.withLock(async (lock) => {
-      if (await this.exists()) throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
+      if (await this.exists())
+        throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
       const { contacts: _contacts, ...collections } = data;
-      const { notice } = await (await saving()).saveRevision(this.reader, lock, freshSnapshot({ ...collections, revision: 0, contactParts: {} }), data, { action: 'init', undoable: false }, null);
+      const { notice } = await (
+        await saving()
+      ).saveRevision(
+        this.reader,
+        lock,
+        freshSnapshot({ ...collections, revision: 0, contactParts: {} }),
+        data,
+        { action: 'init', undoable: false },
+        null,
+      );
       return notice;
     });
   }
@@ -178,12 +191,19 @@ export class DatastoreFile {
   }
 
   /** Wraps every change (update, preview, undo) before it runs: the operations layer's scope checks. */
-  protected guardChange<T>(change: (data: Datastore) => T | Promise<T>): (data: Datastore, start: ChangeStart) => T | Promise<T> {
+  protected guardChange<T>(
+    change: (data: Datastore) => T | Promise<T>,
+  ): (data: Datastore, start: ChangeStart) => T | Promise<T> {
     return (data) => change(data);
   }
 
   /** `lock` null: a preview, which saves nothing. */
-  private async applyLocked<T>(lock: HeldLock | null, unguarded: (data: Datastore) => T | Promise<T>, meta: ChangeMeta, undoing?: JournalEntry): Promise<Saved<T>> {
+  private async applyLocked<T>(
+    lock: HeldLock | null,
+    unguarded: (data: Datastore) => T | Promise<T>,
+    meta: ChangeMeta,
+    undoing?: JournalEntry,
+  ): Promise<Saved<T>> {
     const change = this.guardChange(unguarded);
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
@@ -195,21 +215,39 @@ export class DatastoreFile {
       const read = assemble(snapshot);
       const data = frozen ? read : { ...structuredClone(before), contacts: read.contacts };
       const beforeContacts = data.contacts.slice();
-      const result = await change(data, { before: extend(before, { contacts: beforeContacts }), frozen, ...(undoing === undefined ? {} : { undoing }) });
+      const result = await change(data, {
+        before: extend(before, { contacts: beforeContacts }),
+        frozen,
+        ...(undoing === undefined ? {} : { undoing }),
+      });
       const earliest = earliestUnread(snapshot, data.contacts);
       if (earliest !== null) {
         range = earliest;
         continue;
       }
       if (!lock) return { result, data, revision: snapshot.main.revision };
-      const { snapshot: saved, notice } = await (await saving()).saveRevision(this.reader, lock, snapshot, data, meta, meta.undoable === false ? null : { before, beforeContacts });
+      const { snapshot: saved, notice } = await (
+        await saving()
+      ).saveRevision(
+        this.reader,
+        lock,
+        snapshot,
+        data,
+        meta,
+        meta.undoable === false ? null : { before, beforeContacts },
+      );
       return { result, data: assemble(saved), revision: saved.main.revision, ...(notice === null ? {} : { notice }) };
     }
   }
 
   /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
   async undo(meta: { action: string; user?: string }, revision?: number): Promise<Saved<string>> {
-    const [{ newestEntries }, { describeEntry, earliestContactDate, revertEntry, undoCandidate }, { buildIndexes }, { datastoreProblems }] = await Promise.all([
+    const [
+      { newestEntries },
+      { describeEntry, earliestContactDate, revertEntry, undoCandidate },
+      { buildIndexes },
+      { datastoreProblems },
+    ] = await Promise.all([
       journal(),
       import('./undo.js'),
       import('../domain/indexes.js'),
@@ -217,17 +255,27 @@ export class DatastoreFile {
     ]);
     return this.withLock(async (lock) => {
       const { main } = await this.reader.read('none');
-      const { entry, later } = await undoCandidate(newestEntries(this.layout.journal, main.revision), main.revision, revision);
+      const { entry, later } = await undoCandidate(
+        newestEntries(this.layout.journal, main.revision),
+        main.revision,
+        revision,
+      );
       return this.applyLocked(
         lock,
         (data) => {
           const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
           revertEntry(data, entry, later);
           const introduced = datastoreProblems(data, buildIndexes(data)).filter((p) => !problemsBefore.has(p));
-          if (introduced.length > 0) throw new UserError(`无法撤销${describeEntry(entry)}：撤销后${introduced.slice(0, 3).join('；')}`);
+          if (introduced.length > 0)
+            throw new UserError(`无法撤销${describeEntry(entry)}：撤销后${introduced.slice(0, 3).join('；')}`);
           return `已撤销${describeEntry(entry)}`;
         },
-        { action: meta.action, ...(meta.user === undefined ? {} : { user: meta.user }), contacts: earliestContactDate(entry) ?? 'none', undoOf: entry.revision },
+        {
+          action: meta.action,
+          ...(meta.user === undefined ? {} : { user: meta.user }),
+          contacts: earliestContactDate(entry) ?? 'none',
+          undoOf: entry.revision,
+        },
         entry,
       );
     });

@@ -31,7 +31,11 @@ export async function derivedText(kind: DerivedKind, rests: unknown, body: unkno
  * damaged, of another kind or code). `body: 'unchecked'` leaves the body's hash to a caller that never
  * reads the body (a large one).
  */
-export async function readDerived(bytes: Buffer | null, kind: DerivedKind, body: 'checked' | 'unchecked' = 'checked'): Promise<{ rests: unknown; body: Buffer; bodyHash: string } | null> {
+export async function readDerived(
+  bytes: Buffer | null,
+  kind: DerivedKind,
+  body: 'checked' | 'unchecked' = 'checked',
+): Promise<{ rests: unknown; body: Buffer; bodyHash: string } | null> {
   const newline = bytes?.indexOf(10) ?? -1;
   if (bytes === null || newline < 0) return null;
   let header: Partial<DerivedHeader> | null;
@@ -40,7 +44,14 @@ export async function readDerived(bytes: Buffer | null, kind: DerivedKind, body:
   } catch {
     return null;
   }
-  if (header === null || typeof header !== 'object' || header.kind !== kind || header.code !== (await codeHash()) || typeof header.body !== 'string') return null;
+  if (
+    header === null ||
+    typeof header !== 'object' ||
+    header.kind !== kind ||
+    header.code !== (await codeHash()) ||
+    typeof header.body !== 'string'
+  )
+    return null;
   const rest = bytes.subarray(newline + 1);
   if (body === 'checked' && sha256(rest) !== header.body) return null;
   return { rests: header.rests, body: rest, bodyHash: header.body };

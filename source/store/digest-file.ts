@@ -31,11 +31,16 @@ interface DigestRests {
 }
 
 const isHash = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
-const isSource = (v: unknown): v is Source => v !== null && typeof v === 'object' && isHash((v as Source).sha256) && typeof (v as Source).stamp === 'string';
-const isParts = (v: unknown): v is Record<string, Source> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isSource);
+const isSource = (v: unknown): v is Source =>
+  v !== null && typeof v === 'object' && isHash((v as Source).sha256) && typeof (v as Source).stamp === 'string';
+const isParts = (v: unknown): v is Record<string, Source> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isSource);
 
 /** The digest file's rests, body and body hash (the body unchecked: the caller that reads it checks its hash), or null. */
-async function readDigestFile(layout: DatastoreLayout, body: 'checked' | 'unchecked'): Promise<{ rests: DigestRests; body: Buffer; bodyHash: string } | null> {
+async function readDigestFile(
+  layout: DatastoreLayout,
+  body: 'checked' | 'unchecked',
+): Promise<{ rests: DigestRests; body: Buffer; bodyHash: string } | null> {
   const read = await readDerived(await readFile(layout.digest).catch(() => null), 'overdue-digest', body);
   const rests = read?.rests as Partial<DigestRests> | null | undefined;
   if (!read || rests === null || typeof rests !== 'object' || !isHash(rests.main) || !isParts(rests.parts)) return null;
@@ -47,7 +52,10 @@ async function unchanged(file: string, source: Source): Promise<boolean> {
   const info = await stat(file).catch(() => null);
   if (info === null) return false;
   if (stampOf(info) === source.stamp) return true;
-  return readFile(file).then((bytes) => sha256(bytes) === source.sha256, () => false);
+  return readFile(file).then(
+    (bytes) => sha256(bytes) === source.sha256,
+    () => false,
+  );
 }
 
 /** The file's hash and stamp, from one open handle. */
@@ -87,13 +95,27 @@ interface Added extends AddedRests {
 const MAX_ADDED = 500;
 
 const isDigestContact = (c: unknown): c is DigestContact =>
-  c !== null && typeof c === 'object' && ['cadreId', 'duty', 'targetId', 'date'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string');
+  c !== null &&
+  typeof c === 'object' &&
+  ['cadreId', 'duty', 'targetId', 'date'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string');
 
 /** The contacts added to the digest `digest` (its rests and body hash), or null (none, damaged, of another digest). */
-async function readAdded(layout: DatastoreLayout, digest: { rests: DigestRests; bodyHash: string }): Promise<Added | null> {
+async function readAdded(
+  layout: DatastoreLayout,
+  digest: { rests: DigestRests; bodyHash: string },
+): Promise<Added | null> {
   const read = await readDerived(await readFile(layout.digestAdded).catch(() => null), 'overdue-added');
   const a = read?.rests as Partial<AddedRests> | null | undefined;
-  if (!read || a === null || typeof a !== 'object' || a.digestBody !== digest.bodyHash || a.from !== digest.rests.main || !isHash(a.main) || !isParts(a.parts)) return null;
+  if (
+    !read ||
+    a === null ||
+    typeof a !== 'object' ||
+    a.digestBody !== digest.bodyHash ||
+    a.from !== digest.rests.main ||
+    !isHash(a.main) ||
+    !isParts(a.parts)
+  )
+    return null;
   if (!Array.isArray(a.replaced) || !a.replaced.every((r) => typeof r === 'string')) return null;
   const contacts = parseBody<unknown>(read.body);
   if (!Array.isArray(contacts) || !contacts.every(isDigestContact)) return null;
@@ -116,7 +138,10 @@ export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promis
   if (main !== rests.main) {
     added = await readAdded(layout, file);
     if (added?.main !== main) return null;
-    parts = { ...Object.fromEntries(Object.entries(rests.parts).filter(([name]) => !added!.replaced.includes(name))), ...added.parts };
+    parts = {
+      ...Object.fromEntries(Object.entries(rests.parts).filter(([name]) => !added!.replaced.includes(name))),
+      ...added.parts,
+    };
   }
   const checks = Object.entries(parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source));
   if (!(await Promise.all(checks)).every(Boolean)) return null;
@@ -143,13 +168,22 @@ export interface WrittenMonth {
  * when the digest (with the contacts recorded before) rests on the main file this save replaced
  * (`before`, its hash as read). Lost, it only means building the digest again.
  */
-export async function recordAdded(layout: DatastoreLayout, before: string, after: string, months: readonly WrittenMonth[], contacts: readonly DigestContact[]): Promise<void> {
+export async function recordAdded(
+  layout: DatastoreLayout,
+  before: string,
+  after: string,
+  months: readonly WrittenMonth[],
+  contacts: readonly DigestContact[],
+): Promise<void> {
   const digest = await readDigestFile(layout, 'unchecked');
   if (!digest) return;
   // The chain goes on from the digest's main file, or from the last save recorded after it.
   const prior = digest.rests.main === before ? null : await readAdded(layout, digest);
   if ((prior?.main ?? digest.rests.main) !== before) return;
-  const all = [...(prior?.contacts ?? []), ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date }))];
+  const all = [
+    ...(prior?.contacts ?? []),
+    ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date })),
+  ];
   if (all.length > MAX_ADDED) return void (await rm(layout.digestAdded, { force: true }));
   const parts = { ...(prior?.parts ?? {}) };
   const replaced = new Set(prior?.replaced ?? []);
@@ -158,7 +192,13 @@ export async function recordAdded(layout: DatastoreLayout, before: string, after
     if (m.old !== null) delete parts[m.old];
     parts[m.file] = { sha256: m.sha256, stamp: stampOf(await stat(join(layout.partsDir, m.file))) };
   }
-  const rests: AddedRests = { digestBody: digest.bodyHash, from: digest.rests.main, main: after, parts, replaced: [...replaced] };
+  const rests: AddedRests = {
+    digestBody: digest.bodyHash,
+    from: digest.rests.main,
+    main: after,
+    parts,
+    replaced: [...replaced],
+  };
   const { writePrivateFile } = await import('./private-files.js');
   await writePrivateFile(layout.digestAdded, await derivedText('overdue-added', rests, all));
 }
@@ -168,7 +208,12 @@ export async function recordAdded(layout: DatastoreLayout, before: string, after
  * the files read; nothing when one of them is no longer the file read. A lost digest only costs
  * building it again.
  */
-export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, read: PartCache, digest: OverdueDigest): Promise<void> {
+export async function writeDigest(
+  layout: DatastoreLayout,
+  snapshot: Snapshot,
+  read: PartCache,
+  digest: OverdueDigest,
+): Promise<void> {
   const first = monthOf(digest.term.start);
   const last = monthOf(digest.term.end);
   if (snapshot.inline || snapshot.sha256 === '' || (snapshot.fromMonth !== null && snapshot.fromMonth > first)) return;

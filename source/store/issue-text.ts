@@ -6,7 +6,8 @@ import type { z } from 'zod';
 /** `cadres[3].status` from zod's path. */
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
   return out || '（根）';
 }
 
@@ -15,7 +16,8 @@ function recordName(raw: unknown, path: readonly PropertyKey[]): string {
   if (path.length < 2 || typeof path[1] !== 'number') return '';
   const table = (raw as Record<string, unknown>)[String(path[0])];
   const record = Array.isArray(table) ? (table[path[1]] as Record<string, unknown> | undefined) : undefined;
-  const name = record && typeof record === 'object' ? (record['name'] ?? record['studentNo'] ?? record['id']) : undefined;
+  const name =
+    record && typeof record === 'object' ? (record['name'] ?? record['studentNo'] ?? record['id']) : undefined;
   return typeof name === 'string' ? `（${name.slice(0, 40)}）` : '';
 }
 

@@ -79,11 +79,17 @@ export type JournalEntry = z.infer<typeof entrySchema> & { changes: RecordChange
 
 type IdRecord = { id: string };
 
-function diffTable(collection: CollectionName, before: readonly IdRecord[], after: readonly IdRecord[], out: RecordChange[]): void {
+function diffTable(
+  collection: CollectionName,
+  before: readonly IdRecord[],
+  after: readonly IdRecord[],
+  out: RecordChange[],
+): void {
   // The records before a change are frozen (as read), so the same object is the same record: the same
   // table, or records added after those read in the same order (a log), need no comparing.
   if (after.length >= before.length && before.every((r, i) => after[i] === r)) {
-    for (let i = before.length; i < after.length; i++) out.push({ collection, id: after[i]!.id, before: null, after: after[i]! });
+    for (let i = before.length; i < after.length; i++)
+      out.push({ collection, id: after[i]!.id, before: null, after: after[i]! });
     return;
   }
   const old = new Map(before.map((r) => [r.id, r]));
@@ -98,11 +104,20 @@ function diffTable(collection: CollectionName, before: readonly IdRecord[], afte
 }
 
 /** Every record that differs between the state before a change and after it. */
-export function computeChanges(before: MainCollections, beforeContacts: readonly Contact[], after: Datastore): RecordChange[] {
+export function computeChanges(
+  before: MainCollections,
+  beforeContacts: readonly Contact[],
+  after: Datastore,
+): RecordChange[] {
   const changes: RecordChange[] = [];
   if (!sameList(before, after, 'settings') && !isDeepStrictEqual(before.settings, after.settings)) {
     // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
-    changes.push({ collection: 'settings', id: 'settings', before: journalSettings(before.settings), after: journalSettings(after.settings) });
+    changes.push({
+      collection: 'settings',
+      id: 'settings',
+      before: journalSettings(before.settings),
+      after: journalSettings(after.settings),
+    });
   }
   for (const table of ROSTER_TABLES) {
     // A list both read from the same roster text, still unread (lazy-roster.ts), is the same list.
@@ -197,7 +212,8 @@ async function* linesFromStart(file: string, chunkSize = 1 << 16): AsyncGenerato
       const { bytesRead } = await handle.read(chunk, 0, chunkSize, position);
       if (bytesRead === 0) break;
       position += bytesRead;
-      const buf = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const buf =
+        carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
       let start = 0;
       for (let nl: number; (nl = buf.indexOf(0x0a, start)) >= 0; start = nl + 1) {
         if (nl > start) yield buf.toString('utf8', start, nl);

@@ -18,9 +18,13 @@ function usable(index: RosterIndex, length: number): boolean {
   const inText = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= length;
   const { sections, starts, ids, keys } = index;
   if (!sections || !starts || !ids || !keys) return false;
-  if (!ROSTER_KEYS.every((k) => Array.isArray(sections[k]) && inText(sections[k][0]) && inText(sections[k][1]))) return false;
+  if (!ROSTER_KEYS.every((k) => Array.isArray(sections[k]) && inText(sections[k][0]) && inText(sections[k][1])))
+    return false;
   // A record's place is checked when it is read (a wrong one parses to no record, or another).
-  if (!ROSTER_TABLES.every((t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length)) return false;
+  if (
+    !ROSTER_TABLES.every((t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length)
+  )
+    return false;
   const lengths: [unknown[] | undefined, RosterTable][] = [
     [keys.employeeNo, 'cadres'],
     [keys.cadreName, 'cadres'],
@@ -52,7 +56,9 @@ class RosterText {
     const [start, end] = this.index.sections[key]!;
     const value = JSON.parse(this.text.slice(start, end)) as unknown;
     const fetched = isRosterTable(key) ? this.single.get(key) : undefined;
-    if (fetched && Array.isArray(value)) for (const [i, record] of fetched) if ((value[i] as { id?: unknown } | undefined)?.id === record.id) value[i] = record;
+    if (fetched && Array.isArray(value))
+      for (const [i, record] of fetched)
+        if ((value[i] as { id?: unknown } | undefined)?.id === record.id) value[i] = record;
     this.lists.set(key, deepFreeze(value));
     return value;
   }
@@ -205,34 +211,108 @@ class RosterIndexes implements Indexes {
     return this.map(name, () => new KeyedRecords<T>(this.text, table, this.text.index.ids[table], (r) => r.id, whole));
   }
 
-  get cadreById() { return this.byId<Cadre>('cadreById', 'cadres', () => this.#lists.cadreById); }
-  get classById() { return this.byId<ClassGroup>('classById', 'classes', () => this.#lists.classById); }
-  get dormById() { return this.byId<Dorm>('dormById', 'dorms', () => this.#lists.dormById); }
-  get studentById() { return this.byId<Student>('studentById', 'students', () => this.#lists.studentById); }
+  get cadreById() {
+    return this.byId<Cadre>('cadreById', 'cadres', () => this.#lists.cadreById);
+  }
+  get classById() {
+    return this.byId<ClassGroup>('classById', 'classes', () => this.#lists.classById);
+  }
+  get dormById() {
+    return this.byId<Dorm>('dormById', 'dorms', () => this.#lists.dormById);
+  }
+  get studentById() {
+    return this.byId<Student>('studentById', 'students', () => this.#lists.studentById);
+  }
   get cadreByEmployeeNo() {
-    return this.map('cadreByEmployeeNo', () => new KeyedRecords<Cadre>(this.text, 'cadres', this.text.index.keys.employeeNo, (c) => c.employeeNo, () => this.#lists.cadreByEmployeeNo));
+    return this.map(
+      'cadreByEmployeeNo',
+      () =>
+        new KeyedRecords<Cadre>(
+          this.text,
+          'cadres',
+          this.text.index.keys.employeeNo,
+          (c) => c.employeeNo,
+          () => this.#lists.cadreByEmployeeNo,
+        ),
+    );
   }
   get cadresByName() {
-    return this.map('cadresByName', () => new GroupedRecords<Cadre>(this.text, 'cadres', this.text.index.keys.cadreName, (c) => normalizeName(c.name), () => this.#lists.cadresByName));
+    return this.map(
+      'cadresByName',
+      () =>
+        new GroupedRecords<Cadre>(
+          this.text,
+          'cadres',
+          this.text.index.keys.cadreName,
+          (c) => normalizeName(c.name),
+          () => this.#lists.cadresByName,
+        ),
+    );
   }
   get classByName() {
-    return this.map('classByName', () => new KeyedRecords<ClassGroup>(this.text, 'classes', this.text.index.keys.className, (c) => c.name, () => this.#lists.classByName));
+    return this.map(
+      'classByName',
+      () =>
+        new KeyedRecords<ClassGroup>(
+          this.text,
+          'classes',
+          this.text.index.keys.className,
+          (c) => c.name,
+          () => this.#lists.classByName,
+        ),
+    );
   }
   get dormByKey() {
-    return this.map('dormByKey', () => new KeyedRecords<Dorm>(this.text, 'dorms', this.text.index.keys.dormKey, dormKey, () => this.#lists.dormByKey));
+    return this.map(
+      'dormByKey',
+      () =>
+        new KeyedRecords<Dorm>(this.text, 'dorms', this.text.index.keys.dormKey, dormKey, () => this.#lists.dormByKey),
+    );
   }
   get studentByNo() {
-    return this.map('studentByNo', () => new KeyedRecords<Student>(this.text, 'students', this.text.index.keys.studentNo, (s) => s.studentNo, () => this.#lists.studentByNo));
+    return this.map(
+      'studentByNo',
+      () =>
+        new KeyedRecords<Student>(
+          this.text,
+          'students',
+          this.text.index.keys.studentNo,
+          (s) => s.studentNo,
+          () => this.#lists.studentByNo,
+        ),
+    );
   }
   get assignmentsByCadre() {
-    return this.map('assignmentsByCadre', () => new GroupedRecords<Assignment>(this.text, 'assignments', this.text.index.keys.assignmentCadre, (a) => a.cadreId, () => this.#lists.assignmentsByCadre));
+    return this.map(
+      'assignmentsByCadre',
+      () =>
+        new GroupedRecords<Assignment>(
+          this.text,
+          'assignments',
+          this.text.index.keys.assignmentCadre,
+          (a) => a.cadreId,
+          () => this.#lists.assignmentsByCadre,
+        ),
+    );
   }
-  get collegeById() { return this.#lists.collegeById; }
-  get collegeByName() { return this.#lists.collegeByName; }
-  get dormsByClass() { return this.#lists.dormsByClass; }
-  get studentsByClass() { return this.#lists.studentsByClass; }
-  get assignmentsByClass() { return this.#lists.assignmentsByClass; }
-  get contactDates() { return this.#lists.contactDates; }
+  get collegeById() {
+    return this.#lists.collegeById;
+  }
+  get collegeByName() {
+    return this.#lists.collegeByName;
+  }
+  get dormsByClass() {
+    return this.#lists.dormsByClass;
+  }
+  get studentsByClass() {
+    return this.#lists.studentsByClass;
+  }
+  get assignmentsByClass() {
+    return this.#lists.assignmentsByClass;
+  }
+  get contactDates() {
+    return this.#lists.contactDates;
+  }
 }
 
 /** Each lazy roster's text, by the function that gives its indexes (carried by data made from it). */
@@ -261,7 +341,8 @@ export function lazyRoster(text: string, index: RosterIndex): MainCollections | 
     };
     Object.defineProperty(collections, key, { get, set, enumerable: true });
   }
-  const indexes = (data: Datastore): Indexes => (roster.readBy(data) ? new RosterIndexes(roster, data) : new LazyIndexes(data));
+  const indexes = (data: Datastore): Indexes =>
+    roster.readBy(data) ? new RosterIndexes(roster, data) : new LazyIndexes(data);
   Object.defineProperty(collections, STORED_INDEXES, { value: indexes });
   texts.set(indexes, roster);
   return Object.freeze(collections) as MainCollections;

@@ -25,7 +25,11 @@ export interface MonthAsRead {
 export async function monthFileBytes(part: PartFile, read: MonthAsRead | undefined): Promise<Buffer> {
   const full = () => Buffer.from(`${asciiJson(part)}\n`, 'latin1');
   const { contacts } = part;
-  const appends = read !== undefined && read.contacts.length > 0 && read.contacts.length < contacts.length && read.contacts.every((c, i) => contacts[i] === c);
+  const appends =
+    read !== undefined &&
+    read.contacts.length > 0 &&
+    read.contacts.length < contacts.length &&
+    read.contacts.every((c, i) => contacts[i] === c);
   if (!appends) return full();
   const bytes = read.bytes ?? (await readFile(read.path).catch(() => null));
   // Written by an older version (not ASCII), or no longer the file read: serialised in full.

@@ -13,8 +13,12 @@ async function walk(path: string, out: { path: string; mode: number; dir: boolea
 /** One warning per file or directory that others can read, write or enter, with the command that fixes it. */
 export async function permissionWarnings(layout: DatastoreLayout): Promise<string[]> {
   const entries: { path: string; mode: number; dir: boolean }[] = [];
-  for (const path of [layout.main, layout.seal, layout.digest, layout.journal, layout.partsDir, layout.backupsDir]) await walk(path, entries);
+  for (const path of [layout.main, layout.seal, layout.digest, layout.journal, layout.partsDir, layout.backupsDir])
+    await walk(path, entries);
   return entries
     .filter((e) => (e.mode & 0o077) !== 0)
-    .map((e) => `${e.path} 的权限是 ${e.mode.toString(8).padStart(3, '0')}，其他用户可以访问：请运行 chmod ${e.dir ? '700' : '600'} '${e.path}'`);
+    .map(
+      (e) =>
+        `${e.path} 的权限是 ${e.mode.toString(8).padStart(3, '0')}，其他用户可以访问：请运行 chmod ${e.dir ? '700' : '600'} '${e.path}'`,
+    );
 }

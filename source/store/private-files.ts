@@ -19,7 +19,8 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 /** A symbolic link at `file` is refused: the write would replace another file, the one it points to. */
 async function refuseSymlink(file: string): Promise<void> {
   const info = await lstat(file).catch(() => null);
-  if (info?.isSymbolicLink()) throw new UserError(`${file} 是符号链接：不会替换它指向的文件，请换一个文件名或先删除该链接`);
+  if (info?.isSymbolicLink())
+    throw new UserError(`${file} 是符号链接：不会替换它指向的文件，请换一个文件名或先删除该链接`);
 }
 
 /**
@@ -73,7 +74,8 @@ export async function sweepTempFiles(dir: string, owns: (name: string) => boolea
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const dot = name.lastIndexOf('.');
-    if (dot > 0 && /^\d+$/.test(name.slice(dot + 1)) && owns(name.slice(0, dot))) await rm(join(dir, name), { force: true });
+    if (dot > 0 && /^\d+$/.test(name.slice(dot + 1)) && owns(name.slice(0, dot)))
+      await rm(join(dir, name), { force: true });
   }
 }
 

@@ -23,14 +23,21 @@ export interface RestoredBackup {
 }
 
 /** The backup named `id` and its content, read in full; a user error when there is none. */
-export async function readBackup(reader: SnapshotReader, id: string): Promise<{ backup: BackupInfo; source: Datastore }> {
+export async function readBackup(
+  reader: SnapshotReader,
+  id: string,
+): Promise<{ backup: BackupInfo; source: Datastore }> {
   const backup = (await listBackups(reader.layout)).find((b) => b.id === id);
   if (!backup) throw new UserError(`找不到备份“${id}”：用 sanlianxi backups 查看可用的备份`);
   const source = assemble(await new SnapshotReader(layoutOf(backup.mainFile), backup.mainFile, true).read('all'));
   return { backup, source };
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** The datastore as read now, or null when it cannot be read: damaged, or its main file missing. */
 export async function readable(reader: SnapshotReader): Promise<Snapshot | null> {
@@ -45,14 +52,23 @@ export async function readable(reader: SnapshotReader): Promise<Snapshot | null>
 /** Moves what there is of an unreadable datastore aside: where it went, and how to put it back. */
 async function moveAside(layout: DatastoreLayout): Promise<{ aside: string[]; putBack: () => Promise<void> }> {
   const to = `${layout.main}.corrupt-${Date.now()}`;
-  const main = await rename(layout.main, to).then(() => true, () => false);
-  const parts = await rename(layout.partsDir, `${to}.contacts`).then(() => true, () => false);
+  const main = await rename(layout.main, to).then(
+    () => true,
+    () => false,
+  );
+  const parts = await rename(layout.partsDir, `${to}.contacts`).then(
+    () => true,
+    () => false,
+  );
   return {
     aside: [...(main ? [to] : []), ...(parts ? [`${to}.contacts`] : [])],
     putBack: async () => {
       if (main) await rename(to, layout.main);
       // The refused save left its new contacts folder empty (save-revision.ts removes what it wrote).
-      if (parts) await rmdir(layout.partsDir).catch(() => undefined).then(() => rename(`${to}.contacts`, layout.partsDir));
+      if (parts)
+        await rmdir(layout.partsDir)
+          .catch(() => undefined)
+          .then(() => rename(`${to}.contacts`, layout.partsDir));
     },
   };
 }
@@ -71,11 +87,15 @@ export async function restoreLocked(
   if (current && !backups.some((b) => b.revision === current.main.revision)) {
     const text = await readFile(layout.main, 'utf8');
     const files = filesOf({ roster: current.roster, contactParts: current.main.contactParts });
-    await backUp(layout, current.main.revision, files, { main: text, parts: new Map() }, new Date()).catch(() => undefined);
+    await backUp(layout, current.main.revision, files, { main: text, parts: new Map() }, new Date()).catch(
+      () => undefined,
+    );
   }
   // Numbered after every revision seen (the journal's too: an unreadable main file's own is unknown),
   // so no month file name or journal entry of a revision replaced is reused.
-  const journalled = current ? 0 : ((await latestEntries(layout.journal, Number.MAX_SAFE_INTEGER, 1))[0]?.revision ?? 0);
+  const journalled = current
+    ? 0
+    : ((await latestEntries(layout.journal, Number.MAX_SAFE_INTEGER, 1))[0]?.revision ?? 0);
   const revision = Math.max(current?.main.revision ?? 0, journalled, ...backups.map((b) => b.revision)) + 1;
   const moved = current ? null : await moveAside(layout);
   const aside = moved?.aside ?? [];
@@ -86,10 +106,19 @@ export async function restoreLocked(
       lock,
       freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
       source,
-      { action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action, undoable: false, ...(user === undefined ? {} : { user }) },
+      {
+        action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action,
+        undoable: false,
+        ...(user === undefined ? {} : { user }),
+      },
       null,
     );
-    return { result: { backup, aside }, data: assemble(saved), revision: saved.main.revision, ...(notice === null ? {} : { notice }) };
+    return {
+      result: { backup, aside },
+      data: assemble(saved),
+      revision: saved.main.revision,
+      ...(notice === null ? {} : { notice }),
+    };
   } catch (error) {
     await moved?.putBack().catch(() => undefined);
     throw error;

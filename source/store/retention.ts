@@ -32,7 +32,8 @@ export function expiredEntries(times: readonly number[], newest: number): boolea
   const latest: number[] = [];
   for (let i = times.length - 1; i >= 0; i--) {
     const time = times[i]!;
-    expired[i] = olderThanKept(time, newest) && latest.length === KEEP_JOURNAL_ENTRIES && olderThanKept(time, latest[0]!);
+    expired[i] =
+      olderThanKept(time, newest) && latest.length === KEEP_JOURNAL_ENTRIES && olderThanKept(time, latest[0]!);
     if (Number.isNaN(time) || (latest.length === KEEP_JOURNAL_ENTRIES && time <= latest[0]!)) continue;
     if (latest.length === KEEP_JOURNAL_ENTRIES) latest.shift();
     const at = latest.findIndex((t) => t > time);

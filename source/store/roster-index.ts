@@ -66,7 +66,9 @@ export function indexedRosterText(collections: MainCollections): { text: string;
     sections[key] = [start, length];
   });
   put('}');
-  const ids = Object.fromEntries(ROSTER_TABLES.map((t) => [t, (collections[t] ?? []).map((r) => r.id)])) as RosterIndex['ids'];
+  const ids = Object.fromEntries(
+    ROSTER_TABLES.map((t) => [t, (collections[t] ?? []).map((r) => r.id)]),
+  ) as RosterIndex['ids'];
   const keys: RosterIndex['keys'] = {
     employeeNo: collections.cadres.map((c) => c.employeeNo),
     cadreName: collections.cadres.map((c) => normalizeName(c.name)),

@@ -46,7 +46,10 @@ export async function saveRevision(
   const revision = snapshot.main.revision + 1;
   // The roster file stays when only contacts changed; any other change (or a roster never saved in a
   // file of its own) writes it anew.
-  const keptRoster = snapshot.roster !== null && changes !== null && changes.every((c) => c.collection === 'contacts') ? snapshot.roster : null;
+  const keptRoster =
+    snapshot.roster !== null && changes !== null && changes.every((c) => c.collection === 'contacts')
+      ? snapshot.roster
+      : null;
   const grouped = groupByMonth(contacts);
   const contactParts = { ...snapshot.main.contactParts };
   const months = new Map(snapshot.months);
@@ -88,7 +91,10 @@ export async function saveRevision(
       const previous = snapshot.main.contactParts[month];
       const read = previous && reader.parts.get(previous.file);
       const bytes = reader.lastPart?.file === previous?.file ? reader.lastPart?.bytes : undefined;
-      const content = await monthFileBytes({ month, contacts: list }, read && { path: join(layout.partsDir, previous.file), ...read, bytes });
+      const content = await monthFileBytes(
+        { month, contacts: list },
+        read && { path: join(layout.partsDir, previous.file), ...read, bytes },
+      );
       const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, () => content);
       await new Low(part, { month, contacts: list }).write();
       const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
@@ -133,7 +139,9 @@ export async function saveRevision(
   if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections), indexed: false };
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
   // Contacts added and nothing else (a log): recorded for the overdue digest, which stays good.
-  const added = changes?.every((c) => c.collection === 'contacts' && c.before === null) ? changes.map((c) => c.after as Contact) : null;
+  const added = changes?.every((c) => c.collection === 'contacts' && c.before === null)
+    ? changes.map((c) => c.after as Contact)
+    : null;
   const notice = await runAfterCommit(
     afterCommitSteps(reader, {
       head,
@@ -142,11 +150,22 @@ export async function saveRevision(
       seal: adapter.written,
       texts: { main: adapter.writtenContent, parts: texts },
       index: newIndex,
-      added: keptRoster && added !== null && !snapshot.inline ? { before: snapshot.sha256, months: monthsWritten, contacts: added } : null,
+      added:
+        keptRoster && added !== null && !snapshot.inline
+          ? { before: snapshot.sha256, months: monthsWritten, contacts: added }
+          : null,
     }),
   );
   return {
-    snapshot: { main, roster, fromMonth: snapshot.fromMonth, months, inline: false, stamp: reader.lastStamp ?? '', sha256: adapter.written },
+    snapshot: {
+      main,
+      roster,
+      fromMonth: snapshot.fromMonth,
+      months,
+      inline: false,
+      stamp: reader.lastStamp ?? '',
+      sha256: adapter.written,
+    },
     notice,
   };
 }

@@ -38,7 +38,9 @@ export async function parseBySeal<T>(
 export async function readSeal(sealFile: string): Promise<string | null> {
   try {
     const seal = JSON.parse(await readFile(sealFile, 'utf8')) as { schemaVersion?: unknown; sha256?: unknown } | null;
-    return seal?.schemaVersion === SCHEMA_VERSION && typeof seal.sha256 === 'string' && SHA256_PATTERN.test(seal.sha256) ? seal.sha256 : null;
+    return seal?.schemaVersion === SCHEMA_VERSION && typeof seal.sha256 === 'string' && SHA256_PATTERN.test(seal.sha256)
+      ? seal.sha256
+      : null;
   } catch {
     return null;
   }

@@ -57,7 +57,8 @@ export class SnapshotReader {
       try {
         return await this.readOnce(range);
       } catch (error) {
-        if (!(error instanceof MissingPartError) || attempt >= 5) throw error instanceof MissingPartError ? await this.withBackupAdvice(error) : error;
+        if (!(error instanceof MissingPartError) || attempt >= 5)
+          throw error instanceof MissingPartError ? await this.withBackupAdvice(error) : error;
       }
     }
   }
@@ -67,7 +68,9 @@ export class SnapshotReader {
     const seal = this.trusting ? await readSeal(this.layout.seal) : null;
     let hash = '';
     const adapter = new JsonFileAdapter<ParsedMainFile | null>(file, async (bytes) => {
-      const parsed = await parseBySeal(bytes, seal, parseSealedMainText, async (text) => (await validation()).parseMainText(text, this.shownFile));
+      const parsed = await parseBySeal(bytes, seal, parseSealedMainText, async (text) =>
+        (await validation()).parseMainText(text, this.shownFile),
+      );
       hash = parsed.sha256;
       return parsed.value;
     });
@@ -86,11 +89,23 @@ export class SnapshotReader {
       const main = deepFreeze(inline.main);
       if (inline.contacts) {
         const months = new Map<MonthKey, readonly Contact[]>();
-        for (const [m, list] of groupByMonth(inline.contacts)) months.set(m, list.map((c) => Object.freeze(c)));
+        for (const [m, list] of groupByMonth(inline.contacts))
+          months.set(
+            m,
+            list.map((c) => Object.freeze(c)),
+          );
         return { main, roster: null, fromMonth: null, months, inline: true, stamp: adapter.stamp, sha256: hash };
       }
       const fromMonth = fromMonthOf(typeof range === 'function' ? range(main) : range);
-      return { main, roster: null, fromMonth, months: await this.readMonths(main.contactParts, fromMonth), inline: false, stamp: adapter.stamp, sha256: hash };
+      return {
+        main,
+        roster: null,
+        fromMonth,
+        months: await this.readMonths(main.contactParts, fromMonth),
+        inline: false,
+        stamp: adapter.stamp,
+        sha256: hash,
+      };
     }
     // The months are read beside the roster, unless which months depends on its settings.
     const early = typeof range === 'function' ? null : fromMonthOf(range);
@@ -104,11 +119,22 @@ export class SnapshotReader {
     }
     const main: MainFile = extend(roster.collections, { revision: head.revision, contactParts: head.contactParts });
     const fromMonth = typeof range === 'function' ? fromMonthOf(range(roster.collections)) : early;
-    return { main, roster: roster.ref, fromMonth, months: await (months ?? this.readMonths(head.contactParts, fromMonth)), inline: false, stamp: adapter.stamp, sha256: hash };
+    return {
+      main,
+      roster: roster.ref,
+      fromMonth,
+      months: await (months ?? this.readMonths(head.contactParts, fromMonth)),
+      inline: false,
+      stamp: adapter.stamp,
+      sha256: hash,
+    };
   }
 
   /** The months of `contactParts` from `fromMonth` on (null: all). */
-  private async readMonths(contactParts: MainFile['contactParts'], fromMonth: MonthKey | null): Promise<Map<MonthKey, readonly Contact[]>> {
+  private async readMonths(
+    contactParts: MainFile['contactParts'],
+    fromMonth: MonthKey | null,
+  ): Promise<Map<MonthKey, readonly Contact[]>> {
     const months = new Map<MonthKey, readonly Contact[]>();
     const wanted = Object.entries(contactParts).filter(([m]) => fromMonth === null || m >= fromMonth);
     try {
@@ -133,9 +159,14 @@ export class SnapshotReader {
     const trusted = async (text: string) => {
       const found = await index;
       const lazy = found && lazyRoster(text, found);
-      return lazy ? { collections: lazy, indexed: true } : { collections: deepFreeze(parseSealedRosterText(text)), indexed: false };
+      return lazy
+        ? { collections: lazy, indexed: true }
+        : { collections: deepFreeze(parseSealedRosterText(text)), indexed: false };
     };
-    const validated = async (text: string) => ({ collections: deepFreeze(await (await validation()).parseRosterText(text, path)), indexed: false });
+    const validated = async (text: string) => ({
+      collections: deepFreeze(await (await validation()).parseRosterText(text, path)),
+      indexed: false,
+    });
     const { value, sha256 } = await this.readNamedFile(path, ref.sha256, trusted, validated, '名册文件');
     this.roster = { ref: { file: ref.file, sha256 }, ...value };
     return this.roster;
@@ -145,7 +176,13 @@ export class SnapshotReader {
     const cached = this.parts.get(ref.file);
     if (cached) return cached.contacts;
     const path = join(this.layout.partsDir, ref.file);
-    const { value, sha256, bytes } = await this.readNamedFile(path, ref.sha256, parseSealedPartText, async (text) => (await validation()).parsePartText(text, path, month), '联系记录文件');
+    const { value, sha256, bytes } = await this.readNamedFile(
+      path,
+      ref.sha256,
+      parseSealedPartText,
+      async (text) => (await validation()).parsePartText(text, path, month),
+      '联系记录文件',
+    );
     this.lastPart = { file: ref.file, bytes };
     const list = Object.freeze(value.map((c) => Object.freeze(c)));
     this.parts.set(ref.file, { contacts: list, sha256 });
@@ -175,7 +212,9 @@ export class SnapshotReader {
 
   /** A damaged file's error with the backup to restore; a missing file's (read again) and any other as it is. */
   private async advised(error: unknown): Promise<unknown> {
-    return error instanceof DatastoreFileError && !(error instanceof MissingPartError) ? this.withBackupAdvice(error) : error;
+    return error instanceof DatastoreFileError && !(error instanceof MissingPartError)
+      ? this.withBackupAdvice(error)
+      : error;
   }
 
   /** Names the newest backup that loads, and how to bring it back. */

@@ -82,7 +82,13 @@ export function extend<B extends object, E extends object>(base: B, extra: E): B
 /** Copies `source`'s property `key` onto `target` as a spread would, but a getter stays a getter (unread). */
 export function carry(target: object, source: object, key: PropertyKey): void {
   const d = Object.getOwnPropertyDescriptor(source, key)!;
-  Object.defineProperty(target, key, d.get ? { ...d, configurable: true } : { value: d.value, writable: true, enumerable: d.enumerable, configurable: true });
+  Object.defineProperty(
+    target,
+    key,
+    d.get
+      ? { ...d, configurable: true }
+      : { value: d.value, writable: true, enumerable: d.enumerable, configurable: true },
+  );
 }
 
 /** Whether `a` and `b` read `key` from the same roster list, unread or not: the same value, without reading it. */
@@ -110,6 +116,7 @@ export function assemble(snapshot: Snapshot): Datastore {
 export function earliestUnread(snapshot: Snapshot, contacts: readonly Contact[]): IsoDate | null {
   if (snapshot.fromMonth === null) return null;
   let earliest: IsoDate | null = null;
-  for (const c of contacts) if (monthOf(c.date) < snapshot.fromMonth && (earliest === null || c.date < earliest)) earliest = c.date;
+  for (const c of contacts)
+    if (monthOf(c.date) < snapshot.fromMonth && (earliest === null || c.date < earliest)) earliest = c.date;
   return earliest;
 }

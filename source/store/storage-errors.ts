@@ -3,7 +3,21 @@
 import { dirname } from 'node:path';
 import { osUserName } from './os-user.js';
 
-const CODES = ['EROFS', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EEXIST', 'EISDIR', 'ENOTDIR', 'EIO', 'EMFILE', 'ENFILE', 'ENAMETOOLONG', 'ELOOP'] as const;
+const CODES = [
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EEXIST',
+  'EISDIR',
+  'ENOTDIR',
+  'EIO',
+  'EMFILE',
+  'ENFILE',
+  'ENAMETOOLONG',
+  'ELOOP',
+] as const;
 
 export function isStorageError(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -14,7 +28,10 @@ export function isStorageError(error: unknown): error is NodeJS.ErrnoException {
 export function storageProblem(error: unknown, fallbackPath: string, doing: '读取' | '写入' = '写入'): string | null {
   if (!isStorageError(error)) return null;
   // A replaced file is written as its temp file `<file>.<number>` (private-files.ts): name the file itself.
-  const path = error.path === undefined || (fallbackPath !== '' && error.path.startsWith(`${fallbackPath}.`)) ? fallbackPath || (error.path ?? '') : error.path;
+  const path =
+    error.path === undefined || (fallbackPath !== '' && error.path.startsWith(`${fallbackPath}.`))
+      ? fallbackPath || (error.path ?? '')
+      : error.path;
   switch (error.code) {
     case 'EROFS':
       return `${dirname(path)} 所在的存储是只读的（如 U 盘写保护或只读挂载），无法写入：请换到可写的位置，或请管理员重新挂载为可写`;

@@ -96,7 +96,12 @@ export async function takeOverAbandoned(mainFile: string): Promise<boolean> {
   const info = await stat(lockDir).catch(() => null);
   if (!info) return true;
   const age = Date.now() - info.mtimeMs;
-  const abandoned = owner === null ? age > OWNERLESS_STALE_MS : owner.host === hostname() ? !processAlive(owner.pid) : age > UNCHECKED_STALE_MS;
+  const abandoned =
+    owner === null
+      ? age > OWNERLESS_STALE_MS
+      : owner.host === hostname()
+        ? !processAlive(owner.pid)
+        : age > UNCHECKED_STALE_MS;
   if (!abandoned) return false;
   // Still the same owner (or still none): another waiter may have taken it over since.
   const again = await readOwner(lockDir);
@@ -158,7 +163,11 @@ class Wakeup {
  * Runs `work` holding the lock of the datastore whose main file (real path) is `mainFile`. Errors of
  * the storage itself (read-only, full, no permission) are said at once, not after waiting.
  */
-export async function withStoreLock<T>(mainFile: string, shownFile: string, work: (lock: HeldLock) => Promise<T>): Promise<T> {
+export async function withStoreLock<T>(
+  mainFile: string,
+  shownFile: string,
+  work: (lock: HeldLock) => Promise<T>,
+): Promise<T> {
   const lockDir = `${mainFile}.lock`;
   const cannotLock = (error: unknown): never => {
     const problem = storageProblem(error, lockDir);
@@ -170,7 +179,13 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
   const queue = new LockQueue(`${mainFile}.lock-queue`, processAlive, WAIT_MS + 5_000);
   let wakeup: Wakeup | null = null;
   let release: () => Promise<void>;
-  const owner: Owner = { token: randomUUID(), pid: process.pid, host: hostname(), user: osUserName(), since: new Date().toISOString() };
+  const owner: Owner = {
+    token: randomUUID(),
+    pid: process.pid,
+    host: hostname(),
+    user: osUserName(),
+    since: new Date().toISOString(),
+  };
   try {
     // The ticket first, even when nobody waits: until this writer's owner file is written, the
     // ticket is what tells waiters it is alive.
@@ -197,7 +212,9 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
         }
       }
       if (Date.now() > deadline) {
-        throw new UserError(`数据文件 ${shownFile} 正被${describeOwner(await readOwner(lockDir))}写入，已等待 ${WAIT_MS / 1000} 秒：修改未保存，请稍后重试`);
+        throw new UserError(
+          `数据文件 ${shownFile} 正被${describeOwner(await readOwner(lockDir))}写入，已等待 ${WAIT_MS / 1000} 秒：修改未保存，请稍后重试`,
+        );
       }
       if (!wakeup) {
         wakeup = new Wakeup();
@@ -213,7 +230,8 @@ export async function withStoreLock<T>(mainFile: string, shownFile: string, work
       await rm(ownerFile(lockDir), { force: true });
       await release().catch(() => undefined);
       // Gone already: this process stalled past OWNERLESS_STALE_MS right after creating it.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`数据文件 ${shownFile} 的锁已被其他进程接管（本进程停顿过久）：修改未保存，请重试`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new UserError(`数据文件 ${shownFile} 的锁已被其他进程接管（本进程停顿过久）：修改未保存，请重试`);
       cannotLock(error);
     }
   } finally {

@@ -28,7 +28,10 @@ export async function undoCandidate(
     if (e.undoOf !== undefined) undone.add(e.undoOf);
     later.push(e);
   }
-  if (!entry) throw new UserError(revision === undefined ? '没有可以撤销的修改' : `日志中没有第 ${revision} 号修改：用 sanlianxi history 查看`);
+  if (!entry)
+    throw new UserError(
+      revision === undefined ? '没有可以撤销的修改' : `日志中没有第 ${revision} 号修改：用 sanlianxi history 查看`,
+    );
   if (entry.undoOf !== undefined) throw new UserError(`第 ${entry.revision} 号修改本身是撤销操作，不能再撤销`);
   if (undone.has(entry.revision)) throw new UserError(`第 ${entry.revision} 号修改已经撤销过了`);
   // A revision after the candidate without its entry (a line torn by a crash or a full disk) may be
@@ -43,7 +46,9 @@ export async function undoCandidate(
     }
   }
   if (entry.changes === null) {
-    throw new UserError(`第 ${entry.revision} 号修改（${entry.action}）不能撤销：如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore`);
+    throw new UserError(
+      `第 ${entry.revision} 号修改（${entry.action}）不能撤销：如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore`,
+    );
   }
   return { entry, later: later.reverse() };
 }
@@ -54,7 +59,8 @@ export function describeEntry(e: JournalEntry): string {
 
 function recordLabel(change: RecordChange): string {
   const record = (change.after ?? change.before) as Record<string, unknown> | null;
-  const name = record?.['name'] ?? record?.['studentNo'] ?? (record?.['date'] ? `${String(record['date'])} 的记录` : undefined);
+  const name =
+    record?.['name'] ?? record?.['studentNo'] ?? (record?.['date'] ? `${String(record['date'])} 的记录` : undefined);
   return `${COLLECTION_LABELS[change.collection]}${typeof name === 'string' ? ` ${name}` : ` ${change.id}`}`;
 }
 
@@ -79,11 +85,17 @@ export function revertEntry(data: Datastore, entry: JournalEntry, later: readonl
       change.collection === 'settings'
         ? journalSettings(data.settings)
         : ((data[change.collection] as Table).find((r) => r.id === change.id) ?? null);
-    if (change.collection === 'settings' && !isDeepStrictEqual((change.before as Settings).robots, (change.after as Settings).robots)) {
-      throw new UserError(`无法撤销${describeEntry(entry)}：它改动了群机器人，日志只存遮盖后的地址；请用 sanlianxi webhook set 或 webhook remove 改回`);
+    if (
+      change.collection === 'settings' &&
+      !isDeepStrictEqual((change.before as Settings).robots, (change.after as Settings).robots)
+    ) {
+      throw new UserError(
+        `无法撤销${describeEntry(entry)}：它改动了群机器人，日志只存遮盖后的地址；请用 sanlianxi webhook set 或 webhook remove 改回`,
+      );
     }
     if (!isDeepStrictEqual(current, change.after)) {
-      const touches = (e: JournalEntry) => e.changes === null || e.changes.some((c) => c.collection === change.collection && c.id === change.id);
+      const touches = (e: JournalEntry) =>
+        e.changes === null || e.changes.some((c) => c.collection === change.collection && c.id === change.id);
       const blame = [...later].reverse().find(touches);
       throw new UserError(
         `无法撤销${describeEntry(entry)}：${recordLabel(change)} 之后${blame ? `又被${describeEntry(blame)}改动` : '已被改动'}；请先撤销后来的修改`,

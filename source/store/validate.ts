@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { describeIssues } from './issue-text.js';
 import { datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
-import { headFileSchema, mainFileSchema, partFileSchema, rosterFileSchema, type HeadFile, type MainCollections, type MainFile } from './file-schemas.js';
+import {
+  headFileSchema,
+  mainFileSchema,
+  partFileSchema,
+  rosterFileSchema,
+  type HeadFile,
+  type MainCollections,
+  type MainFile,
+} from './file-schemas.js';
 import { migrate } from './migrations.js';
 
 /** A main file as read: a head (version 4 on), or the whole roster inline (version 3 and earlier). */
@@ -19,7 +27,9 @@ export type ParsedMainFile =
     };
 
 function invalid(file: string, raw: unknown, issues: readonly z.core.$ZodIssue[]): DatastoreFileError {
-  return new DatastoreFileError(`数据文件 ${file} 校验失败：${describeIssues(raw, issues)}。文件未被改动，请修正或从备份恢复`);
+  return new DatastoreFileError(
+    `数据文件 ${file} 校验失败：${describeIssues(raw, issues)}。文件未被改动，请修正或从备份恢复`,
+  );
 }
 
 export function parseJsonObject(text: string, file: string): Record<string, unknown> {
@@ -27,7 +37,9 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new DatastoreFileError(`数据文件 ${file} 不是有效的 JSON（${(error as Error).message}）：文件未被改动，请修正该文件或从备份恢复`);
+    throw new DatastoreFileError(
+      `数据文件 ${file} 不是有效的 JSON（${(error as Error).message}）：文件未被改动，请修正该文件或从备份恢复`,
+    );
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new DatastoreFileError(`数据文件 ${file} 不是 sanlianxi 的数据文件：文件未被改动`);
@@ -48,12 +60,17 @@ export function parseMainText(text: string, file: string): ParsedMainFile {
   }
   if (Array.isArray(data['contacts'])) {
     if (data['contactParts'] !== undefined) {
-      throw new DatastoreFileError(`数据文件 ${file} 既有内嵌的 contacts 又有 contactParts：文件未被改动，请从备份恢复`);
+      throw new DatastoreFileError(
+        `数据文件 ${file} 既有内嵌的 contacts 又有 contactParts：文件未被改动，请从备份恢复`,
+      );
     }
     const result = datastoreSchema.safeParse(data);
     if (!result.success) throw invalid(file, data, result.error.issues);
     const { contacts, ...rest } = result.data;
-    const revision = typeof data['revision'] === 'number' && Number.isInteger(data['revision']) && data['revision'] >= 0 ? data['revision'] : 0;
+    const revision =
+      typeof data['revision'] === 'number' && Number.isInteger(data['revision']) && data['revision'] >= 0
+        ? data['revision']
+        : 0;
     return { head: null, inline: { main: { ...rest, revision, contactParts: {} }, contacts } };
   }
   const result = mainFileSchema.safeParse(data);
@@ -74,9 +91,15 @@ export function parsePartText(text: string, file: string, month: string): Contac
   const raw = parseJsonObject(text, file);
   const result = partFileSchema.safeParse(raw);
   if (!result.success) throw invalid(file, raw, result.error.issues);
-  if (result.data.month !== month) throw new DatastoreFileError(`联系记录文件 ${file} 属于 ${result.data.month}，不是 ${month}：文件未被改动，请从备份恢复`);
+  if (result.data.month !== month)
+    throw new DatastoreFileError(
+      `联系记录文件 ${file} 属于 ${result.data.month}，不是 ${month}：文件未被改动，请从备份恢复`,
+    );
   const stray = result.data.contacts.find((c) => !c.date.startsWith(month));
-  if (stray) throw new DatastoreFileError(`联系记录文件 ${file} 中的联系 ${stray.id} 日期 ${stray.date} 不在 ${month}：文件未被改动，请从备份恢复`);
+  if (stray)
+    throw new DatastoreFileError(
+      `联系记录文件 ${file} 中的联系 ${stray.id} 日期 ${stray.date} 不在 ${month}：文件未被改动，请从备份恢复`,
+    );
   return result.data.contacts;
 }
 

@@ -78,7 +78,19 @@ export function App(props: AppProps) {
   );
 }
 
-function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, contactsComplete: complete = true, exportsDir, readOnly = false, scope = null, shown, screens }: AppProps & { shown: ShownData; screens: Screens | null }) {
+function Frame({
+  store,
+  today,
+  context,
+  view = 'all',
+  reloadEveryMs = 2000,
+  contactsComplete: complete = true,
+  exportsDir,
+  readOnly = false,
+  scope = null,
+  shown,
+  screens,
+}: AppProps & { shown: ShownData; screens: Screens | null }) {
   const { exit } = useApp();
   const { data, setData, digest: answering } = shown;
   const [stack, setStack] = useState<Route[]>([{ name: 'home' }]);
@@ -87,7 +99,10 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
   // The indexes, the overdue report and the latest contact dates are made when a screen first reads
   // them: 首页 from the digest reads few indexes, and neither the report's rows nor the dates.
   const idx = useMemo(() => new LazyIndexes(data), [data]);
-  const report = useMemo(() => once(() => (answering ? overdueFromDigest(answering, today) : overdueReport(data, idx, today))), [answering, data, idx, today]);
+  const report = useMemo(
+    () => once(() => (answering ? overdueFromDigest(answering, today) : overdueReport(data, idx, today))),
+    [answering, data, idx, today],
+  );
   const last = useMemo(() => once(() => lastContacts(data.contacts)), [data.contacts]);
   const term = reportingTerm(data.settings.terms, today);
   const keyboard = useKeyboardClaims();
@@ -191,24 +206,28 @@ function Frame({ store, today, context, view = 'all', reloadEveryMs = 2000, cont
   return (
     <UiContext.Provider value={ui}>
       <TerminalSizeContext.Provider value={size}>
-      <KeyboardClaims value={keyboard.claim}>
-        <Box flexDirection="column">
-          <Header title={safeText(data.settings.schoolName)} tail={` 三联系 · ${term?.name ?? '不在学期内'} · 今天 ${today}`} dataFile={dataFile} />
-          <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
-          <KeyScope on={!help && !confirmUndo}>
-            {stack.map((route, i) => {
-              const top = i === stack.length - 1;
-              return (
-                <KeyScope key={i} on={top}>
-                  <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
-                    {route.name === 'home' ? <HomeScreen /> : screens && <screens.ScreenSwitch route={route} />}
-                  </Box>
-                </KeyScope>
-              );
-            })}
-          </KeyScope>
-        </Box>
-      </KeyboardClaims>
+        <KeyboardClaims value={keyboard.claim}>
+          <Box flexDirection="column">
+            <Header
+              title={safeText(data.settings.schoolName)}
+              tail={` 三联系 · ${term?.name ?? '不在学期内'} · 今天 ${today}`}
+              dataFile={dataFile}
+            />
+            <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
+            <KeyScope on={!help && !confirmUndo}>
+              {stack.map((route, i) => {
+                const top = i === stack.length - 1;
+                return (
+                  <KeyScope key={i} on={top}>
+                    <Box display={top && !help ? 'flex' : 'none'} flexDirection="column">
+                      {route.name === 'home' ? <HomeScreen /> : screens && <screens.ScreenSwitch route={route} />}
+                    </Box>
+                  </KeyScope>
+                );
+              })}
+            </KeyScope>
+          </Box>
+        </KeyboardClaims>
       </TerminalSizeContext.Provider>
     </UiContext.Provider>
   );
@@ -227,7 +246,12 @@ function Header({ title, tail, dataFile }: { title: string; tail: string; dataFi
     <Box width={columns}>
       <Text wrap="truncate-end">
         <Text bold>{shown}</Text>
-        {room >= MIN_PATH_COLUMNS ? <Text dimColor>{DATA_FILE_LABEL}{truncatePath(dataFile, room)}</Text> : null}
+        {room >= MIN_PATH_COLUMNS ? (
+          <Text dimColor>
+            {DATA_FILE_LABEL}
+            {truncatePath(dataFile, room)}
+          </Text>
+        ) : null}
       </Text>
     </Box>
   );

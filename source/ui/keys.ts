@@ -7,7 +7,17 @@ import type { ScreenName } from './routes.js';
 
 /** ink's names for the keys that are not text. */
 type Named = 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown';
-const NAMED = new Set<string>(['return', 'escape', 'tab', 'upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown']);
+const NAMED = new Set<string>([
+  'return',
+  'escape',
+  'tab',
+  'upArrow',
+  'downArrow',
+  'leftArrow',
+  'rightArrow',
+  'pageUp',
+  'pageDown',
+]);
 
 export interface Command {
   /** The keys as the status bar and help write them. */
@@ -19,7 +29,12 @@ export interface Command {
   rank: 1 | 2 | 3;
 }
 
-const cmd = (keys: string, label: string, bind: string[], rank: 1 | 2 | 3 = 2): Command => ({ keys, label, bind, rank });
+const cmd = (keys: string, label: string, bind: string[], rank: 1 | 2 | 3 = 2): Command => ({
+  keys,
+  label,
+  bind,
+  rank,
+});
 
 /** 首页's number keys, in the order shown; `changes`: a screen only for changing data (not for a read-only user). */
 export const HOME_KEYS: Array<{ key: string; screen: ScreenName; label: string; changes?: true }> = [
@@ -42,7 +57,12 @@ export const COMMANDS = {
   quit: cmd('q', '退出', ['q'], 1),
   closeHelp: cmd('?/Esc', '关闭帮助', ['?', 'escape'], 1),
   helpScroll: cmd('j/k', '滚动', ['j', 'k', 'downArrow', 'upArrow'], 2),
-  openScreen: cmd('0-9', '打开', HOME_KEYS.map((k) => k.key), 1),
+  openScreen: cmd(
+    '0-9',
+    '打开',
+    HOME_KEYS.map((k) => k.key),
+    1,
+  ),
   // Lists.
   down: cmd('j/↓', '下移', ['j', 'downArrow'], 3),
   up: cmd('k/↑', '上移', ['k', 'upArrow'], 3),
@@ -103,11 +123,31 @@ export type CommandName = keyof typeof COMMANDS;
 
 /** The commands that change data (or open a form that does): a read-only user has none of them. */
 export const CHANGING: ReadonlySet<CommandName> = new Set<CommandName>([
-  'undo', 'add', 'edit', 'markStatus', 'logFor', 'assignClass', 'assign', 'reassign', 'endAssignment', 'scheduleSuccessor', 'editRow', 'addTerm', 'startYear', 'closeHole', 'openPairing', 'pickCadre', 'pickTargets', 'savePairs', 'confirmImport', 'sendMessage',
+  'undo',
+  'add',
+  'edit',
+  'markStatus',
+  'logFor',
+  'assignClass',
+  'assign',
+  'reassign',
+  'endAssignment',
+  'scheduleSuccessor',
+  'editRow',
+  'addTerm',
+  'startYear',
+  'closeHole',
+  'openPairing',
+  'pickCadre',
+  'pickTargets',
+  'savePairs',
+  'confirmImport',
+  'sendMessage',
 ]);
 
 /** The commands offered to this user: for a read-only one, those that change nothing. */
-export const offered = (names: readonly CommandName[], readOnly: boolean): CommandName[] => names.filter((n) => !(readOnly && CHANGING.has(n)));
+export const offered = (names: readonly CommandName[], readOnly: boolean): CommandName[] =>
+  names.filter((n) => !(readOnly && CHANGING.has(n)));
 
 /** 首页's number keys offered to this user. */
 export const homeKeys = (readOnly: boolean) => HOME_KEYS.filter((k) => !(readOnly && k.changes));
@@ -124,7 +164,8 @@ function pressed(bind: string, input: string, key: Key): boolean {
 
 /** Whether a key press is one of a command's keys: `const is = keyIs(input, key); if (is('down')) …`; never a changing one when `readOnly`. */
 export function keyIs(input: string, key: Key, readOnly = false): (command: CommandName) => boolean {
-  return (command) => !(readOnly && CHANGING.has(command)) && COMMANDS[command].bind.some((b) => pressed(b, input, key));
+  return (command) =>
+    !(readOnly && CHANGING.has(command)) && COMMANDS[command].bind.some((b) => pressed(b, input, key));
 }
 
 /** The help: what each place offers, from the same table. */

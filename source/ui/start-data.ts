@@ -12,7 +12,8 @@ import type { DataRead } from './hooks/use-shown-data.js';
 /** How many of the latest contacts 首页 shows. */
 export const LATEST_CONTACTS = 5;
 
-export type StartData = Required<Pick<AppProps, 'initialData' | 'contactsComplete'>> & Pick<AppProps, 'digest' | 'rest'>;
+export type StartData = Required<Pick<AppProps, 'initialData' | 'contactsComplete'>> &
+  Pick<AppProps, 'digest' | 'rest'>;
 
 /**
  * The data of `range` (default: the store's view) and the digest for `today`, believed only when the
@@ -35,7 +36,12 @@ export async function readStartData(store: DatastoreFile, today: IsoDate): Promi
     return first === null || (from !== undefined && first >= from);
   };
   if (recent.digest && recent.data.contacts.length >= LATEST_CONTACTS) {
-    return { initialData: recent.data, digest: recent.digest, contactsComplete, rest: () => readWithDigest(store, today) };
+    return {
+      initialData: recent.data,
+      digest: recent.digest,
+      contactsComplete,
+      rest: () => readWithDigest(store, today),
+    };
   }
   const whole = recent.digest ? await readWithDigest(store, today) : { data: await store.load(), digest: null };
   return { initialData: whole.data, contactsComplete, ...(whole.digest ? { digest: whole.digest } : {}) };

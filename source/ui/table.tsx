@@ -23,10 +23,34 @@ export type CutOrder = 0 | 1 | 2 | 3;
 
 /** Each column header's cut order; a header not named here is cut last (1). */
 const CUT_ORDER: Record<string, CutOrder> = {
-  备注: 3, 部门: 3, 寝室长: 3, 类别: 3,
-  姓名: 2, 干部: 2, 联系干部: 2, 班主任: 2, 辅导员: 2, 对象: 2, 归属: 2, 学院: 2, 寝室: 2, 形式: 2,
-  ' ': 0, 日期: 0, 工号: 0, 学号: 0, 最近联系: 0, 毕业: 0, 窗口: 0, 状态: 0, 类型: 0, 学期: 0, 人数: 0,
-  本月完成: 0, 逾期: 0, 待完成: 0,
+  备注: 3,
+  部门: 3,
+  寝室长: 3,
+  类别: 3,
+  姓名: 2,
+  干部: 2,
+  联系干部: 2,
+  班主任: 2,
+  辅导员: 2,
+  对象: 2,
+  归属: 2,
+  学院: 2,
+  寝室: 2,
+  形式: 2,
+  ' ': 0,
+  日期: 0,
+  工号: 0,
+  学号: 0,
+  最近联系: 0,
+  毕业: 0,
+  窗口: 0,
+  状态: 0,
+  类型: 0,
+  学期: 0,
+  人数: 0,
+  本月完成: 0,
+  逾期: 0,
+  待完成: 0,
 };
 
 /** The cut order of a column: the duty grid's month columns (9月, 10月…) are never cut. */
@@ -75,7 +99,11 @@ export function columnWidths(
     for (const rank of [3, 2, 1] as const) {
       while (line() > total) {
         let widest = -1;
-        widths.forEach((w, i) => (order[i] === rank && w > Math.max(pass, floors[i]!) && (widest < 0 || w > widths[widest]!) ? (widest = i) : undefined));
+        widths.forEach((w, i) =>
+          order[i] === rank && w > Math.max(pass, floors[i]!) && (widest < 0 || w > widths[widest]!)
+            ? (widest = i)
+            : undefined,
+        );
         if (widest < 0) break;
         widths[widest]! -= 1;
       }
@@ -98,7 +126,14 @@ export function Table({ data, columns, padding = 1, maxWidth = 30, width }: Prop
   const cols = columns ?? Object.keys(data[0] ?? {});
   const natural = cols.map((c) => Math.max(textWidth(c), ...data.map((r) => textWidth(String(r[c] ?? '')))));
   const floors = cols.map((c) => Math.max(2, ...data.map((r) => cellFloor(String(r[c] ?? '')))));
-  const widths = columnWidths(natural, maxWidth, width ?? terminal.columns, 2 * padding + 1, cols.map(cutOrder), floors);
+  const widths = columnWidths(
+    natural,
+    maxWidth,
+    width ?? terminal.columns,
+    2 * padding + 1,
+    cols.map(cutOrder),
+    floors,
+  );
   const pad = ' '.repeat(padding);
   const line = (cells: string[]) => cells.map((c, i) => pad + fitCell(c, widths[i]!) + pad).join('│');
   return (

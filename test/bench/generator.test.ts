@@ -23,7 +23,9 @@ describe('bench generator (small scale)', () => {
     expect(counts.terms).toBe(10);
     expect(counts.classes).toBe(24);
     expect(data.assignments.some((a) => a.endReason === '班级毕业')).toBe(true);
-    expect(data.assignments.some((a) => a.endReason === '调整' || a.endReason === '离职' || a.endReason === '长期请假')).toBe(true);
+    expect(
+      data.assignments.some((a) => a.endReason === '调整' || a.endReason === '离职' || a.endReason === '长期请假'),
+    ).toBe(true);
     const rows = overdueReport(data, buildIndexes(data), BENCH_TODAY).rows;
     expect(rows.some((r) => r.status === 'overdue')).toBe(true);
     expect(data.contacts.every((c) => c.date <= BENCH_TODAY)).toBe(true);

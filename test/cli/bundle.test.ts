@@ -29,14 +29,24 @@ async function schools(): Promise<{ file: string; twin: string }> {
   const file = join(dir, 'a', 'data.json');
   mkdirSync(join(dir, 'a'));
   writeFileSync(file, JSON.stringify(smallSchool([AUTUMN])));
-  expect((await runCli(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
-  expect((await runCli(['users', 'add', 'wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院'], file)).code).toBe(0);
+  expect((await runCli(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(
+    0,
+  );
+  expect(
+    (await runCli(['users', 'add', 'wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院'], file))
+      .code,
+  ).toBe(0);
   cpSync(join(dir, 'a'), join(dir, 'b'), { recursive: true });
   return { file, twin: join(dir, 'b', 'data.json') };
 }
 
 /** The line run by the built program on `file` and in process on `twin`: the same code, output and errors. */
-async function expectSame(build: string, line: string[], { file, twin }: { file: string; twin: string }, env?: Record<string, string>): Promise<CliResult> {
+async function expectSame(
+  build: string,
+  line: string[],
+  { file, twin }: { file: string; twin: string },
+  env?: Record<string, string>,
+): Promise<CliResult> {
   const result = built(build, [...line, '--data', file], env);
   expect(result, line.join(' ')).toEqual(await inProcess([...line, '--data', twin], env));
   return result;
@@ -45,7 +55,10 @@ async function expectSame(build: string, line: string[], { file, twin }: { file:
 /** The built main.js of `build` run as a process, with `env` added to this one's (no COLUMNS: a pipe). */
 function built(build: string, args: string[], env: Record<string, string> = {}): CliResult {
   const { COLUMNS: _columns, ...outer } = process.env;
-  const r = spawnSync(process.execPath, [join(build, 'cli', 'main.js'), ...args], { encoding: 'utf8', env: { ...outer, ...env } });
+  const r = spawnSync(process.execPath, [join(build, 'cli', 'main.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...outer, ...env },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -74,27 +87,58 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('the built program', () => {
   it('runs a plain overdue or log line from fast.js alone, as in process', async () => {
     const data = await schools();
-    const log = ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-10', '--as-of', '2026-09-20'];
-    expect(await expectSame(FAST_ONLY, log, data)).toEqual({ code: 0, stdout: '已记录：张三 班级 会计1班 2026-09-10 座谈会\n', stderr: '' });
+    const log = [
+      'log',
+      '--cadre',
+      '张三',
+      '--type',
+      '班级',
+      '--target',
+      '会计1班',
+      '--date',
+      '2026-09-10',
+      '--as-of',
+      '2026-09-20',
+    ];
+    expect(await expectSame(FAST_ONLY, log, data)).toEqual({
+      code: 0,
+      stdout: '已记录：张三 班级 会计1班 2026-09-10 座谈会\n',
+      stderr: '',
+    });
     // A user error thrown inside fast.js is told as one, not as an internal error.
-    const unknown = await expectSame(FAST_ONLY, ['log', '--cadre', '赵六', '--type', '班级', '--target', '会计1班'], data);
+    const unknown = await expectSame(
+      FAST_ONLY,
+      ['log', '--cadre', '赵六', '--type', '班级', '--target', '会计1班'],
+      data,
+    );
     expect(unknown).toMatchObject({ code: 1, stderr: expect.stringMatching(/^找不到干部“赵六”/) });
     await expectSame(FAST_ONLY, ['overdue', '--as-of', '2026-09-20'], data);
     await expectSame(FAST_ONLY, ['overdue', '--as-of', '2026-09-20', '--json'], data);
-    expect((await expectSame(FAST_ONLY, ['overdue', '--as-of', '2026-09-30', '--count', '--exit-code'], data)).code).toBe(3);
+    expect(
+      (await expectSame(FAST_ONLY, ['overdue', '--as-of', '2026-09-30', '--count', '--exit-code'], data)).code,
+    ).toBe(3);
   });
 
   it('runs help, mistakes, an SSH forced command and the terminal UI without fast.js, as in process', async () => {
     const data = await schools();
     expect((await expectSame(PROGRAM_ONLY, ['log', '--help'], data)).stdout).toContain('--again');
     expect((await expectSame(PROGRAM_ONLY, ['log', '--cadre', '张三', '--type', '班级'], data)).code).toBe(1);
-    expect((await expectSame(PROGRAM_ONLY, ['--as-of', '2026-09-20'], data)).stderr).toMatch(/^终端界面需要在交互式终端中打开/);
+    expect((await expectSame(PROGRAM_ONLY, ['--as-of', '2026-09-20'], data)).stderr).toMatch(
+      /^终端界面需要在交互式终端中打开/,
+    );
     const ssh = (command: string) => ({ ...SSH, SSH_ORIGINAL_COMMAND: command });
-    expect((await expectSame(PROGRAM_ONLY, ['--user', 'wang'], data, ssh('overdue --as-of 2026-09-20 --count'))).code).toBe(0);
+    expect(
+      (await expectSame(PROGRAM_ONLY, ['--user', 'wang'], data, ssh('overdue --as-of 2026-09-20 --count'))).code,
+    ).toBe(0);
     const log = 'log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-11 --as-of 2026-09-20';
-    expect(await expectSame(PROGRAM_ONLY, ['--user', 'wang'], data, ssh(log))).toMatchObject({ code: 0, stdout: expect.stringMatching(/^已记录/) });
+    expect(await expectSame(PROGRAM_ONLY, ['--user', 'wang'], data, ssh(log))).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^已记录/),
+    });
     // The forced command's user, not the OS account, is who the journal names.
-    const history = JSON.parse(built(PROGRAM_ONLY, ['history', '--json', '--data', data.file]).stdout) as Array<{ user: string }>;
+    const history = JSON.parse(built(PROGRAM_ONLY, ['history', '--json', '--data', data.file]).stdout) as Array<{
+      user: string;
+    }>;
     expect(history[0]?.user).toBe('王芳（wang）');
   });
 });

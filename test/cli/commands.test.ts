@@ -16,17 +16,43 @@ beforeEach(async () => {
 
 describe('sanlianxi commands', async () => {
   it('assign, log and overdue --json: the logged window disappears', async () => {
-    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--students', '2025001', '--start', '2026-09-01'], file)).code).toBe(0);
-    const before = JSON.parse((await run(['overdue', '--as-of', '2026-09-20', '--json'], file)).stdout) as Array<Record<string, unknown>>;
+    expect(
+      (
+        await run(
+          ['assign', '--cadre', '张三', '--class', '会计1班', '--students', '2025001', '--start', '2026-09-01'],
+          file,
+        )
+      ).code,
+    ).toBe(0);
+    const before = JSON.parse((await run(['overdue', '--as-of', '2026-09-20', '--json'], file)).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(before.map((r) => `${r['duty']} ${r['target']} ${r['status']} ${r['days']}`)).toEqual([
       'class 会计1班 due 122',
       'dorm 1号楼-101、1号楼-102 due 10',
       'student 2025001 小明 due 10',
     ]);
-    const logged = await run(['log', '--cadre', 'T001', '--type', '寝室', '--target', '1号楼-102', '--date', '2026-09-18', '--as-of', '2026-09-20'], file);
+    const logged = await run(
+      [
+        'log',
+        '--cadre',
+        'T001',
+        '--type',
+        '寝室',
+        '--target',
+        '1号楼-102',
+        '--date',
+        '2026-09-18',
+        '--as-of',
+        '2026-09-20',
+      ],
+      file,
+    );
     expect(logged.code).toBe(0);
     expect(logged.stdout).toContain('已记录：张三 寝室 1号楼-102 2026-09-18 寝室走访');
-    const after = JSON.parse((await run(['overdue', '--as-of', '2026-09-20', '--json'], file)).stdout) as Array<Record<string, unknown>>;
+    const after = JSON.parse((await run(['overdue', '--as-of', '2026-09-20', '--json'], file)).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(after.map((r) => r['duty'])).toEqual(['class', 'student']);
     const text = (await run(['overdue', '--as-of', '2026-10-02'], file)).stdout;
     expect(text).toContain('逾期 1 项');
@@ -34,21 +60,62 @@ describe('sanlianxi commands', async () => {
   });
 
   it('a lone "-" is standard input only after import: a note of "-" stays "-"', async () => {
-    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
-    expect((await run(['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-18', '--note', '-', '--as-of', '2026-09-20'], file)).code).toBe(0);
+    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(
+      0,
+    );
+    expect(
+      (
+        await run(
+          [
+            'log',
+            '--cadre',
+            '张三',
+            '--type',
+            '班级',
+            '--target',
+            '会计1班',
+            '--date',
+            '2026-09-18',
+            '--note',
+            '-',
+            '--as-of',
+            '2026-09-20',
+          ],
+          file,
+        )
+      ).code,
+    ).toBe(0);
     const contacts = JSON.parse((await run(['contacts', '--json'], file)).stdout) as Array<{ note: string }>;
     expect(contacts.map((c) => c.note)).toEqual(['-']);
   });
 
   it('log refuses the same contact again (cadre, type, target, date) in one line, exit 1, unless --again', async () => {
-    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
-    const log = ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-18', '--note', '班会', '--as-of', '2026-09-20'];
+    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(
+      0,
+    );
+    const log = [
+      'log',
+      '--cadre',
+      '张三',
+      '--type',
+      '班级',
+      '--target',
+      '会计1班',
+      '--date',
+      '2026-09-18',
+      '--note',
+      '班会',
+      '--as-of',
+      '2026-09-20',
+    ];
     expect((await run(log, file)).code).toBe(0);
     const before = readFileSync(file, 'utf8');
     const again = await run(log, file);
     expect(again.code).toBe(1);
     expect(again.stdout).toBe('');
-    expect(again.stderr.trim().split('\n')).toEqual(['张三 2026-09-18 与 会计1班 的联系已有记录（座谈会，班会），未重复记录：确要再记一条请加 --again']);
+    expect(again.stderr.trim().split('\n')).toEqual([
+      '张三 2026-09-18 与 会计1班 的联系已有记录（座谈会，班会），未重复记录：确要再记一条请加 --again',
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(before);
     // Another date, or another target, is a new contact.
     expect((await run([...log.slice(0, 7), '--date', '2026-09-19', '--as-of', '2026-09-20'], file)).code).toBe(0);
@@ -64,7 +131,10 @@ describe('sanlianxi commands', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['assign', '--cadre', '赵六', '--class', '会计1班'], /找不到干部“赵六”/],
       [['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-02-30'], /开始日期“2026-02-30”无效/],
-      [['log', '--cadre', '张三', '--type', '寝室', '--target', '1号楼-101', '--date', '2026-09-18'], /没有有效的联系分配/],
+      [
+        ['log', '--cadre', '张三', '--type', '寝室', '--target', '1号楼-101', '--date', '2026-09-18'],
+        /没有有效的联系分配/,
+      ],
       [['log', '--cadre', '张三', '--type', '食堂', '--target', 'x'], /类型“食堂”无效/],
       [['end', '--cadre', '张三', '--date', '2026-10-01', '--reason', '退休'], /结束原因“退休”无效/],
       [['overdue', '--college', '不存在学院'], /找不到学院“不存在学院”/],
@@ -105,7 +175,11 @@ describe('sanlianxi commands', async () => {
     const fresh = join(mkdtempSync(join(tmpdir(), 'slx-init-')), 'new.json');
     const r = await run(['init', '--school', '测试学院', '--as-of', '2026-11-25'], fresh);
     expect(r.code).toBe(0);
-    expect((await new DatastoreFile(fresh).load('none')).settings.terms[0]).toEqual({ name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' });
+    expect((await new DatastoreFile(fresh).load('none')).settings.terms[0]).toEqual({
+      name: '2026-2027学年第一学期',
+      start: '2026-09-01',
+      end: '2027-01-20',
+    });
     expect((await run(['init', '--school', '测试学院'], fresh)).stderr).toContain('已存在');
     const help = (await run(['overdue', '--help'], fresh)).stdout;
     expect(help).toContain('选项：');
@@ -121,7 +195,9 @@ describe('sanlianxi commands', async () => {
     const data = smallSchool([AUTUMN]);
     data.cadres[0]!.name = '张三\u001b[2J\u001b[31m';
     writeFileSync(file, JSON.stringify(data));
-    expect((await run(['assign', '--cadre', 'T001', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
+    expect((await run(['assign', '--cadre', 'T001', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(
+      0,
+    );
     const out = (await run(['overdue', '--as-of', '2026-10-05'], file)).stdout;
     expect(out).toContain('张三�[2J�[31m');
     expect(out).not.toContain('\u001b');

@@ -11,7 +11,15 @@ function demoFile(): string {
   const data = buildDemoData();
   // A 困难生 the roster import added after the class was assigned: nobody holds her.
   const cls = data.classes.find((c) => c.name === '会计252班')!;
-  data.students.push({ id: 'stu_new', studentNo: '2202501999', name: '新来的', classId: cls.id, dormId: null, categories: ['经济困难'], contact: '' });
+  data.students.push({
+    id: 'stu_new',
+    studentNo: '2202501999',
+    name: '新来的',
+    classId: cls.id,
+    dormId: null,
+    categories: ['经济困难'],
+    contact: '',
+  });
   const file = join(mkdtempSync(join(tmpdir(), 'slx-coverage-')), 'data.json');
   writeFileSync(file, JSON.stringify(data));
   return file;
@@ -22,7 +30,12 @@ interface Json {
   classes: Array<{ class: string; college: string }>;
   dorms: unknown[];
   students: Array<{ name: string; class: string }>;
-  freeCadres: Array<{ cadre: string; employeeNo: string; college: string; since: { date: string; reason: string } | null }>;
+  freeCadres: Array<{
+    cadre: string;
+    employeeNo: string;
+    college: string;
+    since: { date: string; reason: string } | null;
+  }>;
   ending: Array<{ cadre: string; employeeNo: string; class: string; end: string; reason: string }>;
 }
 
@@ -39,12 +52,19 @@ describe('coverage', () => {
     expect(now.freeCadres).toHaveLength(9);
     expect(now.freeCadres.every((c) => c.since === null)).toBe(true);
 
-    const june = JSON.parse((await runCli(['coverage', '--as-of', '2027-06-10', '--json', '--college', '经济管理学院'], file)).stdout) as Json;
-    expect(june.ending.map((e) => e.class).sort()).toEqual(['会计241班', '电子商务241班', '物流管理241班', '市场营销241班'].sort());
+    const june = JSON.parse(
+      (await runCli(['coverage', '--as-of', '2027-06-10', '--json', '--college', '经济管理学院'], file)).stdout,
+    ) as Json;
+    expect(june.ending.map((e) => e.class).sort()).toEqual(
+      ['会计241班', '电子商务241班', '物流管理241班', '市场营销241班'].sort(),
+    );
     expect(june.ending.every((e) => e.end === '2027-06-30' && e.reason === '班级毕业')).toBe(true);
     expect(june.freeCadres.every((c) => c.college === '经济管理学院')).toBe(true);
 
-    expect((await runCli(['users', 'add', 'wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院'], file)).code).toBe(0);
+    expect(
+      (await runCli(['users', 'add', 'wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院'], file))
+        .code,
+    ).toBe(0);
     process.env['SSH_CONNECTION'] = '127.0.0.1 50000 127.0.0.1 22';
     process.env['SSH_ORIGINAL_COMMAND'] = 'coverage --as-of 2027-07-01 --json';
     try {
@@ -53,7 +73,9 @@ describe('coverage', () => {
       const after = JSON.parse(hers.stdout) as Json;
       expect(after.freeCadres.every((c) => c.college === '经济管理学院')).toBe(true);
       // The four cadres of the classes that graduated on 06-30, free from 07-01, beside the three never assigned.
-      expect(after.freeCadres.filter((c) => c.since !== null).map((c) => c.since)).toEqual(Array(4).fill({ date: '2027-07-01', reason: '班级毕业' }));
+      expect(after.freeCadres.filter((c) => c.since !== null).map((c) => c.since)).toEqual(
+        Array(4).fill({ date: '2027-07-01', reason: '班级毕业' }),
+      );
       expect(after.freeCadres).toHaveLength(7);
       expect(after.students.map((s) => s.class)).toEqual(['会计252班']);
       expect(hers.stdout).not.toMatch(/机电信息学院|外国语学院/);

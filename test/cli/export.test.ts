@@ -11,15 +11,20 @@ it('form1 --cadre: an unassigned 在岗 cadre gets the form and a note (exit 0);
   const file = join(dir, 'data.json');
   const data = smallSchool([AUTUMN]);
   writeFileSync(file, JSON.stringify(data));
-  const run = (out: string) => runCli(['export', 'form1', '--cadre', '王五', '--as-of', '2026-11-25', '--out', join(dir, out)], file);
+  const run = (out: string) =>
+    runCli(['export', 'form1', '--cadre', '王五', '--as-of', '2026-11-25', '--out', join(dir, out)], file);
   const unassigned = await run('ww.xlsx');
   expect(unassigned.code).toBe(0);
   expect(unassigned.stdout).toContain('已导出附件1');
-  expect(unassigned.stdout).toContain('注意：王五（T003） 在 2026-11-25 没有联系分配，登记表中班级、困难学生、寝室部分为空');
+  expect(unassigned.stdout).toContain(
+    '注意：王五（T003） 在 2026-11-25 没有联系分配，登记表中班级、困难学生、寝室部分为空',
+  );
   data.cadres.find((c) => c.name === '王五')!.status = '离职';
   writeFileSync(file, JSON.stringify(data));
   const left = await run('left.xlsx');
   expect(left.code).toBe(1);
-  expect(left.stderr.trim().split('\n')).toEqual(['王五（T003） 的状态为“离职”，2026-11-25 没有联系分配：不填写登记表，未导出（如已返岗，请先把状态改为在岗）']);
+  expect(left.stderr.trim().split('\n')).toEqual([
+    '王五（T003） 的状态为“离职”，2026-11-25 没有联系分配：不填写登记表，未导出（如已返岗，请先把状态改为在岗）',
+  ]);
   expect(existsSync(join(dir, 'left.xlsx'))).toBe(false);
 });

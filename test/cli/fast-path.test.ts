@@ -50,10 +50,32 @@ async function expectSameReading(argv: string[]): Promise<void> {
 describe('fast path', () => {
   it('reads the everyday lines as yargs does', async () => {
     await expectSameReading(['overdue', '--count', '--as-of', '2026-11-25', '--data', 'school.json']);
-    await expectSameReading(['--data', 'school.json', 'overdue', '--json', '--college', '信息工程学院', '--status=逾期']);
+    await expectSameReading([
+      '--data',
+      'school.json',
+      'overdue',
+      '--json',
+      '--college',
+      '信息工程学院',
+      '--status=逾期',
+    ]);
     await expectSameReading(['overdue', '--exit-code', '--cadre', '00123', '--status', 'overdue', '--count']);
     await expectSameReading(['overdue']);
-    await expectSameReading(['log', '--cadre', '张三', '--type', '班级', '--target', '软件1班', '--date', '2026-11-20', '--note', '', '--form', '电话']);
+    await expectSameReading([
+      'log',
+      '--cadre',
+      '张三',
+      '--type',
+      '班级',
+      '--target',
+      '软件1班',
+      '--date',
+      '2026-11-20',
+      '--note',
+      '',
+      '--form',
+      '电话',
+    ]);
     await expectSameReading(['log', '--cadre=T001', '--type=寝室', '--target=1号楼-102', '--date=-3']);
     await expectSameReading(['--as-of', '2026-11-25']);
     await expectSameReading([]);
@@ -84,7 +106,9 @@ describe('fast path', () => {
 
   it('gives fast.ts the plain overdue and log lines only: not the terminal UI, nor an SSH forced command', () => {
     expect(isFastLine(['overdue', '--count', '--as-of', '2026-11-25', '--data', 'school.json'])).toBe(true);
-    expect(isFastLine(['--data', 'school.json', 'log', '--cadre', 'T001', '--type', '寝室', '--target', '1号楼-102'])).toBe(true);
+    expect(
+      isFastLine(['--data', 'school.json', 'log', '--cadre', 'T001', '--type', '寝室', '--target', '1号楼-102']),
+    ).toBe(true);
     expect(isFastLine(['--as-of', '2026-11-25'])).toBe(false);
     expect(isFastLine([])).toBe(false);
     expect(isFastLine(['log', '--help'])).toBe(false);
@@ -93,7 +117,13 @@ describe('fast path', () => {
   });
 
   it('on random lines, takes only what yargs reads the same way', async () => {
-    const names = [...new Set(FAST_COMMANDS.flatMap((c) => Object.keys(c.options))), 'data', 'no-json', 'help', 'bogus'];
+    const names = [
+      ...new Set(FAST_COMMANDS.flatMap((c) => Object.keys(c.options))),
+      'data',
+      'no-json',
+      'help',
+      'bogus',
+    ];
     const value = fc.constantFrom('2026-11-25', '-3', '张三', '', '00123', 'overdue', '--count', '1e3', 'true');
     const token = fc.oneof(
       fc.constantFrom('overdue', 'log', 'contacts', '--', '-h'),
@@ -106,7 +136,9 @@ describe('fast path', () => {
       fc.asyncProperty(fc.array(token, { maxLength: 8 }), async (tokens) => {
         const argv = tokens.flat();
         // main.ts sends to fast.ts exactly the plain lines of overdue and log.
-        expect(isFastLine(argv), argv.join(' ')).toBe(['overdue', 'log'].includes(plainLine(argv)?.command.command ?? ''));
+        expect(isFastLine(argv), argv.join(' ')).toBe(
+          ['overdue', 'log'].includes(plainLine(argv)?.command.command ?? ''),
+        );
         if (plainLine(argv) === null) return;
         taken += 1;
         await expectSameReading(argv);

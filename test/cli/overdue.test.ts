@@ -49,7 +49,9 @@ describe('overdue text', () => {
 
     const narrow = await overdueText(cadreLabels(idx), report, 60);
     expect(widest(narrow)).toBeLessThanOrEqual(60);
-    expect(narrow).toMatch(/^2026-2027学年第一学期，截至 2026-11-25\n逾期 8 项，待完成 5 项\n状态\s+干部\s+类型\s+对象\s+窗口$/m);
+    expect(narrow).toMatch(
+      /^2026-2027学年第一学期，截至 2026-11-25\n逾期 8 项，待完成 5 项\n状态\s+干部\s+类型\s+对象\s+窗口$/m,
+    );
     expect(narrow).toMatch(/逾期25天\s+李明（T010）\s+困难生\s+2025001 欧阳\S*…\s+10-01~10-31/);
     expect(narrow).not.toContain('经济管理学院');
   });
@@ -67,9 +69,13 @@ describe('overdue text', () => {
 
 describe('overdue for scripts', () => {
   it('--cadre by 工号 (a shared name is refused with both 工号), --json rows carry employeeNo', async () => {
-    const mine = JSON.parse((await run(['overdue', '--as-of', NOW, '--json', '--cadre', 'T011'])).stdout) as Array<Record<string, unknown>>;
+    const mine = JSON.parse((await run(['overdue', '--as-of', NOW, '--json', '--cadre', 'T011'])).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(mine.length).toBeGreaterThan(0);
-    expect(new Set(mine.map((r) => `${r['cadre']} ${r['employeeNo']} ${r['cadreId']}`))).toEqual(new Set(['李明 T011 c_lm2']));
+    expect(new Set(mine.map((r) => `${r['cadre']} ${r['employeeNo']} ${r['cadreId']}`))).toEqual(
+      new Set(['李明 T011 c_lm2']),
+    );
     const ambiguous = await run(['overdue', '--cadre', '李明']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('有 2 位干部名为“李明”（工号 T010、T011）');
@@ -78,21 +84,37 @@ describe('overdue for scripts', () => {
   it('--status overdue|due (or 逾期|待完成) with --count prints the number alone; a bad status is one Chinese line', async () => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Datastore;
     expect(overdueReport(data, buildIndexes(data), NOW, { status: 'overdue' }).rows).toHaveLength(8);
-    expect(await run(['overdue', '--as-of', NOW, '--status', 'overdue', '--count'])).toMatchObject({ code: 0, stdout: '8\n' });
+    expect(await run(['overdue', '--as-of', NOW, '--status', 'overdue', '--count'])).toMatchObject({
+      code: 0,
+      stdout: '8\n',
+    });
     const bad = await run(['overdue', '--status', 'late']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--status 的值“late”无效');
   });
 
   it('--exit-code: 3 when a row is selected, 0 when none', async () => {
-    expect(await run(['overdue', '--as-of', NOW, '--status', '待完成', '--count', '--exit-code'])).toMatchObject({ code: 3, stdout: '5\n' });
+    expect(await run(['overdue', '--as-of', NOW, '--status', '待完成', '--count', '--exit-code'])).toMatchObject({
+      code: 3,
+      stdout: '5\n',
+    });
     // Five days into the term nothing is overdue yet.
-    expect(await run(['overdue', '--as-of', '2026-09-05', '--status', 'overdue', '--count', '--exit-code'])).toMatchObject({ code: 0, stdout: '0\n' });
+    expect(
+      await run(['overdue', '--as-of', '2026-09-05', '--status', 'overdue', '--count', '--exit-code']),
+    ).toMatchObject({ code: 0, stdout: '0\n' });
   });
 
   it('contacts --json names each cadre with employeeNo and cadreId; the text tells namesakes apart', async () => {
     const json = JSON.parse((await run(['contacts', '--json'])).stdout) as Array<Record<string, unknown>>;
-    expect(json).toEqual([expect.objectContaining({ cadre: '李明', cadreId: 'c_lm2', employeeNo: 'T011', target: '2号楼-201', date: '2026-11-03' })]);
+    expect(json).toEqual([
+      expect.objectContaining({
+        cadre: '李明',
+        cadreId: 'c_lm2',
+        employeeNo: 'T011',
+        target: '2号楼-201',
+        date: '2026-11-03',
+      }),
+    ]);
     expect((await run(['contacts'])).stdout).toMatch(/2026-11-03\s+李明（T011）\s+寝室/);
   });
 });

@@ -20,7 +20,9 @@ describe('sanlianxi as a process', () => {
   it('assigns (exit 0), refuses a user error with one line and exit 1, the file untouched', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'slx-proc-')), 'data.json');
     writeFileSync(file, JSON.stringify(smallSchool([AUTUMN])));
-    expect(sanlianxi(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01', '--data', file])).toMatchObject({ code: 0, stdout: '已把 会计1班 分配给 张三，自 2026-09-01 起\n' });
+    expect(
+      sanlianxi(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01', '--data', file]),
+    ).toMatchObject({ code: 0, stdout: '已把 会计1班 分配给 张三，自 2026-09-01 起\n' });
     const before = readFileSync(file, 'utf8');
     const refused = sanlianxi(['log', '--cadre', '赵六', '--type', '班级', '--target', '会计1班', '--data', file]);
     expect(refused.code).toBe(1);

@@ -37,7 +37,13 @@ function school(): Datastore {
     data.colleges.push({ id: `col_${i}`, name });
     data.classes.push({ ...data.classes[0]!, id: `cls_${i}`, collegeId: `col_${i}`, name: `${name.slice(0, 2)}1班` });
     data.dorms.push({ ...data.dorms[0]!, id: `d_${i}`, building: '5号楼', number: `50${i}`, classIds: [`cls_${i}`] });
-    data.cadres.push({ ...data.cadres[0]!, id: `c_${i}`, employeeNo: `T10${i}`, name: `干部${i}`, collegeId: `col_${i}` });
+    data.cadres.push({
+      ...data.cadres[0]!,
+      id: `c_${i}`,
+      employeeNo: `T10${i}`,
+      name: `干部${i}`,
+      collegeId: `col_${i}`,
+    });
     assign(data, { cadreId: `c_${i}`, classId: `cls_${i}`, start: '2026-09-01' }, ctx);
   });
   return data;
@@ -49,8 +55,20 @@ function bigSchool(n = 40): Datastore {
   const ctx = testContext('2026-09-01');
   for (let i = 0; i < n; i++) {
     data.classes.push({ ...data.classes[0]!, id: `cls_h${i}`, collegeId: 'col_0', name: `护理${i + 2}班` });
-    data.dorms.push({ ...data.dorms[0]!, id: `d_h${i}`, building: '6号楼', number: `${600 + i}`, classIds: [`cls_h${i}`] });
-    data.cadres.push({ ...data.cadres[0]!, id: `c_h${i}`, employeeNo: `T2${String(i).padStart(2, '0')}`, name: `护士${i}`, collegeId: 'col_0' });
+    data.dorms.push({
+      ...data.dorms[0]!,
+      id: `d_h${i}`,
+      building: '6号楼',
+      number: `${600 + i}`,
+      classIds: [`cls_h${i}`],
+    });
+    data.cadres.push({
+      ...data.cadres[0]!,
+      id: `c_h${i}`,
+      employeeNo: `T2${String(i).padStart(2, '0')}`,
+      name: `护士${i}`,
+      collegeId: 'col_0',
+    });
     assign(data, { cadreId: `c_h${i}`, classId: `cls_h${i}`, start: '2026-09-01' }, ctx);
   }
   return data;
@@ -171,17 +189,29 @@ describe('remind', () => {
     // A class window is owed for the term: due, not late, so not listed without --soon.
     expect(out.stdout).not.toContain('班级 会计1班');
 
-    const soon = await runCli(['remind', '--as-of', '2027-01-15', '--soon', '6', '--college', '经济管理学院', '--json'], file);
-    const json = JSON.parse(soon.stdout) as { colleges: Array<{ college: string; cadres: Array<{ cadre: string; items: Array<{ target: string; status: string }> }>; messages: string[] }> };
+    const soon = await runCli(
+      ['remind', '--as-of', '2027-01-15', '--soon', '6', '--college', '经济管理学院', '--json'],
+      file,
+    );
+    const json = JSON.parse(soon.stdout) as {
+      colleges: Array<{
+        college: string;
+        cadres: Array<{ cadre: string; items: Array<{ target: string; status: string }> }>;
+        messages: string[];
+      }>;
+    };
     expect(json.colleges.map((c) => c.college)).toEqual(['经济管理学院']);
-    expect(json.colleges[0]!.cadres[0]!.items).toContainEqual(expect.objectContaining({ target: '会计1班', status: 'due' }));
+    expect(json.colleges[0]!.cadres[0]!.items).toContainEqual(
+      expect.objectContaining({ target: '会计1班', status: 'due' }),
+    );
     expect(json.colleges[0]!.messages[0]).toContain('· 本学期 班级 会计1班，01-20 前完成');
     expect(soon.stdout).not.toMatch(/心理困惑|13800001111|2025001/);
   });
 
   it('sends to each robot once: rate limited waits, a refusal, a timeout and a refused port are reported, the others delivered', async () => {
     const file = newFile();
-    const set = async (college: string, url: string, ...more: string[]) => expect((await runCli(['webhook', 'set', college, url, ...more], file)).code).toBe(0);
+    const set = async (college: string, url: string, ...more: string[]) =>
+      expect((await runCli(['webhook', 'set', college, url, ...more], file)).code).toBe(0);
     await set('经济管理学院', `${base}/ok?key=${KEY}`);
     await set('机电信息学院', `${base}/limited?key=${KEY}`);
     await set('护理学院', `${base}/invalid?key=${KEY}`);
@@ -244,7 +274,10 @@ describe('remind', () => {
 
   it('signs for a 钉钉 robot with 加签, and never prints the secret', async () => {
     const file = newFile();
-    const set = await runCli(['webhook', 'set', '经济管理学院', `${base}/signed?access_token=${KEY}`, '--secret', SECRET], file);
+    const set = await runCli(
+      ['webhook', 'set', '经济管理学院', `${base}/signed?access_token=${KEY}`, '--secret', SECRET],
+      file,
+    );
     expect(set.stdout).toMatch(/已设置经济管理学院的群机器人：.*（加签）/);
     const sent = await runCli(['remind', '--send', '--as-of', AS_OF, '--college', '经济管理学院'], file);
     expect(sent.stderr).toBe('');
@@ -260,7 +293,10 @@ describe('remind', () => {
     const none = await runCli(['remind', '--send', '--as-of', AS_OF], file);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/经济管理学院：未设置群机器人，未发送/);
-    const plain = await runCli(['webhook', 'set', '经济管理学院', `http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`], file);
+    const plain = await runCli(
+      ['webhook', 'set', '经济管理学院', `http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`],
+      file,
+    );
     expect(plain.code).toBe(1);
     expect(plain.stderr).toMatch(/应以 https:\/\/ 开头/);
     expect(plain.stderr).not.toContain(KEY);
@@ -285,7 +321,10 @@ describe('remind', () => {
     expect(undoSet.code).toBe(1);
     expect(undoSet.stderr).toMatch(/改动了群机器人.*webhook set 或 webhook remove 改回/);
     // A later change to the rules is undone without touching the robot (the journal holds it masked).
-    const runner = new OperationRunner(openStore({ data: file }), { via: 'command', context: () => testContext(AS_OF) });
+    const runner = new OperationRunner(openStore({ data: file }), {
+      via: 'command',
+      context: () => testContext(AS_OF),
+    });
     const rules = { classPerTerm: '1', dormPerMonth: '2', dormScope: 'any', studentPerMonth: '1', minWindowDays: '7' };
     await runner.run(saveRulesOperation, { collegeId: null, rules });
     expect((await runCli(['undo'], file)).code).toBe(0);
@@ -342,14 +381,18 @@ describe('remind', () => {
     const first = await send();
     expect(first.code).toBe(1);
     expect(received.map((r) => r.content)).toEqual([messages[0], messages[1]]);
-    expect(first.stderr).toMatch(/^护理学院：催办第 2 条（共 3 条）起未发出，机器人拒收（errcode -1：system error）.*第 1 条已送达/m);
+    expect(first.stderr).toMatch(
+      /^护理学院：催办第 2 条（共 3 条）起未发出，机器人拒收（errcode -1：system error）.*第 1 条已送达/m,
+    );
 
     received.length = 0;
     const second = await send();
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect(received.map((r) => r.content)).toEqual([messages[1], messages[2]]);
-    expect(second.stdout).toMatch(/护理学院：已发送到群机器人（2 条消息；第 1 条已于 \d{4}-\d{2}-\d{2} 发送过，未重复发送）/);
+    expect(second.stdout).toMatch(
+      /护理学院：已发送到群机器人（2 条消息；第 1 条已于 \d{4}-\d{2}-\d{2} 发送过，未重复发送）/,
+    );
 
     received.length = 0;
     const third = await send();
@@ -360,7 +403,8 @@ describe('remind', () => {
 
   it('two sends started together deliver each message once', async () => {
     const file = newFile(bigSchool());
-    for (const college of ['护理学院', '经济管理学院']) expect((await runCli(['webhook', 'set', college, `${base}/ok?key=${KEY}`], file)).code).toBe(0);
+    for (const college of ['护理学院', '经济管理学院'])
+      expect((await runCli(['webhook', 'set', college, `${base}/ok?key=${KEY}`], file)).code).toBe(0);
     const json = await runCli(['remind', '--json', '--as-of', AS_OF], file);
     const expected = (JSON.parse(json.stdout) as { colleges: Array<{ college: string; messages: string[] }> }).colleges
       .filter((c) => c.college === '护理学院' || c.college === '经济管理学院')

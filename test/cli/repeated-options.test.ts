@@ -35,7 +35,10 @@ describe('repeated, negated and dotted options', () => {
       [['overdue', '--as-of', '2026-09-20', '--as-of', '2026-09-21'], /^选项 --as-of 只能给一次/],
       [['overdue', '--college', '经济管理学院', '--college', '机电信息学院'], /^选项 --college 只能给一次/],
       [['contacts', '--cadre', '张三', '--cadre', '李四'], /^选项 --cadre 只能给一次/],
-      [['log', '--cadre', '张三', '--cadre', '李四', '--type', '班级', '--target', '会计1班', '--date', '2026-09-10'], /^选项 --cadre 只能给一次/],
+      [
+        ['log', '--cadre', '张三', '--cadre', '李四', '--type', '班级', '--target', '会计1班', '--date', '2026-09-10'],
+        /^选项 --cadre 只能给一次/,
+      ],
       [['history', '--limit', '1', '--limit', '2'], /^选项 --limit 只能给一次/],
       [['export', 'form2', '--out=-', '--out', 'x.xlsx'], /^选项 --out 只能给一次/],
       [['overdue', '--data', file, '--count'], /^选项 --data 只能给一次/],
@@ -49,7 +52,11 @@ describe('repeated, negated and dotted options', () => {
     await expectMistake(['overdue', '--no-college'], /^选项 --college 需要一个值/);
     await expectMistake(['history', '--limit', 'abc'], /^选项 --limit 应为数字/);
     // Without a datastore of the test's own: the line is refused before any is opened.
-    expect(await run(['overdue', '--no-data'])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^选项 --data 需要一个值[^\n]*\n$/) });
+    expect(await run(['overdue', '--no-data'])).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^选项 --data 需要一个值[^\n]*\n$/),
+    });
   });
 
   it('a dotted option is an unknown option', async () => {
@@ -68,8 +75,39 @@ describe('repeated, negated and dotted options', () => {
 
   // Both parsers: main.ts gives a plain line to the fast one and any other to yargs.
   it('fuzz: repeated, negated, dotted and "=" options never end in an internal error', async () => {
-    const option = fc.constantFrom('as-of', 'college', 'cadre', 'status', 'json', 'count', 'exit-code', 'data', 'type', 'target', 'date', 'note', 'again', 'out', 'limit', 'help');
-    const value = fc.constantFrom('2026-09-20', '张三', '会计1班', '经济管理学院', '班级', 'overdue', '-', '', 'true', 'false', '1', 'x.y', '-3');
+    const option = fc.constantFrom(
+      'as-of',
+      'college',
+      'cadre',
+      'status',
+      'json',
+      'count',
+      'exit-code',
+      'data',
+      'type',
+      'target',
+      'date',
+      'note',
+      'again',
+      'out',
+      'limit',
+      'help',
+    );
+    const value = fc.constantFrom(
+      '2026-09-20',
+      '张三',
+      '会计1班',
+      '经济管理学院',
+      '班级',
+      'overdue',
+      '-',
+      '',
+      'true',
+      'false',
+      '1',
+      'x.y',
+      '-3',
+    );
     const word = fc.oneof(
       fc.tuple(option, value).map(([o, v]) => [`--${o}`, v]),
       fc.tuple(option, value).map(([o, v]) => [`--${o}=${v}`]),
@@ -77,7 +115,15 @@ describe('repeated, negated and dotted options', () => {
       option.map((o) => [`--${o}`]),
       fc.tuple(option, fc.constantFrom('x', 'y.z', '0'), value).map(([o, k, v]) => [`--${o}.${k}`, v]),
     );
-    const command = fc.constantFrom(['overdue'], ['log'], ['contacts'], ['history'], ['export', 'form2'], ['check'], []);
+    const command = fc.constantFrom(
+      ['overdue'],
+      ['log'],
+      ['contacts'],
+      ['history'],
+      ['export', 'form2'],
+      ['check'],
+      [],
+    );
     await fc.assert(
       fc.asyncProperty(command, fc.array(word, { maxLength: 5 }), async (words, options) => {
         // Help is not asked (it is no mistake), nor a workbook on standard output.

@@ -28,13 +28,19 @@ describe('a file on standard input', () => {
 
   it('is refused as soon as it passes the limit, the rest never read', async () => {
     const source = chunks(200);
-    await expect(readCappedStdin(source.stream, 20 * MB, '从标准输入读到的文件超过 20 MB', '用法')).rejects.toThrow('从标准输入读到的文件超过 20 MB');
+    await expect(readCappedStdin(source.stream, 20 * MB, '从标准输入读到的文件超过 20 MB', '用法')).rejects.toThrow(
+      '从标准输入读到的文件超过 20 MB',
+    );
     expect(source.pulled).toBeLessThan(25);
   });
 
   it('is refused when empty or when standard input is a terminal (nothing was redirected into it)', async () => {
-    await expect(readCappedStdin(chunks(0).stream, MB, '太大', '请用 import - < 名单.xlsx')).rejects.toThrow('标准输入为空：请用 import - < 名单.xlsx');
+    await expect(readCappedStdin(chunks(0).stream, MB, '太大', '请用 import - < 名单.xlsx')).rejects.toThrow(
+      '标准输入为空：请用 import - < 名单.xlsx',
+    );
     const terminal = Object.assign(chunks(1).stream, { isTTY: true });
-    await expect(readCappedStdin(terminal, MB, '太大', '请用 import - < 名单.xlsx')).rejects.toThrow(/^请用 import - < 名单\.xlsx$/);
+    await expect(readCappedStdin(terminal, MB, '太大', '请用 import - < 名单.xlsx')).rejects.toThrow(
+      /^请用 import - < 名单\.xlsx$/,
+    );
   });
 });

@@ -4,9 +4,15 @@ import { renderTable } from '../../source/cli/text-table.js';
 
 describe('renderTable', () => {
   it('aligns columns by display width (汉字 two columns) and neutralises escapes', async () => {
-    expect(await renderTable(['日期', '干部'], [['2026-11-25', '张三'], ['2026-11-24', '欧阳\u001b[31m']])).toBe(
-      ['日期        干部', '----------  ---------', '2026-11-25  张三', '2026-11-24  欧阳\ufffd[31m'].join('\n'),
-    );
+    expect(
+      await renderTable(
+        ['日期', '干部'],
+        [
+          ['2026-11-25', '张三'],
+          ['2026-11-24', '欧阳\u001b[31m'],
+        ],
+      ),
+    ).toBe(['日期        干部', '----------  ---------', '2026-11-25  张三', '2026-11-24  欧阳\ufffd[31m'].join('\n'));
   });
 
   it('fits a width by cutting the widest shrinkable column with an ellipsis, never below its minimum', async () => {
@@ -16,7 +22,9 @@ describe('renderTable', () => {
     for (const line of fitted.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
     expect(fitted.split('\n')[2]).toBe('逾期  欧阳娜仁托娅·巴…  1号楼-101、1号…');
     // Too narrow for the minimums: the columns stop at them rather than vanish.
-    const tight = (await renderTable(['状态', '干部', '对象'], rows, { width: 10, shrink: { 1: 6, 2: 8 } })).split('\n')[2];
+    const tight = (await renderTable(['状态', '干部', '对象'], rows, { width: 10, shrink: { 1: 6, 2: 8 } })).split(
+      '\n',
+    )[2];
     expect(tight).toBe('逾期  欧阳…   1号楼-1…');
   });
 

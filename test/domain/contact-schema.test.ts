@@ -12,15 +12,36 @@ const verdict = (schema: Validator<unknown>, value: unknown) => {
 
 describe('the fields a contact shares with the roster', () => {
   const pairs: Array<[string, Validator<unknown>, Validator<unknown>, fc.Arbitrary<unknown>]> = [
-    ['an id', contactSchema.shape.cadreId, assignmentSchema.shape.cadreId, fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('', 'x'.repeat(64), 'x'.repeat(65)), fc.integer())],
-    ['a text', contactSchema.shape.note, dormSchema.shape.note, fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('记'.repeat(2000), '记'.repeat(2001)), fc.constant(null))],
-    ['a date', contactSchema.shape.date, assignmentSchema.shape.start, fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2026-02-29', '2028-02-29', '2026-13-01', '2026-9-1', ''))],
+    [
+      'an id',
+      contactSchema.shape.cadreId,
+      assignmentSchema.shape.cadreId,
+      fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('', 'x'.repeat(64), 'x'.repeat(65)), fc.integer()),
+    ],
+    [
+      'a text',
+      contactSchema.shape.note,
+      dormSchema.shape.note,
+      fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('记'.repeat(2000), '记'.repeat(2001)), fc.constant(null)),
+    ],
+    [
+      'a date',
+      contactSchema.shape.date,
+      assignmentSchema.shape.start,
+      fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom('2026-02-29', '2028-02-29', '2026-13-01', '2026-9-1', ''),
+      ),
+    ],
   ];
   for (const [what, contactField, rosterField, values] of pairs) {
     it(`${what}: the same verdict and message`, () => {
-      fc.assert(fc.property(values, (v) => {
-        expect(verdict(contactField, v)).toBe(verdict(rosterField, v));
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(values, (v) => {
+          expect(verdict(contactField, v)).toBe(verdict(rosterField, v));
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 

@@ -48,9 +48,27 @@ function damaged(data: Datastore, d: Damage): Datastore {
   }
   for (const n of d.onLeave) if (data.cadres.length > 0) pickFrom(data.cadres, n)!.status = '长期请假';
   if (data.classes.length > 0) {
-    d.extraDorms.forEach((n, i) => data.dorms.push({ id: `xd_${i}`, building: '新楼', number: String(i), classIds: [pickFrom(data.classes, n)!.id], leader: '', size: null, note: '' }));
+    d.extraDorms.forEach((n, i) =>
+      data.dorms.push({
+        id: `xd_${i}`,
+        building: '新楼',
+        number: String(i),
+        classIds: [pickFrom(data.classes, n)!.id],
+        leader: '',
+        size: null,
+        note: '',
+      }),
+    );
     d.extraStudents.forEach((n, i) =>
-      data.students.push({ id: `xs_${i}`, studentNo: `X${i}`, name: '新生', classId: pickFrom(data.classes, n)!.id, dormId: null, categories: ['经济困难'], contact: '' }),
+      data.students.push({
+        id: `xs_${i}`,
+        studentNo: `X${i}`,
+        name: '新生',
+        classId: pickFrom(data.classes, n)!.id,
+        dormId: null,
+        categories: ['经济困难'],
+        contact: '',
+      }),
     );
   }
   return data;
@@ -66,47 +84,72 @@ function plainHoles(data: Datastore, date: string) {
     return a.end < g ? a.end : g;
   };
   const activeOn = (a: Assignment, d: string) => a.start <= d && (lastDay(a) === null || d <= lastDay(a)!);
-  const studying = (c: ClassGroup | undefined) => c !== undefined && (c.graduationDate === null || date <= c.graduationDate);
+  const studying = (c: ClassGroup | undefined) =>
+    c !== undefined && (c.graduationDate === null || date <= c.graduationDate);
   const active = data.assignments.filter((a) => activeOn(a, date));
   return {
-    classes: data.classes.filter((c) => studying(c) && !active.some((a) => a.classId === c.id)).map((c) => c.id).sort(),
-    dorms: data.dorms.filter((d) => d.classIds.some((id) => studying(classOf.get(id))) && !active.some((a) => a.dormIds.includes(d.id))).map((d) => d.id).sort(),
-    students: data.students.filter((s) => studying(classOf.get(s.classId)) && !active.some((a) => a.studentIds.includes(s.id))).map((s) => s.id).sort(),
+    classes: data.classes
+      .filter((c) => studying(c) && !active.some((a) => a.classId === c.id))
+      .map((c) => c.id)
+      .sort(),
+    dorms: data.dorms
+      .filter(
+        (d) => d.classIds.some((id) => studying(classOf.get(id))) && !active.some((a) => a.dormIds.includes(d.id)),
+      )
+      .map((d) => d.id)
+      .sort(),
+    students: data.students
+      .filter((s) => studying(classOf.get(s.classId)) && !active.some((a) => a.studentIds.includes(s.id)))
+      .map((s) => s.id)
+      .sort(),
     freeCadres: data.cadres
       .filter((c) => c.status === '在岗' && !active.some((a) => a.cadreId === c.id))
       .map((c) => {
-        const ends = data.assignments.filter((a) => a.cadreId === c.id && lastDay(a) !== null && lastDay(a)! < date).map((a) => addDays(lastDay(a)!, 1)).sort();
+        const ends = data.assignments
+          .filter((a) => a.cadreId === c.id && lastDay(a) !== null && lastDay(a)! < date)
+          .map((a) => addDays(lastDay(a)!, 1))
+          .sort();
         return `${c.id}@${ends.at(-1) ?? 'never'}`;
       })
       .sort(),
-    ending: active.filter((a) => lastDay(a) !== null && lastDay(a)! <= addDays(date, 30)).map((a) => `${a.id}@${lastDay(a)}`).sort(),
+    ending: active
+      .filter((a) => lastDay(a) !== null && lastDay(a)! <= addDays(date, 30))
+      .map((a) => `${a.id}@${lastDay(a)}`)
+      .sort(),
   };
 }
 
 describe('coverage', () => {
   it('lists every class, dorm and 困难生 without a cadre, the free cadres and the ends to come, inside and between terms', () => {
     fc.assert(
-      fc.property(scale, damage, fc.array(fc.integer({ min: 0, max: 4 * 366 }), { minLength: 1, maxLength: 4 }), (s, d, offsets) => {
-        const data = damaged(buildBenchData(s), d);
-        const idx = buildIndexes(data);
-        const dates = [
-          ...offsets.map((o) => addDays('2023-06-01', o)),
-          ...data.settings.terms.map((t) => addDays(t.end, 1)),
-          // A graduation's last day in school and the first day after it.
-          ...[...new Set(data.classes.map((c) => c.graduationDate))].slice(0, 2).flatMap((g) => (g === null ? [] : [g, addDays(g, 1)])),
-        ];
-        for (const date of dates) {
-          const c = coverage(data, idx, date);
-          const plain = plainHoles(data, date);
-          expect({
-            classes: c.classes.map((x) => x.id).sort(),
-            dorms: c.dorms.map((x) => x.dormId).sort(),
-            students: c.students.map((x) => x.studentId).sort(),
-            freeCadres: c.freeCadres.map((x) => `${x.cadre.id}@${x.since?.date ?? 'never'}`).sort(),
-            ending: c.ending.map((x) => `${x.assignment.id}@${x.end}`).sort(),
-          }).toEqual(plain);
-        }
-      }),
+      fc.property(
+        scale,
+        damage,
+        fc.array(fc.integer({ min: 0, max: 4 * 366 }), { minLength: 1, maxLength: 4 }),
+        (s, d, offsets) => {
+          const data = damaged(buildBenchData(s), d);
+          const idx = buildIndexes(data);
+          const dates = [
+            ...offsets.map((o) => addDays('2023-06-01', o)),
+            ...data.settings.terms.map((t) => addDays(t.end, 1)),
+            // A graduation's last day in school and the first day after it.
+            ...[...new Set(data.classes.map((c) => c.graduationDate))]
+              .slice(0, 2)
+              .flatMap((g) => (g === null ? [] : [g, addDays(g, 1)])),
+          ];
+          for (const date of dates) {
+            const c = coverage(data, idx, date);
+            const plain = plainHoles(data, date);
+            expect({
+              classes: c.classes.map((x) => x.id).sort(),
+              dorms: c.dorms.map((x) => x.dormId).sort(),
+              students: c.students.map((x) => x.studentId).sort(),
+              freeCadres: c.freeCadres.map((x) => `${x.cadre.id}@${x.since?.date ?? 'never'}`).sort(),
+              ending: c.ending.map((x) => `${x.assignment.id}@${x.end}`).sort(),
+            }).toEqual(plain);
+          }
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -115,11 +158,26 @@ describe('coverage', () => {
     const data = smallSchool();
     const li = data.cadres.find((c) => c.id === 'c_ls')!;
     li.collegeId = 'col_jd';
-    const held = (id: string, classId: string, start: string, end: string | null): Assignment => ({ id, cadreId: 'c_ls', classId, dormIds: [], studentIds: [], start, end, endReason: end ? '调整' : null });
-    data.assignments.push(held('a_then', 'cls_kj', '2026-03-01', '2026-06-30'), held('a_now', 'cls_rj', '2026-09-01', null));
+    const held = (id: string, classId: string, start: string, end: string | null): Assignment => ({
+      id,
+      cadreId: 'c_ls',
+      classId,
+      dormIds: [],
+      studentIds: [],
+      start,
+      end,
+      endReason: end ? '调整' : null,
+    });
+    data.assignments.push(
+      held('a_then', 'cls_kj', '2026-03-01', '2026-06-30'),
+      held('a_now', 'cls_rj', '2026-09-01', null),
+    );
     const wang = { id: 'u_1', login: 'wang', name: '王芳', role: 'college' as const, collegeIds: ['col_jg'], keys: [] };
     const view = scopedView(data, wang);
     expect(view.cadres.map((c) => c.id)).toContain('c_ls');
-    expect(coverage(view, buildIndexes(view), '2026-11-25').freeCadres.map((f) => f.cadre.id)).toEqual(['c_zs', 'c_ww']);
+    expect(coverage(view, buildIndexes(view), '2026-11-25').freeCadres.map((f) => f.cadre.id)).toEqual([
+      'c_zs',
+      'c_ww',
+    ]);
   });
 });

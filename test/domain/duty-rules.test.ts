@@ -10,7 +10,9 @@ import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 const ctx = testContext('2027-07-01');
 const report = (data: Datastore, asOf: string) => overdueReport(data, buildIndexes(data), asOf).rows;
 const windowsOf = (rows: OverdueRow[], duty: Duty, cadre?: string) =>
-  rows.filter((r) => r.duty === duty && (!cadre || r.cadre === cadre)).map((r) => `${r.windowStart}~${r.windowEnd} ${r.status} ${r.days}`);
+  rows
+    .filter((r) => r.duty === duty && (!cadre || r.cadre === cadre))
+    .map((r) => `${r.windowStart}~${r.windowEnd} ${r.status} ${r.days}`);
 
 describe('duty windows and overdue', () => {
   it('owes nothing for a month whose active part is shorter than minWindowDays (start on the 25th vs the 20th)', () => {
@@ -20,8 +22,14 @@ describe('duty windows and overdue', () => {
 
     const earlier = smallSchool();
     assign(earlier, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-11-20' }, ctx);
-    expect(windowsOf(report(earlier, '2026-12-02'), 'dorm')).toEqual(['2026-11-20~2026-11-30 overdue 2', '2026-12-01~2026-12-31 due 29']);
-    expect(windowsOf(report(earlier, '2026-12-02'), 'student')).toEqual(['2026-11-20~2026-11-30 overdue 2', '2026-12-01~2026-12-31 due 29']);
+    expect(windowsOf(report(earlier, '2026-12-02'), 'dorm')).toEqual([
+      '2026-11-20~2026-11-30 overdue 2',
+      '2026-12-01~2026-12-31 due 29',
+    ]);
+    expect(windowsOf(report(earlier, '2026-12-02'), 'student')).toEqual([
+      '2026-11-20~2026-11-30 overdue 2',
+      '2026-12-01~2026-12-31 due 29',
+    ]);
   });
 
   it('counts only contacts of the duty, by the cadre, to the targets, inside the window and not after the as-of date', () => {
@@ -63,7 +71,10 @@ describe('duty windows and overdue', () => {
       '2026-10-01~2026-10-31 overdue 31',
       '2026-11-01~2026-11-14 overdue 17',
     ]);
-    expect(windowsOf(rows, 'dorm', '李四')).toEqual(['2026-11-15~2026-11-30 overdue 1', '2026-12-01~2026-12-31 due 30']);
+    expect(windowsOf(rows, 'dorm', '李四')).toEqual([
+      '2026-11-15~2026-11-30 overdue 1',
+      '2026-12-01~2026-12-31 due 30',
+    ]);
     expect(windowsOf(rows, 'class', '李四')).toEqual(['2026-11-15~2027-01-20 due 50']);
   });
 
@@ -100,7 +111,18 @@ describe('duty windows and overdue', () => {
     expect(statuses.indexOf('due')).toBeGreaterThan(statuses.lastIndexOf('overdue'));
     const overdue = rows.filter((r) => r.status === 'overdue');
     expect(overdue.map((r) => r.cadre)).toEqual(['李四', '李四', '张三', '张三']);
-    expect(Object.keys(rows[0]!)).toEqual(['cadre', 'cadreId', 'employeeNo', 'college', 'duty', 'target', 'windowStart', 'windowEnd', 'status', 'days']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'cadre',
+      'cadreId',
+      'employeeNo',
+      'college',
+      'duty',
+      'target',
+      'windowStart',
+      'windowEnd',
+      'status',
+      'days',
+    ]);
   });
 
   it('reports nothing before the first term', () => {
@@ -114,10 +136,18 @@ describe('invariants', () => {
   it('refuses a second active assignment for a cadre, a second cadre for a class, and a shared student', () => {
     const data = smallSchool();
     assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx);
-    expect(() => assign(data, { cadreId: 'c_zs', classId: 'cls_rj', start: '2026-10-01' }, ctx)).toThrow(/张三（T001） .*已有联系分配/);
-    expect(() => assign(data, { cadreId: 'c_ls', classId: 'cls_kj', start: '2026-10-01' }, ctx)).toThrow(/班级 会计1班 在同一时期已由其他干部联系/);
-    expect(() => assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: ['s_1'], start: '2026-10-01' }, ctx)).toThrow(/困难生 2025001 小明 已在另一联系分配中/);
-    expect(() => assign(data, { cadreId: 'c_ls', classId: 'cls_rj', dormIds: ['d_101'], start: '2026-10-01' }, ctx)).toThrow(/不属于班级 软件1班/);
+    expect(() => assign(data, { cadreId: 'c_zs', classId: 'cls_rj', start: '2026-10-01' }, ctx)).toThrow(
+      /张三（T001） .*已有联系分配/,
+    );
+    expect(() => assign(data, { cadreId: 'c_ls', classId: 'cls_kj', start: '2026-10-01' }, ctx)).toThrow(
+      /班级 会计1班 在同一时期已由其他干部联系/,
+    );
+    expect(() =>
+      assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: ['s_1'], start: '2026-10-01' }, ctx),
+    ).toThrow(/困难生 2025001 小明 已在另一联系分配中/);
+    expect(() =>
+      assign(data, { cadreId: 'c_ls', classId: 'cls_rj', dormIds: ['d_101'], start: '2026-10-01' }, ctx),
+    ).toThrow(/不属于班级 软件1班/);
     expect(data.assignments).toHaveLength(1);
   });
 
@@ -125,9 +155,15 @@ describe('invariants', () => {
     const data = smallSchool();
     assign(data, { cadreId: 'c_zs', classId: 'cls_kj', start: '2026-09-01' }, testContext('2026-10-01'));
     const today = testContext('2026-10-01');
-    expect(() => logContact(data, { cadreId: 'c_zs', duty: 'dorm', targetId: 'd_201', date: '2026-09-05' }, today)).toThrow(/2号楼-201 不在 张三/);
-    expect(() => logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-08-05' }, today)).toThrow(/没有有效的联系分配/);
-    expect(() => logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-10-02' }, today)).toThrow(/晚于今天/);
+    expect(() =>
+      logContact(data, { cadreId: 'c_zs', duty: 'dorm', targetId: 'd_201', date: '2026-09-05' }, today),
+    ).toThrow(/2号楼-201 不在 张三/);
+    expect(() =>
+      logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-08-05' }, today),
+    ).toThrow(/没有有效的联系分配/);
+    expect(() =>
+      logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-10-02' }, today),
+    ).toThrow(/晚于今天/);
     expect(data.contacts).toHaveLength(0);
   });
 
@@ -135,7 +171,9 @@ describe('invariants', () => {
     const data = smallSchool();
     assign(data, { cadreId: 'c_zs', classId: 'cls_kj', start: '2026-09-01' }, ctx);
     logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-10-20' }, ctx);
-    expect(() => endAssignment(data, { cadreId: 'c_zs', date: '2026-10-10', reason: '长期请假' })).toThrow(/还有 1 条联系记录/);
+    expect(() => endAssignment(data, { cadreId: 'c_zs', date: '2026-10-10', reason: '长期请假' })).toThrow(
+      /还有 1 条联系记录/,
+    );
     endAssignment(data, { cadreId: 'c_zs', date: '2026-10-31', reason: '长期请假' });
     expect(data.cadres.find((c) => c.id === 'c_zs')!.status).toBe('长期请假');
     expect(() => assign(data, { cadreId: 'c_zs', classId: 'cls_rj', start: '2026-11-01' }, ctx)).toThrow(/长期请假/);

@@ -2,12 +2,23 @@
 // a dorm as 楼-号, a student by 学号, a duty by its Chinese name; each miss says how to fix it.
 import { describe, expect, it } from 'vitest';
 import { buildIndexes } from '../../source/domain/indexes.js';
-import { findCadre, findClass, findCollege, findDorm, findStudent, findTarget, parseDutyLabel } from '../../source/domain/lookup.js';
+import {
+  findCadre,
+  findClass,
+  findCollege,
+  findDorm,
+  findStudent,
+  findTarget,
+  parseDutyLabel,
+} from '../../source/domain/lookup.js';
 import { smallSchool } from '../helpers/fixtures.js';
 
 function school() {
   const data = smallSchool();
-  data.cadres.push({ ...data.cadres[0]!, id: 'c_zs2', employeeNo: 'T099', name: '张三' }, { ...data.cadres[0]!, id: 'c_nono', employeeNo: null, name: '赵六' });
+  data.cadres.push(
+    { ...data.cadres[0]!, id: 'c_zs2', employeeNo: 'T099', name: '张三' },
+    { ...data.cadres[0]!, id: 'c_nono', employeeNo: null, name: '赵六' },
+  );
   return buildIndexes(data);
 }
 
@@ -38,7 +49,11 @@ describe('lookup', () => {
 
   it('a duty target as the duty names it, and the duty from 班级, 寝室 or 困难生', () => {
     const idx = school();
-    expect([findTarget(idx, 'class', '软件1班'), findTarget(idx, 'dorm', '2号楼-201'), findTarget(idx, 'student', '2025001')]).toEqual(['cls_rj', 'd_201', 's_1']);
+    expect([
+      findTarget(idx, 'class', '软件1班'),
+      findTarget(idx, 'dorm', '2号楼-201'),
+      findTarget(idx, 'student', '2025001'),
+    ]).toEqual(['cls_rj', 'd_201', 's_1']);
     expect(() => findTarget(idx, 'dorm', '软件1班')).toThrow('找不到寝室');
     expect(['班级', ' 寝室 ', '困难生'].map(parseDutyLabel)).toEqual(['class', 'dorm', 'student']);
     expect(() => parseDutyLabel('食堂')).toThrow('类型“食堂”无效：应为 班级、寝室 或 困难生');

@@ -26,7 +26,11 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 describe('reminderMessages', () => {
   it('splits a long list between cadres, each message at most 2,048 bytes, each cadre whole in one', () => {
-    const college: CollegeReminder = { college: '机电信息学院', collegeId: 'col', cadres: Array.from({ length: 60 }, (_, i) => cadre(i, 4)) };
+    const college: CollegeReminder = {
+      college: '机电信息学院',
+      collegeId: 'col',
+      cadres: Array.from({ length: 60 }, (_, i) => cadre(i, 4)),
+    };
     const messages = reminderMessages({ term: AUTUMN }, college, false);
     expect(messages.length).toBeGreaterThan(3);
     for (const m of messages) {
@@ -44,7 +48,11 @@ describe('reminderMessages', () => {
   });
 
   it('a cadre whose list alone is too long keeps what fits and counts the rest', () => {
-    const college: CollegeReminder = { college: '机电信息学院', collegeId: 'col', cadres: [cadre(1, 3), cadre(2, 200)] };
+    const college: CollegeReminder = {
+      college: '机电信息学院',
+      collegeId: 'col',
+      cadres: [cadre(1, 3), cadre(2, 200)],
+    };
     const messages = reminderMessages({ term: AUTUMN }, college, false);
     expect(messages).toHaveLength(2);
     expect(bytes(messages[1]!)).toBeLessThanOrEqual(MESSAGE_BYTES);
@@ -52,6 +60,8 @@ describe('reminderMessages', () => {
   });
 
   it('no late cadre, no message', () => {
-    expect(reminderMessages({ term: AUTUMN }, { college: '机电信息学院', collegeId: 'col', cadres: [] }, false)).toEqual([]);
+    expect(
+      reminderMessages({ term: AUTUMN }, { college: '机电信息学院', collegeId: 'col', cadres: [] }, false),
+    ).toEqual([]);
   });
 });

@@ -31,10 +31,16 @@ describe('screen helpers', () => {
       ['dorm', '1号楼-101、1号楼-102', null],
       ['student', '2025001 小明', null],
     ]);
-    expect(grid.rows[1]!.months).toEqual({ '2026-09': 'overdue', '2026-10': 'overdue', '2026-11': 'met', '2026-12': 'upcoming', '2027-01': 'upcoming' });
+    expect(grid.rows[1]!.months).toEqual({
+      '2026-09': 'overdue',
+      '2026-10': 'overdue',
+      '2026-11': 'met',
+      '2026-12': 'upcoming',
+      '2027-01': 'upcoming',
+    });
   });
 
-  it('monthCompletion counts this month\'s monthly windows per college', () => {
+  it("monthCompletion counts this month's monthly windows per college", () => {
     const { data } = school();
     expect(monthCompletion(data, buildIndexes(data), '2026-11-25')).toEqual([
       { collegeId: 'col_jg', owed: 2, met: 1 },
@@ -62,7 +68,7 @@ describe('screen helpers', () => {
     expect(termCompletion(data, buildIndexes(data), '2027-02-10').every((c) => c.months.length === 0)).toBe(true);
   });
 
-  it('contactChoices offers the active assignment\'s targets; none before it started', () => {
+  it("contactChoices offers the active assignment's targets; none before it started", () => {
     const { data } = school();
     const idx = buildIndexes(data);
     const choices = contactChoices(idx, 'c_zs', '2026-11-25');
@@ -91,7 +97,9 @@ describe('screen helpers', () => {
 
   it('saveTerm and saveRules validate what was typed', () => {
     const { data } = school();
-    expect(() => saveTerm(data, null, { name: 'x', start: '2026-10-01', end: '2026-12-01' }, '2026-11-25')).toThrow(/日期重叠/);
+    expect(() => saveTerm(data, null, { name: 'x', start: '2026-10-01', end: '2026-12-01' }, '2026-11-25')).toThrow(
+      /日期重叠/,
+    );
     expect(() => saveTerm(data, 0, { name: 'x', start: '', end: '2026-12-01' }, '2026-11-25')).toThrow(/YYYY-MM-DD/);
     const rules = { classPerTerm: '2', dormPerMonth: '1', dormScope: 'any', studentPerMonth: '1', minWindowDays: '7' };
     saveRules(data, 'col_jg', rules);

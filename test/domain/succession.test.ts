@@ -7,11 +7,16 @@ import { AUTUMN, SPRING, smallSchool, testContext } from '../helpers/fixtures.js
 
 function held(end: string | null, reason: '长期请假' | '班级毕业' = '长期请假') {
   const data = smallSchool([AUTUMN, SPRING]);
-  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, testContext('2026-09-01'));
+  assign(
+    data,
+    { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' },
+    testContext('2026-09-01'),
+  );
   if (end) endAssignment(data, { cadreId: 'c_zs', date: end, reason });
   return data;
 }
-const from = (data: ReturnType<typeof held>, today: string) => successionOf(data, buildIndexes(data), 'cls_kj', today)?.from ?? null;
+const from = (data: ReturnType<typeof held>, today: string) =>
+  successionOf(data, buildIndexes(data), 'cls_kj', today)?.from ?? null;
 
 describe('successionOf', () => {
   it('the day after a last day ahead, or one recorded late in this term', () => {

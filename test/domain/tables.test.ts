@@ -13,7 +13,10 @@ TABLE_LABELS satisfies Record<TablesOf<Datastore & { webhooks: { id: string }[] 
 describe('record tables', () => {
   it('the schema lists of records with ids are exactly the registered tables, in the schema order', () => {
     const lists = Object.entries(datastoreSchema.shape)
-      .filter(([, schema]) => schema.def.type === 'array' && 'id' in ((schema.def as { element: { shape?: object } }).element.shape ?? {}))
+      .filter(
+        ([, schema]) =>
+          schema.def.type === 'array' && 'id' in ((schema.def as { element: { shape?: object } }).element.shape ?? {}),
+      )
       .map(([key]) => key);
     expect(lists).toEqual(TABLES);
     expect(ROSTER_TABLES).toEqual(TABLES.filter((t) => t !== 'contacts'));

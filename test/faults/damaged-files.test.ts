@@ -1,7 +1,16 @@
 // Issue 13, cases 2, 3, 4, 6, 12: month files deleted or truncated, a datastore reached through a
 // symbolic link, saves that fail, writers killed mid-write. Restore rebuilds; backups are copies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
@@ -14,7 +23,10 @@ afterAll(() => {
 
 /** The datastore's month file for `month` as the main file names it now. */
 function monthFile(store: DatastoreFile, month: string): string {
-  const name = readdirSync(store.layout.partsDir).filter((n) => n.startsWith(`${month}.`)).sort().at(-1)!;
+  const name = readdirSync(store.layout.partsDir)
+    .filter((n) => n.startsWith(`${month}.`))
+    .sort()
+    .at(-1)!;
   return join(store.layout.partsDir, name);
 }
 
@@ -32,7 +44,9 @@ describe('damaged and missing files', () => {
     rmSync(monthFile(store, '2026-09'));
     // A log of another month neither reads nor backs up from the missing file's place.
     await logNote(new DatastoreFile(store.file, { contacts: '2026-11-01' }), '2026-11-20', '十一月二');
-    const error = await new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load().catch((e: Error) => e.message);
+    const error = await new DatastoreFile(store.file, { contacts: 'all', verify: 'full' })
+      .load()
+      .catch((e: Error) => e.message);
     const id = /最近的有效备份：(\S+)（/.exec(String(error))?.[1];
     expect(error).toMatch(/2026-09\.r2\.json 不见了/);
     expect(id).toBeDefined();
@@ -112,10 +126,14 @@ describe('damaged and missing files', () => {
     expect(await notes(store.file)).toEqual(['又好了', '好1', '好2', '好3']);
   });
 
-  it("case 12: temp files of killed writers are swept by the next save", async () => {
+  it('case 12: temp files of killed writers are swept by the next save', async () => {
     const store = await assignedStore();
     await logNote(store, '2026-11-10', '一');
-    const leftovers = [`${store.layout.main}.123456789`, `${store.layout.seal}.42`, join(store.layout.partsDir, '2026-11.r3.json.987654')];
+    const leftovers = [
+      `${store.layout.main}.123456789`,
+      `${store.layout.seal}.42`,
+      join(store.layout.partsDir, '2026-11.r3.json.987654'),
+    ];
     for (const f of leftovers) writeFileSync(f, 'half a file');
     writeFileSync(join(store.layout.backupsDir, '20261125-120000-000-r9.partial'), '');
     const unrelated = join(store.layout.main, '..', 'notes.txt.123');

@@ -17,7 +17,13 @@ function damageKeepingStamp(file: string): void {
   writeFileSync(reference, '');
   execFileSync('touch', ['-r', file, reference]);
   const { ino, size } = statSync(file);
-  writeFileSync(file, readFileSync(file).subarray(0, size - 10).toString('latin1').padEnd(size, '\0'));
+  writeFileSync(
+    file,
+    readFileSync(file)
+      .subarray(0, size - 10)
+      .toString('latin1')
+      .padEnd(size, '\0'),
+  );
   execFileSync('touch', ['-r', reference, file]);
   expect(statSync(file).ino).toBe(ino);
 }
@@ -38,7 +44,19 @@ describe('derived files rest on a main file check would accept', () => {
   it('the contacts logged since it was built: likewise', async () => {
     const store = await assignedStore();
     await runCli(COUNT, store.file);
-    const log = ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-11-20', '--as-of', '2026-11-25'];
+    const log = [
+      'log',
+      '--cadre',
+      '张三',
+      '--type',
+      '班级',
+      '--target',
+      '会计1班',
+      '--date',
+      '2026-11-20',
+      '--as-of',
+      '2026-11-25',
+    ];
     expect((await runCli(log, store.file)).code).toBe(0);
     expect(existsSync(store.layout.digestAdded)).toBe(true);
     expect((await runCli(COUNT, store.file)).stdout.trim()).toMatch(/^\d+$/);

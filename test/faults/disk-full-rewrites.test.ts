@@ -15,7 +15,8 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
   it('import', async () => {
     const { saved } = await sweep(
       (file) => runCli(['import', store.workbook], file),
-      async (file) => expect((await new DatastoreFile(file).load('none')).cadres.map((c) => c.name)).toContain('满盘测试'),
+      async (file) =>
+        expect((await new DatastoreFile(file).load('none')).cadres.map((c) => c.name)).toContain('满盘测试'),
     );
     expect(saved).toBeGreaterThan(0);
   }, 300_000);

@@ -37,15 +37,27 @@ describe('a full disk at every level from 0 to 512 KiB free', () => {
       async (file) => {
         const runner = new OperationRunner(new ScopedStore(file, undefined, { login: osUserName(), forced: false }), {
           via: 'tui',
-          context: () => ({ today: BENCH_TODAY, now: `${BENCH_TODAY}T08:00:00.000Z`, user: osUserName(), newId: randomId }),
+          context: () => ({
+            today: BENCH_TODAY,
+            now: `${BENCH_TODAY}T08:00:00.000Z`,
+            user: osUserName(),
+            newId: randomId,
+          }),
         });
-        const input = { id: cadre.id, changed: { shortPhone: '669999' }, original: { shortPhone: cadre.shortPhone ?? '' } };
+        const input = {
+          id: cadre.id,
+          changed: { shortPhone: '669999' },
+          original: { shortPhone: cadre.shortPhone ?? '' },
+        };
         return runner.run(saveCadreOperation, input).then(
           () => ({ code: 0, stderr: '' }),
           (error: Error) => ({ code: 1, stderr: error.message }),
         );
       },
-      async (file) => expect((await new DatastoreFile(file).load('none')).cadres.find((c) => c.id === cadre.id)?.shortPhone).toBe('669999'),
+      async (file) =>
+        expect((await new DatastoreFile(file).load('none')).cadres.find((c) => c.id === cadre.id)?.shortPhone).toBe(
+          '669999',
+        ),
     );
     expect(saved).toBeGreaterThan(0);
   }, 300_000);

@@ -4,7 +4,17 @@
 // refusal must name the disk and leave every file of the store as it was — no journal line, no file
 // added or removed.
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { BENCH_TODAY, buildBenchData, SCALES } from '../../source/bench/generate.js';
@@ -20,7 +30,15 @@ export const LEVELS = Array.from({ length: 512 / 4 + 1 }, (_, i) => i * 4096);
 
 // A school of one college over five years: a main file of ~6 KB (60 months named), month files of
 // ~5 KB, a roster of ~11 KB — each more than one 4 KiB page, so a short write can cut any of them.
-const SCALE = { ...SCALES['small']!, name: 'disk-full', colleges: 1, cadres: 8, cohorts: [1, 1, 1, 1, 1, 1, 1], dormsPerClass: 3, studentsPerClass: 1 };
+const SCALE = {
+  ...SCALES['small']!,
+  name: 'disk-full',
+  colleges: 1,
+  cadres: 8,
+  cohorts: [1, 1, 1, 1, 1, 1, 1],
+  dormsPerClass: 3,
+  studentsPerClass: 1,
+};
 
 /** The note of the contact logged before the sweep: what `undo` takes back, absent from the backup `restore` brings. */
 export const LOGGED = '撤销目标';
@@ -47,7 +65,11 @@ export const store = {} as SweepStore;
 
 function sumsOf(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(files.map((e) => join(e.parentPath, e.name)).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+  return new Map(
+    files
+      .map((e) => join(e.parentPath, e.name))
+      .map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]),
+  );
 }
 
 /** The pristine store at `to`: its files hard-linked (a save replaces files, never rewrites them), the journal (appended to) copied. */
@@ -70,7 +92,22 @@ function leaveFree(free: number): void {
 }
 
 export function logLine(note: string): string[] {
-  return ['log', '--cadre', store.cadre.name, '--type', '班级', '--target', store.cls.name, '--date', '2026-11-20', '--note', note, '--again', '--as-of', BENCH_TODAY];
+  return [
+    'log',
+    '--cadre',
+    store.cadre.name,
+    '--type',
+    '班级',
+    '--target',
+    store.cls.name,
+    '--date',
+    '2026-11-20',
+    '--note',
+    note,
+    '--again',
+    '--as-of',
+    BENCH_TODAY,
+  ];
 }
 
 export const notesOf = async (file: string) => (await new DatastoreFile(file).load('all')).contacts.map((c) => c.note);
@@ -108,7 +145,10 @@ export function useSweepDisk(): void {
  * `act` at every level on a fresh copy of the store: an exit 0 is checked by `kept` and `check`, a
  * refusal must name the disk and leave the store's files as they were. Returns how many of each.
  */
-export async function sweep(act: (file: string, dir: string) => Promise<Outcome>, kept: (file: string, dir: string) => Promise<void>): Promise<{ saved: number; refused: number }> {
+export async function sweep(
+  act: (file: string, dir: string) => Promise<Outcome>,
+  kept: (file: string, dir: string) => Promise<void>,
+): Promise<{ saved: number; refused: number }> {
   const tally = { saved: 0, refused: 0 };
   for (const free of LEVELS) {
     const dir = join(disk, 'level');
@@ -129,7 +169,9 @@ export async function sweep(act: (file: string, dir: string) => Promise<Outcome>
         expect(outcome.code, `${free} bytes free: ${outcome.stderr}`).toBe(1);
         expect(outcome.stderr, `${free} bytes free`).toMatch(/磁盘已满/);
         // A refused export leaves no workbook either: out.xlsx would be one more file here.
-        expect(Object.fromEntries(sumsOf(dir)), `${free} bytes free: the store's files`).toEqual(Object.fromEntries(sums));
+        expect(Object.fromEntries(sumsOf(dir)), `${free} bytes free: the store's files`).toEqual(
+          Object.fromEntries(sums),
+        );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,8 @@ function undurable(): string[] {
   events.forEach(([kind, from, to], i) => {
     if (kind !== 'rename' || /\.lock/.test(from!)) return;
     if (!events.slice(0, i).some(([k, path]) => k === 'sync' && path === from)) bad.push(`${to}: renamed unsynced`);
-    if (!events.slice(i + 1).some(([k, path]) => k === 'sync' && path === dirname(to!))) bad.push(`${to}: folder not synced after`);
+    if (!events.slice(i + 1).some(([k, path]) => k === 'sync' && path === dirname(to!)))
+      bad.push(`${to}: folder not synced after`);
   });
   return bad;
 }
@@ -51,7 +52,8 @@ describe('durable replacement', () => {
 
   it('the journal compaction syncs the rewritten journal before its rename and the folder after', async () => {
     const journal = join(tempDir(), 'data.journal.jsonl');
-    const entry = (revision: number, at: string) => journalLine({ revision, at, user: 'zhang', action: 'log', summary: '无改动', changes: [] });
+    const entry = (revision: number, at: string) =>
+      journalLine({ revision, at, user: 'zhang', action: 'log', summary: '无改动', changes: [] });
     // One entry years before 201 others: past retention by age and by count, so the journal is rewritten.
     const later = Array.from({ length: 201 }, (_, i) => entry(i + 2, '2026-11-01T00:00:00.000Z'));
     writeFileSync(journal, `${[entry(1, '2020-01-01T00:00:00.000Z'), ...later].join('\n')}\n`);

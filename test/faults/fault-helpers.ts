@@ -25,7 +25,10 @@ export async function assignedStore(file = join(tempDir(), 'data.json')): Promis
 }
 
 export const logNote = (store: DatastoreFile, date: string, note: string) =>
-  store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date, note }, ctx()), { action: 'log', contacts: date });
+  store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date, note }, ctx()), {
+    action: 'log',
+    contacts: date,
+  });
 
 export async function notes(file: string): Promise<string[]> {
   return (await new DatastoreFile(file).load('all')).contacts.map((c) => c.note).sort();

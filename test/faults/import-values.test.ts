@@ -39,7 +39,10 @@ async function patchSheet(file: string, sheetXml: string, patch: (xml: string) =
 
 async function importOf(file: string): Promise<{ data: Datastore; error: unknown }> {
   const data = emptyDatastore('测试学院');
-  const error = await importRoster(data, file, testContext('2026-11-25')).then(() => null, (e: unknown) => e);
+  const error = await importRoster(data, file, testContext('2026-11-25')).then(
+    () => null,
+    (e: unknown) => e,
+  );
   return { data, error };
 }
 
@@ -69,21 +72,29 @@ describe('import values', () => {
 
   it('case 13: a 19-digit 学号 stored as a number is refused (Excel kept 15 digits), not rounded', async () => {
     const [cell] = await cellsOf([{ value: Number('1234567890123456789') }]);
-    expect(readCell(cell!, '学号')).toEqual({ text: '', problem: expect.stringMatching(/超过 15 位的数字.*设为“文本”/) });
+    expect(readCell(cell!, '学号')).toEqual({
+      text: '',
+      problem: expect.stringMatching(/超过 15 位的数字.*设为“文本”/),
+    });
     const [ok] = await cellsOf([{ value: 2024010001 }]);
     expect(readCell(ok!, '学号')).toEqual({ text: '2024010001' });
   });
 
   it('case 13: a shared-string index past the table is refused naming the cell, not imported as "99999"', async () => {
     const file = await roster(BASE);
-    await patchSheet(file, 'xl/worksheets/sheet4.xml', (xml) => xml.replace(/(<c r="B3"[^>]*t="s"[^>]*>)<v>\d+<\/v>/, '$1<v>99999</v>'));
+    await patchSheet(file, 'xl/worksheets/sheet4.xml', (xml) =>
+      xml.replace(/(<c r="B3"[^>]*t="s"[^>]*>)<v>\d+<\/v>/, '$1<v>99999</v>'),
+    );
     const { error } = await importOf(file);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/单元格 B3 引用了不存在的共享字符串/);
   });
 
   it('case 13: full-width digits are the same 学号: a duplicate is refused', async () => {
-    const file = await roster({ ...BASE, 困难生: [...BASE.困难生, ['２０２４０１０００１', '吴同学', '会计241班', '7号楼', '301', '经济困难', '']] });
+    const file = await roster({
+      ...BASE,
+      困难生: [...BASE.困难生, ['２０２４０１０００１', '吴同学', '会计241班', '7号楼', '301', '经济困难', '']],
+    });
     const { error } = await importOf(file);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).lines.join('\n')).toMatch(/困难生, 第4行, 学号: .*2024010001/);
@@ -102,7 +113,9 @@ describe('import values', () => {
 
   it('case 13: an `_x001B_` escape in a text cell is read as the ESC it stands for, and refused', async () => {
     const file = await roster(BASE);
-    await patchSheet(file, 'xl/worksheets/sheet4.xml', (xml) => xml.replace(/<c r="B3"([^>]*?) t="s"([^>]*)>(<v>\d+<\/v>)/, '<c r="B3"$1 t="str"$2><v>周_x001B_[31m同学</v>'));
+    await patchSheet(file, 'xl/worksheets/sheet4.xml', (xml) =>
+      xml.replace(/<c r="B3"([^>]*?) t="s"([^>]*)>(<v>\d+<\/v>)/, '<c r="B3"$1 t="str"$2><v>周_x001B_[31m同学</v>'),
+    );
     const { error } = await importOf(file);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).lines.join('\n')).toContain('困难生, 第3行, 姓名: 含有控制字符 U+001B');
@@ -110,7 +123,9 @@ describe('import values', () => {
 
   it('case 13: a 2-row sheet with one formatted empty cell at row 1,048,576 imports its rows', async () => {
     const file = await roster(BASE);
-    await patchSheet(file, 'xl/worksheets/sheet4.xml', (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="A1048576" s="1"/></row></sheetData>'));
+    await patchSheet(file, 'xl/worksheets/sheet4.xml', (xml) =>
+      xml.replace('</sheetData>', '<row r="1048576"><c r="A1048576" s="1"/></row></sheetData>'),
+    );
     const { data, error } = await importOf(file);
     expect(error).toBeNull();
     expect(data.students.map((s) => s.name)).toEqual(['周同学']);

@@ -12,8 +12,14 @@ import { assignedStore, logNote, notes, tempDir } from './fault-helpers.js';
 
 const HOLDER = join(import.meta.dirname, 'lock-holder.ts');
 
-function holder(file: string, note: string, blockMs: number): { child: ChildProcess; locked: Promise<void>; exit: Promise<{ code: number | null; out: string; err: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, file, note, String(blockMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+function holder(
+  file: string,
+  note: string,
+  blockMs: number,
+): { child: ChildProcess; locked: Promise<void>; exit: Promise<{ code: number | null; out: string; err: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, file, note, String(blockMs)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -23,7 +29,9 @@ function holder(file: string, note: string, blockMs: number): { child: ChildProc
       if (out.includes('locked')) resolve();
     }),
   );
-  const exit = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  const exit = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, out, err })),
+  );
   return { child, locked, exit };
 }
 
@@ -87,7 +95,9 @@ describe('the lock', () => {
     mkdirSync(leftover);
     writeFileSync(join(leftover, 'owner.json'), '{}');
     await logNote(store, '2026-11-21', '一');
-    expect(readdirSync(join(store.layout.main, '..')).filter((n) => n.includes('.lock') && n !== 'data.json.lock-queue')).toEqual([]);
+    expect(
+      readdirSync(join(store.layout.main, '..')).filter((n) => n.includes('.lock') && n !== 'data.json.lock-queue'),
+    ).toEqual([]);
   });
 
   it('a joiner killed while writing its ticket holds nobody up: tickets appear whole (written aside, renamed), a half-written one is no ticket', async () => {
@@ -108,12 +118,14 @@ describe('the lock', () => {
     const link = join(store.file, '..', 'link.json');
     symlinkSync(store.file, link);
     await Promise.all(
-      Array.from({ length: 24 }, (_, i) => logNote(new DatastoreFile(i % 2 === 0 ? store.file : link), '2026-11-20', `w${i}`)),
+      Array.from({ length: 24 }, (_, i) =>
+        logNote(new DatastoreFile(i % 2 === 0 ? store.file : link), '2026-11-20', `w${i}`),
+      ),
     );
     expect(await notes(store.file)).toHaveLength(24);
   }, 30_000);
 
-  it('waiters take turns in arrival order; a newcomer queues behind them; a dead waiter\'s ticket is dropped', async () => {
+  it("waiters take turns in arrival order; a newcomer queues behind them; a dead waiter's ticket is dropped", async () => {
     const dir = join(tempDir(), 'data.json.lock-queue');
     const alive = (pid: number) => pid !== 999_999;
     const first = new LockQueue(dir, alive, 35_000);

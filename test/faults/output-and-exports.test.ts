@@ -28,10 +28,25 @@ describe('exports and output', () => {
     const store = await assignedStore();
     const note = '正常\u202e反转\u009b文字';
     await store.update(
-      (d) => void d.contacts.push({ id: 'ct_x', cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', form: '座谈会', note, enteredAt: '2026-11-20T10:00:00+08:00', enteredBy: 'old' }),
+      (d) =>
+        void d.contacts.push({
+          id: 'ct_x',
+          cadreId: 'c_zs',
+          duty: 'class',
+          targetId: 'cls_kj',
+          date: '2026-11-20',
+          form: '座谈会',
+          note,
+          enteredAt: '2026-11-20T10:00:00+08:00',
+          enteredBy: 'old',
+        }),
       { action: 'old version', contacts: '2026-11-20' },
     );
-    const r = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('source/cli/main.ts'), 'contacts', '--json', '--data', store.file], { encoding: 'utf8' });
+    const r = spawnSync(
+      resolve('node_modules/.bin/tsx'),
+      [resolve('source/cli/main.ts'), 'contacts', '--json', '--data', store.file],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/[\u202e\u009b]/);
     expect(r.stdout).toContain('\\u202e');
@@ -45,7 +60,10 @@ describe('exports and output', () => {
   ])('case 14: log --note with %s is refused, naming the character, nothing saved', async (_, note) => {
     const store = await assignedStore();
     const error = await store
-      .update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note }, ctx()), { action: 'log', contacts: '2026-11-20' })
+      .update(
+        (d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note }, ctx()),
+        { action: 'log', contacts: '2026-11-20' },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/备注含有控制字符 U\+(001B|202E)：请删除不可见字符后再保存/);

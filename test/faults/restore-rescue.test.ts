@@ -19,32 +19,35 @@ const DAMAGE = {
 };
 
 describe('restore rescues a broken main file', () => {
-  it.each(Object.entries(DAMAGE))('%s: one `restore ID` brings the backup back and keeps the damaged file aside', async (_how, damage) => {
-    const store = await assignedStore();
-    await logNote(store, '2026-11-10', '一');
-    await logNote(store, '2026-11-11', '二');
-    const backup = (await store.backups()).at(-1)!;
-    damage(store.file);
-    const damaged = existsSync(store.file) ? readFileSync(store.file) : null;
+  it.each(Object.entries(DAMAGE))(
+    '%s: one `restore ID` brings the backup back and keeps the damaged file aside',
+    async (_how, damage) => {
+      const store = await assignedStore();
+      await logNote(store, '2026-11-10', '一');
+      await logNote(store, '2026-11-11', '二');
+      const backup = (await store.backups()).at(-1)!;
+      damage(store.file);
+      const damaged = existsSync(store.file) ? readFileSync(store.file) : null;
 
-    const broken = await runCli(['overdue', '--as-of', '2026-11-25'], store.file);
-    expect(broken.code).toBe(1);
-    if (damaged) expect(broken.stderr).toContain(`sanlianxi restore ${backup.id}`);
+      const broken = await runCli(['overdue', '--as-of', '2026-11-25'], store.file);
+      expect(broken.code).toBe(1);
+      if (damaged) expect(broken.stderr).toContain(`sanlianxi restore ${backup.id}`);
 
-    const restored = await runCli(['restore', backup.id], store.file);
-    expect(restored.stderr).toBe('');
-    expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain(`已恢复到备份 ${backup.id}`);
-    expect(await notes(store.file)).toEqual(['一', '二']);
-    expect((await runCli(['check'], store.file)).code).toBe(0);
+      const restored = await runCli(['restore', backup.id], store.file);
+      expect(restored.stderr).toBe('');
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toContain(`已恢复到备份 ${backup.id}`);
+      expect(await notes(store.file)).toEqual(['一', '二']);
+      expect((await runCli(['check'], store.file)).code).toBe(0);
 
-    const aside = readdirSync(dirname(store.file)).filter((n) => /^data\.json\.corrupt-\d+$/.test(n));
-    expect(aside).toHaveLength(damaged ? 1 : 0);
-    if (damaged) {
-      expect(readFileSync(join(dirname(store.file), aside[0]!))).toEqual(damaged);
-      expect(restored.stdout).toContain(aside[0]);
-    }
-  });
+      const aside = readdirSync(dirname(store.file)).filter((n) => /^data\.json\.corrupt-\d+$/.test(n));
+      expect(aside).toHaveLength(damaged ? 1 : 0);
+      if (damaged) {
+        expect(readFileSync(join(dirname(store.file), aside[0]!))).toEqual(damaged);
+        expect(restored.stdout).toContain(aside[0]);
+      }
+    },
+  );
 
   it('on a full disk the restore of a truncated main file is refused naming the disk, the damaged file left in place; with room it succeeds', async () => {
     const disk = smallDisk('1m');

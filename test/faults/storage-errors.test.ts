@@ -17,11 +17,13 @@ vi.mock('../../source/store/private-files.js', async (original) => {
   return {
     ...real,
     writePrivateFile: async (file: string, data: string | Buffer) => {
-      if (failing.target?.test(file)) throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
+      if (failing.target?.test(file))
+        throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
       return real.writePrivateFile(file, data);
     },
     writeNewPrivateFile: async (file: string, data: string | Buffer) => {
-      if (failing.target?.test(file)) throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
+      if (failing.target?.test(file))
+        throw Object.assign(new Error(`${failing.code}: injected, open '${file}'`), { code: failing.code, path: file });
       return real.writeNewPrivateFile(file, data);
     },
   };
@@ -55,24 +57,30 @@ describe('storage errors', () => {
     ['EACCES', /没有写入 .*data\.json.* 的权限.*修改未保存/],
     ['EISDIR', /是一个目录.*修改未保存/],
     ['EROFS', /只读.*修改未保存/],
-  ])('case 11: %s while committing the main file: a user error saying the change was not saved, and it was not', async (code, message) => {
-    const store = await assignedStore();
-    const before = readFileSync(store.file, 'utf8');
-    failing.code = code;
-    failing.target = /data\.json$/;
-    const error = await logNote(store, '2026-11-11', '二').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(message);
-    expect(readFileSync(store.file, 'utf8')).toBe(before);
-    failing.target = null;
-    expect(await notes(store.file)).toEqual([]);
-  });
+  ])(
+    'case 11: %s while committing the main file: a user error saying the change was not saved, and it was not',
+    async (code, message) => {
+      const store = await assignedStore();
+      const before = readFileSync(store.file, 'utf8');
+      failing.code = code;
+      failing.target = /data\.json$/;
+      const error = await logNote(store, '2026-11-11', '二').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toMatch(message);
+      expect(readFileSync(store.file, 'utf8')).toBe(before);
+      failing.target = null;
+      expect(await notes(store.file)).toEqual([]);
+    },
+  );
 
   it('case 11: a failure after the commit (the seal) leaves the change saved and reported as saved', async () => {
     const store = await assignedStore();
     failing.code = 'ENOSPC';
     failing.target = /seal\.json$/;
-    await expect(logNote(store, '2026-11-11', '二')).resolves.toMatchObject({ revision: 2, notice: '已保存，但校验值未完成（磁盘已满）：下次保存时重做' });
+    await expect(logNote(store, '2026-11-11', '二')).resolves.toMatchObject({
+      revision: 2,
+      notice: '已保存，但校验值未完成（磁盘已满）：下次保存时重做',
+    });
     failing.target = null;
     expect(await notes(store.file)).toEqual(['二']);
   });
@@ -81,7 +89,24 @@ describe('storage errors', () => {
     const store = await assignedStore();
     failing.code = 'ENOSPC';
     failing.target = /\.backups\//;
-    const run = await runCli(['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-11-11', '--note', '二', '--as-of', '2026-11-25'], store.file);
+    const run = await runCli(
+      [
+        'log',
+        '--cadre',
+        '张三',
+        '--type',
+        '班级',
+        '--target',
+        '会计1班',
+        '--date',
+        '2026-11-11',
+        '--note',
+        '二',
+        '--as-of',
+        '2026-11-25',
+      ],
+      store.file,
+    );
     failing.target = null;
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/已记录/);
@@ -97,7 +122,14 @@ describe('storage errors', () => {
     failing.target = /\.backups\//;
     const said: string[] = [];
     const runner = new OperationRunner(store, { via: 'tui', context: ctx, notice: (line) => said.push(line) });
-    const done = await runner.run(logContactOperation, { cadre: '张三', duty: '班级', target: '会计1班', date: '2026-11-11', note: '三', again: false });
+    const done = await runner.run(logContactOperation, {
+      cadre: '张三',
+      duty: '班级',
+      target: '会计1班',
+      date: '2026-11-11',
+      note: '三',
+      again: false,
+    });
     failing.target = null;
     expect(done.message).toMatch(/已记录/);
     expect(done.notice).toBe('已保存，但备份未完成（磁盘已满）：下次保存时重做');

@@ -3,7 +3,14 @@
 import { appendFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compactJournal, journalLine, journalSize, latestEntries, parseJournalLine, type JournalEntry } from '../../source/store/journal.js';
+import {
+  compactJournal,
+  journalLine,
+  journalSize,
+  latestEntries,
+  parseJournalLine,
+  type JournalEntry,
+} from '../../source/store/journal.js';
 import { assignedStore, logNote, notes, tempDir } from './fault-helpers.js';
 
 describe('torn journal lines', () => {
@@ -53,12 +60,24 @@ describe('torn journal lines', () => {
 
   it('retention: entries older than 730 days, with 200 entries after them, are dropped once the oldest is a month past that; damaged lines go too', async () => {
     const file = join(tempDir(), 'j.jsonl');
-    const at = (day: string, revision: number): JournalEntry => ({ revision, at: `${day}T02:00:00.000Z`, user: 'u', action: 'log', summary: 's', changes: [] });
+    const at = (day: string, revision: number): JournalEntry => ({
+      revision,
+      at: `${day}T02:00:00.000Z`,
+      user: 'u',
+      action: 'log',
+      summary: 's',
+      changes: [],
+    });
     const recent = Array.from({ length: 200 }, (_, i) => journalLine(at('2026-11-20', 3 + i)));
-    writeFileSync(file, [journalLine(at('2023-06-01', 1)), journalLine(at('2024-12-01', 2)), '{"torn', ...recent].join('\n') + '\n');
+    writeFileSync(
+      file,
+      [journalLine(at('2023-06-01', 1)), journalLine(at('2024-12-01', 2)), '{"torn', ...recent].join('\n') + '\n',
+    );
     expect(await journalSize(file)).toEqual({ bytes: statSync(file).size, lines: 203 });
     expect(await compactJournal(file, new Date('2026-11-25T00:00:00Z'))).toBe(true);
-    expect((await latestEntries(file, 202, 300)).map((e) => e.revision)).toEqual(Array.from({ length: 201 }, (_, i) => 2 + i));
+    expect((await latestEntries(file, 202, 300)).map((e) => e.revision)).toEqual(
+      Array.from({ length: 201 }, (_, i) => 2 + i),
+    );
     expect((await journalSize(file)).lines).toBe(201);
     // Revision 2 is within a month past the period: not yet worth a rewrite.
     expect(await compactJournal(file, new Date('2026-11-25T00:00:00Z'))).toBe(false);

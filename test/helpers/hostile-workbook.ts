@@ -32,9 +32,19 @@ export async function writeRoster(file: string, rows: Record<string, unknown[][]
       crafted.set(token, v);
       return token;
     }
-    if (v !== null && typeof v === 'object' && 'richText' in v && Array.isArray((v as { richText: unknown }).richText)) {
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      'richText' in v &&
+      Array.isArray((v as { richText: unknown }).richText)
+    ) {
       // Rich text with crafted runs would need the run XML patched too: keep runs writable.
-      return { richText: (v as { richText: Array<{ text: string }> }).richText.map((r) => ({ ...r, text: r.text.replace(UNWRITABLE_ALL, '?') })) };
+      return {
+        richText: (v as { richText: Array<{ text: string }> }).richText.map((r) => ({
+          ...r,
+          text: r.text.replace(UNWRITABLE_ALL, '?'),
+        })),
+      };
     }
     return v;
   };

@@ -16,7 +16,9 @@ export async function runCli(args: string[], dataFile?: string, columns?: number
   const spies = [
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void stdout.push(`${format(...a)}\n`)),
     vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void stderr.push(`${format(...a)}\n`)),
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => stderr.push(String(chunk)) > 0),
+    vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => stderr.push(String(chunk)) > 0),
   ];
   const outerColumns = process.env['COLUMNS'];
   if (columns === undefined) delete process.env['COLUMNS'];

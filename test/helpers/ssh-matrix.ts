@@ -17,9 +17,14 @@ export function readmeSshCommands(): Record<Role, string[]> {
   for (const line of section.slice(0, section.indexOf('\n## ', 1)).split('\n')) {
     // The last cell: command names, each perhaps with a note in parentheses (remind（不能 `--send`）).
     const row = /^\| `(school|college|viewer)`.*\| ([^|]+) \|$/.exec(line);
-    if (row) rows[row[1] as Role] = row[2]!.replace(/（[^）]*）/g, '').trim().split(/\s+/);
+    if (row)
+      rows[row[1] as Role] = row[2]!
+        .replace(/（[^）]*）/g, '')
+        .trim()
+        .split(/\s+/);
   }
-  if (!rows.school || !rows.college || !rows.viewer) throw new Error('README 的角色表缺少 school、college 或 viewer 行');
+  if (!rows.school || !rows.college || !rows.viewer)
+    throw new Error('README 的角色表缺少 school、college 或 viewer 行');
   return rows as Record<Role, string[]>;
 }
 
@@ -41,23 +46,95 @@ interface MatrixCommand {
 
 export function matrixCommands(scratch: string): MatrixCommand[] {
   return [
-    { name: '', line: ['--as-of', '2026-09-20'], code: 1, says: /^终端界面需要在交互式终端中打开/, repeat: ['--as-of', '2026-09-21'] },
-    { name: 'init', line: ['init', '--school', '另一所', '--as-of', '2026-09-20'], code: 1, says: /已存在/, repeat: ['--school', '第三所'] },
+    {
+      name: '',
+      line: ['--as-of', '2026-09-20'],
+      code: 1,
+      says: /^终端界面需要在交互式终端中打开/,
+      repeat: ['--as-of', '2026-09-21'],
+    },
+    {
+      name: 'init',
+      line: ['init', '--school', '另一所', '--as-of', '2026-09-20'],
+      code: 1,
+      says: /已存在/,
+      repeat: ['--school', '第三所'],
+    },
     { name: 'check', line: ['check'], code: 0, says: /正常/, repeat: null },
-    { name: 'template', line: ['template', `${scratch}/模板.xlsx`, '--force'], code: 0, says: /已生成导入模板/, repeat: ['--force'] },
+    {
+      name: 'template',
+      line: ['template', `${scratch}/模板.xlsx`, '--force'],
+      code: 0,
+      says: /已生成导入模板/,
+      repeat: ['--force'],
+    },
     { name: 'import', line: ['import', '-'], code: 1, says: /^标准输入为空/, repeat: null },
-    { name: 'assign', line: ['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], code: 1, says: /已有联系分配/, repeat: ['--cadre', '李四'] },
-    { name: 'reassign', line: ['reassign', '--class', '会计1班', '--to', '张三', '--date', '2026-09-02', '--reason', '工作调动'], code: 1, says: /移交原因“工作调动”无效/, repeat: ['--to', '李四'] },
-    { name: 'end', line: ['end', '--cadre', '张三', '--date', '2026-08-01', '--reason', '调整'], code: 1, says: /没有有效的联系分配/, repeat: ['--reason', '离职'] },
-    { name: 'log', line: ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-03', '--again'], code: 0, says: /^已记录：张三 班级 会计1班 2026-09-03/, repeat: ['--cadre', '李四'] },
-    { name: 'contacts', line: ['contacts', '--cadre', '张三', '--json'], code: 0, says: /^\[/, repeat: ['--cadre', '李四'] },
-    { name: 'overdue', line: ['overdue', '--as-of', '2026-09-20', '--count'], code: 0, says: /^\d+\n$/, repeat: ['--as-of', '2026-09-21'] },
-    { name: 'remind', line: ['remind', '--as-of', '2026-09-20'], code: 0, says: /经济管理学院/, repeat: ['--as-of', '2026-09-21'] },
+    {
+      name: 'assign',
+      line: ['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'],
+      code: 1,
+      says: /已有联系分配/,
+      repeat: ['--cadre', '李四'],
+    },
+    {
+      name: 'reassign',
+      line: ['reassign', '--class', '会计1班', '--to', '张三', '--date', '2026-09-02', '--reason', '工作调动'],
+      code: 1,
+      says: /移交原因“工作调动”无效/,
+      repeat: ['--to', '李四'],
+    },
+    {
+      name: 'end',
+      line: ['end', '--cadre', '张三', '--date', '2026-08-01', '--reason', '调整'],
+      code: 1,
+      says: /没有有效的联系分配/,
+      repeat: ['--reason', '离职'],
+    },
+    {
+      name: 'log',
+      line: ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-09-03', '--again'],
+      code: 0,
+      says: /^已记录：张三 班级 会计1班 2026-09-03/,
+      repeat: ['--cadre', '李四'],
+    },
+    {
+      name: 'contacts',
+      line: ['contacts', '--cadre', '张三', '--json'],
+      code: 0,
+      says: /^\[/,
+      repeat: ['--cadre', '李四'],
+    },
+    {
+      name: 'overdue',
+      line: ['overdue', '--as-of', '2026-09-20', '--count'],
+      code: 0,
+      says: /^\d+\n$/,
+      repeat: ['--as-of', '2026-09-21'],
+    },
+    {
+      name: 'remind',
+      line: ['remind', '--as-of', '2026-09-20'],
+      code: 0,
+      says: /经济管理学院/,
+      repeat: ['--as-of', '2026-09-21'],
+    },
     { name: 'webhook', line: ['webhook', 'list'], code: 0, says: /群机器人/, repeat: null },
-    { name: 'export', line: ['export', 'form2', '--out', '-', '--as-of', '2026-09-20'], code: 0, says: /已导出附件2：标准输出/, repeat: ['--as-of', '2026-09-21'] },
+    {
+      name: 'export',
+      line: ['export', 'form2', '--out', '-', '--as-of', '2026-09-20'],
+      code: 0,
+      says: /已导出附件2：标准输出/,
+      repeat: ['--as-of', '2026-09-21'],
+    },
     { name: 'exports', line: ['exports', 'list'], code: 0, says: /你的导出文件夹中还没有文件/, repeat: null },
     { name: 'history', line: ['history', '--limit', '2'], code: 0, says: /编号/, repeat: ['--limit', '3'] },
-    { name: 'undo', line: ['undo', '--revision', '999'], code: 1, says: /日志中没有第 999 号修改/, repeat: ['--revision', '998'] },
+    {
+      name: 'undo',
+      line: ['undo', '--revision', '999'],
+      code: 1,
+      says: /日志中没有第 999 号修改/,
+      repeat: ['--revision', '998'],
+    },
     { name: 'backups', line: ['backups'], code: 0, says: /共 \d+ 份/, repeat: null },
     { name: 'restore', line: ['restore', '1'], code: 1, says: /找不到备份/, repeat: null },
     { name: 'users', line: ['users', 'list', '--json'], code: 0, says: /^\[/, repeat: ['--json'] },
@@ -79,7 +156,8 @@ function joined(line: string[]): string[] {
 }
 
 /** How a case must end: as its command's line runs, with help shown, or refused with the store as it was. */
-export type Expected = { kind: 'runs'; code: number; says: RegExp } | { kind: 'help'; command: string } | { kind: 'refused'; says: RegExp };
+export type Expected =
+  { kind: 'runs'; code: number; says: RegExp } | { kind: 'help'; command: string } | { kind: 'refused'; says: RegExp };
 
 export interface MatrixCase {
   login: MatrixLogin;
@@ -98,7 +176,9 @@ export function matrixCases(scratch: string, other: string): MatrixCase[] {
     for (const c of matrixCommands(scratch)) {
       const allowed = c.name === '' || table[role].includes(c.name);
       const add = (words: string[], expected: Expected) => cases.push({ login, command: quote(words), expected });
-      const runs: Expected = allowed ? { kind: 'runs', code: c.code, says: c.says } : { kind: 'refused', says: /不能运行/ };
+      const runs: Expected = allowed
+        ? { kind: 'runs', code: c.code, says: c.says }
+        : { kind: 'refused', says: /不能运行/ };
       add(c.line, runs);
       add(joined(c.line), runs);
       add(['-h', ...c.line, '--no-help'], runs);
@@ -123,7 +203,11 @@ export function matrixCases(scratch: string, other: string): MatrixCase[] {
       const form2 = ['export', 'form2', '--as-of', '2026-09-20'];
       const out = (says: RegExp): Expected => ({ kind: 'refused', says });
       cases.push(
-        { login, command: quote([...form2, '--out=-']), expected: { kind: 'runs', code: 0, says: /已导出附件2：标准输出/ } },
+        {
+          login,
+          command: quote([...form2, '--out=-']),
+          expected: { kind: 'runs', code: 0, says: /已导出附件2：标准输出/ },
+        },
         { login, command: quote([...form2, '--out', '-', '--out', '-']), expected: out(/只能导出到标准输出/) },
         { login, command: quote([...form2, '--out=-', '--no-out']), expected: out(/只能导出到标准输出/) },
         { login, command: quote([...form2, '--no-out']), expected: out(/只能导出到标准输出/) },
@@ -131,15 +215,31 @@ export function matrixCases(scratch: string, other: string): MatrixCase[] {
         { login, command: quote([...form2, '--out=-', '--out.x', '-']), expected: out(/无法识别.*out\.x/) },
         { login, command: quote([...form2, '--out', `${scratch}/x.xlsx`]), expected: out(/只能导出到标准输出/) },
         { login, command: quote([...form2, '--out=']), expected: out(/只能导出到标准输出/) },
-        { login, command: quote([...form2, '--out', `${scratch}/x.xlsx`, '--out', '-']), expected: out(/只能导出到标准输出/) },
-        { login, command: quote(['exports', 'get', '附件2.xlsx', '--out', `${scratch}/x.xlsx`]), expected: out(/只能导出到标准输出/) },
+        {
+          login,
+          command: quote([...form2, '--out', `${scratch}/x.xlsx`, '--out', '-']),
+          expected: out(/只能导出到标准输出/),
+        },
+        {
+          login,
+          command: quote(['exports', 'get', '附件2.xlsx', '--out', `${scratch}/x.xlsx`]),
+          expected: out(/只能导出到标准输出/),
+        },
         { login, command: quote(['exports', 'get', '附件2.xlsx']), expected: out(/只能导出到标准输出|缺少必须的选项/) },
       );
     }
     if (table[role].includes('import')) {
       cases.push(
-        { login, command: quote(['import', `${scratch}/模板.xlsx`]), expected: { kind: 'refused', says: /只能从标准输入导入/ } },
-        { login, command: quote(['import', '-', `${scratch}/模板.xlsx`]), expected: { kind: 'refused', says: /只能从标准输入导入|无法识别|参数过多/ } },
+        {
+          login,
+          command: quote(['import', `${scratch}/模板.xlsx`]),
+          expected: { kind: 'refused', says: /只能从标准输入导入/ },
+        },
+        {
+          login,
+          command: quote(['import', '-', `${scratch}/模板.xlsx`]),
+          expected: { kind: 'refused', says: /只能从标准输入导入|无法识别|参数过多/ },
+        },
       );
     }
   }
@@ -175,7 +275,8 @@ export function judgeCase(c: MatrixCase, r: SshResult, changed: boolean, allComm
     const role = MATRIX_USERS[c.login];
     const table = readmeSshCommands();
     for (const name of allCommands) {
-      if (!table[role].includes(name)) expect(r.stdout, `${what}: help lists ${name}`).not.toMatch(new RegExp(`^ {2}sanlianxi ${name}\\b`, 'm'));
+      if (!table[role].includes(name))
+        expect(r.stdout, `${what}: help lists ${name}`).not.toMatch(new RegExp(`^ {2}sanlianxi ${name}\\b`, 'm'));
     }
     return;
   }

@@ -14,7 +14,19 @@ import { loadScreens } from '../../source/ui/screens.js';
 import { AUTUMN, smallSchool, testContext } from './fixtures.js';
 
 export const TODAY = '2026-11-25';
-export const KEY = { backspace: '\u007f', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', pageDown: '\u001b[6~', pageUp: '\u001b[5~' };
+export const KEY = {
+  backspace: '\u007f',
+  enter: '\r',
+  esc: '\u001b',
+  tab: '\t',
+  shiftTab: '\u001b[Z',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  left: '\u001b[D',
+  right: '\u001b[C',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+};
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
@@ -35,8 +47,9 @@ type FrameTest = string | RegExp | ((frame: string) => boolean);
  * the test's limit, since UI files run their tests side by side and a loaded machine renders late.
  */
 export async function untilFrame(frame: () => string, text: FrameTest): Promise<void> {
-  const has = () => (typeof text === 'string' ? frame().includes(text) : text instanceof RegExp ? text.test(frame()) : text(frame()));
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline && !has(); ) await tick();
+  const has = () =>
+    typeof text === 'string' ? frame().includes(text) : text instanceof RegExp ? text.test(frame()) : text(frame());
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline && !has();) await tick();
   if (!has()) throw new Error(`frame never showed ${String(text)}:\n${frame()}`);
   await tick();
 }
@@ -51,17 +64,32 @@ export interface Size {
  * `exportsDir`: the app as an SSH session opens it (exports in the secretary's own folder). `size`: the
  * terminal's. `login`: the registered user the SSH forced command names (her scope applies).
  */
-export async function startApp(data: Datastore = school(), { exportsDir, size, login }: { exportsDir?: string; size?: Size; login?: string } = {}) {
+export async function startApp(
+  data: Datastore = school(),
+  { exportsDir, size, login }: { exportsDir?: string; size?: Size; login?: string } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
   const file = join(dir, 'data.json');
   await new DatastoreFile(file).create(data);
-  const store = login === undefined ? new DatastoreFile(file) : new ScopedStore(file, undefined, { login, forced: true });
+  const store =
+    login === undefined ? new DatastoreFile(file) : new ScopedStore(file, undefined, { login, forced: true });
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
   // As the tui command opens it: a viewer's session is read-only, a college secretary's scoped.
   const actor = store instanceof ScopedStore ? await store.actor() : null;
   const readOnly = actor !== null && readsOnly(actor);
   const scope = actor === null ? null : scopeOf(actor);
-  const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => ctx} reloadEveryMs={100} readOnly={readOnly} scope={scope} {...(exportsDir === undefined ? {} : { exportsDir })} />);
+  const app = render(
+    <App
+      store={store}
+      initialData={await store.load()}
+      today={TODAY}
+      context={() => ctx}
+      reloadEveryMs={100}
+      readOnly={readOnly}
+      scope={scope}
+      {...(exportsDir === undefined ? {} : { exportsDir })}
+    />,
+  );
   const frame = () => app.lastFrame() ?? '';
   const until = (text: FrameTest) => untilFrame(frame, text);
   /** Sends keys one at a time, letting each render settle. */

@@ -23,7 +23,11 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'slx-report-'));
   data = smallSchool([AUTUMN]);
   const ctx = testContext('2026-11-25');
-  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01' }, ctx);
+  assign(
+    data,
+    { cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01' },
+    ctx,
+  );
   assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: [], start: '2026-09-01' }, ctx);
 });
 
@@ -37,8 +41,12 @@ async function read(file: string): Promise<ExcelJS.Workbook> {
 function missedKeys(d: Datastore, asOf: string): { report: string[]; overdue: string[] } {
   const idx = buildIndexes(d);
   const term = overdueReport(d, idx, asOf).term!;
-  const report = assessTerm(d, idx, term, asOf).rows.flatMap((r) => r.missed.map((m) => `${r.cadreId} ${m.duty} ${m.target} ${m.start}~${m.end} ${m.status} ${m.days}`));
-  const overdue = overdueReport(d, idx, asOf).rows.map((r) => `${r.cadreId} ${r.duty} ${r.target} ${r.windowStart}~${r.windowEnd} ${r.status} ${r.days}`);
+  const report = assessTerm(d, idx, term, asOf).rows.flatMap((r) =>
+    r.missed.map((m) => `${r.cadreId} ${m.duty} ${m.target} ${m.start}~${m.end} ${m.status} ${m.days}`),
+  );
+  const overdue = overdueReport(d, idx, asOf).rows.map(
+    (r) => `${r.cadreId} ${r.duty} ${r.target} ${r.windowStart}~${r.windowEnd} ${r.status} ${r.days}`,
+  );
   return { report: report.sort(), overdue: overdue.sort() };
 }
 
@@ -57,19 +65,36 @@ describe('评议考核 lists what overdue lists', () => {
   });
 
   it('writes every missed window: per cadre with 工号 and still-open ones marked, and one per row', async () => {
-    logContact(data, { cadreId: 'c_ls', duty: 'class', targetId: 'cls_rj', date: '2026-09-10' }, testContext('2026-11-25'));
-    for (const date of ['2026-09-10', '2026-10-10']) logContact(data, { cadreId: 'c_ls', duty: 'dorm', targetId: 'd_201', date }, testContext('2026-11-25'));
+    logContact(
+      data,
+      { cadreId: 'c_ls', duty: 'class', targetId: 'cls_rj', date: '2026-09-10' },
+      testContext('2026-11-25'),
+    );
+    for (const date of ['2026-09-10', '2026-10-10'])
+      logContact(data, { cadreId: 'c_ls', duty: 'dorm', targetId: 'd_201', date }, testContext('2026-11-25'));
     const out = join(dir, 'report.xlsx');
     expect(await exportAssessment(data, buildIndexes(data), AUTUMN, { out, asOf: '2026-11-01' })).toBe(2);
     const wb = await read(out);
     const sheet = wb.getWorksheet(REPORT_SHEETS.cadres)!;
     expect(sheet.getCell('A1').value).toBe('测试职业技术学院党员干部“三联系”评议考核');
-    expect(sheet.getCell('A2').value).toBe('2026-2027学年第一学期（2026-09-01 至 2027-01-20）　全校　截至 2026年11月1日');
+    expect(sheet.getCell('A2').value).toBe(
+      '2026-2027学年第一学期（2026-09-01 至 2027-01-20）　全校　截至 2026年11月1日',
+    );
     expect(sheet.getCell('A4').value).toBe('干部');
     expect(sheet.getCell('B4').value).toBe('工号');
-    expect([sheet.getCell('D4').value, sheet.getCell('D5').value, sheet.getCell('E5').value]).toEqual(['班级联系窗口\n（学期）', '已完成', '应完成']);
+    expect([sheet.getCell('D4').value, sheet.getCell('D5').value, sheet.getCell('E5').value]).toEqual([
+      '班级联系窗口\n（学期）',
+      '已完成',
+      '应完成',
+    ]);
     expect(sheet.getCell('F4').value).toBe('寝室走访窗口\n（月或寝室·月）');
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:5' });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:5',
+    });
     const li = sheet.getRow(6);
     expect([li.getCell(1).value, li.getCell(2).value, li.getCell(3).value]).toEqual(['李四', 'T002', '机电信息学院']);
     // Class met (one window, still open but met); dorm Sep+Oct met, Nov open; no students.
@@ -85,14 +110,29 @@ describe('评议考核 lists what overdue lists', () => {
       '寝室 1号楼-101：9月、10月、11月（进行中）',
       '困难生 2025001 小明：9月、10月、11月（进行中）',
     ]);
-    expect(zs.height).toBe(heightFor(Math.max(...[...Array(12).keys()].map((i) => lineCount(String(zs.getCell(i + 1).value ?? ''), sheet.getColumn(i + 1).width!)))));
+    expect(zs.height).toBe(
+      heightFor(
+        Math.max(
+          ...[...Array(12).keys()].map((i) =>
+            lineCount(String(zs.getCell(i + 1).value ?? ''), sheet.getColumn(i + 1).width!),
+          ),
+        ),
+      ),
+    );
     expect(zs.getCell(11).value).toBe('未完成');
     expect((zs.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE0E0');
     const missed = wb.getWorksheet(REPORT_SHEETS.missed)!;
     const idx = buildIndexes(data);
     expect(missed.rowCount - 3).toBe(overdueReport(data, idx, '2026-11-01').rows.length);
     // One row per window, with its dates, status and days, as overdue lists them (overdue first, most days first).
-    expect([4, 5, 6, 7, 8, 9].map((c) => missed.getCell(4, c).value)).toEqual(['寝室', '1号楼-101', '2026-09-01', '2026-09-30', '逾期', 32]);
+    expect([4, 5, 6, 7, 8, 9].map((c) => missed.getCell(4, c).value)).toEqual([
+      '寝室',
+      '1号楼-101',
+      '2026-09-01',
+      '2026-09-30',
+      '逾期',
+      32,
+    ]);
     expect(missed.getCell(missed.rowCount, 8).value).toBe('进行中');
     // A window's row is one line: its dates do not wrap.
     expect(missed.getRow(4).height).toBe(heightFor(1));

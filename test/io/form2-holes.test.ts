@@ -13,8 +13,20 @@ import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 describe('附件2 汇总表', () => {
   it('lists the classes and 困难生 without a cadre under the table', async () => {
     const data = smallSchool([AUTUMN]);
-    assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, testContext('2026-11-25'));
-    data.students.push({ id: 's_3', studentNo: '2025003', name: '小刚', classId: 'cls_kj', dormId: null, categories: ['学业困难'], contact: '' });
+    assign(
+      data,
+      { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' },
+      testContext('2026-11-25'),
+    );
+    data.students.push({
+      id: 's_3',
+      studentNo: '2025003',
+      name: '小刚',
+      classId: 'cls_kj',
+      dormId: null,
+      categories: ['学业困难'],
+      contact: '',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'slx-form2-holes-'));
     const texts = async (collegeId?: string) => {
       const out = join(dir, `${collegeId ?? 'all'}.xlsx`);
@@ -25,7 +37,10 @@ describe('附件2 汇总表', () => {
       const col = [...Array(sheet.rowCount).keys()].map((r) => sheet.getCell(r + 1, 1));
       const lines = col.filter((c) => typeof c.value === 'string' && c.value.includes('：'));
       // Each line spans the table's width.
-      return { lines: lines.map((c) => c.value), merged: lines.every((c) => sheet.getCell(Number(c.row), 11).master.address === c.address) };
+      return {
+        lines: lines.map((c) => c.value),
+        merged: lines.every((c) => sheet.getCell(Number(c.row), 11).master.address === c.address),
+      };
     };
     const all = await texts();
     expect(all.lines).toEqual([

@@ -21,7 +21,10 @@ let n = 0;
 
 /** A roster that imports cleanly into smallSchool(), sheet by sheet, in template column order. */
 const VALID: Record<string, unknown[][]> = {
-  干部: [['T001', '张三', '经济管理学院', '教务处', '科长', '中共党员', '661234', '', '科职以上干部'], ['T009', '钱七', '', '图书馆', '', '', '', '', '普通党员']],
+  干部: [
+    ['T001', '张三', '经济管理学院', '教务处', '科长', '中共党员', '661234', '', '科职以上干部'],
+    ['T009', '钱七', '', '图书馆', '', '', '', '', '普通党员'],
+  ],
   班级: [['经济管理学院', '会计241班', 2024, '2027-06-30', '王老师', '663333', '赵老师', '664444']],
   寝室: [['7号楼', '301', '会计241班', '钱同学', 6, '']],
   困难生: [['2024010001', '周同学', '会计241班', '7号楼', '301', '经济困难', '13800000000']],
@@ -32,17 +35,80 @@ const VALID: Record<string, unknown[][]> = {
 };
 
 const HOSTILE_STRINGS = [
-  '\u001b[31m红\u001b[0m', '\u001b]0;title\u0007', 'a\rb', 'a\nb', 'a\u0000b', '\u009b31m', '\u007f', '\t',
-  '\u200f\u202eتەكشۈرۈش', '👨‍👩‍👧张三', '\ud800', 'x\udc00', '=1+1', '+86', '-', '@SUM(A1)', '=HYPERLINK("http://x","y")',
-  ' ', '　', '、、', ',,;', '0', '-1', '1e400', '2026-02-30', '2026-13-01', '2026/2/29', '2026年9月1日', '9999-12-31',
-  '0000-01-01', '__proto__', 'constructor', 'toString', '7号楼-301', '会计241班, 会计241班', '长'.repeat(101), 'x'.repeat(2001),
+  '\u001b[31m红\u001b[0m',
+  '\u001b]0;title\u0007',
+  'a\rb',
+  'a\nb',
+  'a\u0000b',
+  '\u009b31m',
+  '\u007f',
+  '\t',
+  '\u200f\u202eتەكشۈرۈش',
+  '👨‍👩‍👧张三',
+  '\ud800',
+  'x\udc00',
+  '=1+1',
+  '+86',
+  '-',
+  '@SUM(A1)',
+  '=HYPERLINK("http://x","y")',
+  ' ',
+  '　',
+  '、、',
+  ',,;',
+  '0',
+  '-1',
+  '1e400',
+  '2026-02-30',
+  '2026-13-01',
+  '2026/2/29',
+  '2026年9月1日',
+  '9999-12-31',
+  '0000-01-01',
+  '__proto__',
+  'constructor',
+  'toString',
+  '7号楼-301',
+  '会计241班, 会计241班',
+  '长'.repeat(101),
+  'x'.repeat(2001),
 ];
 
 /** Values a secretary would type, so that some fuzzed files import and reach the invariants. */
 const PLAUSIBLE = [
-  '张三', '钱七', 'T001', 'T009', '经济管理学院', '机电信息学院', '会计241班', '会计1班', '软件1班', '7号楼', '301', '1号楼', '101',
-  '经济困难', '学业困难、心理困惑', '科职以上干部', '普通党员', '班级', '寝室', '困难生', '座谈会', '电话', '任一', '每个',
-  '2026-09-01', '2026-10-08', '2027-01-20', '2024010001', '2025001', '离职', '调整', '', '组织部',
+  '张三',
+  '钱七',
+  'T001',
+  'T009',
+  '经济管理学院',
+  '机电信息学院',
+  '会计241班',
+  '会计1班',
+  '软件1班',
+  '7号楼',
+  '301',
+  '1号楼',
+  '101',
+  '经济困难',
+  '学业困难、心理困惑',
+  '科职以上干部',
+  '普通党员',
+  '班级',
+  '寝室',
+  '困难生',
+  '座谈会',
+  '电话',
+  '任一',
+  '每个',
+  '2026-09-01',
+  '2026-10-08',
+  '2027-01-20',
+  '2024010001',
+  '2025001',
+  '离职',
+  '调整',
+  '',
+  '组织部',
 ];
 
 const text = fc.oneof(
@@ -54,18 +120,39 @@ const text = fc.oneof(
 
 const cellValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: text },
-  { weight: 2, arbitrary: fc.oneof(fc.integer({ min: -10, max: 3_000_000_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, 46266, 2024, 1e21, -0)) },
-  { weight: 1, arbitrary: fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      fc.integer({ min: -10, max: 3_000_000_000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, 46266, 2024, 1e21, -0),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.date({
+      min: new Date(Date.UTC(1900, 0, 1)),
+      max: new Date(Date.UTC(2200, 0, 1)),
+      noInvalidDate: true,
+    }),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constant(null) },
   {
     weight: 1,
-    arbitrary: fc.record({
-      formula: fc.constantFrom('A1', 'TODAY()', 'VLOOKUP(1,A:A,2)', '1+1'),
-      result: fc.oneof(text, fc.integer(), fc.constant(undefined), fc.constant({ error: '#N/A' })),
-    }).map((f) => (f.result === undefined ? { formula: f.formula } : f)),
+    arbitrary: fc
+      .record({
+        formula: fc.constantFrom('A1', 'TODAY()', 'VLOOKUP(1,A:A,2)', '1+1'),
+        result: fc.oneof(text, fc.integer(), fc.constant(undefined), fc.constant({ error: '#N/A' })),
+      })
+      .map((f) => (f.result === undefined ? { formula: f.formula } : f)),
   },
-  { weight: 1, arbitrary: fc.array(text, { minLength: 1, maxLength: 3 }).map((parts) => ({ richText: parts.map((t, i) => ({ text: t, font: { bold: i % 2 === 0 } })) })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(text, { minLength: 1, maxLength: 3 })
+      .map((parts) => ({ richText: parts.map((t, i) => ({ text: t, font: { bold: i % 2 === 0 } })) })),
+  },
   { weight: 1, arbitrary: text.map((t) => ({ text: t, hyperlink: 'https://example.com/' })) },
   { weight: 1, arbitrary: fc.constantFrom({ error: '#REF!' }, { error: '#DIV/0!' }) },
 );
@@ -76,7 +163,13 @@ const wildRoster = fc.record(
     ROSTER_SHEETS.map((spec) => {
       const valid = VALID[spec.name] ?? [];
       const width = spec.headers.length;
-      const edited = fc.tuple(...valid.map((row) => fc.array(fc.option(cellValue, { freq: 4 }), { minLength: width, maxLength: width }).map((edits) => row.map((v, i) => (edits[i] === null || edits[i] === undefined ? v : edits[i])))));
+      const edited = fc.tuple(
+        ...valid.map((row) =>
+          fc
+            .array(fc.option(cellValue, { freq: 4 }), { minLength: width, maxLength: width })
+            .map((edits) => row.map((v, i) => (edits[i] === null || edits[i] === undefined ? v : edits[i]))),
+        ),
+      );
       const extra = fc.array(fc.array(cellValue, { minLength: width, maxLength: width }), { maxLength: 2 });
       return [spec.name, fc.tuple(edited, extra).map(([a, b]) => [...a, ...b])];
     }),
@@ -86,8 +179,19 @@ const wildRoster = fc.record(
 /** The valid roster with at most three cells changed, or a copied row changed: often still importable. */
 const nearRoster = fc
   .tuple(
-    fc.array(fc.record({ sheet: fc.nat(), row: fc.nat(), col: fc.nat(), value: fc.oneof(fc.constantFrom(...PLAUSIBLE), cellValue) }), { maxLength: 3 }),
-    fc.option(fc.record({ sheet: fc.nat(), col: fc.nat(), value: fc.oneof(fc.constantFrom(...PLAUSIBLE), cellValue) }), { freq: 2 }),
+    fc.array(
+      fc.record({
+        sheet: fc.nat(),
+        row: fc.nat(),
+        col: fc.nat(),
+        value: fc.oneof(fc.constantFrom(...PLAUSIBLE), cellValue),
+      }),
+      { maxLength: 3 },
+    ),
+    fc.option(
+      fc.record({ sheet: fc.nat(), col: fc.nat(), value: fc.oneof(fc.constantFrom(...PLAUSIBLE), cellValue) }),
+      { freq: 2 },
+    ),
   )
   .map(([edits, copy]) => {
     const rows = structuredClone(VALID);
@@ -114,10 +218,11 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Surrogate}/u;
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) {
-    out.push(k);
-    strings(v, out);
-  }
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      strings(v, out);
+    }
   return out;
 }
 
@@ -125,7 +230,9 @@ function strings(value: unknown, out: string[] = []): string[] {
 const outcomes = { imported: 0, refused: 0 };
 
 /** Imports the rows into smallSchool() and checks either outcome; says which it was, with the data. */
-async function importOutcome(rows: Record<string, unknown[][]>): Promise<{ outcome: 'imported' | 'refused'; data: Datastore; error: unknown }> {
+async function importOutcome(
+  rows: Record<string, unknown[][]>,
+): Promise<{ outcome: 'imported' | 'refused'; data: Datastore; error: unknown }> {
   const file = join(dir, `f${(n += 1)}.xlsx`);
   await writeRoster(file, rows);
   const data: Datastore = smallSchool();
@@ -169,8 +276,15 @@ describe('fuzz: importRoster', () => {
     expect(data.contacts.filter((c) => c.note === '检查卫生')).toHaveLength(1);
   });
 
-  it('arbitrary cells in every sheet: a valid datastore, or line errors and the datastore untouched', async () => {
-    await fc.assert(fc.asyncProperty(roster, async (rows) => void (await importOutcome(rows))), { numRuns: Number(process.env['FUZZ_RUNS'] ?? 40) });
-    if (process.env['FUZZ_RUNS']) console.log('fuzz import outcomes', outcomes);
-  }, 180_000 + Number(process.env['FUZZ_RUNS'] ?? 0) * 1_000);
+  it(
+    'arbitrary cells in every sheet: a valid datastore, or line errors and the datastore untouched',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(roster, async (rows) => void (await importOutcome(rows))),
+        { numRuns: Number(process.env['FUZZ_RUNS'] ?? 40) },
+      );
+      if (process.env['FUZZ_RUNS']) console.log('fuzz import outcomes', outcomes);
+    },
+    180_000 + Number(process.env['FUZZ_RUNS'] ?? 0) * 1_000,
+  );
 });

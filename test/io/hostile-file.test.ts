@@ -39,7 +39,8 @@ async function templateZip(extra: Record<string, Uint8Array | string> = {}): Pro
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -55,25 +56,46 @@ async function rawWorkbook(sheets: Record<string, Array<Array<string>>>): Promis
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      names
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '</Types>',
   );
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+  );
   zip.file(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
   );
   names.forEach((name, i) => {
-    const rows = sheets[name]!.map((cells, r) => `<row r="${r + 1}">${cells.map((c, col) => `<c r="${String.fromCharCode(65 + col)}${r + 1}" t="inlineStr"><is><t>${escapeXml(c)}</t></is></c>`).join('')}</row>`);
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`);
+    const rows = sheets[name]!.map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((c, col) => `<c r="${String.fromCharCode(65 + col)}${r + 1}" t="inlineStr"><is><t>${escapeXml(c)}</t></is></c>`).join('')}</row>`,
+    );
+    zip.file(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`,
+    );
   });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Offsets of the central directory records (signature PK\1\2) naming `name`. */
 function centralRecord(zip: Buffer, name: string): number {
-  for (let at = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); at > 0; at = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1)) {
+  for (
+    let at = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
+    at > 0;
+    at = zip.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1)
+  ) {
     const nameLength = zip.readUInt16LE(at + 28);
     if (zip.subarray(at + 46, at + 46 + nameLength).toString('utf8') === name) return at;
   }
@@ -94,7 +116,10 @@ describe('hostile files', () => {
     const file = join(dir, 'rows.xlsx');
     // 困难生 second: its XML is sheet2.xml, named through workbook.xml.
     writeFileSync(file, await rawWorkbook({ 班级: [['班级', '入学年份']], 困难生: rows }));
-    const load = vi.spyOn(Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load: () => Promise<unknown> }, 'load');
+    const load = vi.spyOn(
+      Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load: () => Promise<unknown> },
+      'load',
+    );
     try {
       expect(await refusal(file)).toBe(`工作表“困难生”超过 ${MAX_ROWS} 行，拒绝导入`);
       expect(load).not.toHaveBeenCalled();
@@ -106,7 +131,9 @@ describe('hostile files', () => {
   it('refuses random bytes, a CSV renamed .xlsx, an empty file and a directory with a plain message', async () => {
     const random = join(dir, 'random.xlsx');
     writeFileSync(random, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
-    expect(await refusal(random)).toMatch(/不是 XLSX 文件（XLSX 是 zip 压缩包）：请在 Excel 中“另存为” Excel 工作簿（\.xlsx）后再导入/);
+    expect(await refusal(random)).toMatch(
+      /不是 XLSX 文件（XLSX 是 zip 压缩包）：请在 Excel 中“另存为” Excel 工作簿（\.xlsx）后再导入/,
+    );
 
     const csv = join(dir, 'roster.csv.xlsx');
     writeFileSync(csv, '工号,干部姓名,类别\nT001,张三,普通党员\n');
@@ -141,7 +168,9 @@ describe('hostile files', () => {
   it('refuses a zip bomb: one entry inflating 1000:1', async () => {
     const file = join(dir, 'ratio.xlsx');
     writeFileSync(file, await templateZip({ 'xl/media/pad.bin': new Uint8Array(20 * 1024 * 1024) }));
-    expect(await refusal(file)).toMatch(/解压后过大（其中 xl\/media\/pad\.bin 压缩比超过 200:1），疑似“压缩炸弹”，拒绝导入/);
+    expect(await refusal(file)).toMatch(
+      /解压后过大（其中 xl\/media\/pad\.bin 压缩比超过 200:1），疑似“压缩炸弹”，拒绝导入/,
+    );
   });
 
   it('refuses a zip whose central directory declares more than the total limit', async () => {

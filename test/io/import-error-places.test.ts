@@ -23,7 +23,10 @@ const ROSTER = {
 async function refusal(data: Datastore, rows: Record<string, unknown[][]>, name: string): Promise<string[]> {
   const file = await fillRoster(join(dir, name), rows);
   const before = structuredClone(data);
-  const error = await importRoster(data, file, testContext('2026-11-25')).then(() => null, (e: unknown) => e);
+  const error = await importRoster(data, file, testContext('2026-11-25')).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportError);
   expect(data).toEqual(before);
   const lines = (error as ImportError).lines;
@@ -33,25 +36,39 @@ async function refusal(data: Datastore, rows: Record<string, unknown[][]>, name:
 
 describe('import error places', () => {
   it('two rows assigning one class over the same weeks: the later row names the earlier', async () => {
-    const lines = await refusal(emptyDatastore('测试学院'), {
-      ...ROSTER,
-      联系分配: [
-        ['张三', 'T001', '会计241班', '', '2026-09-01', '', ''],
-        ['李四', 'T002', '会计241班', '', '2026-10-01', '', ''],
-      ],
-    }, 'two-cadres.xlsx');
-    expect(lines).toEqual([expect.stringMatching(/^联系分配, 第4行, 班级: 班级 会计241班 在同一时期已由其他干部联系：.*与第3行冲突/)]);
+    const lines = await refusal(
+      emptyDatastore('测试学院'),
+      {
+        ...ROSTER,
+        联系分配: [
+          ['张三', 'T001', '会计241班', '', '2026-09-01', '', ''],
+          ['李四', 'T002', '会计241班', '', '2026-10-01', '', ''],
+        ],
+      },
+      'two-cadres.xlsx',
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(/^联系分配, 第4行, 班级: 班级 会计241班 在同一时期已由其他干部联系：.*与第3行冲突/),
+    ]);
   });
 
   it('two overlapping terms: the later one is named at its 开始日期, with the row it overlaps', async () => {
-    const lines = await refusal(emptyDatastore('测试学院'), {
-      ...ROSTER,
-      学期: [
-        ['2026-2027学年第一学期', '2026-09-01', '2027-01-20'],
-        ['2026-2027学年第二学期', '2027-01-10', '2027-07-02'],
-      ],
-    }, 'terms.xlsx');
-    expect(lines).toEqual([expect.stringMatching(/^学期, 第4行, 开始日期: 学期“2026-2027学年第一学期”与“2026-2027学年第二学期”的日期重叠.*与第3行冲突/)]);
+    const lines = await refusal(
+      emptyDatastore('测试学院'),
+      {
+        ...ROSTER,
+        学期: [
+          ['2026-2027学年第一学期', '2026-09-01', '2027-01-20'],
+          ['2026-2027学年第二学期', '2027-01-10', '2027-07-02'],
+        ],
+      },
+      'terms.xlsx',
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^学期, 第4行, 开始日期: 学期“2026-2027学年第一学期”与“2026-2027学年第二学期”的日期重叠.*与第3行冲突/,
+      ),
+    ]);
   });
 
   it('a row that reopens an ended assignment, or ends one before its contacts, is named at its 结束日期', async () => {
@@ -65,31 +82,49 @@ describe('import error places', () => {
       联系记录: [['李四', 'T002', '班级', '会计241班', '2026-11-20', '座谈会', '']],
     });
     await importRoster(data, first, testContext('2026-11-25'));
-    const reopened = await refusal(data, {
-      ...ROSTER,
-      联系分配: [['张三', 'T001', '会计241班', '', '2026-09-01', '', '']],
-    }, 'reopened.xlsx');
-    expect(reopened).toEqual([expect.stringMatching(/^联系分配, 第3行, 结束日期: 班级 会计241班 在同一时期已由其他干部联系/)]);
-    const endedEarly = await refusal(data, {
-      ...ROSTER,
-      联系分配: [['李四', 'T002', '会计241班', '', '2026-11-01', '2026-11-10', '调整']],
-    }, 'ended-early.xlsx');
-    expect(endedEarly).toEqual([expect.stringMatching(/^联系分配, 第3行, 结束日期: 联系记录（2026-11-20）：李四 在 2026-11-20 没有有效的联系分配/)]);
+    const reopened = await refusal(
+      data,
+      {
+        ...ROSTER,
+        联系分配: [['张三', 'T001', '会计241班', '', '2026-09-01', '', '']],
+      },
+      'reopened.xlsx',
+    );
+    expect(reopened).toEqual([
+      expect.stringMatching(/^联系分配, 第3行, 结束日期: 班级 会计241班 在同一时期已由其他干部联系/),
+    ]);
+    const endedEarly = await refusal(
+      data,
+      {
+        ...ROSTER,
+        联系分配: [['李四', 'T002', '会计241班', '', '2026-11-01', '2026-11-10', '调整']],
+      },
+      'ended-early.xlsx',
+    );
+    expect(endedEarly).toEqual([
+      expect.stringMatching(
+        /^联系分配, 第3行, 结束日期: 联系记录（2026-11-20）：李四 在 2026-11-20 没有有效的联系分配/,
+      ),
+    ]);
   });
 
   it('a namesake in 联系记录 or 联系分配 is named at 干部姓名; an unknown 工号 at 工号', async () => {
-    const lines = await refusal(emptyDatastore('测试学院'), {
-      ...ROSTER,
-      干部: [...ROSTER.干部, ['T003', '张三', '经济管理学院', '', '', '', '', '', '普通党员']],
-      联系分配: [
-        ['张三', 'T001', '会计241班', '', '2026-09-01', '', ''],
-        ['张三', '', '会计241班', '', '2026-09-01', '', ''],
-      ],
-      联系记录: [
-        ['张三', '', '班级', '会计241班', '2026-10-08', '座谈会', ''],
-        ['张三', 'T009', '班级', '会计241班', '2026-10-08', '座谈会', ''],
-      ],
-    }, 'namesakes.xlsx');
+    const lines = await refusal(
+      emptyDatastore('测试学院'),
+      {
+        ...ROSTER,
+        干部: [...ROSTER.干部, ['T003', '张三', '经济管理学院', '', '', '', '', '', '普通党员']],
+        联系分配: [
+          ['张三', 'T001', '会计241班', '', '2026-09-01', '', ''],
+          ['张三', '', '会计241班', '', '2026-09-01', '', ''],
+        ],
+        联系记录: [
+          ['张三', '', '班级', '会计241班', '2026-10-08', '座谈会', ''],
+          ['张三', 'T009', '班级', '会计241班', '2026-10-08', '座谈会', ''],
+        ],
+      },
+      'namesakes.xlsx',
+    );
     expect(lines).toEqual([
       expect.stringMatching(/^联系分配, 第4行, 干部姓名: 有 2 位干部名为“张三”/),
       expect.stringMatching(/^联系记录, 第3行, 干部姓名: 有 2 位干部名为“张三”/),

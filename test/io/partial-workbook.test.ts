@@ -22,21 +22,30 @@ async function workbook(name: string, sheets: Record<string, unknown[][]>): Prom
 describe('a partial workbook', () => {
   it('a contacts-only workbook adds its contacts; the summary names the absent sheets as untouched', async () => {
     const data = emptyDatastore('测试学院');
-    await importRoster(data, await fillRoster(join(dir, 'roster.xlsx'), {
-      干部: [['T001', '张三', '经济管理学院', '', '', '', '', '', '普通党员']],
-      班级: [['经济管理学院', '会计241班', 2024, '2027-06-30', '', '', '', '']],
-      寝室: [['7号楼', '301', '会计241班', '', 6, '']],
-      联系分配: [['张三', 'T001', '会计241班', '', '2026-09-01', '', '']],
-    }), testContext('2026-11-25'));
+    await importRoster(
+      data,
+      await fillRoster(join(dir, 'roster.xlsx'), {
+        干部: [['T001', '张三', '经济管理学院', '', '', '', '', '', '普通党员']],
+        班级: [['经济管理学院', '会计241班', 2024, '2027-06-30', '', '', '', '']],
+        寝室: [['7号楼', '301', '会计241班', '', 6, '']],
+        联系分配: [['张三', 'T001', '会计241班', '', '2026-09-01', '', '']],
+      }),
+      testContext('2026-11-25'),
+    );
     const before = structuredClone(data);
 
     const contacts = await workbook('contacts.xlsx', {
-      联系记录: [['工号', '类型', '对象', '日期', '形式'], ['T001', '寝室', '7号楼-301', '2026-10-08', '寝室走访']],
+      联系记录: [
+        ['工号', '类型', '对象', '日期', '形式'],
+        ['T001', '寝室', '7号楼-301', '2026-10-08', '寝室走访'],
+      ],
     });
     const summary = await importRoster(data, contacts, testContext('2026-11-25'));
     expect(data.contacts).toMatchObject([{ date: '2026-10-08', duty: 'dorm', form: '寝室走访' }]);
     expect({ ...data, contacts: [] }).toEqual(before);
-    expect(describeImport(summary)).toBe('联系记录 新增 1、更新 0；未包含（原有数据未动）：干部、班级、寝室、困难生、联系分配、学期、规则');
+    expect(describeImport(summary)).toBe(
+      '联系记录 新增 1、更新 0；未包含（原有数据未动）：干部、班级、寝室、困难生、联系分配、学期、规则',
+    );
   });
 
   it('a workbook holding none of the roster sheets is refused, naming them', async () => {

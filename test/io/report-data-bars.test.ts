@@ -16,7 +16,11 @@ import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 it('draws 完成率 as data bars from 0 to 100 over the cadres and the colleges', async () => {
   const data = smallSchool([AUTUMN]);
   const ctx = testContext('2026-11-25');
-  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01' }, ctx);
+  assign(
+    data,
+    { cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01' },
+    ctx,
+  );
   assign(data, { cadreId: 'c_ls', classId: 'cls_rj', studentIds: [], start: '2026-09-01' }, ctx);
   logContact(data, { cadreId: 'c_ls', duty: 'dorm', targetId: 'd_201', date: '2026-09-03' }, ctx);
   const out = join(mkdtempSync(join(tmpdir(), 'slx-bars-')), '评议考核.xlsx');
@@ -36,7 +40,9 @@ it('draws 完成率 as data bars from 0 to 100 over the cadres and the colleges'
     const xml = await zip.file(`xl/worksheets/sheet${sheet.id}.xml`)!.async('string');
     const rule = /<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/.exec(xml);
     expect(rule?.[1]).toBe(`${letter}${rows[0]}:${letter}${rows.at(-1)}`);
-    expect(rule?.[2]).toMatch(/<cfRule type="dataBar"[^>]*>\s*<dataBar>\s*<cfvo type="num" val="0"\/>\s*<cfvo type="num" val="100"\/>/);
+    expect(rule?.[2]).toMatch(
+      /<cfRule type="dataBar"[^>]*>\s*<dataBar>\s*<cfvo type="num" val="0"\/>\s*<cfvo type="num" val="100"\/>/,
+    );
   };
   await expectBars(REPORT_SHEETS.cadres, 10);
   await expectBars(REPORT_SHEETS.colleges, 6);

@@ -17,7 +17,11 @@ beforeAll(async () => {
     req.on('end', () => {
       arrivals.push({ path: req.url ?? '', at: now });
       const limited = req.url === '/always-limited';
-      res.setHeader('content-type', 'application/json').end(JSON.stringify(limited ? { errcode: 45009, errmsg: 'api freq out of limit' } : { errcode: 0, errmsg: 'ok' }));
+      res
+        .setHeader('content-type', 'application/json')
+        .end(
+          JSON.stringify(limited ? { errcode: 45009, errmsg: 'api freq out of limit' } : { errcode: 0, errmsg: 'ok' }),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +46,8 @@ it('holds one robot to 20 messages a minute, and gives up on 45009 after its ret
   for (const m of messages) expect(await sender.sendOne({ url: `${base}/ok`, secret: null }, m)).toEqual({ ok: true });
   const times = arrivals.map((a) => a.at);
   expect(times).toHaveLength(45);
-  for (let i = PER_MINUTE; i < times.length; i++) expect(times[i]! - times[i - PER_MINUTE]!).toBeGreaterThanOrEqual(60_000);
+  for (let i = PER_MINUTE; i < times.length; i++)
+    expect(times[i]! - times[i - PER_MINUTE]!).toBeGreaterThanOrEqual(60_000);
 
   arrivals.length = 0;
   const result = await sender.sendOne({ url: `${base}/always-limited`, secret: null }, '一条');

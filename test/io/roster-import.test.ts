@@ -38,9 +38,21 @@ describe('roster import', () => {
     const data = emptyDatastore('测试学院');
     const summary = await importRoster(data, file, testContext('2026-11-25'));
     expect(summary.sheets['干部']).toEqual({ added: 2, updated: 0, unchanged: 0 });
-    expect(data.cadres.map((c) => [c.name, c.employeeNo, c.shortPhone])).toEqual([['张三', 'T001', '661234'], ['李四', null, '662222']]);
-    expect(data.classes[0]).toMatchObject({ name: '会计241班', enrollYear: 2024, graduationDate: '2027-06-30', headTeacherPhone: '663333' });
-    expect(data.students[0]).toMatchObject({ studentNo: '2024010001', categories: ['经济困难', '心理困惑'], contact: '013800000000' });
+    expect(data.cadres.map((c) => [c.name, c.employeeNo, c.shortPhone])).toEqual([
+      ['张三', 'T001', '661234'],
+      ['李四', null, '662222'],
+    ]);
+    expect(data.classes[0]).toMatchObject({
+      name: '会计241班',
+      enrollYear: 2024,
+      graduationDate: '2027-06-30',
+      headTeacherPhone: '663333',
+    });
+    expect(data.students[0]).toMatchObject({
+      studentNo: '2024010001',
+      categories: ['经济困难', '心理困惑'],
+      contact: '013800000000',
+    });
     expect(data.assignments[0]).toMatchObject({ start: '2026-09-01', end: null });
     expect(data.assignments[0]!.dormIds).toHaveLength(2);
     expect(data.contacts[0]).toMatchObject({ date: '2026-09-15', form: '寝室走访', duty: 'dorm' });
@@ -55,7 +67,14 @@ describe('roster import', () => {
     // The same roster again updates in place: nothing is duplicated, and nothing counts as updated.
     const again = await importRoster(data, file, testContext('2026-11-25'));
     expect(again.sheets['干部']).toEqual({ added: 0, updated: 0, unchanged: 2 });
-    expect([data.cadres.length, data.classes.length, data.dorms.length, data.students.length, data.assignments.length, data.contacts.length]).toEqual([2, 1, 2, 1, 1, 1]);
+    expect([
+      data.cadres.length,
+      data.classes.length,
+      data.dorms.length,
+      data.students.length,
+      data.assignments.length,
+      data.contacts.length,
+    ]).toEqual([2, 1, 2, 1, 1, 1]);
   });
 
   it('rejects the whole file, listing every bad row, and leaves the data untouched', async () => {
@@ -105,10 +124,7 @@ describe('roster import details', () => {
       ...ROSTER,
       班级: [...ROSTER.班级, ['机电信息学院', '软件241班', 2024, '2027/6/30', '', '', '', '']],
       寝室: [...ROSTER.寝室, ['8号楼', '101', '会计241班, 软件241班', '', '', '混合寝室']],
-      困难生: [
-        ...ROSTER.困难生,
-        [2024020002, '吴同学', '软件241班', '8号楼', '101', '学业困难,经济困难', 13900000000],
-      ],
+      困难生: [...ROSTER.困难生, [2024020002, '吴同学', '软件241班', '8号楼', '101', '学业困难,经济困难', 13900000000]],
       联系分配: [
         ['张三', 'T001', '会计241班', '2024010001', new Date(Date.UTC(2026, 8, 1)), '', ''],
         ['李四', '', '软件241班', '2024020002', '2026.9.1', '2026-10-31', '调整'],
@@ -130,19 +146,32 @@ describe('roster import details', () => {
       { name: '2026-2027学年第一学期', start: '2026-09-01', end: '2027-01-20' },
       { name: '2026-2027学年第二学期', start: '2027-02-24', end: '2027-07-02' },
     ]);
-    expect(data.settings.rules.defaults).toEqual({ classPerTerm: 2, dormPerMonth: 1, dormScope: 'any', studentPerMonth: 1, minWindowDays: 7 });
+    expect(data.settings.rules.defaults).toEqual({
+      classPerTerm: 2,
+      dormPerMonth: 1,
+      dormScope: 'any',
+      studentPerMonth: 1,
+      minWindowDays: 7,
+    });
     const jd = data.colleges.find((c) => c.name === '机电信息学院')!;
     expect(data.settings.rules.colleges[jd.id]).toEqual({ dormPerMonth: 2, dormScope: 'each' });
     const mixed = data.dorms.find((d) => d.building === '8号楼')!;
     expect(mixed.classIds).toHaveLength(2);
     const wu = data.students.find((s) => s.name === '吴同学')!;
-    expect(wu).toMatchObject({ studentNo: '2024020002', categories: ['学业困难', '经济困难'], contact: '13900000000', dormId: mixed.id });
+    expect(wu).toMatchObject({
+      studentNo: '2024020002',
+      categories: ['学业困难', '经济困难'],
+      contact: '13900000000',
+      dormId: mixed.id,
+    });
     expect(data.classes[1]!.graduationDate).toBe('2027-06-30');
     expect(data.assignments.map((a) => [a.start, a.end, a.endReason])).toEqual([
       ['2026-09-01', null, null],
       ['2026-09-01', '2026-10-31', '调整'],
     ]);
-    expect(data.contacts).toMatchObject([{ date: '2026-10-08', form: '座谈会', duty: 'class', enteredBy: 'test', enteredAt: '2026-11-25T10:00:00+08:00' }]);
+    expect(data.contacts).toMatchObject([
+      { date: '2026-10-08', form: '座谈会', duty: 'class', enteredBy: 'test', enteredAt: '2026-11-25T10:00:00+08:00' },
+    ]);
 
     const before = structuredClone(data);
     const again = await importRoster(data, file, testContext('2026-11-25'));
@@ -185,8 +214,12 @@ describe('roster import details', () => {
     wb.addWorksheet('困难生').addRow(['学号', '姓名', '班级', '类别']);
     const file = join(dir, 'headers.xlsx');
     await wb.xlsx.writeFile(file);
-    await expect(importRoster(emptyDatastore('x'), file, testContext())).rejects.toThrow('干部, 第1行, 类别: 缺少表头“类别”');
-    await expect(importRoster(emptyDatastore('x'), join(dir, 'nope.xlsx'), testContext())).rejects.toThrow(/找不到文件/);
+    await expect(importRoster(emptyDatastore('x'), file, testContext())).rejects.toThrow(
+      '干部, 第1行, 类别: 缺少表头“类别”',
+    );
+    await expect(importRoster(emptyDatastore('x'), join(dir, 'nope.xlsx'), testContext())).rejects.toThrow(
+      /找不到文件/,
+    );
   });
 
   it('the template has bold headers, grey examples and drop-down lists', async () => {
@@ -223,7 +256,17 @@ describe('round trip', () => {
     const rows = [4, 5].map((r) => [2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => sheet.getCell(r, c).value));
     expect(rows).toEqual([
       ['王五', '机电信息学院', '软件241班', '吴老师\n665555', '郑老师\n666666', '', '', '', '8号楼-101'],
-      ['张三', '经济管理学院', '会计241班', '王老师\n663333', '赵老师\n664444', '7号楼-301', '周同学', '013800000000', '7号楼-302'],
+      [
+        '张三',
+        '经济管理学院',
+        '会计241班',
+        '王老师\n663333',
+        '赵老师\n664444',
+        '7号楼-301',
+        '周同学',
+        '013800000000',
+        '7号楼-302',
+      ],
     ]);
     expect(sheet.getCell(6, 2).value).toBeNull();
   });

@@ -17,11 +17,14 @@ it('an import that adds a cadre writes the roster, not the months of contacts', 
   const data = smallSchool([AUTUMN]);
   const ctx = testContext('2026-11-25');
   assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: [], start: '2026-09-01' }, ctx);
-  for (const date of ['2026-09-10', '2026-10-10', '2026-11-10']) logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date }, ctx);
+  for (const date of ['2026-09-10', '2026-10-10', '2026-11-10'])
+    logContact(data, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date }, ctx);
   const store = new DatastoreFile(join(dir, 'data.json'));
   await store.create(data);
   const before = new Set(readdirSync(store.layout.partsDir));
-  const roster = await fillRoster(join(dir, 'roster.xlsx'), { 干部: [['T9001', '新干部', '经济管理学院', '', '', '', '', '', '科职以上干部']] });
+  const roster = await fillRoster(join(dir, 'roster.xlsx'), {
+    干部: [['T9001', '新干部', '经济管理学院', '', '', '', '', '', '科职以上干部']],
+  });
   const imported = await runCli(['import', roster], store.file);
   expect(imported.stderr).toBe('');
   expect(imported.code).toBe(0);

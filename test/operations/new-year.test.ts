@@ -25,9 +25,35 @@ function withFreshmen(): Datastore {
   data.colleges.forEach((college, ci) => {
     for (let k = 0; k < (ci < 2 ? 7 : 6); k++) {
       const id = `cls_new_${ci}_${k}`;
-      data.classes.push({ id, collegeId: college.id, name: `新生${ci}${k}班`, enrollYear: 2027, graduationDate: '2030-06-30', headTeacher: '', headTeacherPhone: '', counselor: '', counselorPhone: '' });
-      data.dorms.push({ id: `dorm_new_${ci}_${k}`, building: '新区', number: `${ci}${k}`, classIds: [id], leader: '', size: 4, note: '' });
-      data.students.push({ id: `stu_new_${ci}_${k}`, studentNo: `2027${ci}${k}`, name: '新生', classId: id, dormId: null, categories: ['经济困难'], contact: '' });
+      data.classes.push({
+        id,
+        collegeId: college.id,
+        name: `新生${ci}${k}班`,
+        enrollYear: 2027,
+        graduationDate: '2030-06-30',
+        headTeacher: '',
+        headTeacherPhone: '',
+        counselor: '',
+        counselorPhone: '',
+      });
+      data.dorms.push({
+        id: `dorm_new_${ci}_${k}`,
+        building: '新区',
+        number: `${ci}${k}`,
+        classIds: [id],
+        leader: '',
+        size: 4,
+        note: '',
+      });
+      data.students.push({
+        id: `stu_new_${ci}_${k}`,
+        studentNo: `2027${ci}${k}`,
+        name: '新生',
+        classId: id,
+        dormId: null,
+        categories: ['经济困难'],
+        contact: '',
+      });
     }
   });
   return data;
@@ -43,7 +69,9 @@ describe('a new academic year', () => {
 
     const overlap = runner.run(startYearOperation, { year: '2026-2027' });
     await expect(overlap).rejects.toThrow(/未添加学年 2026-2027：学期名称“2026-2027学年第一学期”重复/);
-    await expect(runner.run(startYearOperation, { year: '2027-2028', firstStart: '2027-06-30' })).rejects.toThrow(/日期重叠/);
+    await expect(runner.run(startYearOperation, { year: '2027-2028', firstStart: '2027-06-30' })).rejects.toThrow(
+      /日期重叠/,
+    );
 
     const started = await runner.run(startYearOperation, { year: '2027-2028', firstStart: '2027-09-06' });
     expect(started.result.terms.map((t) => [t.name, t.start, t.end])).toEqual([
@@ -53,19 +81,32 @@ describe('a new academic year', () => {
     // Four classes of 2024 per college graduated on 06-30.
     expect(started.result.ended).toHaveLength(12);
     expect(started.result.ended.every((a) => a.end === '2027-06-30' && a.endReason === '班级毕业')).toBe(true);
-    expect(started.message).toBe('已添加 2027-2028学年第一学期、2027-2028学年第二学期；已以“班级毕业”结束 12 个联系分配');
+    expect(started.message).toBe(
+      '已添加 2027-2028学年第一学期、2027-2028学年第二学期；已以“班级毕业”结束 12 个联系分配',
+    );
 
     let data = await store.load('none');
     let idx = buildIndexes(data);
     const free = coverage(data, idx, '2027-09-06').freeCadres;
-    expect(free.filter((f) => f.since?.reason === '班级毕业').map((f) => f.since?.date)).toEqual(Array(12).fill('2027-07-01'));
+    expect(free.filter((f) => f.since?.reason === '班级毕业').map((f) => f.since?.date)).toEqual(
+      Array(12).fill('2027-07-01'),
+    );
     const groups = pairingGroups(data, idx, '2027-09-06');
-    expect(groups.map((g) => [g.classes.length, g.cadres.length])).toEqual([[7, 7], [7, 7], [6, 7]]);
+    expect(groups.map((g) => [g.classes.length, g.cadres.length])).toEqual([
+      [7, 7],
+      [7, 7],
+      [6, 7],
+    ]);
 
     const pairs = groups.flatMap((g) =>
       g.classes.map((cls, k) => {
         const targets = freeTargetsOf(data, idx, cls.id, '2027-09-06');
-        return { cadre: { id: g.cadres[k]!.id }, class: { id: cls.id }, dorms: targets.dormIds.map((id) => ({ id })), students: targets.studentIds.map((id) => ({ id })) };
+        return {
+          cadre: { id: g.cadres[k]!.id },
+          class: { id: cls.id },
+          dorms: targets.dormIds.map((id) => ({ id })),
+          students: targets.studentIds.map((id) => ({ id })),
+        };
       }),
     );
     expect(pairs).toHaveLength(20);
@@ -86,6 +127,11 @@ describe('a new academic year', () => {
     data = await store.load('none');
     expect(data.settings.terms).toHaveLength(4);
     expect(data.assignments.filter((a) => a.endReason === '班级毕业')).toHaveLength(3);
-    expect((await store.history()).map((e) => e.action).slice(1)).toEqual(['新学年（界面）', '配对（界面）', '撤销（界面）', '撤销（界面）']);
+    expect((await store.history()).map((e) => e.action).slice(1)).toEqual([
+      '新学年（界面）',
+      '配对（界面）',
+      '撤销（界面）',
+      '撤销（界面）',
+    ]);
   });
 });

@@ -29,7 +29,10 @@ async function school(): Promise<void> {
   const data = smallSchool([AUTUMN]);
   data.cadres.push({ ...data.cadres[0]!, id: 'c_zq', name: '周七', employeeNo: 'T009', collegeId: 'col_jd' });
   writeFileSync(file, JSON.stringify(data));
-  for (const [cadre, cls] of [['张三', '会计1班'], ['周七', '软件1班']]) {
+  for (const [cadre, cls] of [
+    ['张三', '会计1班'],
+    ['周七', '软件1班'],
+  ]) {
     expect((await run(['assign', '--cadre', cadre!, '--class', cls!, '--start', '2026-09-01'], file)).code).toBe(0);
   }
   const users: string[][] = [
@@ -80,7 +83,10 @@ describe('users', () => {
       [['users', 'add', 'wang', '--name', 'x', '--role', 'viewer'], /用户 wang 已存在/],
       [['users', 'add', 'zhao', '--name', '赵', '--role', 'college'], /请用 --college 指定其学院/],
       [['users', 'add', 'zhao', '--name', '赵', '--role', 'admin'], /角色“admin”无效/],
-      [['users', 'add', 'zhao', '--name', '赵', '--role', 'viewer', '--key', 'ssh-ed25519 AAAA\ncommand="sh" x'], /不是 OpenSSH 公钥/],
+      [
+        ['users', 'add', 'zhao', '--name', '赵', '--role', 'viewer', '--key', 'ssh-ed25519 AAAA\ncommand="sh" x'],
+        /不是 OpenSSH 公钥/,
+      ],
       [['users', 'add', 'zhao', '--name', '赵', '--role', 'viewer', '--key', KEY(2)], /公钥已属于用户 wang/],
       [['users', 'set', 'nobody', '--name', 'x'], /没有登录名为 nobody 的用户/],
     ];
@@ -90,7 +96,9 @@ describe('users', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(readFileSync(file, 'utf8')).toBe(before);
-    expect((await run(['users', 'set', 'li', '--role', 'college', '--college', '机电信息学院'], file)).stdout).toContain('已修改用户 李院长（li，二级学院）');
+    expect(
+      (await run(['users', 'set', 'li', '--role', 'college', '--college', '机电信息学院'], file)).stdout,
+    ).toContain('已修改用户 李院长（li，二级学院）');
     expect((await run(['users', 'remove', 'li'], file)).code).toBe(0);
     expect((await run(['users', 'list'], file)).stdout).not.toContain('李院长');
   });
@@ -106,7 +114,9 @@ describe('users', () => {
     const text = withBlock(readFileSync(keys, 'utf8'), ['x']);
     expect(text).toBe(`ssh-ed25519 AAAAadmin admin@desk\n${BLOCK_BEGIN}\nx\n${BLOCK_END}\n# after\n`);
     const lines = readFileSync(keys, 'utf8').split('\n');
-    expect(lines).toContain(`command="/usr/local/bin/sanlianxi --data ${resolve(file)} --user wang",restrict,pty ${KEY(2)} sanlianxi:wang`);
+    expect(lines).toContain(
+      `command="/usr/local/bin/sanlianxi --data ${resolve(file)} --user wang",restrict,pty ${KEY(2)} sanlianxi:wang`,
+    );
     expect(statSync(keys).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'ssh')).mode & 0o777).toBe(0o700);
   });
@@ -115,37 +125,56 @@ describe('users', () => {
 describe('identity and scope', () => {
   it('the journal names each secretary by 姓名 and login', async () => {
     await school();
-    expect((await ssh('wang', "log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-10 --note '家访 后'")).code).toBe(0);
-    const history = JSON.parse((await ssh('zhang', 'history --json')).stdout) as Array<{ user: string; action: string }>;
+    expect(
+      (await ssh('wang', "log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-10 --note '家访 后'")).code,
+    ).toBe(0);
+    const history = JSON.parse((await ssh('zhang', 'history --json')).stdout) as Array<{
+      user: string;
+      action: string;
+    }>;
     expect(history[0]).toMatchObject({ user: '王芳（wang）', action: '记录联系' });
     expect(history.at(-1)?.user).toBe(ME);
   });
 
-  it('every change made as a forced command\'s user is journaled under her name — a restore too, never the service account', async () => {
+  it("every change made as a forced command's user is journaled under her name — a restore too, never the service account", async () => {
     await school();
     const zhang = new ScopedStore(file, undefined, { login: 'zhang', forced: true });
     // The newest backup: her own user is in it.
     const newest = (await zhang.backups()).at(-1)!;
     await zhang.restore(newest.id, { action: '恢复备份' });
-    const history = JSON.parse((await run(['history', '--json'], file)).stdout) as Array<{ user: string; action: string }>;
+    const history = JSON.parse((await run(['history', '--json'], file)).stdout) as Array<{
+      user: string;
+      action: string;
+    }>;
     expect(history[0]).toMatchObject({ user: '张老师（zhang）', action: '恢复备份' });
     // Over SSH restore is refused: the server's console only.
     const before = readFileSync(file, 'utf8');
-    expect(await ssh('zhang', `restore ${newest.id}`)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^SSH 命令被拒绝：.*不能运行“restore”/) });
+    expect(await ssh('zhang', `restore ${newest.id}`)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^SSH 命令被拒绝：.*不能运行“restore”/),
+    });
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('a college secretary sees and changes only her college; a viewer changes nothing; all refusals leave the file as it was', async () => {
     await school();
-    const rows = JSON.parse((await ssh('wang', 'overdue --as-of 2026-09-20 --json')).stdout) as Array<Record<string, unknown>>;
+    const rows = JSON.parse((await ssh('wang', 'overdue --as-of 2026-09-20 --json')).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r['college']))).toEqual(new Set(['经济管理学院']));
-    const all = JSON.parse((await ssh('zhang', 'overdue --as-of 2026-09-20 --json')).stdout) as Array<Record<string, unknown>>;
+    const all = JSON.parse((await ssh('zhang', 'overdue --as-of 2026-09-20 --json')).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(new Set(all.map((r) => r['college']))).toEqual(new Set(['经济管理学院', '机电信息学院']));
 
     const before = readFileSync(file, 'utf8');
     const refused: Array<[string, string, RegExp]> = [
-      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班', /只能修改本学院（经济管理学院）的记录：干部“周七”属于其他学院/],
+      [
+        'wang',
+        'log --cadre 周七 --type 班级 --target 软件1班',
+        /只能修改本学院（经济管理学院）的记录：干部“周七”属于其他学院/,
+      ],
       ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /干部“周七”属于其他学院/],
       ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /班级“软件1班”属于其他学院/],
       ['wang', 'users list', /不能运行“/],
@@ -199,7 +228,10 @@ describe('identity and scope', () => {
     await school();
     // Standard output's bytes, in process (through a real process and sshd: test/ssh).
     const out: Buffer[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((
+      chunk: string | Uint8Array,
+      ...rest: unknown[]
+    ) => {
       out.push(Buffer.from(chunk));
       for (const done of rest) if (typeof done === 'function') done();
       return true;
@@ -213,32 +245,56 @@ describe('identity and scope', () => {
     expect(cells.some((c) => c.includes('周七') || c.includes('软件1班'))).toBe(false);
   });
 
-  it('import - over SSH: a college secretary imports her college\'s roster from standard input; one touching another college is refused whole', async () => {
+  it("import - over SSH: a college secretary imports her college's roster from standard input; one touching another college is refused whole", async () => {
     await school();
     // The workbook on standard input, as sshd passes what the client redirected into ssh (in process).
     const sshImport = async (login: string, input: Buffer) => {
-      const stdin = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([input]) as unknown as typeof process.stdin);
+      const stdin = vi
+        .spyOn(process, 'stdin', 'get')
+        .mockReturnValue(Readable.from([input]) as unknown as typeof process.stdin);
       try {
         return await ssh(login, 'import -');
       } finally {
         stdin.mockRestore();
       }
     };
-    const cadre = (no: string, name: string, college: string) => [no, name, college, '教务处', '科员', '中共党员', '', '', '普通党员'];
-    const other = readFileSync(await fillRoster(join(dir, 'other.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')] }));
+    const cadre = (no: string, name: string, college: string) => [
+      no,
+      name,
+      college,
+      '教务处',
+      '科员',
+      '中共党员',
+      '',
+      '',
+      '普通党员',
+    ];
+    const other = readFileSync(
+      await fillRoster(join(dir, 'other.xlsx'), {
+        干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')],
+      }),
+    );
     const before = readFileSync(file, 'utf8');
     const refusedOther = await sshImport('wang', other);
     expect(refusedOther.code).toBe(1);
-    expect(refusedOther.stderr).toMatch(/^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九/);
+    expect(refusedOther.stderr).toMatch(
+      /^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九/,
+    );
     expect(readFileSync(file, 'utf8')).toBe(before);
 
-    const own = readFileSync(await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }));
-    expect(await sshImport('wang', own)).toMatchObject({ code: 0, stdout: '已导入 标准输入：干部 新增 1、更新 0\n', stderr: '' });
+    const own = readFileSync(
+      await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }),
+    );
+    expect(await sshImport('wang', own)).toMatchObject({
+      code: 0,
+      stdout: '已导入 标准输入：干部 新增 1、更新 0\n',
+      stderr: '',
+    });
     const history = (await run(['history'], file)).stdout;
     expect(history).toMatch(/王芳（wang）.*导入花名册/);
   }, 60_000);
 
-  it('exports list shows only her own folder; exports get takes a plain file name there, never a path, a link or another secretary\'s file', async () => {
+  it("exports list shows only her own folder; exports get takes a plain file name there, never a path, a link or another secretary's file", async () => {
     await school();
     expect((await ssh('wang', 'exports list')).stdout).toMatch(/你的导出文件夹中还没有文件/);
     const folder = join(dir, 'exports', 'wang');
@@ -265,7 +321,7 @@ describe('identity and scope', () => {
     }
   });
 
-  it('a college secretary\'s log copies no data for her scope check: her view and the comparison use the store\'s frozen records', async () => {
+  it("a college secretary's log copies no data for her scope check: her view and the comparison use the store's frozen records", async () => {
     await school();
     const clone = vi.spyOn(globalThis, 'structuredClone');
     try {
@@ -285,7 +341,9 @@ describe('identity and scope', () => {
     const wang = { id: 'u_1', login: 'wang', name: '王芳', role: 'college' as const, collegeIds: ['col_jg'], keys: [] };
     const moved = structuredClone(before);
     moved.classes.find((c) => c.id === 'cls_rj')!.headTeacher = '新班主任';
-    expect(() => assertWithinScope(wang, before, moved)).toThrow('王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的班级（机电信息学院），已全部取消，未做任何改动');
+    expect(() => assertWithinScope(wang, before, moved)).toThrow(
+      '王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的班级（机电信息学院），已全部取消，未做任何改动',
+    );
     const into = structuredClone(before);
     into.classes.find((c) => c.id === 'cls_kj')!.collegeId = 'col_jd';
     expect(() => assertWithinScope(wang, before, into)).toThrow(/其他学院的班级（机电信息学院）/);
@@ -299,7 +357,13 @@ describe('identity and scope', () => {
   });
 
   it('splits a command as a shell would quote it, without a shell', () => {
-    expect(clientArgv(`log --note '家访，谈心' --cadre "张 三"`)).toEqual(['log', '--note', '家访，谈心', '--cadre', '张 三']);
+    expect(clientArgv(`log --note '家访，谈心' --cadre "张 三"`)).toEqual([
+      'log',
+      '--note',
+      '家访，谈心',
+      '--cadre',
+      '张 三',
+    ]);
     expect(() => clientArgv('overdue *')).toThrow(/通配符/);
   });
 });

@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SSH_COMMANDS } from '../../source/cli/forced-command.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
-import { judgeCase, matrixCases, matrixCommands, MATRIX_USERS, readmeSshCommands, type SshResult } from '../helpers/ssh-matrix.js';
+import {
+  judgeCase,
+  matrixCases,
+  matrixCommands,
+  MATRIX_USERS,
+  readmeSshCommands,
+  type SshResult,
+} from '../helpers/ssh-matrix.js';
 
 let dir: string;
 let file: string;
@@ -82,14 +89,17 @@ let tally = 0;
 afterAll(() => console.log(`forced-command matrix in process: ${tally} client commands`));
 
 describe('the forced command, every role × every command × every spelling', () => {
-  it('README\'s role table and SSH_COMMANDS say the same', () => {
+  it("README's role table and SSH_COMMANDS say the same", () => {
     const table = readmeSshCommands();
-    for (const role of Object.keys(table) as Array<keyof typeof table>) expect([...SSH_COMMANDS[role]].sort()).toEqual([...table[role]].sort());
+    for (const role of Object.keys(table) as Array<keyof typeof table>)
+      expect([...SSH_COMMANDS[role]].sort()).toEqual([...table[role]].sort());
   });
 
   it('each case allowed or refused as the table says; the datastore byte for byte as it was after each refusal', async () => {
     const otherBefore = folderState(join(dir, 'other'));
-    const names = matrixCommands('').map((c) => c.name).filter((n) => n !== '');
+    const names = matrixCommands('')
+      .map((c) => c.name)
+      .filter((n) => n !== '');
     for (const c of matrixCases(join(dir, 'scratch'), other)) {
       const before = folderState(join(dir, 'data'));
       const r = await ssh(c.login, c.command);
@@ -100,7 +110,7 @@ describe('the forced command, every role × every command × every spelling', ()
     expect(readdirSync(join(dir, 'scratch'))).toEqual([]);
   });
 
-  it('help over SSH lists only the role\'s commands', async () => {
+  it("help over SSH lists only the role's commands", async () => {
     const table = readmeSshCommands();
     for (const [login, role] of Object.entries(MATRIX_USERS)) {
       for (const help of ['--help', '-h', 'help']) {

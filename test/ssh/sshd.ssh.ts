@@ -10,7 +10,17 @@
 // Fails, never skips, when sshd, tmux or the built program is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,16 +89,33 @@ async function until<T>(what: string, probe: () => Promise<T | null> | T | null,
 
 function sshArgs(login: Login, extra: string[] = []): string[] {
   return [
-    '-F', '/dev/null', '-p', String(port), '-i', join(dir, `key_${login}`),
-    '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes',
-    '-o', `UserKnownHostsFile=${join(dir, 'known_hosts')}`, '-o', 'LogLevel=ERROR',
-    ...extra, `${ACCOUNT}@127.0.0.1`,
+    '-F',
+    '/dev/null',
+    '-p',
+    String(port),
+    '-i',
+    join(dir, `key_${login}`),
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+    '-o',
+    'LogLevel=ERROR',
+    ...extra,
+    `${ACCOUNT}@127.0.0.1`,
   ];
 }
 
 function ssh(login: Login, command: string, extra: string[] = [], input?: Buffer) {
   // `--`: ssh's own options end there, so that a command starting with "-" is sent as it is.
-  const r = spawnSync('ssh', [...sshArgs(login, extra), '--', command], { encoding: 'buffer', ...(input === undefined ? {} : { input }) });
+  const r = spawnSync('ssh', [...sshArgs(login, extra), '--', command], {
+    encoding: 'buffer',
+    ...(input === undefined ? {} : { input }),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
@@ -122,13 +149,25 @@ beforeAll(async () => {
   sanlianxi(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01']);
   sanlianxi(['assign', '--cadre', '周七', '--class', '软件1班', '--start', '2026-09-01']);
 
-  for (const login of LOGINS) must('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', login, '-f', join(dir, `key_${login}`)]);
+  for (const login of LOGINS)
+    must('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', login, '-f', join(dir, `key_${login}`)]);
   const key = (login: Login) => ['--key-file', join(dir, `key_${login}.pub`)];
   sanlianxi(['users', 'add', 'zhang', '--name', '张老师', '--role', 'school', ...key('zhang')]);
-  sanlianxi(['users', 'add', 'wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院', ...key('wang')]);
+  sanlianxi([
+    'users',
+    'add',
+    'wang',
+    '--name',
+    '王芳',
+    '--role',
+    'college',
+    '--college',
+    '经济管理学院',
+    ...key('wang'),
+  ]);
   sanlianxi(['users', 'add', 'li', '--name', '李院长', '--role', 'viewer', ...key('li')]);
   // A line of the account's own, outside sanlianxi's block: kept by sync-keys.
-  writeFileSync(join(dir, 'authorized_keys'), '# the service account\'s own line\n', { mode: 0o600 });
+  writeFileSync(join(dir, 'authorized_keys'), "# the service account's own line\n", { mode: 0o600 });
   sanlianxi(['users', 'sync-keys', '--file', join(dir, 'authorized_keys')]);
 
   must('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
@@ -171,29 +210,40 @@ beforeAll(async () => {
 afterAll(() => {
   if (sshd?.pid !== undefined && sshd.exitCode === null) process.kill(sshd.pid, 'SIGTERM');
   spawnSync('tmux', ['-L', `slx-ssh-${process.pid}`, 'kill-server']);
-  console.log(`ssh test: ${tally.attempts} commands over ssh, ${tally.allowed} allowed as expected, ${tally.refused} refused as expected`);
+  console.log(
+    `ssh test: ${tally.attempts} commands over ssh, ${tally.allowed} allowed as expected, ${tally.refused} refused as expected`,
+  );
 });
 
 describe('over a real sshd', () => {
-  it('authorized_keys: one forced-command line per key, the account\'s own line kept', () => {
+  it("authorized_keys: one forced-command line per key, the account's own line kept", () => {
     const lines = readFileSync(join(dir, 'authorized_keys'), 'utf8').split('\n');
     expect(lines[0]).toBe("# the service account's own line");
     const wang = lines.find((l) => l.endsWith('sanlianxi:wang'));
-    expect(wang).toMatch(new RegExp(`^command="${process.execPath} ${MAIN} --data \\S+ --user wang",restrict,pty ssh-ed25519 `));
+    expect(wang).toMatch(
+      new RegExp(`^command="${process.execPath} ${MAIN} --data \\S+ --user wang",restrict,pty ssh-ed25519 `),
+    );
   });
 
-  it('the matrix\'s representative part: every role × every command behind -h … --no-help, and every spelling on overdue, as README\'s table says', () => {
+  it("the matrix's representative part: every role × every command behind -h … --no-help, and every spelling on overdue, as README's table says", () => {
     mkdirSync(join(dir, 'scratch'));
     const other = join(dir, 'other.json');
     writeFileSync(other, readFileSync(data));
     const otherBefore = readFileSync(other);
-    const names = matrixCommands('').map((c) => c.name).filter((n) => n !== '');
+    const names = matrixCommands('')
+      .map((c) => c.name)
+      .filter((n) => n !== '');
     const representative = (command: string) => /^-h .* --no-help$/.test(command) || /^overdue /.test(command);
     for (const c of matrixCases(join(dir, 'scratch'), other).filter((m) => representative(m.command))) {
       const before = datastoreState();
       tally.attempts += 1;
       const r = ssh(c.login, c.command, [], Buffer.alloc(0));
-      judgeCase(c, { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr }, datastoreState() !== before, names);
+      judgeCase(
+        c,
+        { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr },
+        datastoreState() !== before,
+        names,
+      );
       if (c.expected.kind === 'refused') tally.refused += 1;
       else tally.allowed += 1;
     }
@@ -203,12 +253,48 @@ describe('over a real sshd', () => {
 
   it('each role runs its commands; the journal names who logged', () => {
     const allowed: Array<[Login, string, (out: string) => void]> = [
-      ['zhang', 'overdue --as-of 2026-09-20 --json', (o) => expect(new Set((JSON.parse(o) as Array<{ college: string }>).map((r) => r.college))).toEqual(new Set(['经济管理学院', '机电信息学院']))],
-      ['wang', 'overdue --as-of 2026-09-20 --json', (o) => expect(new Set((JSON.parse(o) as Array<{ college: string }>).map((r) => r.college))).toEqual(new Set(['经济管理学院']))],
-      ['li', 'overdue --as-of 2026-09-20 --json', (o) => expect(new Set((JSON.parse(o) as Array<{ college: string }>).map((r) => r.college))).toEqual(new Set(['经济管理学院', '机电信息学院']))],
-      ['wang', "log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-10 --note '座谈，全班 30 人'", (o) => expect(o).toContain('已记录：张三 班级 会计1班 2026-09-10')],
-      ['zhang', 'log --cadre 周七 --type 班级 --target 软件1班 --date 2026-09-11', (o) => expect(o).toContain('已记录：周七 班级 软件1班')],
-      ['wang', 'contacts --json', (o) => expect(new Set((JSON.parse(o) as Array<{ target: string }>).map((c) => c.target))).toEqual(new Set(['会计1班']))],
+      [
+        'zhang',
+        'overdue --as-of 2026-09-20 --json',
+        (o) =>
+          expect(new Set((JSON.parse(o) as Array<{ college: string }>).map((r) => r.college))).toEqual(
+            new Set(['经济管理学院', '机电信息学院']),
+          ),
+      ],
+      [
+        'wang',
+        'overdue --as-of 2026-09-20 --json',
+        (o) =>
+          expect(new Set((JSON.parse(o) as Array<{ college: string }>).map((r) => r.college))).toEqual(
+            new Set(['经济管理学院']),
+          ),
+      ],
+      [
+        'li',
+        'overdue --as-of 2026-09-20 --json',
+        (o) =>
+          expect(new Set((JSON.parse(o) as Array<{ college: string }>).map((r) => r.college))).toEqual(
+            new Set(['经济管理学院', '机电信息学院']),
+          ),
+      ],
+      [
+        'wang',
+        "log --cadre 张三 --type 班级 --target 会计1班 --date 2026-09-10 --note '座谈，全班 30 人'",
+        (o) => expect(o).toContain('已记录：张三 班级 会计1班 2026-09-10'),
+      ],
+      [
+        'zhang',
+        'log --cadre 周七 --type 班级 --target 软件1班 --date 2026-09-11',
+        (o) => expect(o).toContain('已记录：周七 班级 软件1班'),
+      ],
+      [
+        'wang',
+        'contacts --json',
+        (o) =>
+          expect(new Set((JSON.parse(o) as Array<{ target: string }>).map((c) => c.target))).toEqual(
+            new Set(['会计1班']),
+          ),
+      ],
       ['zhang', 'check', (o) => expect(o).not.toBe('')],
       ['li', 'history', (o) => expect(o).toContain('王芳（wang）')],
     ];
@@ -220,14 +306,21 @@ describe('over a real sshd', () => {
       check(r.stdout.toString('utf8'));
       tally.allowed += 1;
     }
-    const history = JSON.parse(ssh('zhang', 'history --json').stdout.toString('utf8')) as Array<{ user: string; summary: string }>;
+    const history = JSON.parse(ssh('zhang', 'history --json').stdout.toString('utf8')) as Array<{
+      user: string;
+      summary: string;
+    }>;
     expect(history.slice(0, 2).map((e) => e.user)).toEqual(['张老师（zhang）', '王芳（wang）']);
   });
 
   it('refused: other colleges, viewers, pinned options, shell syntax, newlines — the datastore unchanged, nothing run', () => {
     const pwned = join(dir, 'pwned');
     const refused: Array<[Login, string, RegExp]> = [
-      ['wang', 'log --cadre 周七 --type 班级 --target 软件1班 --date 2026-09-12', /只能修改本学院（经济管理学院）的记录：干部“周七”属于其他学院/],
+      [
+        'wang',
+        'log --cadre 周七 --type 班级 --target 软件1班 --date 2026-09-12',
+        /只能修改本学院（经济管理学院）的记录：干部“周七”属于其他学院/,
+      ],
       ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /干部“周七”属于其他学院/],
       ['wang', 'log --cadre 张三 --type 班级 --target 软件1班 --date 2026-09-12', /班级“软件1班”属于其他学院/],
       ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /班级“软件1班”属于其他学院/],
@@ -306,15 +399,33 @@ describe('over a real sshd', () => {
     tally.allowed += 1;
   });
 
-  it('import - reads the roster from standard input: her college\'s rows imported, a roster touching another college refused whole', async () => {
-    const cadre = (no: string, name: string, college: string) => [no, name, college, '教务处', '科员', '中共党员', '', '', '普通党员'];
-    const other = readFileSync(await fillRoster(join(dir, 'other.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')] }));
-    const own = readFileSync(await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }));
+  it("import - reads the roster from standard input: her college's rows imported, a roster touching another college refused whole", async () => {
+    const cadre = (no: string, name: string, college: string) => [
+      no,
+      name,
+      college,
+      '教务处',
+      '科员',
+      '中共党员',
+      '',
+      '',
+      '普通党员',
+    ];
+    const other = readFileSync(
+      await fillRoster(join(dir, 'other.xlsx'), {
+        干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')],
+      }),
+    );
+    const own = readFileSync(
+      await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }),
+    );
     const before = datastoreState();
     tally.attempts += 1;
     const refusedImport = ssh('wang', 'import -', [], other);
     expect(refusedImport.code).toBe(1);
-    expect(refusedImport.stderr).toMatch(/^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九.*未做任何改动\n$/);
+    expect(refusedImport.stderr).toMatch(
+      /^王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改涉及其他学院的干部 吴九.*未做任何改动\n$/,
+    );
     expect(datastoreState()).toBe(before);
     tally.refused += 1;
 
@@ -358,7 +469,8 @@ describe('over a real sshd', () => {
 
   it('the terminal UI draws over ssh -t', async () => {
     tally.attempts += 1;
-    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', `slx-ssh-${process.pid}`, ...args], { encoding: 'utf8' });
+    const tmux = (...args: string[]) =>
+      spawnSync('tmux', ['-L', `slx-ssh-${process.pid}`, ...args], { encoding: 'utf8' });
     const command = ['ssh', '-t', ...sshArgs('wang')].join(' ');
     expect(tmux('new-session', '-d', '-s', 'tui', '-x', '80', '-y', '24', `${command}; sleep 60`).status).toBe(0);
     const screen = await until('the TUI to draw', () => {

@@ -10,11 +10,27 @@ import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
 describe('a change to the settings', () => {
   const bad: Array<[string, (d: Datastore) => void, RegExp]> = [
-    ['a monthly dorm count above 100', (d) => void (d.settings.rules.defaults.dormPerMonth = 101), /修改后的数据无效，未保存：settings\.rules\.defaults\.dormPerMonth：过大/],
-    ['a term ending on no calendar date', (d) => void (d.settings.terms[0]!.end = '2027-02-30'), /settings\.terms\[0\]\.end：日期应为/],
-    ['a college rule of 0 days', (d) => void (d.settings.rules.colleges['col_jg'] = { minWindowDays: 0 }), /settings\.rules\.colleges\.col_jg\.minWindowDays：至少 1 天/],
+    [
+      'a monthly dorm count above 100',
+      (d) => void (d.settings.rules.defaults.dormPerMonth = 101),
+      /修改后的数据无效，未保存：settings\.rules\.defaults\.dormPerMonth：过大/,
+    ],
+    [
+      'a term ending on no calendar date',
+      (d) => void (d.settings.terms[0]!.end = '2027-02-30'),
+      /settings\.terms\[0\]\.end：日期应为/,
+    ],
+    [
+      'a college rule of 0 days',
+      (d) => void (d.settings.rules.colleges['col_jg'] = { minWindowDays: 0 }),
+      /settings\.rules\.colleges\.col_jg\.minWindowDays：至少 1 天/,
+    ],
     ['an empty school name', (d) => void (d.settings.schoolName = ' '), /settings\.schoolName：不能为空/],
-    ['another schema version', (d) => void ((d as { schemaVersion: number }).schemaVersion = 99), /修改后的数据无效，未保存：schemaVersion/],
+    [
+      'another schema version',
+      (d) => void ((d as { schemaVersion: number }).schemaVersion = 99),
+      /修改后的数据无效，未保存：schemaVersion/,
+    ],
   ];
   for (const [what, change, message] of bad) {
     it(`to ${what} is refused, and nothing is written`, async () => {

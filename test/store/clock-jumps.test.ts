@@ -35,10 +35,13 @@ async function assignedAt(offset: number): Promise<DatastoreFile> {
 
 async function logAt(store: DatastoreFile, offset: number, note: string): Promise<void> {
   clockAt(offset);
-  await store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-02', note }, ctx()), {
-    action: 'log',
-    contacts: '2026-11-02',
-  });
+  await store.update(
+    (d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-02', note }, ctx()),
+    {
+      action: 'log',
+      contacts: '2026-11-02',
+    },
+  );
 }
 
 const revisions = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -9,8 +9,16 @@ import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
 const contact = (over: Partial<Contact> = {}): Contact => ({
-  id: 'ct_new', cadreId: 'c_zs', duty: 'dorm', targetId: 'd_101', date: '2026-11-25', form: '寝室走访', note: '',
-  enteredAt: '2026-11-25T10:00:00+08:00', enteredBy: 'test', ...over,
+  id: 'ct_new',
+  cadreId: 'c_zs',
+  duty: 'dorm',
+  targetId: 'd_101',
+  date: '2026-11-25',
+  form: '寝室走访',
+  note: '',
+  enteredAt: '2026-11-25T10:00:00+08:00',
+  enteredBy: 'test',
+  ...over,
 });
 
 async function storeWithOneContact(): Promise<{ store: DatastoreFile; files: () => string }> {
@@ -67,7 +75,11 @@ describe('a contacts-only change', () => {
 
   const invalid: Array<[string, Partial<Contact>, RegExp]> = [
     ['a date that is no calendar date', { date: '2026-11-31' }, /修改后的联系记录无效，未保存：contacts\[1\]\.date/],
-    ['an unknown form', { form: '打电话' as Contact['form'] }, /contacts\[1\]\.form（ct_new）：无效选项：期望以下之一 /],
+    [
+      'an unknown form',
+      { form: '打电话' as Contact['form'] },
+      /contacts\[1\]\.form（ct_new）：无效选项：期望以下之一 /,
+    ],
     ['a note longer than 2000 characters', { note: '记'.repeat(2001) }, /contacts\[1\]\.note（ct_new）：过长/],
     ['an empty cadre id', { cadreId: '' }, /contacts\[1\]\.cadreId/],
   ];

@@ -15,7 +15,9 @@ const fresh = () => join(mkdtempSync(join(tmpdir(), 'slx-store-')), 'data.json')
 describe('datastore file', () => {
   it('upgrades a version-0 file (no schemaVersion, no per-college rules) on load', async () => {
     const file = fresh();
-    const old = smallSchool([AUTUMN]) as unknown as Record<string, unknown> & { settings: { rules: { colleges?: unknown } } };
+    const old = smallSchool([AUTUMN]) as unknown as Record<string, unknown> & {
+      settings: { rules: { colleges?: unknown } };
+    };
     delete old['schemaVersion'];
     delete old.settings.rules.colleges;
     writeFileSync(file, JSON.stringify(old));
@@ -31,21 +33,40 @@ describe('datastore file', () => {
     const data = smallSchool([AUTUMN]);
     assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ['s_1'], start: '2026-09-01' }, ctx);
     await store.create(data);
-    await store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-10-08', note: '十月' }, ctx), { action: 'log' });
+    await store.update(
+      (d) =>
+        logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-10-08', note: '十月' }, ctx),
+      { action: 'log' },
+    );
     // The same revision as version 3 wrote it: the collections inline, the month files beside.
-    const head = JSON.parse(readFileSync(file, 'utf8')) as { roster: { file: string }; revision: number; contactParts: unknown };
+    const head = JSON.parse(readFileSync(file, 'utf8')) as {
+      roster: { file: string };
+      revision: number;
+      contactParts: unknown;
+    };
     const rosterFile = join(store.layout.partsDir, head.roster.file);
     const roster = JSON.parse(readFileSync(rosterFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(file, JSON.stringify({ ...roster, schemaVersion: 3, revision: head.revision, contactParts: head.contactParts }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...roster, schemaVersion: 3, revision: head.revision, contactParts: head.contactParts }),
+    );
     rmSync(rosterFile);
     rmSync(store.layout.seal);
     const before = await new DatastoreFile(file).load();
     expect(before.contacts.map((c) => c.note)).toEqual(['十月']);
-    const months = readdirSync(store.layout.partsDir).filter((f) => !f.startsWith('roster.')).sort();
-    await new DatastoreFile(file).update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note: '十一月' }, ctx), { action: 'log', contacts: '2026-11-20' });
+    const months = readdirSync(store.layout.partsDir)
+      .filter((f) => !f.startsWith('roster.'))
+      .sort();
+    await new DatastoreFile(file).update(
+      (d) =>
+        logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note: '十一月' }, ctx),
+      { action: 'log', contacts: '2026-11-20' },
+    );
     const after = JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion: number; roster: { file: string } };
     expect(after.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(readdirSync(store.layout.partsDir).sort()).toEqual([...months, '2026-11.r3.json', after.roster.file, after.roster.file.replace('.json', '.index.json')].sort());
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual(
+      [...months, '2026-11.r3.json', after.roster.file, after.roster.file.replace('.json', '.index.json')].sort(),
+    );
     const loaded = await new DatastoreFile(file).load();
     expect({ ...loaded, contacts: [] }).toEqual({ ...before, contacts: [] });
     expect(loaded.contacts.map((c) => c.note)).toEqual(['十月', '十一月']);
@@ -92,19 +113,22 @@ describe('datastore file', () => {
       }),
     ).rejects.toThrow(/修改后的数据无效，未保存：cadres\[1\]\.name/);
     await expect(
-      store.update((d) => {
-        d.contacts.push({
-          id: 'c_bad',
-          cadreId: d.cadres[0]!.id,
-          duty: 'class',
-          targetId: d.classes[0]!.id,
-          date: '2026-02-30',
-          form: '座谈会',
-          note: '',
-          enteredAt: '2026-09-01T00:00:00.000Z',
-          enteredBy: 'test',
-        });
-      }, { action: 'log' }),
+      store.update(
+        (d) => {
+          d.contacts.push({
+            id: 'c_bad',
+            cadreId: d.cadres[0]!.id,
+            duty: 'class',
+            targetId: d.classes[0]!.id,
+            date: '2026-02-30',
+            form: '座谈会',
+            note: '',
+            enteredAt: '2026-09-01T00:00:00.000Z',
+            enteredBy: 'test',
+          });
+        },
+        { action: 'log' },
+      ),
     ).rejects.toThrow(/修改后的联系记录无效，未保存：contacts\[\d+\]\.date（c_bad）：日期应为 YYYY-MM-DD/);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
@@ -113,13 +137,25 @@ describe('datastore file', () => {
     const file = fresh();
     const store = new DatastoreFile(file);
     await store.create(smallSchool([AUTUMN]));
-    await store.update((d) => {
-      d.cadres[0]!.name = '张三丰';
-    }, { action: 'test' });
+    await store.update(
+      (d) => {
+        d.cadres[0]!.name = '张三丰';
+      },
+      { action: 'test' },
+    );
     const data = await new DatastoreFile(file).load();
-    expect(data.cadres.map((c) => c.name)).toEqual(smallSchool([AUTUMN]).cadres.map((c, i) => (i === 0 ? '张三丰' : c.name)));
+    expect(data.cadres.map((c) => c.name)).toEqual(
+      smallSchool([AUTUMN]).cadres.map((c, i) => (i === 0 ? '张三丰' : c.name)),
+    );
     const last = (await store.history()).pop()!;
     expect(last.summary).toBe('干部 修改 1');
-    expect(last.changes).toEqual([{ collection: 'cadres', id: data.cadres[0]!.id, before: expect.objectContaining({ name: smallSchool([AUTUMN]).cadres[0]!.name }), after: data.cadres[0] }]);
+    expect(last.changes).toEqual([
+      {
+        collection: 'cadres',
+        id: data.cadres[0]!.id,
+        before: expect.objectContaining({ name: smallSchool([AUTUMN]).cadres[0]!.name }),
+        after: data.cadres[0],
+      },
+    ]);
   });
 });

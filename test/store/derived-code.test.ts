@@ -14,7 +14,22 @@ import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { readDigest } from '../../source/store/digest-file.js';
 import { readRosterIndex } from '../../source/store/roster-index.js';
 
-const school = () => buildBenchData(withYears({ name: 'tiny', seed: 5, colleges: 2, cadres: 20, cohorts: [1, 1, 1, 1, 2, 2, 2], dormsPerClass: 2, studentsPerClass: 2, years: 5 }, 2));
+const school = () =>
+  buildBenchData(
+    withYears(
+      {
+        name: 'tiny',
+        seed: 5,
+        colleges: 2,
+        cadres: 20,
+        cohorts: [1, 1, 1, 1, 2, 2, 2],
+        dormsPerClass: 2,
+        studentsPerClass: 2,
+        years: 5,
+      },
+      2,
+    ),
+  );
 const codeOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as { code: string }).code;
 
 describe('derived files and the code that made them', () => {
@@ -31,7 +46,8 @@ describe('derived files and the code that made them', () => {
 
     // As a build with other duty rules or keys would have left them: the same files, another code hash.
     const other = now.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    for (const derived of [store.layout.digest, index]) writeFileSync(derived, readFileSync(derived, 'utf8').replace(`"code":"${now}"`, `"code":"${other}"`));
+    for (const derived of [store.layout.digest, index])
+      writeFileSync(derived, readFileSync(derived, 'utf8').replace(`"code":"${now}"`, `"code":"${other}"`));
     expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
     expect(await readRosterIndex(index, roster.sha256)).toBeNull();
     const rebuilt = await new DatastoreFile(file).overdueDigest(BENCH_TODAY);

@@ -17,7 +17,22 @@ import { readDigest } from '../../source/store/digest-file.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { testContext } from '../helpers/fixtures.js';
 
-const school = (seed = 11) => buildBenchData(withYears({ name: 'tiny', seed, colleges: 2, cadres: 20, cohorts: [1, 1, 1, 1, 2, 2, 2], dormsPerClass: 2, studentsPerClass: 2, years: 5 }, 2));
+const school = (seed = 11) =>
+  buildBenchData(
+    withYears(
+      {
+        name: 'tiny',
+        seed,
+        colleges: 2,
+        cadres: 20,
+        cohorts: [1, 1, 1, 1, 2, 2, 2],
+        dormsPerClass: 2,
+        studentsPerClass: 2,
+        years: 5,
+      },
+      2,
+    ),
+  );
 
 async function created(data: Datastore): Promise<DatastoreFile> {
   const store = new DatastoreFile(join(mkdtempSync(join(tmpdir(), 'slx-digest-')), 'data.json'));
@@ -34,7 +49,9 @@ async function recomputed(file: string, asOf: string) {
 /** A contact of a cadre active on `date` with a dorm of its assignment, on that date. */
 function visit(data: Datastore, date: string, pick = 0) {
   const idx = buildIndexes(data);
-  const active = data.assignments.filter((a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), date));
+  const active = data.assignments.filter(
+    (a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), date),
+  );
   const a = active[pick % active.length]!;
   return { cadreId: a.cadreId, duty: 'dorm' as const, targetId: a.dormIds[0]!, date };
 }
@@ -60,8 +77,15 @@ describe('overdue digest file', () => {
     const overdue = report.rows.filter((r) => r.status === 'overdue' && r.duty === 'dorm')[skip]!;
     await store.update((d) => {
       const idx = buildIndexes(d);
-      const dorm = [...idx.dormById.values()].find((x) => `${x.building}-${x.number}` === overdue.target.split('、')[0])!;
-      logContact(d, { cadreId: overdue.cadreId, duty: 'dorm', targetId: dorm.id, date: overdue.windowStart }, testContext(BENCH_TODAY), idx);
+      const dorm = [...idx.dormById.values()].find(
+        (x) => `${x.building}-${x.number}` === overdue.target.split('、')[0],
+      )!;
+      logContact(
+        d,
+        { cadreId: overdue.cadreId, duty: 'dorm', targetId: dorm.id, date: overdue.windowStart },
+        testContext(BENCH_TODAY),
+        idx,
+      );
     });
   }
 
@@ -87,7 +111,11 @@ describe('overdue digest file', () => {
     await logOverdue(store, report);
     const added = readFileSync(store.layout.digestAdded, 'utf8');
     const cut = added.indexOf('"date"') + 10;
-    for (const text of [added.slice(0, cut) + (added[cut] === '1' ? '2' : '1') + added.slice(cut + 1), added.slice(0, -30), '']) {
+    for (const text of [
+      added.slice(0, cut) + (added[cut] === '1' ? '2' : '1') + added.slice(cut + 1),
+      added.slice(0, -30),
+      '',
+    ]) {
       writeFileSync(store.layout.digestAdded, text);
       expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
     }
@@ -101,7 +129,9 @@ describe('overdue digest file', () => {
     // The records of the old chain name another digest: not believed with the new one.
     writeFileSync(store.layout.digestAdded, added);
     await logOverdue(store, rebuilt);
-    expect(overdueFromDigest((await readDigest(store.layout, BENCH_TODAY))!, BENCH_TODAY)).toEqual(await recomputed(store.file, BENCH_TODAY));
+    expect(overdueFromDigest((await readDigest(store.layout, BENCH_TODAY))!, BENCH_TODAY)).toEqual(
+      await recomputed(store.file, BENCH_TODAY),
+    );
   });
 
   it('is never believed damaged: a flipped byte, a cut file, garbage, made by other code', async () => {
@@ -121,7 +151,9 @@ describe('overdue digest file', () => {
     for (const text of damaged) {
       writeFileSync(store.layout.digest, text);
       expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
-      expect(overdueFromDigest((await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY))!, BENCH_TODAY)).toEqual(expected);
+      expect(overdueFromDigest((await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY))!, BENCH_TODAY)).toEqual(
+        expected,
+      );
       expect(readFileSync(store.layout.digest, 'utf8')).toBe(good);
     }
   });
@@ -144,7 +176,9 @@ describe('overdue digest file', () => {
     await store.overdueDigest(BENCH_TODAY);
     const spring = '2026-04-15';
     expect(await readDigest(store.layout, spring)).toBeNull();
-    expect(overdueFromDigest((await store.overdueDigest(spring))!, spring)).toEqual(await recomputed(store.file, spring));
+    expect(overdueFromDigest((await store.overdueDigest(spring))!, spring)).toEqual(
+      await recomputed(store.file, spring),
+    );
     expect(await readDigest(store.layout, spring)).not.toBeNull();
   });
 
@@ -152,13 +186,20 @@ describe('overdue digest file', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 1000 }),
-        fc.array(fc.record({ save: fc.boolean(), day: fc.integer({ min: 0, max: 140 }), pick: fc.nat() }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ save: fc.boolean(), day: fc.integer({ min: 0, max: 140 }), pick: fc.nat() }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         async (seed, steps) => {
           const store = await created(school(seed));
           for (const step of steps) {
-            const date = new Date(Date.parse('2026-07-10T00:00:00Z') + step.day * 86_400_000).toISOString().slice(0, 10);
+            const date = new Date(Date.parse('2026-07-10T00:00:00Z') + step.day * 86_400_000)
+              .toISOString()
+              .slice(0, 10);
             if (step.save) {
-              await new DatastoreFile(store.file).update((d) => void logContact(d, visit(d, date, step.pick), testContext('2027-12-31')));
+              await new DatastoreFile(store.file).update(
+                (d) => void logContact(d, visit(d, date, step.pick), testContext('2027-12-31')),
+              );
             }
             const digest = await new DatastoreFile(store.file).overdueDigest(date);
             if (digest) expect(overdueFromDigest(digest, date)).toEqual(await recomputed(store.file, date));

@@ -15,8 +15,27 @@ const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 /** A valid datastore file's object, with an assignment and a contact so every table has a record. */
 function validFile(): Record<string, unknown> {
   const data = smallSchool();
-  data.assignments.push({ id: 'a_1', cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01', end: null, endReason: null });
-  data.contacts.push({ id: 'k_1', cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-09-10', form: '座谈会', note: '', enteredAt: '2026-09-10T10:00:00+08:00', enteredBy: 'test' });
+  data.assignments.push({
+    id: 'a_1',
+    cadreId: 'c_zs',
+    classId: 'cls_kj',
+    dormIds: ['d_101'],
+    studentIds: ['s_1'],
+    start: '2026-09-01',
+    end: null,
+    endReason: null,
+  });
+  data.contacts.push({
+    id: 'k_1',
+    cadreId: 'c_zs',
+    duty: 'class',
+    targetId: 'cls_kj',
+    date: '2026-09-10',
+    form: '座谈会',
+    note: '',
+    enteredAt: '2026-09-10T10:00:00+08:00',
+    enteredBy: 'test',
+  });
   data.settings.terms = [AUTUMN];
   return { ...JSON.parse(JSON.stringify(data)), schemaVersion: SCHEMA_VERSION, revision: 3 };
 }
@@ -52,7 +71,8 @@ function paths(value: Json, prefix: Array<string | number> = []): Array<Array<st
   const out: Array<Array<string | number>> = [prefix];
   if (prefix.length >= 8) return out;
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
 
@@ -121,8 +141,22 @@ describe('fuzz: parseDatastoreText', () => {
         fc.oneof(
           fc.string({ unit: 'binary' }),
           fc.json({ maxDepth: 4 }),
-          fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...(typeof v === 'object' && v !== null ? v : { v }) })),
-          fc.constantFrom('', '{', 'null', '[]', '"x"', '{"schemaVersion":"2"}', '{"schemaVersion":1e400}', '{"schemaVersion":-1}', '\ufeff{}'),
+          fc
+            .jsonValue({ maxDepth: 4 })
+            .map((v) =>
+              JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...(typeof v === 'object' && v !== null ? v : { v }) }),
+            ),
+          fc.constantFrom(
+            '',
+            '{',
+            'null',
+            '[]',
+            '"x"',
+            '{"schemaVersion":"2"}',
+            '{"schemaVersion":1e400}',
+            '{"schemaVersion":-1}',
+            '\ufeff{}',
+          ),
         ),
         checkParse,
       ),
@@ -131,7 +165,10 @@ describe('fuzz: parseDatastoreText', () => {
   });
 
   it('a valid file mutated (fields dropped, wrong types, huge strings, deep nesting, __proto__ keys)', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => checkParse(mutate(ms))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => checkParse(mutate(ms))),
+      { numRuns: 200 },
+    );
   });
 
   it('__proto__ keys at the root, in a record and in settings.rules.colleges change nothing', () => {

@@ -3,7 +3,14 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compactJournal, journalLine, latestEntries, newestEntries, parseJournalLine, type JournalEntry } from '../../source/store/journal.js';
+import {
+  compactJournal,
+  journalLine,
+  latestEntries,
+  newestEntries,
+  parseJournalLine,
+  type JournalEntry,
+} from '../../source/store/journal.js';
 import { expiredEntries } from '../../source/store/retention.js';
 import { undoCandidate } from '../../source/store/undo.js';
 
@@ -14,7 +21,9 @@ const entry = (revision: number, extra: Partial<JournalEntry> = {}): JournalEntr
   action: 'log',
   summary: '联系记录 新增 1',
   // Chinese text of varying length, so 1 MB chunk boundaries fall inside multi-byte characters.
-  changes: [{ collection: 'contacts', id: `ct_${revision}`, before: null, after: { note: '走访寝室'.repeat(revision % 97) } }],
+  changes: [
+    { collection: 'contacts', id: `ct_${revision}`, before: null, after: { note: '走访寝室'.repeat(revision % 97) } },
+  ],
   ...extra,
 });
 
@@ -43,7 +52,10 @@ describe('journal', () => {
 
   it('finds the oldest entry that reads for retention behind torn lines, and in a first line longer than a read of the file head', async () => {
     const now = new Date('2026-11-25T00:00:00Z');
-    const old = entry(1, { at: '2023-06-01T02:00:00.000Z', changes: [{ collection: 'contacts', id: 'ct_1', before: null, after: { note: '走访寝室'.repeat(30_000) } }] });
+    const old = entry(1, {
+      at: '2023-06-01T02:00:00.000Z',
+      changes: [{ collection: 'contacts', id: 'ct_1', before: null, after: { note: '走访寝室'.repeat(30_000) } }],
+    });
     // 200 entries after it, past the retention period after it: the floor by count is met.
     const recent = Array.from({ length: 200 }, (_, i) => journalLine(entry(2 + i, { at: '2026-11-20T02:00:00.000Z' })));
     const file = (lines: string[]) => {
@@ -54,7 +66,9 @@ describe('journal', () => {
     // The 2023 entry (360 KB of three-byte characters) lies behind a torn line and an empty one: the journal is compacted.
     const behindTorn = file(['{"revision": 0, "at": "2020', '', journalLine(old), ...recent]);
     expect(await compactJournal(behindTorn, now)).toBe(true);
-    expect((await latestEntries(behindTorn, 201, 300)).map((e) => e.revision)).toEqual(Array.from({ length: 200 }, (_, i) => 2 + i));
+    expect((await latestEntries(behindTorn, 201, 300)).map((e) => e.revision)).toEqual(
+      Array.from({ length: 200 }, (_, i) => 2 + i),
+    );
     // Only torn lines before recent entries: nothing is old enough.
     expect(await compactJournal(file(['{"torn', JSON.stringify(old).slice(0, 70_000), ...recent]), now)).toBe(false);
     expect(await compactJournal(join(mkdtempSync(join(tmpdir(), 'slx-journal-')), 'none.jsonl'), now)).toBe(false);
@@ -94,7 +108,13 @@ describe('journal', () => {
   });
 
   it('undo takes the newest change not undone and the entries after it', async () => {
-    const file = journal([entry(1), entry(2), entry(3), entry(4, { action: 'undo', undoOf: 3 }), entry(5, { action: 'undo', undoOf: 2 })]);
+    const file = journal([
+      entry(1),
+      entry(2),
+      entry(3),
+      entry(4, { action: 'undo', undoOf: 3 }),
+      entry(5, { action: 'undo', undoOf: 2 }),
+    ]);
     const { entry: candidate, later } = await undoCandidate(newestEntries(file, 5), 5);
     expect(candidate.revision).toBe(1);
     expect(later.map((e) => e.revision)).toEqual([2, 3, 4, 5]);

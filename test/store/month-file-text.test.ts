@@ -21,7 +21,8 @@ const contact = (i: number, note: string): Contact => ({
 });
 
 /** The month file's text as a save writes it (its JSON and a newline). */
-const fileText = async (part: { month: string; contacts: Contact[] }, read: MonthAsRead) => (await monthFileBytes(part, read)).toString('latin1');
+const fileText = async (part: { month: string; contacts: Contact[] }, read: MonthAsRead) =>
+  (await monthFileBytes(part, read)).toString('latin1');
 const serialised = (contacts: Contact[]) => `${asciiJson({ month: '2026-11', contacts })}\n`;
 
 /** A month file on disk as a save writes it, with what the reader knows of it. */
@@ -34,11 +35,15 @@ function written(list: Contact[], text = `${asciiJson({ month: '2026-11', contac
 describe('a month file extended by a save', () => {
   it('is byte for byte the full serialisation of the new list, whatever the notes (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 3 }), async (before, added) => {
-        const old = before.map((note, i) => contact(i, note));
-        const list = [...old, ...added.map((note, i) => contact(100 + i, note))];
-        expect(await fileText({ month: '2026-11', contacts: list }, written(old))).toBe(serialised(list));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 3 }),
+        async (before, added) => {
+          const old = before.map((note, i) => contact(i, note));
+          const list = [...old, ...added.map((note, i) => contact(100 + i, note))];
+          expect(await fileText({ month: '2026-11', contacts: list }, written(old))).toBe(serialised(list));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -67,7 +72,12 @@ describe('a month file extended by a save', () => {
     const changed = written(old);
     writeFileSync(changed.path, `${asciiJson({ month: '2026-11', contacts: [old[0]] })}\n`);
     expect(await fileText({ month: '2026-11', contacts: list }, changed)).toBe(full);
-    expect(await fileText({ month: '2026-11', contacts: list }, written(old, `${JSON.stringify({ month: '2026-11', contacts: old })}\n`))).toBe(full);
+    expect(
+      await fileText(
+        { month: '2026-11', contacts: list },
+        written(old, `${JSON.stringify({ month: '2026-11', contacts: old })}\n`),
+      ),
+    ).toBe(full);
     const reordered = [old[1]!, old[0]!, contact(3, '再访')];
     expect(await fileText({ month: '2026-11', contacts: reordered }, written(old))).toBe(serialised(reordered));
   });

@@ -16,7 +16,10 @@ const LONG_PHONE = '0579-85123456 转 8001（工作日 8:00–17:00，节假日�
 
 /** A schema-version-2 file (contacts inline, no users) as the old form saved it. */
 function oldFile(): string {
-  const data = smallSchool([AUTUMN]) as unknown as Record<string, unknown> & { cadres: Array<Record<string, unknown>>; classes: Array<Record<string, unknown>> };
+  const data = smallSchool([AUTUMN]) as unknown as Record<string, unknown> & {
+    cadres: Array<Record<string, unknown>>;
+    classes: Array<Record<string, unknown>>;
+  };
   data.cadres[0]!['officePhone'] = LONG_PHONE;
   data.classes[0]!['enrollYear'] = 1949;
   data.classes[1]!['counselorPhone'] = LONG_PHONE;
@@ -44,8 +47,29 @@ describe('values saved under older limits', () => {
     ]);
     expect(check.stderr).toContain('有 3 处问题');
 
-    expect((await runCli(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(0);
-    expect((await runCli(['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2026-11-20', '--as-of', '2026-11-25'], file)).code).toBe(0);
+    expect(
+      (await runCli(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            'log',
+            '--cadre',
+            '张三',
+            '--type',
+            '班级',
+            '--target',
+            '会计1班',
+            '--date',
+            '2026-11-20',
+            '--as-of',
+            '2026-11-25',
+          ],
+          file,
+        )
+      ).code,
+    ).toBe(0);
     const after = await new DatastoreFile(file).load();
     expect(after.contacts).toHaveLength(1);
     expect(after.cadres[0]!.officePhone).toBe(LONG_PHONE);
@@ -60,9 +84,18 @@ describe('values saved under older limits', () => {
     await runner.run(markCadreStatusOperation, { cadre: { id: 'c_zs' }, status: '长期请假', date: '2026-11-25' });
     expect((await store.load()).cadres[0]).toMatchObject({ status: '长期请假', officePhone: LONG_PHONE });
     // His form, saving another field: refused, naming the phone; with a valid phone it saves.
-    const initial = saveCadreOperation.kind.fieldsOf((await store.load()).cadres[0]!, await store.load(), undefined as never);
-    await expect(runner.run(saveCadreOperation, recordEdit('c_zs', initial, { ...initial, title: '副处长' }))).rejects.toThrow('办公电话：过长（最多 50 个字符）');
-    await runner.run(saveCadreOperation, recordEdit('c_zs', initial, { ...initial, title: '副处长', officePhone: '0579-85123456' }));
+    const initial = saveCadreOperation.kind.fieldsOf(
+      (await store.load()).cadres[0]!,
+      await store.load(),
+      undefined as never,
+    );
+    await expect(
+      runner.run(saveCadreOperation, recordEdit('c_zs', initial, { ...initial, title: '副处长' })),
+    ).rejects.toThrow('办公电话：过长（最多 50 个字符）');
+    await runner.run(
+      saveCadreOperation,
+      recordEdit('c_zs', initial, { ...initial, title: '副处长', officePhone: '0579-85123456' }),
+    );
     expect((await store.load()).cadres[0]).toMatchObject({ title: '副处长', officePhone: '0579-85123456' });
   });
 });

@@ -20,7 +20,15 @@ describe('reloadIfChanged', () => {
     for (let round = 0; round < 8; round++) {
       let done = false;
       const save = store
-        .update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note: `第${round}次` }, testContext('2026-11-25')), { action: 'test' })
+        .update(
+          (d) =>
+            logContact(
+              d,
+              { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-20', note: `第${round}次` },
+              testContext('2026-11-25'),
+            ),
+          { action: 'test' },
+        )
         .finally(() => (done = true));
       // Polls back to back for as long as the save runs, as a busy machine's timer would.
       const polls: Promise<void>[] = [];

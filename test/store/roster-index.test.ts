@@ -12,7 +12,12 @@ import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { asciiJson } from '../../source/store/ascii-json.js';
 import type { MainCollections } from '../../source/store/file-schemas.js';
 import { lazyRoster, parsedLists } from '../../source/store/lazy-roster.js';
-import { indexedRosterText, readRosterIndex, writeRosterIndex, type RosterIndex } from '../../source/store/roster-index.js';
+import {
+  indexedRosterText,
+  readRosterIndex,
+  writeRosterIndex,
+  type RosterIndex,
+} from '../../source/store/roster-index.js';
 import { extend } from '../../source/store/snapshot.js';
 import { sha256 } from '../../source/store/file-identity.js';
 import { smallSchool, testContext } from '../helpers/fixtures.js';
@@ -23,20 +28,44 @@ function roster(extra: { name: string; no: string | null; building: string }[]):
   const ctx = testContext('2026-11-25');
   extra.forEach((x, i) => {
     data.cadres.push({ ...data.cadres[0]!, id: `c_x${i}`, name: x.name, employeeNo: x.no });
-    data.dorms.push({ id: `d_x${i}`, building: x.building, number: String(i), classIds: [`cls_x${i}`], leader: x.name, size: null, note: x.name });
-    data.students.push({ id: `s_x${i}`, studentNo: `${x.no ?? 'S'}-${i}`, name: x.name, classId: 'cls_rj', dormId: null, categories: [], contact: '' });
+    data.dorms.push({
+      id: `d_x${i}`,
+      building: x.building,
+      number: String(i),
+      classIds: [`cls_x${i}`],
+      leader: x.name,
+      size: null,
+      note: x.name,
+    });
+    data.students.push({
+      id: `s_x${i}`,
+      studentNo: `${x.no ?? 'S'}-${i}`,
+      name: x.name,
+      classId: 'cls_rj',
+      dormId: null,
+      categories: [],
+      contact: '',
+    });
     data.classes.push({ ...data.classes[0]!, id: `cls_x${i}`, name: `${x.building}${i}班` });
   });
-  assign(data, { cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01' }, ctx);
+  assign(
+    data,
+    { cadreId: 'c_zs', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01' },
+    ctx,
+  );
   assign(data, { cadreId: 'c_ls', classId: 'cls_rj', dormIds: ['d_201'], studentIds: [], start: '2026-09-01' }, ctx);
-  if (extra.length > 0) assign(data, { cadreId: 'c_x0', classId: 'cls_x0', dormIds: ['d_x0'], studentIds: [], start: '2026-09-01' }, ctx);
+  if (extra.length > 0)
+    assign(data, { cadreId: 'c_x0', classId: 'cls_x0', dormIds: ['d_x0'], studentIds: [], start: '2026-09-01' }, ctx);
   const { contacts: _, ...collections } = data;
   return collections;
 }
 
 const extras = fc.array(
   fc.record({
-    name: fc.oneof(fc.constantFrom('张三', '张 三', '张　三', '李四（一）', 'Li Ming'), fc.string({ unit: 'binary', maxLength: 6 })),
+    name: fc.oneof(
+      fc.constantFrom('张三', '张 三', '张　三', '李四（一）', 'Li Ming'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    ),
     no: fc.option(fc.constantFrom('T001', 'T100', 'T101', '工号1'), { nil: null }),
     building: fc.oneof(fc.constantFrom('1号楼', '7号楼'), fc.string({ unit: 'binary', minLength: 1, maxLength: 4 })),
   }),
@@ -45,10 +74,22 @@ const extras = fc.array(
 
 /** Every key of every index map the lazy roster answers record by record, and keys no record has. */
 function expectSameLookups(idx: Indexes, ref: Indexes): void {
-  const maps = ['cadreById', 'cadreByEmployeeNo', 'cadresByName', 'classById', 'classByName', 'dormById', 'dormByKey', 'studentById', 'studentByNo', 'assignmentsByCadre'] as const;
+  const maps = [
+    'cadreById',
+    'cadreByEmployeeNo',
+    'cadresByName',
+    'classById',
+    'classByName',
+    'dormById',
+    'dormByKey',
+    'studentById',
+    'studentByNo',
+    'assignmentsByCadre',
+  ] as const;
   for (const name of maps) {
     const refMap = ref[name] as ReadonlyMap<string, unknown>;
-    for (const key of [...refMap.keys(), '不存在', '']) expect((idx[name] as ReadonlyMap<string, unknown>).get(key), `${name} ${key}`).toEqual(refMap.get(key));
+    for (const key of [...refMap.keys(), '不存在', ''])
+      expect((idx[name] as ReadonlyMap<string, unknown>).get(key), `${name} ${key}`).toEqual(refMap.get(key));
   }
 }
 
@@ -77,7 +118,9 @@ describe('the roster read through its index', () => {
     const lazy = lazyRoster(text, index)!;
     const idx = indexesOf(dataOf(lazy));
     expect(idx.dormById.get(idx.dormByKey.get('1号楼-101')!.id)!.number).toBe('101');
-    expect(idx.assignmentsByCadre.get(idx.cadreByEmployeeNo.get('T001')!.id)!.map((a) => a.classId)).toEqual(['cls_kj']);
+    expect(idx.assignmentsByCadre.get(idx.cadreByEmployeeNo.get('T001')!.id)!.map((a) => a.classId)).toEqual([
+      'cls_kj',
+    ]);
     expect(parsedLists(lazy)).toEqual([]);
     expect(lazy.users).toEqual([]);
     expect(parsedLists(lazy)).toEqual(['users']);
@@ -93,10 +136,31 @@ describe('the roster read through its index', () => {
         const collections = roster(extra);
         const { text, index } = indexedRosterText(collections);
         const ref = buildIndexes(dataOf(JSON.parse(text) as MainCollections));
-        const shifted: RosterIndex = { ...index, starts: Object.fromEntries(Object.entries(index.starts).map(([t, s]) => [t, s.map((n) => Math.max(0, n - shift))])) as RosterIndex['starts'] };
-        const swapped: RosterIndex = { ...index, keys: { ...index.keys, dormKey: [...index.keys.dormKey].reverse(), employeeNo: [...index.keys.employeeNo].reverse(), cadreName: [...index.keys.cadreName].reverse() } };
-        const missing: RosterIndex = { ...index, keys: { ...index.keys, dormKey: index.keys.dormKey.map(() => '?'), studentNo: index.keys.studentNo.map(() => '?') } };
-        for (const wrong of [shifted, swapped, missing]) expectSameLookups(indexesOf(dataOf(lazyRoster(text, wrong)!)), ref);
+        const shifted: RosterIndex = {
+          ...index,
+          starts: Object.fromEntries(
+            Object.entries(index.starts).map(([t, s]) => [t, s.map((n) => Math.max(0, n - shift))]),
+          ) as RosterIndex['starts'],
+        };
+        const swapped: RosterIndex = {
+          ...index,
+          keys: {
+            ...index.keys,
+            dormKey: [...index.keys.dormKey].reverse(),
+            employeeNo: [...index.keys.employeeNo].reverse(),
+            cadreName: [...index.keys.cadreName].reverse(),
+          },
+        };
+        const missing: RosterIndex = {
+          ...index,
+          keys: {
+            ...index.keys,
+            dormKey: index.keys.dormKey.map(() => '?'),
+            studentNo: index.keys.studentNo.map(() => '?'),
+          },
+        };
+        for (const wrong of [shifted, swapped, missing])
+          expectSameLookups(indexesOf(dataOf(lazyRoster(text, wrong)!)), ref);
       }),
       { numRuns: 40 },
     );
@@ -151,18 +215,24 @@ describe('a log on a datastore', () => {
     await new DatastoreFile(file).create(data);
     return file;
   }
-  const logged = async (file: string, date = '2026-11-20') => (await logContactOperation.run(new DatastoreFile(file), { ...input, date }, ctx, { action: '记录联系' })).data;
+  const logged = async (file: string, date = '2026-11-20') =>
+    (await logContactOperation.run(new DatastoreFile(file), { ...input, date }, ctx, { action: '记录联系' })).data;
 
   it('reads the records it looks up through the roster index, not the roster’s lists', async () => {
     const file = await created();
     expect(parts(file)).toEqual(['roster.r1.index.json', 'roster.r1.json']);
     const data = await logged(file);
     expect(data.contacts.map((c) => `${c.cadreId} ${c.targetId} ${c.date}`)).toEqual(['c_zs d_101 2026-11-20']);
-    expect(parsedLists(data)?.filter((l) => ['cadres', 'classes', 'dorms', 'students', 'assignments'].includes(l))).toEqual([]);
+    expect(
+      parsedLists(data)?.filter((l) => ['cadres', 'classes', 'dorms', 'students', 'assignments'].includes(l)),
+    ).toEqual([]);
   });
 
   it('with its index missing or damaged, reads the roster whole and writes the index again at the save', async () => {
-    for (const damage of [(f: string) => rmSync(f), (f: string) => writeFileSync(f, '{"indexVersion":1}\n{"sections":')]) {
+    for (const damage of [
+      (f: string) => rmSync(f),
+      (f: string) => writeFileSync(f, '{"indexVersion":1}\n{"sections":'),
+    ]) {
       const file = await created();
       const index = join(file, '..', 'data.contacts', 'roster.r1.index.json');
       const good = readFileSync(index);

@@ -25,7 +25,10 @@ async function assigned(): Promise<DatastoreFile> {
 }
 
 const log = (store: DatastoreFile, date: string, note: string, range: string = date) =>
-  store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date, note }, ctx()), { action: 'log', contacts: range });
+  store.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date, note }, ctx()), {
+    action: 'log',
+    contacts: range,
+  });
 
 describe('datastore safety', () => {
   it('keeps contacts one file per month, reads only the months asked for, and widens when a change needs more', async () => {
@@ -35,9 +38,19 @@ describe('datastore safety', () => {
     // Asked for November only, the change adds a September contact: it is run again on a wider read.
     await log(store, '2026-09-15', '九月', '2026-11-01');
     // Only contacts changed: the roster file of the first save (revision 1) is the one still named, with its index.
-    expect(readdirSync(store.layout.partsDir).sort()).toEqual(['2026-09.r4.json', '2026-10.r2.json', '2026-11.r3.json', 'roster.r1.index.json', 'roster.r1.json']);
+    expect(readdirSync(store.layout.partsDir).sort()).toEqual([
+      '2026-09.r4.json',
+      '2026-10.r2.json',
+      '2026-11.r3.json',
+      'roster.r1.index.json',
+      'roster.r1.json',
+    ]);
     expect((await new DatastoreFile(store.file).load('2026-11-01')).contacts.map((c) => c.note)).toEqual(['十一月']);
-    expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['九月', '十月', '十一月']);
+    expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual([
+      '九月',
+      '十月',
+      '十一月',
+    ]);
     expect(statSync(join(store.layout.partsDir, '2026-09.r4.json')).mode & 0o777).toBe(0o600);
   });
 
@@ -46,7 +59,9 @@ describe('datastore safety', () => {
     await log(store, '2026-11-20', '班会');
     await store.update((d) => void (d.cadres.find((c) => c.id === 'c_zs')!.title = '副院长'), { action: 'edit' });
     await store.update((d) => void (d.cadres.find((c) => c.id === 'c_zs')!.title = '院长'), { action: 'edit' });
-    await expect(store.undo({ action: 'undo' }, 3)).rejects.toThrow(/无法撤销第 3 号修改.*干部 张三 之后又被第 4 号修改/);
+    await expect(store.undo({ action: 'undo' }, 3)).rejects.toThrow(
+      /无法撤销第 3 号修改.*干部 张三 之后又被第 4 号修改/,
+    );
     const { result } = await store.undo({ action: 'undo' });
     expect(result).toContain('已撤销第 4 号修改');
     expect((await store.load()).cadres.find((c) => c.id === 'c_zs')!.title).toBe('副院长');
@@ -74,7 +89,9 @@ describe('datastore safety', () => {
     expect(backups.map((b) => b.revision)).toEqual([1, 2, 3]);
     writeFileSync(store.file, '{"schemaVersion": 2, "settings": ');
     const error = await new DatastoreFile(store.file).load().catch((e: Error) => e);
-    expect(String(error)).toMatch(new RegExp(`不是有效的 JSON.*最近的有效备份：${backups[2]!.id}.*sanlianxi restore ${backups[2]!.id}`));
+    expect(String(error)).toMatch(
+      new RegExp(`不是有效的 JSON.*最近的有效备份：${backups[2]!.id}.*sanlianxi restore ${backups[2]!.id}`),
+    );
     await expect(log(store, '2026-11-22', '第三次')).rejects.toThrow('不是有效的 JSON');
     const { result } = await new DatastoreFile(store.file).restore(backups[1]!.id, { action: 'restore' });
     expect(result.backup.revision).toBe(2);
@@ -82,14 +99,24 @@ describe('datastore safety', () => {
   });
 
   it('rotation keeps the newest 20 backups by revision and the newest of each of the last 30 days with backups', () => {
-    const info = (day: string, n: number): BackupInfo => ({ id: `${day.replaceAll('-', '')}-1200${String(n).padStart(2, '0')}-000-r${n}`, dir: '', mainFile: '', time: '', day, revision: n });
+    const info = (day: string, n: number): BackupInfo => ({
+      id: `${day.replaceAll('-', '')}-1200${String(n).padStart(2, '0')}-000-r${n}`,
+      dir: '',
+      mainFile: '',
+      time: '',
+      day,
+      revision: n,
+    });
     const old = [info('2026-09-01', 1), info('2026-11-01', 2), info('2026-11-01', 3)];
     const today = Array.from({ length: 25 }, (_, i) => info('2026-11-25', 10 + i));
     expect(backupsToDrop([...old, ...today]).map((b) => b.revision)).toEqual([2, 10, 11, 12, 13, 14]);
     // Two saves a day for 40 days: the last 10 days whole (the newest 20), one a day for the 20 days before.
     const days = Array.from({ length: 40 }, (_, d) => new Date(Date.UTC(2026, 9, 1 + d)).toISOString().slice(0, 10));
     const twiceADay = days.flatMap((day, d) => [info(day, 2 * d + 1), info(day, 2 * d + 2)]);
-    const dropped = [...Array.from({ length: 20 }, (_, i) => i + 1), ...Array.from({ length: 20 }, (_, i) => 21 + 2 * i)];
+    const dropped = [
+      ...Array.from({ length: 20 }, (_, i) => i + 1),
+      ...Array.from({ length: 20 }, (_, i) => 21 + 2 * i),
+    ];
     expect(backupsToDrop(twiceADay).map((b) => b.revision)).toEqual(dropped);
   });
 
@@ -97,7 +124,9 @@ describe('datastore safety', () => {
     const store = await assigned();
     expect(await permissionWarnings(store.layout)).toEqual([]);
     chmodSync(store.file, 0o644);
-    expect(await permissionWarnings(store.layout)).toEqual([`${store.file} 的权限是 644，其他用户可以访问：请运行 chmod 600 '${store.file}'`]);
+    expect(await permissionWarnings(store.layout)).toEqual([
+      `${store.file} 的权限是 644，其他用户可以访问：请运行 chmod 600 '${store.file}'`,
+    ]);
   });
   it('a file edited since sanlianxi sealed it is validated in full: a bad date in a month file or the main file is reported', async () => {
     const store = await assigned();
@@ -105,13 +134,17 @@ describe('datastore safety', () => {
     const part = join(store.layout.partsDir, '2026-11.r2.json');
     const partText = readFileSync(part, 'utf8');
     writeFileSync(part, partText.replace('"2026-11-20"', '"2026-11-31"'));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/2026-11\.r2\.json 校验失败：contacts\[0\]\.date.*日期应为 YYYY-MM-DD/);
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(
+      /2026-11\.r2\.json 校验失败：contacts\[0\]\.date.*日期应为 YYYY-MM-DD/,
+    );
     writeFileSync(part, partText);
     const { roster } = JSON.parse(readFileSync(store.file, 'utf8')) as { roster: { file: string } };
     const rosterFile = join(store.layout.partsDir, roster.file);
     const rosterText = readFileSync(rosterFile, 'utf8');
     writeFileSync(rosterFile, rosterText.replace('"start":"2026-09-01"', '"start":"2026-09-31"'));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(/roster\.r\d+\.json 校验失败：assignments\[0\]\.start.*日期应为 YYYY-MM-DD/);
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(
+      /roster\.r\d+\.json 校验失败：assignments\[0\]\.start.*日期应为 YYYY-MM-DD/,
+    );
     writeFileSync(rosterFile, rosterText);
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.note)).toEqual(['好']);
   });
@@ -129,7 +162,9 @@ describe('datastore safety', () => {
     writeFileSync(store.file, mainText);
     writeFileSync(store.layout.seal, JSON.stringify({ schemaVersion: SCHEMA_VERSION, sha256: sha256(mainText) }));
     expect((await new DatastoreFile(store.file).load()).contacts.map((c) => c.date)).toEqual(['2026-11-31']);
-    await expect(new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load()).rejects.toThrow(/contacts\[0\]\.date/);
+    await expect(new DatastoreFile(store.file, { contacts: 'all', verify: 'full' }).load()).rejects.toThrow(
+      /contacts\[0\]\.date/,
+    );
   });
   it('month files from before seals are validated in full and get their seal at the next save that read them', async () => {
     const store = await assigned();
@@ -140,9 +175,17 @@ describe('datastore safety', () => {
     writeFileSync(store.file, JSON.stringify(main));
     const october = join(store.layout.partsDir, '2026-10.r2.json');
     await log(new DatastoreFile(store.file), '2026-11-21', '再一次', '2026-10-01');
-    const after = JSON.parse(readFileSync(store.file, 'utf8')) as { contactParts: Record<string, { file: string; sha256?: string }> };
-    expect(after.contactParts['2026-10']).toEqual({ file: '2026-10.r2.json', count: 1, sha256: sha256(readFileSync(october)) });
-    expect(after.contactParts['2026-11']!.sha256).toBe(sha256(readFileSync(join(store.layout.partsDir, after.contactParts['2026-11']!.file))));
+    const after = JSON.parse(readFileSync(store.file, 'utf8')) as {
+      contactParts: Record<string, { file: string; sha256?: string }>;
+    };
+    expect(after.contactParts['2026-10']).toEqual({
+      file: '2026-10.r2.json',
+      count: 1,
+      sha256: sha256(readFileSync(october)),
+    });
+    expect(after.contactParts['2026-11']!.sha256).toBe(
+      sha256(readFileSync(join(store.layout.partsDir, after.contactParts['2026-11']!.file))),
+    );
   });
   it('a file with an invalid schemaVersion names the latest good backup; one from a newer version asks for an upgrade', async () => {
     const store = await assigned();
@@ -150,8 +193,15 @@ describe('datastore safety', () => {
     const backup = (await store.backups()).at(-1);
     const text = readFileSync(store.file, 'utf8');
     writeFileSync(store.file, text.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":"二"'));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(new RegExp(`schemaVersion 无效.*最近的有效备份：${backup!.id}`));
-    writeFileSync(store.file, text.replace(`"schemaVersion":${SCHEMA_VERSION}`, `"schemaVersion":${SCHEMA_VERSION + 1}`));
-    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(`由更新版本的 sanlianxi 写入（数据版本 ${SCHEMA_VERSION + 1}，本程序支持 ${SCHEMA_VERSION}）：请升级`);
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(
+      new RegExp(`schemaVersion 无效.*最近的有效备份：${backup!.id}`),
+    );
+    writeFileSync(
+      store.file,
+      text.replace(`"schemaVersion":${SCHEMA_VERSION}`, `"schemaVersion":${SCHEMA_VERSION + 1}`),
+    );
+    await expect(new DatastoreFile(store.file).load()).rejects.toThrow(
+      `由更新版本的 sanlianxi 写入（数据版本 ${SCHEMA_VERSION + 1}，本程序支持 ${SCHEMA_VERSION}）：请升级`,
+    );
   });
 });

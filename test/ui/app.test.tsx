@@ -83,7 +83,15 @@ describe.concurrent('terminal UI frame', () => {
     const ui = await startApp();
     await ui.until('逾期 8 项 · 待完成 5 项');
     const other = new DatastoreFile(ui.file);
-    await other.update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-25' }, { ...testContext('2026-11-25'), newId: () => 'ct_other' }), { action: 'log' });
+    await other.update(
+      (d) =>
+        logContact(
+          d,
+          { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-25' },
+          { ...testContext('2026-11-25'), newId: () => 'ct_other' },
+        ),
+      { action: 'log' },
+    );
     await ui.until('数据文件已被其他人修改，已重新载入');
     expect(ui.frame()).toContain('逾期 8 项 · 待完成 4 项');
   });

@@ -21,7 +21,14 @@ describe.concurrent('分配 screen', () => {
     await ui.until('已把 会计1班 分配给 王五');
     expect(ui.frame()).toContain('寝室：1号楼-101');
     const a = (await ui.saved()).assignments[0]!;
-    expect(a).toMatchObject({ cadreId: 'c_ww', classId: 'cls_kj', dormIds: ['d_101'], studentIds: ['s_1'], start: '2026-09-01', end: null });
+    expect(a).toMatchObject({
+      cadreId: 'c_ww',
+      classId: 'cls_kj',
+      dormIds: ['d_101'],
+      studentIds: ['s_1'],
+      start: '2026-09-01',
+      end: null,
+    });
   });
 
   it('reassigns to another cadre from a date (r), and shows a refusal as an error', async () => {
@@ -32,7 +39,11 @@ describe.concurrent('分配 screen', () => {
     await ui.until('已把 会计1班 移交给 王五');
     const saved = await ui.saved();
     expect(saved.assignments.find((a) => a.cadreId === 'c_zs')).toMatchObject({ end: '2026-11-19', endReason: '离职' });
-    expect(saved.assignments.find((a) => a.cadreId === 'c_ww')).toMatchObject({ start: '2026-11-20', dormIds: ['d_101', 'd_102'], studentIds: ['s_1'] });
+    expect(saved.assignments.find((a) => a.cadreId === 'c_ww')).toMatchObject({
+      start: '2026-11-20',
+      dormIds: ['d_101', 'd_102'],
+      studentIds: ['s_1'],
+    });
     expect(saved.cadres.find((c) => c.id === 'c_zs')?.status).toBe('离职');
   });
 

@@ -92,7 +92,10 @@ describe.concurrent('干部 screen', () => {
     await ui.until('张三 已标记为长期请假，其联系分配（会计1班）于 2026-11-25 结束');
     const saved = await ui.saved();
     expect(saved.cadres.find((c) => c.id === 'c_zs')?.status).toBe('长期请假');
-    expect(saved.assignments.find((a) => a.cadreId === 'c_zs')).toMatchObject({ end: '2026-11-25', endReason: '长期请假' });
+    expect(saved.assignments.find((a) => a.cadreId === 'c_zs')).toMatchObject({
+      end: '2026-11-25',
+      endReason: '长期请假',
+    });
   });
 
   it('renders only the rows that fit: 2,500 cadres, the frame stays within 24 lines', async () => {

@@ -13,12 +13,23 @@ import { KEY, startApp, type Size } from '../helpers/ui-harness.js';
 function busyCadre(): Datastore {
   const data = smallSchool([AUTUMN]);
   const first = data.students.find((st) => st.classId === 'cls_kj')!;
-  for (let i = 0; i < 19; i++) data.students.push({ ...first, id: `s_x${i}`, studentNo: `20259${String(i).padStart(2, '0')}`, name: `学生${i}` });
+  for (let i = 0; i < 19; i++)
+    data.students.push({ ...first, id: `s_x${i}`, studentNo: `20259${String(i).padStart(2, '0')}`, name: `学生${i}` });
   const ids = data.students.filter((st) => st.classId === 'cls_kj').map((st) => st.id);
   const ctx = testContext('2026-11-25');
   assign(data, { cadreId: 'c_zs', classId: 'cls_kj', studentIds: ids, start: '2026-09-01' }, ctx);
   for (let i = 0; i < 12; i++) {
-    logContact(data, { cadreId: 'c_zs', duty: 'student', targetId: `s_x${i}`, date: `2026-10-${String(i + 1).padStart(2, '0')}`, note: `谈话${i + 1}` }, ctx);
+    logContact(
+      data,
+      {
+        cadreId: 'c_zs',
+        duty: 'student',
+        targetId: `s_x${i}`,
+        date: `2026-10-${String(i + 1).padStart(2, '0')}`,
+        note: `谈话${i + 1}`,
+      },
+      ctx,
+    );
   }
   return data;
 }
@@ -44,7 +55,9 @@ describe.concurrent('scrolling a detail pane', () => {
     expect(ui.frame()).toContain('2026-10-12');
     expect(ui.frame()).not.toContain('2026-10-08');
     // The status bar offers the scrolling keys first (ranked with the others, dropped from the end).
-    expect(ui.frame().split('\n').at(-1)).toMatch(/^j\/k 滚动职责 {2}PgDn\/PgUp 翻页记录 {2}e 编辑 .*Esc 返回 {2}\? 帮助 {2}q 退出$/);
+    expect(ui.frame().split('\n').at(-1)).toMatch(
+      /^j\/k 滚动职责 {2}PgDn\/PgUp 翻页记录 {2}e 编辑 .*Esc 返回 {2}\? 帮助 {2}q 退出$/,
+    );
     fits(ui.frame(), size);
 
     // Four j in one read move four rows; ↓ one more; k one back.
@@ -115,8 +128,24 @@ describe.concurrent('scrolling a detail pane', () => {
     // 张三 hands 会计1班 to 王五 from 2027-01-01, who hands it to 李四 from 2027-02-01: one 已安排 line for both.
     Object.assign(data.assignments[0]!, { end: '2026-12-31', endReason: '调整' });
     data.assignments.push(
-      { ...data.assignments[0]!, id: 'as_next', cadreId: 'c_ww', studentIds: [], start: '2027-01-01', end: '2027-01-31', endReason: '调整' },
-      { ...data.assignments[0]!, id: 'as_then', cadreId: 'c_ls', studentIds: [], start: '2027-02-01', end: null, endReason: null },
+      {
+        ...data.assignments[0]!,
+        id: 'as_next',
+        cadreId: 'c_ww',
+        studentIds: [],
+        start: '2027-01-01',
+        end: '2027-01-31',
+        endReason: '调整',
+      },
+      {
+        ...data.assignments[0]!,
+        id: 'as_then',
+        cadreId: 'c_ls',
+        studentIds: [],
+        start: '2027-02-01',
+        end: null,
+        endReason: null,
+      },
     );
     const ui = await startApp(data, { size });
     await ui.press('4', '/', 'k', 'j');

@@ -65,7 +65,8 @@ const VIEWS: Array<{ name: string; keys: string[]; shown: string | RegExp }> = [
   { name: 'undo question', keys: ['u'], shown: '撤销最近一次修改' },
 ];
 
-const atHome = (frame: string) => frame.includes('最新联系') && !frame.includes('关闭帮助') && !frame.includes('撤销最近一次修改');
+const atHome = (frame: string) =>
+  frame.includes('最新联系') && !frame.includes('关闭帮助') && !frame.includes('撤销最近一次修改');
 
 // The sizes run side by side: each is one app of its own, and most of a run is waiting for renders.
 describe.concurrent('every screen fits the terminal', () => {
@@ -80,16 +81,23 @@ describe.concurrent('every screen fits the terminal', () => {
         const lines = frame.split('\n');
         for (const line of overflow(frame, size)) problems.push(`${view.name}: ${line}`);
         // Dates are never cut to fit (names and notes are): 2026-11… would read as a date.
-        for (const line of lines.filter((l) => /(?<!\d)\d{4}(?:-\d{0,2}(?:-\d?)?)?…/.test(l))) problems.push(`${view.name}: a cut date: ${line}`);
+        for (const line of lines.filter((l) => /(?<!\d)\d{4}(?:-\d{0,2}(?:-\d?)?)?…/.test(l)))
+          problems.push(`${view.name}: a cut date: ${line}`);
         if (lines.length > size.rows) problems.push(`${view.name}: ${lines.length} lines\n${frame}`);
-        if (!lines[0]!.includes(`今天 ${TODAY}`)) problems.push(`${view.name}: the title line without today's date: ${lines[0]}`);
-        for (const line of lines.filter((l) => /(李明|赵丽)…|号楼…/.test(l))) problems.push(`${view.name}: a namesake or dorm cut: ${line}`);
-        if (!/form|question|help|记录联系|导入导出/.test(view.name) && !frame.includes('q 退出')) problems.push(`${view.name}: no q 退出 on the status bar\n${frame}`);
-        if (view.name === '逾期 of one college' && /│\s*学院\s*│/.test(frame)) problems.push(`${view.name}: a 学院 column for one college\n${frame}`);
+        if (!lines[0]!.includes(`今天 ${TODAY}`))
+          problems.push(`${view.name}: the title line without today's date: ${lines[0]}`);
+        for (const line of lines.filter((l) => /(李明|赵丽)…|号楼…/.test(l)))
+          problems.push(`${view.name}: a namesake or dorm cut: ${line}`);
+        if (!/form|question|help|记录联系|导入导出/.test(view.name) && !frame.includes('q 退出'))
+          problems.push(`${view.name}: no q 退出 on the status bar\n${frame}`);
+        if (view.name === '逾期 of one college' && /│\s*学院\s*│/.test(frame))
+          problems.push(`${view.name}: a 学院 column for one college\n${frame}`);
         // A list keeps its selection mark at the start of a row.
-        if (/list|逾期|^设置$/.test(view.name) && !lines.some((line) => line.startsWith('>│'))) problems.push(`${view.name}: no > row\n${frame}`);
+        if (/list|逾期|^设置$/.test(view.name) && !lines.some((line) => line.startsWith('>│')))
+          problems.push(`${view.name}: no > row\n${frame}`);
         // Back to 首页 for the next view (n answers the undo question); a fresh app if that does not get there.
-        for (let i = 0; i < 6 && !atHome(ui.frame()); i++) await ui.press(view.name === 'undo question' ? 'n' : KEY.esc);
+        for (let i = 0; i < 6 && !atHome(ui.frame()); i++)
+          await ui.press(view.name === 'undo question' ? 'n' : KEY.esc);
         if (!atHome(ui.frame())) {
           ui.unmount();
           ui = await startApp(structuredClone(await demoData()), { size });

@@ -11,12 +11,16 @@ describe.concurrent('form safety', () => {
     await ui.until('李四 2026-11-20 与 软件1班 的联系已有记录（座谈会，班会）：仍要再记一条？（y/n）');
     await ui.press('n');
     await ui.until(/记录联系/);
-    expect((await ui.saved()).contacts.filter((c) => c.targetId === 'cls_rj' && c.date === '2026-11-20')).toHaveLength(1);
+    expect((await ui.saved()).contacts.filter((c) => c.targetId === 'cls_rj' && c.date === '2026-11-20')).toHaveLength(
+      1,
+    );
     for (let i = 0; i < 6; i++) await ui.press(KEY.enter);
     await ui.until('仍要再记一条？');
     await ui.press('y');
     await ui.until('已记录：李四 班级 软件1班 2026-11-20 座谈会');
-    expect((await ui.saved()).contacts.filter((c) => c.targetId === 'cls_rj' && c.date === '2026-11-20')).toHaveLength(2);
+    expect((await ui.saved()).contacts.filter((c) => c.targetId === 'cls_rj' && c.date === '2026-11-20')).toHaveLength(
+      2,
+    );
   });
 
   it('Esc on a filled form asks before throwing it away; any other key goes back to it; an empty form closes at once', async () => {

@@ -12,7 +12,15 @@ import { KEY, school, startApp, TODAY } from '../helpers/ui-harness.js';
 function withHoles(): Datastore {
   const data = school();
   data.classes.push({ ...data.classes[0]!, id: 'cls_new', name: '电商26班', graduationDate: null });
-  data.students.push({ id: 's_3', studentNo: '2025003', name: '小刚', classId: 'cls_kj', dormId: null, categories: ['学业困难'], contact: '' });
+  data.students.push({
+    id: 's_3',
+    studentNo: '2025003',
+    name: '小刚',
+    classId: 'cls_kj',
+    dormId: null,
+    categories: ['学业困难'],
+    contact: '',
+  });
   return data;
 }
 
@@ -45,16 +53,39 @@ describe.concurrent('网格 screen', () => {
     await ui.press('y');
     await ui.until('已把 电商26班 分配给 王五');
     await ui.until('无人联系：班级 0');
-    expect((await ui.saved()).assignments.find((a) => a.classId === 'cls_new')).toMatchObject({ cadreId: 'c_ww', start: TODAY });
+    expect((await ui.saved()).assignments.find((a) => a.classId === 'cls_new')).toMatchObject({
+      cadreId: 'c_ww',
+      start: TODAY,
+    });
     ui.unmount();
   });
 
   it('设置 › n starts 2027-2028, ending the graduated class’s assignment; 配对 pairs the new class in one y/n', async () => {
     const data = withHoles();
     // 王五 held 物流23班 until it graduated on 2026-10-15.
-    assign(data, { cadreId: 'c_ww', classId: 'cls_old', start: '2026-09-01' }, { ...testContext(TODAY), newId: () => 'asg_old' });
-    data.dorms.push({ id: 'd_new', building: '8号楼', number: '801', classIds: ['cls_new'], leader: '', size: 4, note: '' });
-    data.students.push({ id: 's_4', studentNo: '2026004', name: '小军', classId: 'cls_new', dormId: 'd_new', categories: ['经济困难'], contact: '' });
+    assign(
+      data,
+      { cadreId: 'c_ww', classId: 'cls_old', start: '2026-09-01' },
+      { ...testContext(TODAY), newId: () => 'asg_old' },
+    );
+    data.dorms.push({
+      id: 'd_new',
+      building: '8号楼',
+      number: '801',
+      classIds: ['cls_new'],
+      leader: '',
+      size: 4,
+      note: '',
+    });
+    data.students.push({
+      id: 's_4',
+      studentNo: '2026004',
+      name: '小军',
+      classId: 'cls_new',
+      dormId: 'd_new',
+      categories: ['经济困难'],
+      contact: '',
+    });
     const ui = await startApp(data);
     await ui.press('9');
     await ui.until('n 新学年');
@@ -63,8 +94,14 @@ describe.concurrent('网格 screen', () => {
     await ui.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     // The question wraps in its panel: compared without the panel's borders and breaks.
     const flat = (f: string) => f.replace(/[│\s]/g, '');
-    await ui.until((f) => flat(f).includes(flat('并以“班级毕业”结束 1 个已毕业班级的联系分配：物流23班 — 王五（最后一天 2026-10-15）（y/n）')));
-    expect(flat(ui.frame())).toContain(flat('添加 2027-2028学年第一学期（2027-09-01 至 2028-01-20）、2027-2028学年第二学期（2028-02-20 至 2028-07-10）'));
+    await ui.until((f) =>
+      flat(f).includes(
+        flat('并以“班级毕业”结束 1 个已毕业班级的联系分配：物流23班 — 王五（最后一天 2026-10-15）（y/n）'),
+      ),
+    );
+    expect(flat(ui.frame())).toContain(
+      flat('添加 2027-2028学年第一学期（2027-09-01 至 2028-01-20）、2027-2028学年第二学期（2028-02-20 至 2028-07-10）'),
+    );
     await ui.press('y');
     await ui.until('配对 · 自 2027-09-01 起 · 已选 0/1');
     expect(ui.frame()).toMatch(/电商26班\s*│\s*经济管理学院\s*│\s*—\s*│\s*1\s*│\s*1/);
@@ -85,8 +122,16 @@ describe.concurrent('网格 screen', () => {
     await ui.until('学期与考核规则');
     const saved = await ui.saved();
     expect(saved.settings.terms.map((t) => t.name)).toContain('2027-2028学年第二学期');
-    expect(saved.assignments.find((a) => a.id === 'asg_old')).toMatchObject({ end: '2026-10-15', endReason: '班级毕业' });
-    expect(saved.assignments.find((a) => a.classId === 'cls_new')).toMatchObject({ cadreId: 'c_ww', start: '2027-09-01', dormIds: ['d_new'], studentIds: [] });
+    expect(saved.assignments.find((a) => a.id === 'asg_old')).toMatchObject({
+      end: '2026-10-15',
+      endReason: '班级毕业',
+    });
+    expect(saved.assignments.find((a) => a.classId === 'cls_new')).toMatchObject({
+      cadreId: 'c_ww',
+      start: '2027-09-01',
+      dormIds: ['d_new'],
+      studentIds: [],
+    });
     ui.unmount();
   });
 });
@@ -95,9 +140,17 @@ describe('网格 screen for a college secretary', () => {
   it('a cadre arranged school-wide who once held her class and now holds another college’s is not free', async () => {
     const data = sharedDormSchool();
     data.cadres.push({ ...data.cadres[0]!, id: 'c_tc', name: '赵统', employeeNo: 'T010', collegeId: null });
-    assign(data, { cadreId: 'c_tc', classId: 'cls_old', studentIds: [], start: '2026-09-01' }, testContext('2026-09-01'));
+    assign(
+      data,
+      { cadreId: 'c_tc', classId: 'cls_old', studentIds: [], start: '2026-09-01' },
+      testContext('2026-09-01'),
+    );
     endAssignment(data, { cadreId: 'c_tc', date: '2026-10-15', reason: '班级毕业' });
-    assign(data, { cadreId: 'c_tc', classId: 'cls_rj', studentIds: [], start: '2026-10-20' }, testContext('2026-10-20'));
+    assign(
+      data,
+      { cadreId: 'c_tc', classId: 'cls_rj', studentIds: [], start: '2026-10-20' },
+      testContext('2026-10-20'),
+    );
     const ui = await startApp(data, { login: 'wang' });
     await ui.press('0');
     await ui.until('无人联系：');

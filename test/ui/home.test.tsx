@@ -5,7 +5,22 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { KEY, school, startApp, type Size } from '../helpers/ui-harness.js';
 
-const NAMES = ['建筑工程学院', '艺术设计学院', '人文旅游学院', '创意设计学院', '数字经济学院', '智能制造学院', '海洋学院', '体育学院', '医学院', '师范学院', '马克思主义学院', '国际教育学院', '继续教育学院', '信息工程学院'];
+const NAMES = [
+  '建筑工程学院',
+  '艺术设计学院',
+  '人文旅游学院',
+  '创意设计学院',
+  '数字经济学院',
+  '智能制造学院',
+  '海洋学院',
+  '体育学院',
+  '医学院',
+  '师范学院',
+  '马克思主义学院',
+  '国际教育学院',
+  '继续教育学院',
+  '信息工程学院',
+];
 
 function manyColleges() {
   const data = school();
@@ -17,7 +32,10 @@ function manyColleges() {
 }
 
 describe.concurrent('首页 with many colleges', () => {
-  for (const size of [{ columns: 80, rows: 24 }, { columns: 60, rows: 20 }] satisfies Size[]) {
+  for (const size of [
+    { columns: 80, rows: 24 },
+    { columns: 60, rows: 20 },
+  ] satisfies Size[]) {
     it(`fits ${size.columns}×${size.rows}, with a message too, and counts the colleges left out`, async () => {
       const ui = await startApp(manyColleges(), { size });
       const check = () => {

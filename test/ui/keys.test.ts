@@ -7,9 +7,26 @@ import { fitHints } from '../../source/ui/components/status-bar.js';
 import { COMMANDS, HELP, keyIs, offered, type CommandName } from '../../source/ui/keys.js';
 
 const none: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 
 describe('key table', () => {
@@ -32,12 +49,28 @@ describe('key table', () => {
   });
 
   it('the status bar keeps every hint when it fits, and drops rank 3, then rank 2 from the end, never the way back, l, help or q', () => {
-    const list: CommandName[] = ['move', 'search', 'open', 'back', 'add', 'edit', 'markStatus', 'logFor', 'undo', 'help', 'quit'];
+    const list: CommandName[] = [
+      'move',
+      'search',
+      'open',
+      'back',
+      'add',
+      'edit',
+      'markStatus',
+      'logFor',
+      'undo',
+      'help',
+      'quit',
+    ];
     const wide = fitHints(list, 200);
-    expect(wide).toBe('j/k 移动  / 搜索  Enter 打开  Esc 返回  a 新增  e 编辑  x 标记状态  l 记录联系  u 撤销  ? 帮助  q 退出');
+    expect(wide).toBe(
+      'j/k 移动  / 搜索  Enter 打开  Esc 返回  a 新增  e 编辑  x 标记状态  l 记录联系  u 撤销  ? 帮助  q 退出',
+    );
     for (const width of [80, 60, 40, 20]) {
       const cut = fitHints(list, width);
-      expect(stringWidth(cut)).toBeLessThanOrEqual(Math.max(width, stringWidth('Esc 返回  l 记录联系  ? 帮助  q 退出')));
+      expect(stringWidth(cut)).toBeLessThanOrEqual(
+        Math.max(width, stringWidth('Esc 返回  l 记录联系  ? 帮助  q 退出')),
+      );
       for (const kept of ['Esc 返回', 'l 记录联系', '? 帮助', 'q 退出']) expect(cut).toContain(kept);
     }
     expect(fitHints(list, 60)).not.toContain('j/k 移动');
@@ -50,7 +83,11 @@ describe('key table', () => {
     const elsewhere = new Set<CommandName>(['openScreen', 'closeHelp', 'helpScroll', 'down', 'up']);
     const missing = (Object.keys(COMMANDS) as CommandName[]).filter((c) => !inHelp.has(c) && !elsewhere.has(c));
     expect(missing).toEqual([]);
-    for (const line of flow('表单', ['Tab/↓ 下一项', 'Shift+Tab/↑ 上一项', '←/→ 选择', '空格 勾选', 'Enter 保存（最后一项）', 'Esc 取消'], 40)) {
+    for (const line of flow(
+      '表单',
+      ['Tab/↓ 下一项', 'Shift+Tab/↑ 上一项', '←/→ 选择', '空格 勾选', 'Enter 保存（最后一项）', 'Esc 取消'],
+      40,
+    )) {
       expect(stringWidth(line)).toBeLessThanOrEqual(40);
     }
   });

@@ -11,7 +11,8 @@ import { KEY, TODAY, openScreen, school, untilFrame } from '../helpers/ui-harnes
 import { testContext } from '../helpers/fixtures.js';
 
 const rowOf = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
-const order = (frame: string, names: string[]) => names.map((n) => frame.indexOf(n)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]!));
+const order = (frame: string, names: string[]) =>
+  names.map((n) => frame.indexOf(n)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1]!));
 
 describe.concurrent('最近联系', () => {
   it('干部: the date of the latest contact or 从未; o sorts the longest without a contact first, o again restores', async () => {
@@ -52,7 +53,15 @@ describe.concurrent('最近联系', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'slx-last-')), 'data.json');
     const store = new DatastoreFile(file);
     await store.create(school());
-    const app = render(<App store={store} initialData={await store.load()} today={TODAY} context={() => testContext(TODAY)} contactsComplete={false} />);
+    const app = render(
+      <App
+        store={store}
+        initialData={await store.load()}
+        today={TODAY}
+        context={() => testContext(TODAY)}
+        contactsComplete={false}
+      />,
+    );
     const frame = () => app.lastFrame() ?? '';
     await untilFrame(frame, '最新联系');
     app.stdin.write('3');

@@ -46,7 +46,18 @@ describe.concurrent('班级, 寝室 and 困难生 screens', () => {
     await ui.press(KEY.right, KEY.tab, ...'数控251班', KEY.tab, ...'2025', KEY.tab, ...'2028-13-01');
     for (let i = 0; i < 5; i++) await ui.press(KEY.enter);
     await ui.until('错误：毕业日期“2028-13-01”无效');
-    await ui.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, ...'06-30');
+    await ui.press(
+      KEY.up,
+      KEY.up,
+      KEY.up,
+      KEY.up,
+      KEY.backspace,
+      KEY.backspace,
+      KEY.backspace,
+      KEY.backspace,
+      KEY.backspace,
+      ...'06-30',
+    );
     for (let i = 0; i < 5; i++) await ui.press(KEY.enter);
     await ui.until('已新增班级 数控251班');
     await ui.until('班级（4/4）');
@@ -76,11 +87,30 @@ describe.concurrent('班级, 寝室 and 困难生 screens', () => {
     const ui = await openScreen('6', '困难生（2/2）');
     await ui.press('a');
     await ui.until('新增困难生');
-    await ui.press(...'2025001', KEY.tab, ...'小刚', KEY.tab, ...'会计1班', KEY.tab, ...'1号楼-101', KEY.tab, KEY.right, ' ', KEY.right, ' ', KEY.enter, KEY.enter);
+    await ui.press(
+      ...'2025001',
+      KEY.tab,
+      ...'小刚',
+      KEY.tab,
+      ...'会计1班',
+      KEY.tab,
+      ...'1号楼-101',
+      KEY.tab,
+      KEY.right,
+      ' ',
+      KEY.right,
+      ' ',
+      KEY.enter,
+      KEY.enter,
+    );
     await ui.until(/错误：未保存：学号 2025001 重复/);
     await ui.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.backspace, '9');
     for (let i = 0; i < 6; i++) await ui.press(KEY.enter);
     await ui.until('已新增困难生 2025009 小刚');
-    expect((await ui.saved()).students.find((s) => s.studentNo === '2025009')).toMatchObject({ classId: 'cls_kj', dormId: 'd_101', categories: ['经济困难', '心理困惑'] });
+    expect((await ui.saved()).students.find((s) => s.studentNo === '2025009')).toMatchObject({
+      classId: 'cls_kj',
+      dormId: 'd_101',
+      categories: ['经济困难', '心理困惑'],
+    });
   });
 });

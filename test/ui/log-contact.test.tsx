@@ -19,7 +19,14 @@ describe.concurrent('记录联系 screen', () => {
     await ui.until('已记录：张三 班级 会计1班 2026-11-24 座谈会');
     expect(ui.frame()).toContain('Enter 保存');
     const contact = (await ui.saved()).contacts.find((c) => c.cadreId === 'c_zs');
-    expect(contact).toMatchObject({ duty: 'class', targetId: 'cls_kj', date: '2026-11-24', form: '座谈会', note: '开学座谈', enteredBy: 'ui-test' });
+    expect(contact).toMatchObject({
+      duty: 'class',
+      targetId: 'cls_kj',
+      date: '2026-11-24',
+      form: '座谈会',
+      note: '开学座谈',
+      enteredBy: 'ui-test',
+    });
     await ui.press(KEY.esc);
     await ui.until('逾期 8 项 · 待完成 4 项');
   });

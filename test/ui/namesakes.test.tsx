@@ -6,7 +6,13 @@ import { KEY, openScreen, school } from '../helpers/ui-harness.js';
 
 function withNamesakes(): Datastore {
   const data = school();
-  const liMing = (id: string, employeeNo: string) => ({ ...data.cadres[0]!, id, employeeNo, name: '李明', department: id === 'c_lm1' ? '教务处' : '学工处' });
+  const liMing = (id: string, employeeNo: string) => ({
+    ...data.cadres[0]!,
+    id,
+    employeeNo,
+    name: '李明',
+    department: id === 'c_lm1' ? '教务处' : '学工处',
+  });
   data.cadres.push(liMing('c_lm1', 'T010'), liMing('c_lm2', 'T011'));
   data.classes.push({ ...data.classes[0]!, id: 'cls_ds', name: '电商1班' });
   return data;

@@ -25,7 +25,7 @@ describe.concurrent('逾期 screen', () => {
     await ui.until('共 13 项');
   });
 
-  it('l logs a contact pre-filled from the row, dated inside an overdue row\'s window; back on the list that row is gone', async () => {
+  it("l logs a contact pre-filled from the row, dated inside an overdue row's window; back on the list that row is gone", async () => {
     const ui = await startApp();
     await ui.press('2', 'c', 't', 't', 't');
     await ui.until('共 3 项 · 学院：经济管理学院 · 类型：困难生');

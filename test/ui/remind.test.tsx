@@ -27,9 +27,11 @@ afterAll(async () => {
 });
 
 /** What the app asked the terminal to put on its clipboard, decoded. */
+// eslint-disable-next-line no-control-regex -- OSC 52 is an escape sequence
+const OSC52 = /\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/g;
+
 function clipboard(frames: readonly string[]): string[] {
-  // eslint-disable-next-line no-control-regex -- OSC 52 is an escape sequence
-  return frames.flatMap((f) => [...f.matchAll(/\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8')));
+  return frames.flatMap((f) => [...f.matchAll(OSC52)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8')));
 }
 
 describe('催办 screen', () => {
@@ -44,7 +46,9 @@ describe('催办 screen', () => {
     await ui.until('已复制经济管理学院的催办到剪贴板');
     const copied = clipboard(ui.stdout.frames);
     expect(copied).toHaveLength(1);
-    expect(copied[0]).toMatch(/^【三联系催办】经济管理学院\n[\s\S]*张三（T001）\n· 9月 寝室 1号楼-101、1号楼-102，10-01 起逾期/);
+    expect(copied[0]).toMatch(
+      /^【三联系催办】经济管理学院\n[\s\S]*张三（T001）\n· 9月 寝室 1号楼-101、1号楼-102，10-01 起逾期/,
+    );
     await ui.press('j', 's');
     await ui.until('机电信息学院未设置群机器人：用 sanlianxi webhook set 机电信息学院 地址 设置');
     await ui.press(KEY.esc);
@@ -64,7 +68,9 @@ describe('催办 screen', () => {
     expect(received).toHaveLength(1);
     expect(received[0]).toContain('张三（T001）');
     const saved = await ui.saved();
-    expect(saved.settings.robots?.['col_jg']?.sent).toEqual([{ date: '2026-11-25', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(saved.settings.robots?.['col_jg']?.sent).toEqual([
+      { date: '2026-11-25', hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
     expect((await ui.store.history()).at(-1)?.action).toBe('催办（界面）');
     await ui.press('s');
     await ui.until('这份催办已于 2026-11-25 发送过');

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
 /** One contact typed in 记录联系 from 干部: the cadre, Enter past 类型 and 对象, the date, Enter past 形式, the note, Enter saves. */
-const record = (cadre: string, date: string, note: string) => [...cadre, KEY.enter, KEY.enter, KEY.enter, ...date, KEY.enter, KEY.enter, ...note, KEY.enter];
+const record = (cadre: string, date: string, note: string) => [
+  ...cadre,
+  KEY.enter,
+  KEY.enter,
+  KEY.enter,
+  ...date,
+  KEY.enter,
+  KEY.enter,
+  ...note,
+  KEY.enter,
+];
 
 describe.concurrent('keys arriving during a save', () => {
   it('two, then three whole records in one read of 记录联系 are all saved', async () => {

@@ -16,13 +16,18 @@ describe('scope in the terminal UI', () => {
     expect(ui.frame()).not.toContain('软件1班');
     await ui.press(KEY.down, KEY.down, KEY.down, ...'新', KEY.enter, KEY.enter, KEY.enter);
     await ui.until(/错误：.*机电信息学院/);
-    expect(ui.frame()).toMatch(/错误：王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改会改变机电信息学院也看到的寝室/);
+    expect(ui.frame()).toMatch(
+      /错误：王芳（wang）只能修改本学院（经济管理学院）的记录：这次修改会改变机电信息学院也看到的寝室/,
+    );
     expect(ui.frame()).not.toMatch(/软件1班|周七|小红|2号楼-202/);
     expect(readFileSync(ui.file, 'utf8')).toBe(before);
     // 寝室长 as it was, one more class of hers: the other college's class stays, unseen.
     await ui.press(KEY.up, KEY.up, KEY.backspace, KEY.up, ...'、物流23班', KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     await ui.until('已保存寝室 2号楼-201');
-    expect((await ui.saved()).dorms.find((d) => d.id === 'd_201')).toMatchObject({ classIds: ['cls_rj', 'cls_kj', 'cls_old'], leader: '寝室长' });
+    expect((await ui.saved()).dorms.find((d) => d.id === 'd_201')).toMatchObject({
+      classIds: ['cls_rj', 'cls_kj', 'cls_old'],
+      leader: '寝室长',
+    });
     ui.unmount();
   });
 });

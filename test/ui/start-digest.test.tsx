@@ -78,8 +78,17 @@ describe('首页 from the overdue digest', () => {
     // Another process logs the contact an owed class window lacks: the reloaded 首页 owes one less.
     const row = overdueFromDigest(start.digest!, TODAY).rows.find((r) => r.duty === 'class')!;
     await new DatastoreFile(file).update((data) => {
-      const cls = data.classes.find((c) => c.name === row.target && data.assignments.some((a) => a.cadreId === row.cadreId && a.classId === c.id))!;
-      data.contacts.push({ ...data.contacts.at(-1)!, id: 'ct_test', cadreId: row.cadreId, duty: 'class', targetId: cls.id, date: TODAY });
+      const cls = data.classes.find(
+        (c) => c.name === row.target && data.assignments.some((a) => a.cadreId === row.cadreId && a.classId === c.id),
+      )!;
+      data.contacts.push({
+        ...data.contacts.at(-1)!,
+        id: 'ct_test',
+        cadreId: row.cadreId,
+        duty: 'class',
+        targetId: cls.id,
+        date: TODAY,
+      });
     });
     await untilFrame(fromDigest.frame, '已重新载入');
     expect(owed(fromDigest.frame())).toBe(owed(computed.frame()) - 1);
@@ -93,7 +102,14 @@ describe('首页 from the overdue digest', () => {
     let colleges: string[] = [];
     const file = await datastore((data) => {
       colleges = data.colleges.map((c) => c.name);
-      data.users.push({ id: 'u_wang', login: 'wang', name: '王芳', role: 'college', collegeIds: [data.colleges[0]!.id], keys: [] });
+      data.users.push({
+        id: 'u_wang',
+        login: 'wang',
+        name: '王芳',
+        role: 'college',
+        collegeIds: [data.colleges[0]!.id],
+        keys: [],
+      });
     });
     expect(await new DatastoreFile(file).overdueDigest(TODAY)).not.toBeNull();
     const store = new ScopedStore(file, { contacts: 'all' }, { login: 'wang', forced: true });

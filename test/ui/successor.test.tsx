@@ -90,7 +90,11 @@ describe.concurrent('scheduling a successor ahead', () => {
     await ui.press('y');
     await ui.until('已把 会计1班 分配给 王五');
     const saved = await ui.saved();
-    expect(saved.assignments.filter((a) => a.classId === 'cls_kj').map((a) => [a.cadreId, a.start, a.end, a.studentIds.join()])).toEqual([
+    expect(
+      saved.assignments
+        .filter((a) => a.classId === 'cls_kj')
+        .map((a) => [a.cadreId, a.start, a.end, a.studentIds.join()]),
+    ).toEqual([
       ['c_zs', '2026-09-01', '2026-11-09', 's_1'],
       ['c_ww', '2026-11-10', null, 's_1'],
     ]);

@@ -10,7 +10,9 @@ import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
 describe('导入 / 导出 screen', () => {
   it('previews an import, n leaves the data untouched, y imports', async () => {
     const ui = await startApp();
-    const file = await fillRoster(join(ui.dir, '花名册.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
+    const file = await fillRoster(join(ui.dir, '花名册.xlsx'), {
+      干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']],
+    });
     await ui.press('8');
     await ui.until('导入 / 导出');
     await ui.press(KEY.tab);
@@ -31,7 +33,12 @@ describe('导入 / 导出 screen', () => {
 
   it('lists every bad row and does not offer to import', async () => {
     const ui = await startApp();
-    const file = await fillRoster(join(ui.dir, 'bad.xlsx'), { 干部: [['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'], ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长']] });
+    const file = await fillRoster(join(ui.dir, 'bad.xlsx'), {
+      干部: [
+        ['T010', '', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员'],
+        ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长'],
+      ],
+    });
     await ui.press('8');
     await ui.until('导入 / 导出');
     await ui.press(KEY.tab);
@@ -90,7 +97,9 @@ describe('导入 / 导出 screen', () => {
     await ui.burst(...join(ui.dir, 'nope.xlsx'));
     await ui.press(KEY.enter);
     await ui.until('错误：找不到文件');
-    const file = await fillRoster(join(ui.dir, 'ok.xlsx'), { 干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']] });
+    const file = await fillRoster(join(ui.dir, 'ok.xlsx'), {
+      干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']],
+    });
     for (let i = 0; i < 'nope.xlsx'.length; i++) await ui.press(KEY.backspace);
     await ui.press(...'ok.xlsx', KEY.enter);
     await ui.until('导入预览');

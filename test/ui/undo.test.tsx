@@ -9,9 +9,17 @@ import { startApp, TODAY } from '../helpers/ui-harness.js';
 describe.concurrent('undo in the terminal UI', () => {
   it('u then n keeps the change; u then y reverts it and says which change', async () => {
     const ui = await startApp();
-    await new DatastoreFile(ui.file).update((d) => logContact(d, { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-24', note: '撤销测试' }, { ...testContext(TODAY), newId: randomId }), {
-      action: 'log',
-    });
+    await new DatastoreFile(ui.file).update(
+      (d) =>
+        logContact(
+          d,
+          { cadreId: 'c_zs', duty: 'class', targetId: 'cls_kj', date: '2026-11-24', note: '撤销测试' },
+          { ...testContext(TODAY), newId: randomId },
+        ),
+      {
+        action: 'log',
+      },
+    );
     await ui.until('已重新载入');
     await ui.press('u');
     await ui.until('撤销最近一次修改？按 y 确认');

@@ -14,7 +14,12 @@ export const backupsCommand: CommandModule<GlobalArgs, GlobalArgs> = {
       console.log(`${store.file} 还没有备份：每次保存前会自动备份`);
       return;
     }
-    console.log(await renderTable(['备份', '时间', '版本'], list.map((b) => [b.id, b.time, String(b.revision)])));
+    console.log(
+      await renderTable(
+        ['备份', '时间', '版本'],
+        list.map((b) => [b.id, b.time, String(b.revision)]),
+      ),
+    );
     console.log(`共 ${list.length} 份，位于 ${store.layout.backupsDir}；恢复：sanlianxi restore <备份>`);
   },
 };
@@ -26,7 +31,8 @@ interface RestoreArgs extends GlobalArgs {
 export const restoreCommand: CommandModule<GlobalArgs, RestoreArgs> = {
   command: 'restore <backup>',
   describe: '把数据恢复到某个备份（恢复前的数据也会先备份）',
-  builder: (y) => y.positional('backup', { type: 'string', demandOption: true, describe: '备份名（见 sanlianxi backups）' }),
+  builder: (y) =>
+    y.positional('backup', { type: 'string', demandOption: true, describe: '备份名（见 sanlianxi backups）' }),
   handler: async (args) => {
     console.log((await operations(args).run(restoreOperation, { backup: String(args.backup) })).message);
   },

@@ -18,7 +18,9 @@ export const checkCommand: CommandModule<GlobalArgs, GlobalArgs> = {
     const data = await store.load();
     for (const warning of await permissionWarnings(store.layout)) console.log(`警告：${safeText(warning)}`);
     const journal = await journalSize(store.layout.journal);
-    console.log(`修改日志 ${store.layout.journal}：${(journal.bytes / 1024 / 1024).toFixed(1)} MB，${journal.lines} 条（保留最近 ${KEEP_JOURNAL_DAYS} 天，至少最近 ${KEEP_JOURNAL_ENTRIES} 条）`);
+    console.log(
+      `修改日志 ${store.layout.journal}：${(journal.bytes / 1024 / 1024).toFixed(1)} MB，${journal.lines} 条（保留最近 ${KEEP_JOURNAL_DAYS} 天，至少最近 ${KEEP_JOURNAL_ENTRIES} 条）`,
+    );
     // Values saved under older limits are kept on load; each is a problem to fix, named with its field.
     const problems = [...datastoreProblems(data, buildIndexes(data)), ...outOfLimitValues(data)];
     if (problems.length > 0) {

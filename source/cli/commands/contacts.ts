@@ -65,7 +65,12 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
       console.log('没有符合条件的联系记录');
       return;
     }
-    console.log(await renderTable(['日期', '干部', '类型', '对象', '形式', '备注'], rows.map((r) => [r.date, shownCadre(r.cadreId, r.cadre), r.type, r.target, r.form, r.note])));
+    console.log(
+      await renderTable(
+        ['日期', '干部', '类型', '对象', '形式', '备注'],
+        rows.map((r) => [r.date, shownCadre(r.cadreId, r.cadre), r.type, r.target, r.form, r.note]),
+      ),
+    );
     console.log(`共 ${rows.length} 条`);
   },
 };

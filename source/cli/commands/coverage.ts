@@ -30,7 +30,11 @@ export const coverageCommand = plainCommand<Args>({
     const idx = buildIndexes(data);
     // Her part of the data holds the cadres once assigned to her classes too: only her colleges' are hers to pair.
     const scoped = scopeOf(await store.actor()) !== null;
-    const colleges = args.college ? new Set([findCollege(idx, args.college).id]) : scoped ? new Set(data.colleges.map((c) => c.id)) : null;
+    const colleges = args.college
+      ? new Set([findCollege(idx, args.college).id])
+      : scoped
+        ? new Set(data.colleges.map((c) => c.id))
+        : null;
     const rows = coverageRows(coverage(data, idx, asOf, colleges), idx);
     console.log(args.json ? safeJson(rows) : await coverageText(rows, outputColumns()));
   },
@@ -41,15 +45,39 @@ export async function coverageText(r: CoverageRows, columns: number): Promise<st
   const fit = (shrink: Record<number, number>) => ({ width: columns, shrink });
   const parts: string[] = [`截至 ${r.asOf} 的网格空缺`];
   const section = async (title: string, headers: string[], cells: string[][], shrink: Record<number, number>) => {
-    parts.push(cells.length === 0 ? `${title}：无` : `${title}（${cells.length}）\n${await renderTable(headers, cells, fit(shrink))}`);
+    parts.push(
+      cells.length === 0
+        ? `${title}：无`
+        : `${title}（${cells.length}）\n${await renderTable(headers, cells, fit(shrink))}`,
+    );
   };
-  await section('没有联系干部的班级', ['班级', '学院'], r.classes.map((c) => [c.class, c.college]), { 1: 6 });
-  await section('无人联系的寝室', ['寝室', '班级'], r.dorms.map((d) => [d.dorm, d.classes.join('、')]), { 1: 6 });
-  await section('无人联系的困难生', ['困难生', '班级'], r.students.map((s) => [s.name, s.class]), { 1: 6 });
+  await section(
+    '没有联系干部的班级',
+    ['班级', '学院'],
+    r.classes.map((c) => [c.class, c.college]),
+    { 1: 6 },
+  );
+  await section(
+    '无人联系的寝室',
+    ['寝室', '班级'],
+    r.dorms.map((d) => [d.dorm, d.classes.join('、')]),
+    { 1: 6 },
+  );
+  await section(
+    '无人联系的困难生',
+    ['困难生', '班级'],
+    r.students.map((s) => [s.name, s.class]),
+    { 1: 6 },
+  );
   await section(
     '空闲的在岗干部',
     ['干部', '工号', '学院', '空闲自'],
-    r.freeCadres.map((c) => [c.cadre, c.employeeNo ?? '', c.college, c.since ? `${c.since.date}（${c.since.reason}）` : '从未分配']),
+    r.freeCadres.map((c) => [
+      c.cadre,
+      c.employeeNo ?? '',
+      c.college,
+      c.since ? `${c.since.date}（${c.since.reason}）` : '从未分配',
+    ]),
     { 2: 6 },
   );
   await section(

@@ -100,10 +100,14 @@ const form2: CommandModule<GlobalArgs, Args> = {
 const report: CommandModule<GlobalArgs, Args> = {
   command: 'report',
   describe: '评议考核：每位干部本学期的完成情况与学院汇总',
-  builder: (y) => common(y).option('term', { type: 'string', demandOption: true, describe: '学期名称，如 2026-2027学年第一学期' }),
+  builder: (y) =>
+    common(y).option('term', { type: 'string', demandOption: true, describe: '学期名称，如 2026-2027学年第一学期' }),
   handler: (args) =>
     exported(args, async (out) => {
-      const { data, idx, options } = await context({ ...args, out }, (main) => findTerm(main.settings.terms, args.term ?? '').start);
+      const { data, idx, options } = await context(
+        { ...args, out },
+        (main) => findTerm(main.settings.terms, args.term ?? '').start,
+      );
       const term = findTerm(data.settings.terms, args.term ?? '');
       const n = await (await exports()).exportAssessment(data, idx, term, options);
       return `已导出评议考核：${out}（${term.name}，截至 ${options.asOf}，${n} 位干部）`;
@@ -113,6 +117,7 @@ const report: CommandModule<GlobalArgs, Args> = {
 export const exportCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'export',
   describe: '导出表格：form1（附件1）、form2（附件2）、report（评议考核）',
-  builder: (y) => y.command(form1).command(form2).command(report).demandCommand(1, '请指定要导出的表：form1、form2 或 report'),
+  builder: (y) =>
+    y.command(form1).command(form2).command(report).demandCommand(1, '请指定要导出的表：form1、form2 或 report'),
   handler: () => undefined,
 };

@@ -14,7 +14,9 @@ import { renderTable } from '../text-table.js';
 function plainName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (name === '' || /[/\\]/.test(name) || name.startsWith('.') || /[\u0000-\u001f\u007f]/.test(name)) {
-    throw new UserError(`“${safeText(name)}”不是你的导出文件夹中的文件名：只写文件名，如 附件2.xlsx（见 sanlianxi exports list）`);
+    throw new UserError(
+      `“${safeText(name)}”不是你的导出文件夹中的文件名：只写文件名，如 附件2.xlsx（见 sanlianxi exports list）`,
+    );
   }
   return name;
 }
@@ -34,7 +36,9 @@ const list: CommandModule<GlobalArgs, GlobalArgs> = {
       if (info.isFile() && !name.startsWith('.')) rows.push([name, kb(info.size), shanghaiDateTime(info.mtime)]);
     }
     if (rows.length === 0) {
-      console.log('你的导出文件夹中还没有文件：在终端界面的“导入 / 导出”中导出后，用 sanlianxi exports get 文件名 --out - 取回');
+      console.log(
+        '你的导出文件夹中还没有文件：在终端界面的“导入 / 导出”中导出后，用 sanlianxi exports get 文件名 --out - 取回',
+      );
       return;
     }
     console.log(await renderTable(['文件', '大小', '时间'], rows));
@@ -56,7 +60,8 @@ const get: CommandModule<GlobalArgs, GetArgs> = {
       .option('out', { type: 'string', demandOption: true, describe: '只能是 -（标准输出）' }),
   handler: async (args) => {
     const name = plainName(String(args.name));
-    if (args.out !== '-') throw new UserError(`exports get 只写到标准输出：请用 --out -，如 ssh … exports get ${name} --out - > ${name}`);
+    if (args.out !== '-')
+      throw new UserError(`exports get 只写到标准输出：请用 --out -，如 ssh … exports get ${name} --out - > ${name}`);
     const file = join(folder(args), name);
     const info = await lstat(file).catch(() => null);
     // A link could point anywhere on the server: only her folder's own files.

@@ -20,7 +20,9 @@ export const initCommand: CommandModule<GlobalArgs, Args> = {
     const store = openStore(args);
     const terms = defaultTermsFor(dateArg(args['as-of'], 'as-of', todayInShanghai()));
     const notice = await store.create(emptyDatastore(args.school.trim(), terms));
-    console.log(`已创建数据文件 ${store.file}：${args.school.trim()}，学期 ${terms.map((t) => `${t.name}（${t.start} 至 ${t.end}）`).join('、')}`);
+    console.log(
+      `已创建数据文件 ${store.file}：${args.school.trim()}，学期 ${terms.map((t) => `${t.name}（${t.start} 至 ${t.end}）`).join('、')}`,
+    );
     if (notice !== null) sayNotice(notice);
   },
 };

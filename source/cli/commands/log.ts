@@ -19,7 +19,15 @@ export const logCommand = plainCommand<Args>({
   ...LOG_LINE,
   handler: async (args) => {
     const run = operations(args, dateArg(args['as-of'], 'as-of'));
-    const input = { cadre: args.cadre, duty: args.type, target: args.target, date: args.date, form: args.form, note: args.note, again: args.again === true };
+    const input = {
+      cadre: args.cadre,
+      duty: args.type,
+      target: args.target,
+      date: args.date,
+      form: args.form,
+      note: args.note,
+      again: args.again === true,
+    };
     try {
       console.log((await run.run(logContactOperation, input)).message);
     } catch (error) {

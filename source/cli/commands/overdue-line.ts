@@ -15,7 +15,11 @@ export const OVERDUE_LINE = {
     status: { type: 'string', describe: '只看 overdue（逾期）或 due（待完成），也可写 逾期、待完成' },
     json: { type: 'boolean', describe: '输出 JSON' },
     count: { type: 'boolean', describe: '只输出条数（供提示符、cron 使用）' },
-    'exit-code': { type: 'boolean', default: false, describe: `有符合条件的条目时退出码为 ${EXIT_ROWS_FOUND}，没有时为 0` },
+    'exit-code': {
+      type: 'boolean',
+      default: false,
+      describe: `有符合条件的条目时退出码为 ${EXIT_ROWS_FOUND}，没有时为 0`,
+    },
   },
   conflicts: [['json', 'count']],
   epilog:

@@ -29,14 +29,19 @@ export const overdueCommand = plainCommand<Args>({
   ...OVERDUE_LINE,
   handler: async (args) => {
     const asOf = dateArg(args['as-of'], 'as-of');
-    const status = args.status === undefined ? undefined : STATUS_BY_WORD[args.status] ?? oneOf(args.status, ['overdue', 'due'] as const, 'status');
+    const status =
+      args.status === undefined
+        ? undefined
+        : (STATUS_BY_WORD[args.status] ?? oneOf(args.status, ['overdue', 'due'] as const, 'status'));
     const store = openStore(args);
     // The term's digest answers all but --cadre (finding a cadre by name needs the whole roster).
     const digest = args.cadre === undefined ? await store.overdueDigest(asOf) : null;
     let report: OverdueReport;
     let labelOf: CadreLabel;
     if (digest) {
-      const collegeId = args.college ? findCollege({ collegeByName: new Map(digest.colleges.map((c) => [c.name, c])) }, args.college).id : undefined;
+      const collegeId = args.college
+        ? findCollege({ collegeByName: new Map(digest.colleges.map((c) => [c.name, c])) }, args.college).id
+        : undefined;
       if (args.count) {
         const count = overdueCountFromDigest(digest, asOf, { collegeId, status });
         if (args['exit-code'] && count > 0) process.exitCode = EXIT_ROWS_FOUND;
@@ -111,7 +116,13 @@ function overdueTable(labelOf: CadreLabel, rows: OverdueRow[], columns: number):
   }
   return renderTable(
     ['状态', '干部', '类型', '对象', '窗口'],
-    rows.map((r) => [r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`, cadre(r), DUTY_LABELS[r.duty], r.target, window(r)]),
+    rows.map((r) => [
+      r.status === 'overdue' ? `逾期${r.days}天` : `剩${r.days}天`,
+      cadre(r),
+      DUTY_LABELS[r.duty],
+      r.target,
+      window(r),
+    ]),
     { width: columns, shrink: { 1: 6, 3: 6 } },
   );
 }

@@ -32,17 +32,33 @@ interface Args extends GlobalArgs {
 type Outcome = 'sent' | 'already' | 'failed' | 'no-robot' | 'nothing';
 
 /** A college's send as the output says it: a note on stdout, or its failure on stderr. */
-function sendSaid(college: string, total: number, robot: string, r: CollegeSent): { outcome: Outcome; note: string; failure: string | null } {
+function sendSaid(
+  college: string,
+  total: number,
+  robot: string,
+  r: CollegeSent,
+): { outcome: Outcome; note: string; failure: string | null } {
   if (r.failure) {
     const done = [...r.before.map((b) => b.n), ...r.delivered].sort((a, b) => a - b);
     const what = r.failure.n === 1 ? '催办未发出' : `催办${messageNumbers([r.failure.n])}（共 ${total} 条）起未发出`;
     const rest = done.length > 0 ? `；${messageNumbers(done)}已送达，下次只发未送达的` : '';
     return { outcome: 'failed', note: '', failure: `${college}：${what}，${r.failure.reason}（${robot}）${rest}` };
   }
-  if (r.delivered.length === 0) return { outcome: 'already', note: `${college}：这份催办已于 ${r.before.at(-1)!.date} 发送过，未重复发送（重发请加 --again）`, failure: null };
+  if (r.delivered.length === 0)
+    return {
+      outcome: 'already',
+      note: `${college}：这份催办已于 ${r.before.at(-1)!.date} 发送过，未重复发送（重发请加 --again）`,
+      failure: null,
+    };
   const dates = [...new Set(r.before.map((b) => b.date))];
-  const earlier = dates.map((date) => `${messageNumbers(r.before.filter((b) => b.date === date).map((b) => b.n))}已于 ${date} 发送过`).join('，');
-  return { outcome: 'sent', note: `${college}：已发送到群机器人（${r.delivered.length} 条消息${earlier ? `；${earlier}，未重复发送` : ''}）`, failure: null };
+  const earlier = dates
+    .map((date) => `${messageNumbers(r.before.filter((b) => b.date === date).map((b) => b.n))}已于 ${date} 发送过`)
+    .join('，');
+  return {
+    outcome: 'sent',
+    note: `${college}：已发送到群机器人（${r.delivered.length} 条消息${earlier ? `；${earlier}，未重复发送` : ''}）`,
+    failure: null,
+  };
 }
 
 export const remindCommand: CommandModule<GlobalArgs, Args> = {
@@ -61,10 +77,12 @@ export const remindCommand: CommandModule<GlobalArgs, Args> = {
   handler: async (args) => {
     const asOf = dateArg(args['as-of'], 'as-of');
     const soon = args.soon;
-    if (soon !== undefined && (!Number.isInteger(soon) || soon < 0 || soon > 366)) throw new UserError('--soon 应为 0 到 366 之间的整数天数');
+    if (soon !== undefined && (!Number.isInteger(soon) || soon < 0 || soon > 366))
+      throw new UserError('--soon 应为 0 到 366 之间的整数天数');
     if (args.again && !args.send) throw new UserError('--again 只能与 --send 同用');
     const store = openStore(args);
-    if (args.send && (await store.actor())?.role === 'viewer') throw new UserError('只读用户只能查看催办，不能发送：请去掉 --send');
+    if (args.send && (await store.actor())?.role === 'viewer')
+      throw new UserError('只读用户只能查看催办，不能发送：请去掉 --send');
     const today = todayInShanghai();
     const runner = operations(args, today);
     const sender = new RobotSender();
@@ -91,7 +109,11 @@ export const remindCommand: CommandModule<GlobalArgs, Args> = {
             note = `${college.college}：未设置群机器人，未发送（用 sanlianxi webhook set ${college.college} 地址 设置）`;
           } else {
             // Recorded as each college is done: a run that fails or is killed later sends these not again.
-            const record = (hashes: string[]) => runner.run(remindSentOperation, { date: today, sent: hashes.map((hash) => ({ collegeId: college.collegeId, hash })) });
+            const record = (hashes: string[]) =>
+              runner.run(remindSentOperation, {
+                date: today,
+                sent: hashes.map((hash) => ({ collegeId: college.collegeId, hash })),
+              });
             const r = await sendCollege(sender, lock, robot, messages, Boolean(args.again), record);
             const said = sendSaid(college.college, messages.length, maskUrl(robot.url), r);
             outcome = said.outcome;

@@ -34,11 +34,18 @@ export const templateCommand: CommandModule<GlobalArgs, FileArgs> = {
 export const importCommand: CommandModule<GlobalArgs, FileArgs> = {
   command: 'import <file>',
   describe: '从 XLSX 花名册导入（全部成功才写入）；- 从标准输入读取，如 ssh … import - < 名单.xlsx',
-  builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件，或 -（标准输入）' }),
+  builder: (y) =>
+    y.positional('file', { type: 'string', demandOption: true, describe: '花名册 .xlsx 文件，或 -（标准输入）' }),
   handler: async (args) => {
     if (args.file === STDIN_PATH) {
-      const usage = 'import - 从标准输入读取花名册：请用 sanlianxi import - < 名单.xlsx（经 SSH：ssh … import - < 名单.xlsx）';
-      const bytes = await readCappedStdin(process.stdin, MAX_FILE_BYTES, `从标准输入读到的文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，拒绝导入：请拆分后分批导入`, usage);
+      const usage =
+        'import - 从标准输入读取花名册：请用 sanlianxi import - < 名单.xlsx（经 SSH：ssh … import - < 名单.xlsx）';
+      const bytes = await readCappedStdin(
+        process.stdin,
+        MAX_FILE_BYTES,
+        `从标准输入读到的文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，拒绝导入：请拆分后分批导入`,
+        usage,
+      );
       console.log((await operations(args).run(importRosterOperation, { file: STDIN_NAME, bytes })).message);
       return;
     }

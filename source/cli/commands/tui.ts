@@ -30,7 +30,16 @@ export const tuiCommand = plainCommand<Args>({
     const exportsDir = who.forced ? userExportsDir(store.layout.main, who.login) : undefined;
     const actor = await store.actor();
     const readOnly = readsOnly(actor);
-    await runTui({ store, ...start, today, view, readOnly, scope: scopeOf(actor), context: () => changeContext(today), ...(exportsDir === undefined ? {} : { exportsDir }) });
+    await runTui({
+      store,
+      ...start,
+      today,
+      view,
+      readOnly,
+      scope: scopeOf(actor),
+      context: () => changeContext(today),
+      ...(exportsDir === undefined ? {} : { exportsDir }),
+    });
     await refreshDigest(store, today);
   },
 });

@@ -21,14 +21,23 @@ const set: CommandModule<GlobalArgs, SetArgs> = {
       .positional('url', { type: 'string', demandOption: true, describe: '机器人的 Webhook 地址' })
       .option('secret', { type: 'string', describe: '钉钉机器人“加签”的密钥（SEC…）' }) as never,
   handler: async (args) =>
-    console.log((await operations(args).run(setWebhookOperation, { college: String(args.college), url: String(args.url), secret: args.secret ?? null })).message),
+    console.log(
+      (
+        await operations(args).run(setWebhookOperation, {
+          college: String(args.college),
+          url: String(args.url),
+          secret: args.secret ?? null,
+        })
+      ).message,
+    ),
 };
 
 const remove: CommandModule<GlobalArgs, { college: string } & GlobalArgs> = {
   command: 'remove <college>',
   describe: '删除学院的群机器人',
   builder: (y) => y.positional('college', { type: 'string', demandOption: true }) as never,
-  handler: async (args) => console.log((await operations(args).run(removeWebhookOperation, { college: String(args.college) })).message),
+  handler: async (args) =>
+    console.log((await operations(args).run(removeWebhookOperation, { college: String(args.college) })).message),
 };
 
 const list: CommandModule<GlobalArgs, GlobalArgs> = {

@@ -42,7 +42,9 @@ const start: CommandModule<GlobalArgs, StartArgs> = {
     if (groups.length === 0) lines.push(`${from} 起没有待配对的班级`);
     else lines.push(`${from} 起待配对（在终端界面的“网格”中按 p 配对）：`);
     for (const g of groups) {
-      lines.push(`  ${collegeName(idx, g.collegeId)}：班级 ${g.classes.map((c) => c.name).join('、')}；空闲干部 ${g.cadres.map((c) => cadreName(idx, c)).join('、') || '无'}`);
+      lines.push(
+        `  ${collegeName(idx, g.collegeId)}：班级 ${g.classes.map((c) => c.name).join('、')}；空闲干部 ${g.cadres.map((c) => cadreName(idx, c)).join('、') || '无'}`,
+      );
     }
     console.log(lines.join('\n'));
   },

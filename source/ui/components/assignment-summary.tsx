@@ -14,12 +14,19 @@ export function AssignmentSummary({ assignment }: { assignment: Assignment | nul
   const { idx } = useUi();
   if (!assignment) return <Text>联系分配：（今天没有有效的联系分配）</Text>;
   const cadre = idx.cadreById.get(assignment.cadreId);
-  const dorms = assignment.dormIds.map((d) => idx.dormById.get(d)).filter((d) => d !== undefined).map(dormKey);
-  const students = assignment.studentIds.map((s) => idx.studentById.get(s)).filter((s) => s !== undefined).map(studentLabel);
+  const dorms = assignment.dormIds
+    .map((d) => idx.dormById.get(d))
+    .filter((d) => d !== undefined)
+    .map(dormKey);
+  const students = assignment.studentIds
+    .map((s) => idx.studentById.get(s))
+    .filter((s) => s !== undefined)
+    .map(studentLabel);
   return (
     <Box flexDirection="column">
       <Line>
-        联系分配：{safeText(cadre ? cadreLabel(cadre) : '')} · 班级 {safeText(idx.classById.get(assignment.classId)?.name ?? '')} · 自 {assignment.start}
+        联系分配：{safeText(cadre ? cadreLabel(cadre) : '')} · 班级{' '}
+        {safeText(idx.classById.get(assignment.classId)?.name ?? '')} · 自 {assignment.start}
         {assignment.end ? ` 至 ${assignment.end}（${assignment.endReason ?? ''}）` : ' 起'}
       </Line>
       <Line>寝室：{safeText(dorms.join('、')) || '（无）'}</Line>
@@ -30,7 +37,9 @@ export function AssignmentSummary({ assignment }: { assignment: Assignment | nul
 
 /** A class's assignments that start after today, soonest first. */
 export function upcomingAssignments(idx: Indexes, classId: string, today: IsoDate): Assignment[] {
-  return (idx.assignmentsByClass.get(classId) ?? []).filter((a) => a.start > today).sort((a, b) => (a.start < b.start ? -1 : 1));
+  return (idx.assignmentsByClass.get(classId) ?? [])
+    .filter((a) => a.start > today)
+    .sort((a, b) => (a.start < b.start ? -1 : 1));
 }
 
 /** On one line however many there are (cut at the width), so a screen counts one line for them. */
@@ -38,12 +47,25 @@ export function UpcomingAssignments({ classId }: { classId: string }) {
   const { idx, today } = useUi();
   const upcoming = upcomingAssignments(idx, classId, today);
   if (upcoming.length === 0) return null;
-  return <Line>已安排：{safeText(upcoming.map((a) => `${cadreNameById(idx, a.cadreId)} 自 ${a.start} 起${a.end ? ` 至 ${a.end}` : ''}`).join('；'))}</Line>;
+  return (
+    <Line>
+      已安排：
+      {safeText(
+        upcoming
+          .map((a) => `${cadreNameById(idx, a.cadreId)} 自 ${a.start} 起${a.end ? ` 至 ${a.end}` : ''}`)
+          .join('；'),
+      )}
+    </Line>
+  );
 }
 
 /** The day a successor may start; after a leave recorded late, that nobody holds the class since. */
 export function SuccessorDue({ succession }: { succession: Succession | null }) {
   const { today } = useUi();
   if (!succession) return null;
-  return <Line>自 {succession.from} 起可安排接任{succession.from <= today ? '（至今无人接任）' : ''}</Line>;
+  return (
+    <Line>
+      自 {succession.from} 起可安排接任{succession.from <= today ? '（至今无人接任）' : ''}
+    </Line>
+  );
 }

@@ -7,7 +7,15 @@ import { Paragraph, Panel } from './layout.js';
 import { useHoldKeys } from './one-key-at-a-time.js';
 import { StatusBar } from './status-bar.js';
 
-export function Confirm({ question, onYes, onNo }: { question: string; onYes: () => Promise<unknown> | void; onNo: () => void }) {
+export function Confirm({
+  question,
+  onYes,
+  onNo,
+}: {
+  question: string;
+  onYes: () => Promise<unknown> | void;
+  onNo: () => void;
+}) {
   const hold = useHoldKeys();
   useKeys(
     (_input, _key, is) => {

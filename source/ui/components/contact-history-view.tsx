@@ -18,7 +18,15 @@ export function useContactHistory(filter: ContactFilter, only?: (c: Contact) => 
 }
 
 /** `omit`: the column that would repeat the pane's own subject (干部 in a cadre's, 对象 in a student's). */
-export function ContactHistoryView({ contacts, window, omit }: { contacts: Contact[]; window: Window; omit?: '干部' | '对象' }) {
+export function ContactHistoryView({
+  contacts,
+  window,
+  omit,
+}: {
+  contacts: Contact[];
+  window: Window;
+  omit?: '干部' | '对象';
+}) {
   const { idx } = useUi();
   const page = contacts.slice(window.from, window.from + Math.max(1, window.shown));
   const rows = page.map((c) => {
@@ -37,7 +45,8 @@ export function ContactHistoryView({ contacts, window, omit }: { contacts: Conta
   return (
     <Box flexDirection="column">
       <Line bold>
-        联系记录（共 {contacts.length} 条{paged ? `，第 ${window.from + 1}–${window.from + rows.length} 条` : ''}）{paged ? ` ${hint('pageContacts')}` : ''}
+        联系记录（共 {contacts.length} 条{paged ? `，第 ${window.from + 1}–${window.from + rows.length} 条` : ''}）
+        {paged ? ` ${hint('pageContacts')}` : ''}
       </Line>
       {rows.length > 0 ? <Table data={rows} maxWidth={14} /> : <Text>（暂无联系记录）</Text>}
     </Box>

@@ -17,7 +17,10 @@ const MARK: Record<WindowStatus, string> = { met: '完', overdue: '逾', due: '�
 /** The grid of the reporting term, or null outside terms (or without assignments). */
 export function useDutyGrid(assignments: readonly Assignment[]): DutyGrid | null {
   const { data, idx, report, today } = useUi();
-  return useMemo(() => (assignments.length > 0 && report.term ? dutyGrid(data, idx, assignments, report.term, today) : null), [data, idx, report, today, assignments]);
+  return useMemo(
+    () => (assignments.length > 0 && report.term ? dutyGrid(data, idx, assignments, report.term, today) : null),
+    [data, idx, report, today, assignments],
+  );
 }
 
 /**
@@ -37,8 +40,13 @@ export function DutyGridView({ grid, window }: { grid: DutyGrid | null; window: 
   if (!grid) return null;
   const hidden = [...grid.rows.slice(0, window.from), ...grid.rows.slice(window.from + window.shown)];
   const rows = grid.rows.slice(window.from, window.from + window.shown).map((r) => {
-    const row: Record<string, string> = { 类型: DUTY_LABELS[r.duty], 对象: safeText(r.target), 学期: r.term ? MARK[r.term] : '' };
-    for (const m of grid.months) row[`${Number(m.slice(5))}月`] = r.months[m] ? MARK[r.months[m]] : r.duty === 'class' ? '' : '-';
+    const row: Record<string, string> = {
+      类型: DUTY_LABELS[r.duty],
+      对象: safeText(r.target),
+      学期: r.term ? MARK[r.term] : '',
+    };
+    for (const m of grid.months)
+      row[`${Number(m.slice(5))}月`] = r.months[m] ? MARK[r.months[m]] : r.duty === 'class' ? '' : '-';
     return row;
   });
   const overdue = hidden.filter((r) => r.term === 'overdue' || Object.values(r.months).includes('overdue')).length;
@@ -48,7 +56,8 @@ export function DutyGridView({ grid, window }: { grid: DutyGrid | null; window: 
       {rows.length > 0 ? <Table data={rows} maxWidth={18} /> : <Text>（该分配本学期无应办职责）</Text>}
       {hidden.length > 0 ? (
         <Line>
-          ……第 {window.from + 1}–{window.from + rows.length}/{grid.rows.length} 项（未显示的逾期 {overdue} 项）{hint('scrollDuties')}
+          ……第 {window.from + 1}–{window.from + rows.length}/{grid.rows.length} 项（未显示的逾期 {overdue} 项）
+          {hint('scrollDuties')}
         </Line>
       ) : null}
     </Box>

@@ -27,10 +27,21 @@ interface Props<T> {
   lastContact?: 'cadre' | Duty;
 }
 
-export function EntityList<T extends { id: string }>({ title, items, search, row, onOpen, onBack, commands = [], onKey, lastContact }: Props<T>) {
+export function EntityList<T extends { id: string }>({
+  title,
+  items,
+  search,
+  row,
+  onOpen,
+  onBack,
+  commands = [],
+  onKey,
+  lastContact,
+}: Props<T>) {
   const { last, contactsComplete } = useUi();
   const [oldestFirst, setOldestFirst] = useState(false);
-  const dates = lastContact === undefined ? undefined : lastContact === 'cadre' ? last.byCadre : last.byTarget[lastContact];
+  const dates =
+    lastContact === undefined ? undefined : lastContact === 'cadre' ? last.byCadre : last.byTarget[lastContact];
   // A stable sort: items never contacted ('' sorts first) keep their order among themselves.
   const ordered = useMemo(() => {
     if (!oldestFirst || !dates) return items;
@@ -48,15 +59,29 @@ export function EntityList<T extends { id: string }>({ title, items, search, row
     else if (dates && is('sortByLastContact')) setOldestFirst((o) => !o);
     else onKey?.(input, key, is, selected);
   });
-  const withLast = (item: T) => (dates ? { ...row(item), 最近联系: dates.get(item.id) ?? (contactsComplete ? '从未' : '本学期无') } : row(item));
+  const withLast = (item: T) =>
+    dates ? { ...row(item), 最近联系: dates.get(item.id) ?? (contactsComplete ? '从未' : '本学期无') } : row(item);
   return (
     <Box flexDirection="column">
       <Line bold>
         {title}（{s.matches.length}/{items.length}）{oldestFirst ? ' · 按最近联系，最久未联系在前' : ''}
       </Line>
       <SearchLine query={s.query} setQuery={s.setQuery} searching={s.searching} setSearching={s.setSearching} />
-      <ListView visible={s.matches.slice(nav.top, nav.top + nav.height).map(withLast)} total={s.matches.length} selected={nav.selected} top={nav.top} empty="没有匹配的条目" />
-      <StatusBar commands={s.searching ? ['searchDone', 'searchClear'] : ['move', 'search', 'open', 'back', ...commands, ...(dates ? (['sortByLastContact'] as const) : [])]} typing={s.searching} />
+      <ListView
+        visible={s.matches.slice(nav.top, nav.top + nav.height).map(withLast)}
+        total={s.matches.length}
+        selected={nav.selected}
+        top={nav.top}
+        empty="没有匹配的条目"
+      />
+      <StatusBar
+        commands={
+          s.searching
+            ? ['searchDone', 'searchClear']
+            : ['move', 'search', 'open', 'back', ...commands, ...(dates ? (['sortByLastContact'] as const) : [])]
+        }
+        typing={s.searching}
+      />
     </Box>
   );
 }

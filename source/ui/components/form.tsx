@@ -91,7 +91,8 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
         change(field.key, field.options[next]!.value);
       }
       if (field.kind === 'multi' && field.options.length > 0) {
-        if (is('choose')) setCursor((c) => (c + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length);
+        if (is('choose'))
+          setCursor((c) => (c + (key.rightArrow ? 1 : -1) + field.options.length) % field.options.length);
         if (is('toggle')) {
           const chosen = asList(values[field.key]);
           const value = field.options[cursor]!.value;
@@ -117,21 +118,31 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
               {f.kind === 'text' ? (
                 focused && on ? (
                   <Text wrap="truncate-end">
-                    <TextInput value={asText(values[f.key])} onChange={(v) => change(f.key, stripControls(v))} placeholder={f.placeholder} focus />
+                    <TextInput
+                      value={asText(values[f.key])}
+                      onChange={(v) => change(f.key, stripControls(v))}
+                      placeholder={f.placeholder}
+                      focus
+                    />
                   </Text>
                 ) : (
                   <Text wrap="truncate-end">{safeText(asText(values[f.key])) || (f.placeholder ?? '')}</Text>
                 )
               ) : f.kind === 'choice' ? (
                 <Text wrap="truncate-end">
-                  {f.options.length === 0 ? '（无可选项）' : `${focused ? '◀ ' : ''}${safeText(f.options.find((o) => o.value === values[f.key])?.label ?? f.options[0]!.label)}${focused ? ' ▶' : ''}`}
+                  {f.options.length === 0
+                    ? '（无可选项）'
+                    : `${focused ? '◀ ' : ''}${safeText(f.options.find((o) => o.value === values[f.key])?.label ?? f.options[0]!.label)}${focused ? ' ▶' : ''}`}
                 </Text>
               ) : (
                 <Text wrap="wrap">
                   {f.options.length === 0
                     ? '（无可选项）'
                     : f.options
-                        .map((o, j) => `${focused && j === cursor ? '>' : ''}[${asList(values[f.key]).includes(o.value) ? 'x' : ' '}]${safeText(o.label)}`)
+                        .map(
+                          (o, j) =>
+                            `${focused && j === cursor ? '>' : ''}[${asList(values[f.key]).includes(o.value) ? 'x' : ' '}]${safeText(o.label)}`,
+                        )
                         .join(' ')}
                 </Text>
               )}

@@ -15,12 +15,19 @@ export function HelpOverlay() {
   const width = columns - 4;
   const height = Math.max(3, rows - 5);
   const lines = [
-    ...flow('首页', homeKeys(readOnly).map((k) => `${k.key} ${k.label}`), width),
+    ...flow(
+      '首页',
+      homeKeys(readOnly).map((k) => `${k.key} ${k.label}`),
+      width,
+    ),
     ...HELP.flatMap((group) => {
       const commands = offered(group.commands, readOnly);
       return commands.length > 0 ? flow(group.title, commands.map(hint), width) : [];
     }),
-    ...[...(readOnly ? [READ_ONLY_NOTE] : []), ...HELP_NOTES.filter((n) => !(readOnly && n.changes)).map((n) => n.text)].flatMap((note) => flow('注', note.split(/(?<=[，；])/), width)),
+    ...[
+      ...(readOnly ? [READ_ONLY_NOTE] : []),
+      ...HELP_NOTES.filter((n) => !(readOnly && n.changes)).map((n) => n.text),
+    ].flatMap((note) => flow('注', note.split(/(?<=[，；])/), width)),
   ];
   const [top, setTop] = useState(0);
   const last = Math.max(0, lines.length - height);
@@ -32,12 +39,17 @@ export function HelpOverlay() {
   return (
     <Panel>
       <Line bold>
-        帮助{lines.length > height ? `（第 ${Math.min(top, last) + 1}-${Math.min(top, last) + shown.length}/${lines.length} 行）` : ''}
+        帮助
+        {lines.length > height
+          ? `（第 ${Math.min(top, last) + 1}-${Math.min(top, last) + shown.length}/${lines.length} 行）`
+          : ''}
       </Line>
       {shown.map((line, i) => (
         <Line key={i}>{line}</Line>
       ))}
-      <Line inverse>{fitHints(lines.length > height ? ['closeHelp', 'helpScroll', 'quit'] : ['closeHelp', 'quit'], width)}</Line>
+      <Line inverse>
+        {fitHints(lines.length > height ? ['closeHelp', 'helpScroll', 'quit'] : ['closeHelp', 'quit'], width)}
+      </Line>
     </Panel>
   );
 }

@@ -61,7 +61,9 @@ export function Panel({ children }: { children: ReactNode }) {
   const size = useTerminalSize();
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1} width={size.columns} flexShrink={0}>
-      <TerminalSizeContext.Provider value={{ ...size, columns: size.columns - 4 }}>{children}</TerminalSizeContext.Provider>
+      <TerminalSizeContext.Provider value={{ ...size, columns: size.columns - 4 }}>
+        {children}
+      </TerminalSizeContext.Provider>
     </Box>
   );
 }

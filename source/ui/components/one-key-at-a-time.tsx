@@ -26,7 +26,16 @@
 // A paste is not keys: run-tui turns on the terminal's bracketed paste, and what arrives between its
 // two marks is passed on whole, as one input (so a pasted line break never saves a form).
 import { useStdin } from 'ink';
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 const ESC = '\u001b';
 export const PASTE_START = `${ESC}[200~`;

@@ -33,7 +33,11 @@ export function RecordForm({ title, fields, initial, save, onDone }: Props) {
         onSubmit={submit}
         onCancel={onDone}
       />
-      <StatusBar commands={fields.some((f) => f.kind === 'multi') ? ['toggle', ...FORM_COMMANDS] : FORM_COMMANDS} typing note={saving ? '正在保存……' : undefined} />
+      <StatusBar
+        commands={fields.some((f) => f.kind === 'multi') ? ['toggle', ...FORM_COMMANDS] : FORM_COMMANDS}
+        typing
+        note={saving ? '正在保存……' : undefined}
+      />
     </Box>
   );
 }

@@ -25,7 +25,17 @@ interface Props<T extends { id: string }> {
   extra?: { command: CommandName; run: (item: T) => void };
 }
 
-export function RecordListScreen<T extends { id: string }>({ title, items, find, search, row, lastContact, detail, form, extra }: Props<T>) {
+export function RecordListScreen<T extends { id: string }>({
+  title,
+  items,
+  find,
+  search,
+  row,
+  lastContact,
+  detail,
+  form,
+  extra,
+}: Props<T>) {
   const { back } = useUi();
   const [openId, setOpenId] = useState<string | null>(null);
   // The record being added (id null) or edited; the form covers the list or the detail.

@@ -30,7 +30,8 @@ function SearchField({ query, setQuery, setSearching }: Omit<Props, 'searching'>
   );
   return (
     <Line>
-      搜索：<TextInput value={query} onChange={setQuery} focus={on} />
+      搜索：
+      <TextInput value={query} onChange={setQuery} focus={on} />
     </Line>
   );
 }

@@ -37,16 +37,28 @@ export function fitHints(names: CommandName[], width: number): string {
  * `typing`: a field has the keyboard, so the frame's keys (u ? q) are not offered. `note`: a state such
  * as 正在保存. A read-only user is offered no key that changes data, and the line says 只读 first.
  */
-export function StatusBar({ commands, typing = false, note }: { commands: CommandName[]; typing?: boolean; note?: string }) {
+export function StatusBar({
+  commands,
+  typing = false,
+  note,
+}: {
+  commands: CommandName[];
+  typing?: boolean;
+  note?: string;
+}) {
   const { message, readOnly } = useUi();
   const { columns } = useTerminalSize();
-  const lead = [readOnly ? READ_ONLY_MARK : '', note ?? ''].filter(Boolean).map((s) => s + GAP).join('');
-  const keys = fitHints(offered(typing ? commands : [...commands, ...GLOBAL_COMMANDS], readOnly), columns - textWidth(lead));
+  const lead = [readOnly ? READ_ONLY_MARK : '', note ?? '']
+    .filter(Boolean)
+    .map((s) => s + GAP)
+    .join('');
+  const keys = fitHints(
+    offered(typing ? commands : [...commands, ...GLOBAL_COMMANDS], readOnly),
+    columns - textWidth(lead),
+  );
   return (
     <Box flexDirection="column">
-      {message && (
-        <Paragraph color={message.error ? 'red' : undefined}>{messageText(message)}</Paragraph>
-      )}
+      {message && <Paragraph color={message.error ? 'red' : undefined}>{messageText(message)}</Paragraph>}
       <Line inverse>
         {lead}
         {keys}

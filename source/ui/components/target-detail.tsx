@@ -13,16 +13,24 @@ import { ContactHistoryView, useContactHistory } from './contact-history-view.js
 import { Line } from './layout.js';
 import { StatusBar } from './status-bar.js';
 
-export function TargetDetail({ duty, targetId, header, commands }: { duty: Exclude<Duty, 'class'>; targetId: string; header: ReactNode; commands: CommandName[] }) {
+export function TargetDetail({
+  duty,
+  targetId,
+  header,
+  commands,
+}: {
+  duty: Exclude<Duty, 'class'>;
+  targetId: string;
+  header: ReactNode;
+  commands: CommandName[];
+}) {
   const { data, idx, today } = useUi();
   const { rows } = useTerminalSize();
   const contacts = useContactHistory({}, (c) => c.duty === duty && c.targetId === targetId);
   const scroll = useDetailScroll({ total: 0, shown: 0 }, { total: contacts.length, shown: Math.max(1, rows - 12) });
   return (
     <Box flexDirection="column">
-      <Line bold>
-        {header}
-      </Line>
+      <Line bold>{header}</Line>
       <AssignmentSummary assignment={holderOf(data, idx, duty, targetId, today)} />
       <ContactHistoryView contacts={contacts} window={scroll.contacts} omit={duty === 'student' ? '对象' : undefined} />
       <StatusBar commands={[...scroll.commands, ...commands]} />

@@ -9,7 +9,9 @@ const NONE = '·';
 
 export function termBar(months: CollegeTermCompletion['months']): string {
   if (months.length === 0) return '';
-  const bar = months.map((m) => (m.owed === 0 ? NONE : LEVELS[Math.round((m.met / m.owed) * (LEVELS.length - 1))])).join('');
+  const bar = months
+    .map((m) => (m.owed === 0 ? NONE : LEVELS[Math.round((m.met / m.owed) * (LEVELS.length - 1))]))
+    .join('');
   const owed = months.reduce((n, m) => n + m.owed, 0);
   const met = months.reduce((n, m) => n + m.met, 0);
   return owed === 0 ? bar : `${bar} ${Math.round((met / owed) * 100)}%`;
@@ -19,5 +21,7 @@ export function termBar(months: CollegeTermCompletion['months']): string {
 export function termBarHeading(months: CollegeTermCompletion['months']): string {
   if (months.length === 0) return '本学期';
   const n = (m: string) => Number(m.slice(5, 7));
-  return months.length === 1 ? `本学期 ${n(months[0]!.month)}月` : `本学期 ${n(months[0]!.month)}–${n(months.at(-1)!.month)}月`;
+  return months.length === 1
+    ? `本学期 ${n(months[0]!.month)}月`
+    : `本学期 ${n(months[0]!.month)}–${n(months.at(-1)!.month)}月`;
 }

@@ -17,7 +17,11 @@ export function useCadreSearch(initialId?: string, preferred: readonly string[] 
   const pinyinReady = usePinyin();
   // The field shows a settled namesake as 李明（T011）: that text finds it again.
   const keys = useMemo(
-    () => searchKeys(data.cadres, (c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo, normalizeName(cadreLabel(c))] : [] })),
+    () =>
+      searchKeys(data.cadres, (c) => ({
+        names: [c.name],
+        codes: c.employeeNo ? [c.employeeNo, normalizeName(cadreLabel(c))] : [],
+      })),
     // pinyinReady: the initials are computed again once pinyin has loaded (searchKeys reads it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data.cadres, pinyinReady],
@@ -30,7 +34,9 @@ export function useCadreSearch(initialId?: string, preferred: readonly string[] 
   const matches = useMemo(() => {
     const rank = new Map(preferred.map((id, i) => [id, i]));
     const first = (c: Cadre) => rank.get(c.id) ?? preferred.length;
-    return filterByQuery(data.cadres, keys, query).sort((a, b) => first(a) - first(b) || Number(b.status === '在岗') - Number(a.status === '在岗'));
+    return filterByQuery(data.cadres, keys, query).sort(
+      (a, b) => first(a) - first(b) || Number(b.status === '在岗') - Number(a.status === '在岗'),
+    );
   }, [data.cadres, keys, query, preferred]);
   const shown = matches.slice(0, SHOWN_MATCHES);
   const cadre: Cadre | undefined = chosenId

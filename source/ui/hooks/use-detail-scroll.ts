@@ -27,6 +27,9 @@ export function useDetailScroll(grid: { total: number; shown: number }, contacts
     else if (is('pageDown')) setContactsFrom(clamp(c.from + c.shown, c.shown, c.total));
     else if (is('pageUp')) setContactsFrom(clamp(c.from - c.shown, c.shown, c.total));
   });
-  const commands: CommandName[] = [...(g.total > g.shown ? (['scrollDuties'] as const) : []), ...(c.total > c.shown ? (['pageContacts'] as const) : [])];
+  const commands: CommandName[] = [
+    ...(g.total > g.shown ? (['scrollDuties'] as const) : []),
+    ...(c.total > c.shown ? (['pageContacts'] as const) : []),
+  ];
   return { grid: g, contacts: c, commands };
 }

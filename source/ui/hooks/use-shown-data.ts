@@ -22,10 +22,16 @@ export interface ShownData {
   complete: boolean;
 }
 
-export function useShownData(initialData: Datastore, digest: OverdueDigest | undefined, rest: (() => Promise<DataRead>) | undefined): ShownData {
+export function useShownData(
+  initialData: Datastore,
+  digest: OverdueDigest | undefined,
+  rest: (() => Promise<DataRead>) | undefined,
+): ShownData {
   const { exit } = useApp();
   const [data, setData] = useState(initialData);
-  const [answered, setAnswered] = useState<DataRead | null>(digest === undefined ? null : { data: initialData, digest });
+  const [answered, setAnswered] = useState<DataRead | null>(
+    digest === undefined ? null : { data: initialData, digest },
+  );
   const [complete, setComplete] = useState(rest === undefined);
   useEffect(() => {
     if (!rest) return;

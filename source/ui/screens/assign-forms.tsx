@@ -47,7 +47,9 @@ export function AssignForm({ mode, cls, current, succession = null, preferred, o
   const [pending, setPending] = useState<{ question: string; run: () => Promise<unknown> } | null>(null);
   const reason = String(values['reason']);
   if (pending) {
-    return <Confirm question={pending.question} onYes={() => pending.run().then(onDone)} onNo={() => setPending(null)} />;
+    return (
+      <Confirm question={pending.question} onYes={() => pending.run().then(onDone)} onNo={() => setPending(null)} />
+    );
   }
   const dateField: FieldSpec = {
     key: 'date',
@@ -55,18 +57,52 @@ export function AssignForm({ mode, cls, current, succession = null, preferred, o
     kind: 'text',
     placeholder: datePlaceholder(today, mode === 'end' ? endDateDefault(cls, reason, today) : undefined),
   };
-  const cadreField: FieldSpec = { key: 'cadre', label: mode === 'assign' ? '干部' : '移交给', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle, pick: search.pick };
+  const cadreField: FieldSpec = {
+    key: 'cadre',
+    label: mode === 'assign' ? '干部' : '移交给',
+    kind: 'text',
+    placeholder: '姓名/工号/拼音首字母',
+    onLeave: search.settle,
+    pick: search.pick,
+  };
   const fields: FieldSpec[] =
     mode === 'assign'
       ? [
           cadreField,
-          { key: 'dorms', label: '寝室', kind: 'multi', options: dorms.map((d) => ({ value: d.id, label: dormKey(d) })) },
-          { key: 'students', label: '困难生', kind: 'multi', options: students.map((s) => ({ value: s.id, label: studentLabel(s) })) },
+          {
+            key: 'dorms',
+            label: '寝室',
+            kind: 'multi',
+            options: dorms.map((d) => ({ value: d.id, label: dormKey(d) })),
+          },
+          {
+            key: 'students',
+            label: '困难生',
+            kind: 'multi',
+            options: students.map((s) => ({ value: s.id, label: studentLabel(s) })),
+          },
           dateField,
         ]
       : mode === 'reassign'
-        ? [cadreField, { key: 'reason', label: '原因', kind: 'choice', options: TRANSFER_REASONS.map((r) => ({ value: r, label: r })) }, dateField]
-        : [{ key: 'reason', label: '结束原因', kind: 'choice', options: END_REASONS.map((r) => ({ value: r, label: r })) }, dateField];
+        ? [
+            cadreField,
+            {
+              key: 'reason',
+              label: '原因',
+              kind: 'choice',
+              options: TRANSFER_REASONS.map((r) => ({ value: r, label: r })),
+            },
+            dateField,
+          ]
+        : [
+            {
+              key: 'reason',
+              label: '结束原因',
+              kind: 'choice',
+              options: END_REASONS.map((r) => ({ value: r, label: r })),
+            },
+            dateField,
+          ];
   // Each change is previewed on the file as it is now: the question says what it will do, or the reason it cannot.
   const confirm = async <I, R>(op: Operation<I, R>, input: I, warning = '') => {
     const previewed = await preview(op, input);
@@ -77,9 +113,17 @@ export function AssignForm({ mode, cls, current, succession = null, preferred, o
   const uncovered = (start: string, studentIds: string[]) => {
     if (!succession) return '';
     const first = parseDateInput(start, today);
-    const gap = first && first > succession.from ? `${cls.name} 在 ${succession.from} 至 ${addDays(first, -1)} 将没有联系干部。` : '';
-    const left = succession.predecessor.studentIds.filter((id) => !studentIds.includes(id)).map((id) => idx.studentById.get(id));
-    const dropped = left.length > 0 ? `未勾选的困难生 ${left.map((s) => (s ? studentLabel(s) : '')).join('、')} 将没有联系干部。` : '';
+    const gap =
+      first && first > succession.from
+        ? `${cls.name} 在 ${succession.from} 至 ${addDays(first, -1)} 将没有联系干部。`
+        : '';
+    const left = succession.predecessor.studentIds
+      .filter((id) => !studentIds.includes(id))
+      .map((id) => idx.studentById.get(id));
+    const dropped =
+      left.length > 0
+        ? `未勾选的困难生 ${left.map((s) => (s ? studentLabel(s) : '')).join('、')} 将没有联系干部。`
+        : '';
     return gap + dropped;
   };
   const submit = () => {
@@ -90,22 +134,38 @@ export function AssignForm({ mode, cls, current, succession = null, preferred, o
       const dorms = (values['dorms'] as string[]).map((id) => ({ id }));
       const studentIds = values['students'] as string[];
       const students = studentIds.map((id) => ({ id }));
-      return confirm(assignOperation, { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date }, uncovered(date, studentIds));
+      return confirm(
+        assignOperation,
+        { cadre: { id: cadre!.id }, class: { id: cls.id }, dorms, students, start: date },
+        uncovered(date, studentIds),
+      );
     }
-    if (mode === 'reassign') return confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
+    if (mode === 'reassign')
+      return confirm(reassignOperation, { class: { id: cls.id }, to: { id: cadre!.id }, date, reason });
     if (current) return confirm(endOperation, { cadre: { id: current.cadreId }, class: { id: cls.id }, date, reason });
   };
-  const title = mode === 'assign' ? (succession ? `安排 ${cls.name} 的接任（自 ${succession.from} 起）` : `分配 ${cls.name}${preferred?.length ? '（本院空闲干部在前）' : ''}`) : mode === 'reassign' ? `移交 ${cls.name}` : `结束 ${cls.name} 的分配`;
+  const title =
+    mode === 'assign'
+      ? succession
+        ? `安排 ${cls.name} 的接任（自 ${succession.from} 起）`
+        : `分配 ${cls.name}${preferred?.length ? '（本院空闲干部在前）' : ''}`
+      : mode === 'reassign'
+        ? `移交 ${cls.name}`
+        : `结束 ${cls.name} 的分配`;
   return (
     <Box flexDirection="column">
       <Form
         title={title}
         fields={fields}
         values={{ ...values, cadre: search.query }}
-        onChange={(key, value) => (key === 'cadre' ? search.setQuery(String(value)) : setValues((v) => ({ ...v, [key]: value })))}
+        onChange={(key, value) =>
+          key === 'cadre' ? search.setQuery(String(value)) : setValues((v) => ({ ...v, [key]: value }))
+        }
         onSubmit={submit}
         onCancel={onDone}
-        below={(key) => (key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null)}
+        below={(key) =>
+          key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null
+        }
       />
       <StatusBar commands={mode === 'assign' ? ['toggle', ...FORM_COMMANDS] : FORM_COMMANDS} typing />
     </Box>

@@ -31,7 +31,16 @@ export function AssignScreen({ classId, freeFirst }: { classId?: string; freeFir
   const succession = cls ? successionOf(data, idx, cls.id, today) : null;
   if (cls && mode) {
     const done = () => (freeFirst ? back(true) : setMode(null));
-    return <AssignForm mode={mode} cls={cls} current={current} succession={mode === 'assign' ? succession : null} preferred={preferred} onDone={done} />;
+    return (
+      <AssignForm
+        mode={mode}
+        cls={cls}
+        current={current}
+        succession={mode === 'assign' ? succession : null}
+        preferred={preferred}
+        onDone={done}
+      />
+    );
   }
   if (cls) {
     const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
@@ -47,18 +56,30 @@ export function AssignScreen({ classId, freeFirst }: { classId?: string; freeFir
     };
     return (
       <WithKeys onKey={onKey}>
-      <Box flexDirection="column">
-        <Line bold>
-          分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
-        </Line>
-        <AssignmentSummary assignment={current} />
-        <SuccessorDue succession={succession} />
-        <UpcomingAssignments classId={cls.id} />
-        {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
-          <Paragraph>该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）</Paragraph>
-        ) : null}
-        <StatusBar commands={succession ? (current ? ['scheduleSuccessor', 'endAssignment', 'back'] : ['scheduleSuccessor', 'back']) : current ? ['reassign', 'endAssignment', 'back'] : ['assign', 'back']} />
-      </Box>
+        <Box flexDirection="column">
+          <Line bold>
+            分配 · {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 毕业 {cls.graduationDate ?? '—'}
+          </Line>
+          <AssignmentSummary assignment={current} />
+          <SuccessorDue succession={succession} />
+          <UpcomingAssignments classId={cls.id} />
+          {!current && cls.graduationDate !== null && cls.graduationDate < today ? (
+            <Paragraph>
+              该班已于 {cls.graduationDate} 毕业：只能补登毕业前开始的分配（开始日期写在毕业日期之前）
+            </Paragraph>
+          ) : null}
+          <StatusBar
+            commands={
+              succession
+                ? current
+                  ? ['scheduleSuccessor', 'endAssignment', 'back']
+                  : ['scheduleSuccessor', 'back']
+                : current
+                  ? ['reassign', 'endAssignment', 'back']
+                  : ['assign', 'back']
+            }
+          />
+        </Box>
       </WithKeys>
     );
   }
@@ -72,7 +93,11 @@ export function AssignScreen({ classId, freeFirst }: { classId?: string; freeFir
       title="分配 · 选择班级"
       items={data.classes}
       search={(c) => ({ names: [c.name] })}
-      row={(c) => ({ 班级: safeText(c.name), 学院: safeText(collegeName(idx, c.collegeId)), 联系干部: safeText(holderName(c.id)) })}
+      row={(c) => ({
+        班级: safeText(c.name),
+        学院: safeText(collegeName(idx, c.collegeId)),
+        联系干部: safeText(holderName(c.id)),
+      })}
       onOpen={(c) => setChosenId(c.id)}
       onBack={back}
     />

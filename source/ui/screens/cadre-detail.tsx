@@ -27,11 +27,15 @@ export function CadreDetail({ cadre, commands }: { cadre: Cadre; commands: Comma
   const contacts = useContactHistory({ cadreId: cadre.id });
   // Header, who, assignment (3), history title and header, message and status bar (3): 11 lines.
   const gridRows = gridRowsFitting(rows - 11);
-  const scroll = useDetailScroll({ total: grid?.rows.length ?? 0, shown: gridRows }, { total: contacts.length, shown: Math.max(1, rows - 11 - gridLines(grid, gridRows)) });
+  const scroll = useDetailScroll(
+    { total: grid?.rows.length ?? 0, shown: gridRows },
+    { total: contacts.length, shown: Math.max(1, rows - 11 - gridLines(grid, gridRows)) },
+  );
   return (
     <Box flexDirection="column">
       <Line bold>
-        {safeText(cadreLabel(cadre))} · {safeText(cadre.department)} {safeText(cadre.title)} · {cadre.category} · 状态 {cadre.status} · 归属 {safeText(collegeName(idx, cadre.collegeId))}
+        {safeText(cadreLabel(cadre))} · {safeText(cadre.department)} {safeText(cadre.title)} · {cadre.category} · 状态{' '}
+        {cadre.status} · 归属 {safeText(collegeName(idx, cadre.collegeId))}
       </Line>
       <AssignmentSummary assignment={assignment} />
       <DutyGridView grid={grid} window={scroll.grid} />

@@ -7,7 +7,15 @@ import { recordEdit, saveCadreOperation, type CadreFields } from '../../operatio
 import { Form, type FieldSpec } from '../components/form.js';
 import { useUi } from '../ui-context.js';
 
-const TEXT_FIELDS = ['name', 'employeeNo', 'department', 'title', 'politicalStatus', 'shortPhone', 'officePhone'] as const;
+const TEXT_FIELDS = [
+  'name',
+  'employeeNo',
+  'department',
+  'title',
+  'politicalStatus',
+  'shortPhone',
+  'officePhone',
+] as const;
 const { fieldsOf, labels } = saveCadreOperation.kind;
 const SCHOOL_WIDE = '';
 
@@ -21,10 +29,23 @@ export function CadreForm({ cadre, onDone }: { cadre: Cadre | null; onDone: (sav
       key: 'collegeId',
       label: labels.collegeId,
       kind: 'choice',
-      options: [...data.colleges.map((c) => ({ value: c.id, label: c.name })), { value: SCHOOL_WIDE, label: '全校统筹（组织部/学工部）' }],
+      options: [
+        ...data.colleges.map((c) => ({ value: c.id, label: c.name })),
+        { value: SCHOOL_WIDE, label: '全校统筹（组织部/学工部）' },
+      ],
     },
-    { key: 'category', label: labels.category, kind: 'choice', options: CADRE_CATEGORIES.map((c) => ({ value: c, label: c })) },
-    { key: 'status', label: labels.status, kind: 'choice', options: CADRE_STATUSES.map((c) => ({ value: c, label: c })) },
+    {
+      key: 'category',
+      label: labels.category,
+      kind: 'choice',
+      options: CADRE_CATEGORIES.map((c) => ({ value: c, label: c })),
+    },
+    {
+      key: 'status',
+      label: labels.status,
+      kind: 'choice',
+      options: CADRE_STATUSES.map((c) => ({ value: c, label: c })),
+    },
   ];
   const submit = async () => {
     const outcome = await run(saveCadreOperation, recordEdit(cadre?.id ?? null, initial, values));

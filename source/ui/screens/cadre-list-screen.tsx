@@ -15,7 +15,11 @@ import { CadreDetail } from './cadre-detail.js';
 import { CadreForm } from './cadre-form.js';
 import { CadreStatusForm } from './cadre-status-form.js';
 
-type Mode = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'edit'; id: string | null; from: Mode } | { kind: 'mark'; id: string; from: Mode };
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'detail'; id: string }
+  | { kind: 'edit'; id: string | null; from: Mode }
+  | { kind: 'mark'; id: string; from: Mode };
 
 export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
   const { data, idx, go, back } = useUi();
@@ -32,7 +36,10 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
     const cadre = mode.id ? (idx.cadreById.get(mode.id) ?? null) : null;
     overlay = (
       <Box flexDirection="column">
-        <CadreForm cadre={cadre} onDone={(saved) => setMode(saved && !cadre ? { kind: 'detail', id: saved.id } : mode.from)} />
+        <CadreForm
+          cadre={cadre}
+          onDone={(saved) => setMode(saved && !cadre ? { kind: 'detail', id: saved.id } : mode.from)}
+        />
         <StatusBar commands={FORM_COMMANDS} typing />
       </Box>
     );
@@ -41,7 +48,11 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
     if (cadre) overlay = <CadreStatusForm cadre={cadre} onDone={() => setMode(mode.from)} />;
   } else if (detailCadre) {
     overlay = (
-      <WithKeys onKey={(_input, _key, is) => (is('back') ? (openCadreId ? back() : setMode({ kind: 'list' })) : actOn(is, detailCadre, mode))}>
+      <WithKeys
+        onKey={(_input, _key, is) =>
+          is('back') ? (openCadreId ? back() : setMode({ kind: 'list' })) : actOn(is, detailCadre, mode)
+        }
+      >
         <CadreDetail cadre={detailCadre} commands={['edit', 'markStatus', 'logFor', 'add', 'back']} />
       </WithKeys>
     );
@@ -54,7 +65,13 @@ export function CadreListScreen({ openCadreId }: { openCadreId?: string }) {
           title="干部"
           items={data.cadres}
           search={(c) => ({ names: [c.name], codes: c.employeeNo ? [c.employeeNo] : [] })}
-          row={(c) => ({ 姓名: safeText(c.name), 工号: safeText(c.employeeNo ?? ''), 部门: safeText(c.department), 归属: safeText(collegeName(idx, c.collegeId)), 状态: c.status })}
+          row={(c) => ({
+            姓名: safeText(c.name),
+            工号: safeText(c.employeeNo ?? ''),
+            部门: safeText(c.department),
+            归属: safeText(collegeName(idx, c.collegeId)),
+            状态: c.status,
+          })}
           lastContact="cadre"
           onOpen={(c) => setMode({ kind: 'detail', id: c.id })}
           onBack={back}

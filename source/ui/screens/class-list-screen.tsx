@@ -8,7 +8,12 @@ import { collegeName } from '../../domain/labels.js';
 import { safeText } from '../../domain/safe-text.js';
 import type { ClassGroup } from '../../domain/schema.js';
 import { successionOf } from '../../domain/succession.js';
-import { AssignmentSummary, SuccessorDue, UpcomingAssignments, upcomingAssignments } from '../components/assignment-summary.js';
+import {
+  AssignmentSummary,
+  SuccessorDue,
+  UpcomingAssignments,
+  upcomingAssignments,
+} from '../components/assignment-summary.js';
 import { ContactHistoryView, useContactHistory } from '../components/contact-history-view.js';
 import { DutyGridView, gridLines, gridRowsFitting, useDutyGrid } from '../components/duty-grid-view.js';
 import { RecordListScreen } from '../components/record-list-screen.js';
@@ -48,21 +53,30 @@ function ClassDetail({ cls, commands }: { cls: ClassGroup; commands: CommandName
   const { rows } = useTerminalSize();
   const assignment = holderOf(data, idx, 'class', cls.id, today);
   const grid = useDutyGrid(useMemo(() => (assignment ? [assignment] : []), [assignment]));
-  const targets = new Set([cls.id, ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id), ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id)]);
+  const targets = new Set([
+    cls.id,
+    ...(idx.dormsByClass.get(cls.id) ?? []).map((d) => d.id),
+    ...(idx.studentsByClass.get(cls.id) ?? []).map((s) => s.id),
+  ]);
   const contacts = useContactHistory({}, (c) => targets.has(c.targetId));
   const succession = successionOf(data, idx, cls.id, today);
   // Header, class (3 lines), assignment (3), history title and header, message and status bar (3): 13 lines,
   // one for the successors scheduled ahead, and one for the day a successor may start.
   const fixed = 13 + (upcomingAssignments(idx, cls.id, today).length > 0 ? 1 : 0) + (succession ? 1 : 0);
   const gridRows = gridRowsFitting(rows - fixed);
-  const scroll = useDetailScroll({ total: grid?.rows.length ?? 0, shown: gridRows }, { total: contacts.length, shown: Math.max(1, rows - fixed - gridLines(grid, gridRows)) });
+  const scroll = useDetailScroll(
+    { total: grid?.rows.length ?? 0, shown: gridRows },
+    { total: contacts.length, shown: Math.max(1, rows - fixed - gridLines(grid, gridRows)) },
+  );
   return (
     <Box flexDirection="column">
       <Line bold>
-        {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 入学 {cls.enrollYear ?? '—'} · 毕业 {cls.graduationDate ?? '—'}
+        {safeText(cls.name)} · {safeText(collegeName(idx, cls.collegeId))} · 入学 {cls.enrollYear ?? '—'} · 毕业{' '}
+        {cls.graduationDate ?? '—'}
       </Line>
       <Line>
-        班主任 {safeText(cls.headTeacher)} {safeText(cls.headTeacherPhone)} · 辅导员 {safeText(cls.counselor)} {safeText(cls.counselorPhone)}
+        班主任 {safeText(cls.headTeacher)} {safeText(cls.headTeacherPhone)} · 辅导员 {safeText(cls.counselor)}{' '}
+        {safeText(cls.counselorPhone)}
       </Line>
       <Line>本班寝室：{safeText((idx.dormsByClass.get(cls.id) ?? []).map(dormKey).join('、')) || '（无）'}</Line>
       <AssignmentSummary assignment={assignment} />

@@ -18,7 +18,13 @@ export function DormListScreen() {
       items={data.dorms}
       find={(id) => idx.dormById.get(id)}
       search={(d) => ({ names: [d.leader, classNames(d)], codes: [dormKey(d)] })}
-      row={(d) => ({ 寝室: safeText(dormKey(d)), 班级: safeText(classNames(d)), 寝室长: safeText(d.leader), 人数: d.size ?? '', 备注: safeText(d.note) })}
+      row={(d) => ({
+        寝室: safeText(dormKey(d)),
+        班级: safeText(classNames(d)),
+        寝室长: safeText(d.leader),
+        人数: d.size ?? '',
+        备注: safeText(d.note),
+      })}
       lastContact="dorm"
       detail={(d, commands) => <DormDetail dorm={d} commands={commands} />}
       form={(d, done) => <DormForm dorm={d} onDone={done} />}
@@ -35,8 +41,10 @@ function DormDetail({ dorm, commands }: { dorm: Dorm; commands: CommandName[] })
       targetId={dorm.id}
       header={
         <>
-          {safeText(dormKey(dorm))} · 班级 {safeText(dorm.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、'))} · 寝室长 {safeText(dorm.leader)} · {dorm.size ?? '—'} 人
-          {dorm.classIds.length > 1 ? ' · 混合寝室' : ''} {safeText(dorm.note)}
+          {safeText(dormKey(dorm))} · 班级{' '}
+          {safeText(dorm.classIds.map((c) => idx.classById.get(c)?.name ?? '').join('、'))} · 寝室长{' '}
+          {safeText(dorm.leader)} · {dorm.size ?? '—'} 人{dorm.classIds.length > 1 ? ' · 混合寝室' : ''}{' '}
+          {safeText(dorm.note)}
         </>
       }
     />

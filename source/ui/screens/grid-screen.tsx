@@ -23,15 +23,30 @@ export function GridScreen() {
     const r = coverageRows(c, idx);
     return [
       ...r.classes.map((x, i): Hole => ({ kind: '班级', id: c.classes[i]!.id, what: x.class, about: x.college })),
-      ...r.dorms.map((x, i): Hole => ({ kind: '寝室', id: c.dorms[i]!.dormId, what: x.dorm, about: x.classes.join('、') })),
-      ...r.students.map((x, i): Hole => ({ kind: '困难生', id: c.students[i]!.studentId, what: x.name, about: x.class })),
+      ...r.dorms.map((x, i): Hole => ({
+        kind: '寝室',
+        id: c.dorms[i]!.dormId,
+        what: x.dorm,
+        about: x.classes.join('、'),
+      })),
+      ...r.students.map((x, i): Hole => ({
+        kind: '困难生',
+        id: c.students[i]!.studentId,
+        what: x.name,
+        about: x.class,
+      })),
       ...r.freeCadres.map((x, i): Hole => ({
         kind: '空闲干部',
         id: c.freeCadres[i]!.cadre.id,
         what: x.cadre,
         about: `${x.college} · ${x.since ? `自 ${x.since.date}（${x.since.reason}）` : '从未分配'}`,
       })),
-      ...r.ending.map((x, i): Hole => ({ kind: '即将结束', id: c.ending[i]!.assignment.id, what: x.cadre, about: `${x.class} · 最后一天 ${x.end}（${x.reason}）` })),
+      ...r.ending.map((x, i): Hole => ({
+        kind: '即将结束',
+        id: c.ending[i]!.assignment.id,
+        what: x.cadre,
+        about: `${x.class} · 最后一天 ${x.end}（${x.reason}）`,
+      })),
     ];
   }, [data, idx, today, scope]);
   const nav = useListNav(holes.length, 10);
@@ -43,23 +58,41 @@ export function GridScreen() {
     else if (is('openPairing')) go({ name: 'pair' });
     else if (is('closeHole') && hole?.kind === '班级') go({ name: 'assign', classId: hole.id, freeFirst: true });
     else if (is('closeHole') && hole?.kind === '困难生') {
-      void preview(coverStudentOperation, { student: { id: hole.id } }).then((p) => (p.ok ? setAsking({ question: p.question, studentId: hole.id }) : say(failureText(p.error), true)));
+      void preview(coverStudentOperation, { student: { id: hole.id } }).then((p) =>
+        p.ok ? setAsking({ question: p.question, studentId: hole.id }) : say(failureText(p.error), true),
+      );
     }
   };
   if (asking) {
-    return <Confirm question={asking.question} onYes={() => run(coverStudentOperation, { student: { id: asking.studentId } }).then(() => setAsking(null))} onNo={() => setAsking(null)} />;
+    return (
+      <Confirm
+        question={asking.question}
+        onYes={() => run(coverStudentOperation, { student: { id: asking.studentId } }).then(() => setAsking(null))}
+        onNo={() => setAsking(null)}
+      />
+    );
   }
   const count = (kind: Hole['kind']) => holes.filter((h) => h.kind === kind).length;
-  const visible = holes.slice(nav.top, nav.top + nav.height).map((h) => ({ 类型: h.kind, 名称: safeText(h.what), 说明: safeText(h.about) }));
+  const visible = holes
+    .slice(nav.top, nav.top + nav.height)
+    .map((h) => ({ 类型: h.kind, 名称: safeText(h.what), 说明: safeText(h.about) }));
   return (
     <WithKeys onKey={onKey}>
-    <Box flexDirection="column">
-      <Line>
-        网格 · {today} · 无人联系：班级 {count('班级')}、寝室 {count('寝室')}、困难生 {count('困难生')} · 空闲干部 {count('空闲干部')} · {ENDING_WITHIN_DAYS} 天内结束 {count('即将结束')}
-      </Line>
-      <ListView visible={visible} total={holes.length} selected={nav.selected} top={nav.top} empty="网格没有空缺：每个班级、寝室、困难生都有联系干部" maxWidth={30} />
-      <StatusBar commands={['move', 'closeHole', 'openPairing', 'back']} />
-    </Box>
+      <Box flexDirection="column">
+        <Line>
+          网格 · {today} · 无人联系：班级 {count('班级')}、寝室 {count('寝室')}、困难生 {count('困难生')} · 空闲干部{' '}
+          {count('空闲干部')} · {ENDING_WITHIN_DAYS} 天内结束 {count('即将结束')}
+        </Line>
+        <ListView
+          visible={visible}
+          total={holes.length}
+          selected={nav.selected}
+          top={nav.top}
+          empty="网格没有空缺：每个班级、寝室、困难生都有联系干部"
+          maxWidth={30}
+        />
+        <StatusBar commands={['move', 'closeHole', 'openPairing', 'back']} />
+      </Box>
     </WithKeys>
   );
 }

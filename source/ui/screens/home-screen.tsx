@@ -5,7 +5,12 @@
 // than the terminal scrolls, and ink then draws the title line again over the old one).
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { monthCompletion, monthCompletionFromDigest, termCompletion, termCompletionFromDigest } from '../../domain/completion.js';
+import {
+  monthCompletion,
+  monthCompletionFromDigest,
+  termCompletion,
+  termCompletionFromDigest,
+} from '../../domain/completion.js';
 import { contactHistory } from '../../domain/contacts.js';
 import { coverage, holesByCollege } from '../../domain/coverage.js';
 import { cadreNameById, targetLabel } from '../../domain/labels.js';
@@ -29,9 +34,17 @@ export function HomeScreen() {
   const { data, idx, digest, today, readOnly, go } = useUi();
   const keys = homeKeys(readOnly);
   const { columns, rows } = useTerminalSize();
-  const completion = useMemo(() => (digest ? monthCompletionFromDigest(digest, data.colleges, today) : monthCompletion(data, idx, today)), [digest, data, idx, today]);
+  const completion = useMemo(
+    () => (digest ? monthCompletionFromDigest(digest, data.colleges, today) : monthCompletion(data, idx, today)),
+    [digest, data, idx, today],
+  );
   const term = useMemo(
-    () => new Map((digest ? termCompletionFromDigest(digest, data.colleges, today) : termCompletion(data, idx, today)).map((c) => [c.collegeId, c.months])),
+    () =>
+      new Map(
+        (digest ? termCompletionFromDigest(digest, data.colleges, today) : termCompletion(data, idx, today)).map(
+          (c) => [c.collegeId, c.months],
+        ),
+      ),
     [digest, data, idx, today],
   );
   // Below 80 columns the months give their place to the college's name (the 空缺 column took it).
@@ -63,14 +76,21 @@ export function HomeScreen() {
       对象: safeText(targetLabel(idx, c.duty, c.targetId)),
       形式: c.form,
     }));
-  const keyLines = flow('', keys.map((k) => `${k.key} ${k.label}`), columns);
+  const keyLines = flow(
+    '',
+    keys.map((k) => `${k.key} ${k.label}`),
+    columns,
+  );
   const messageLines = useMessageLines();
   // The frame's title, the 逾期 line, the colleges' table head (2), 最新联系, the data file and the status bar: 8 lines.
   const budget = rows - 8 - keyLines.length - messageLines;
   const latestLines = (n: number) => (n > 0 ? 2 + n : 1);
   let latestShown = latestAll.length;
   while (latestShown > 1 && perCollege.length + latestLines(latestShown) > budget) latestShown -= 1;
-  const collegesShown = perCollege.length + latestLines(latestShown) <= budget ? perCollege.length : Math.max(1, budget - latestLines(latestShown) - 1);
+  const collegesShown =
+    perCollege.length + latestLines(latestShown) <= budget
+      ? perCollege.length
+      : Math.max(1, budget - latestLines(latestShown) - 1);
   const hidden = perCollege.slice(collegesShown);
   const latest = latestAll.slice(0, latestShown);
   const overdueKey = HOME_KEYS.find((k) => k.screen === 'overdue')?.key ?? '';
@@ -82,7 +102,8 @@ export function HomeScreen() {
       <Table data={perCollege.slice(0, collegesShown)} />
       {hidden.length > 0 && (
         <Line>
-          ……另有 {hidden.length} 个学院（逾期 {hidden.reduce((n, c) => n + c.逾期, 0)}、待完成 {hidden.reduce((n, c) => n + c.待完成, 0)}）：按 {overdueKey} 看逾期
+          ……另有 {hidden.length} 个学院（逾期 {hidden.reduce((n, c) => n + c.逾期, 0)}、待完成{' '}
+          {hidden.reduce((n, c) => n + c.待完成, 0)}）：按 {overdueKey} 看逾期
         </Line>
       )}
       <Text bold>最新联系</Text>
@@ -120,8 +141,12 @@ function useOwed(): { total: Counts; of: (collegeId: string, name: string) => Co
       return { total, of: (id) => counts.get(id) ?? { overdue: 0, due: 0 } };
     }
     const rows = ui.report.rows;
-    const count = (status: OverdueRow['status'], name?: string) => rows.filter((r) => r.status === status && (name === undefined || r.college === name)).length;
-    return { total: { overdue: count('overdue'), due: count('due') }, of: (_id, name) => ({ overdue: count('overdue', name), due: count('due', name) }) };
+    const count = (status: OverdueRow['status'], name?: string) =>
+      rows.filter((r) => r.status === status && (name === undefined || r.college === name)).length;
+    return {
+      total: { overdue: count('overdue'), due: count('due') },
+      of: (_id, name) => ({ overdue: count('overdue', name), due: count('due', name) }),
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- ui.report is a function of these
   }, [digest, data, today]);
 }

@@ -20,7 +20,9 @@ import { useUi } from '../ui-context.js';
 export function LogContactScreen({ preset }: { preset?: LogPreset }) {
   const [round, setRound] = useState(0);
   // A new round after each save starts an empty form for the next contact.
-  return <LogContactForm key={round} preset={round === 0 ? preset : undefined} onSaved={() => setRound((r) => r + 1)} />;
+  return (
+    <LogContactForm key={round} preset={round === 0 ? preset : undefined} onSaved={() => setRound((r) => r + 1)} />
+  );
 }
 
 function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () => void }) {
@@ -36,7 +38,9 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   const [duplicate, setDuplicate] = useState<string | null>(null);
 
   const date = parseDateInput(dateText, today);
-  const choices = search.cadre ? contactChoices(idx, search.cadre.id, date ?? today) : { assignment: null, targets: {} };
+  const choices = search.cadre
+    ? contactChoices(idx, search.cadre.id, date ?? today)
+    : { assignment: null, targets: {} };
   const duties = DUTIES.filter((d) => choices.targets[d]);
   const effDuty = duty && duties.includes(duty) ? duty : duties[0];
   const targets = effDuty ? choices.targets[effDuty]! : [];
@@ -44,14 +48,28 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   const effForm = form ?? (effDuty ? DEFAULT_FORM[effDuty] : CONTACT_FORMS[0]);
 
   const fields: FieldSpec[] = [
-    { key: 'cadre', label: '干部', kind: 'text', placeholder: '姓名/工号/拼音首字母', onLeave: search.settle, pick: search.pick },
+    {
+      key: 'cadre',
+      label: '干部',
+      kind: 'text',
+      placeholder: '姓名/工号/拼音首字母',
+      onLeave: search.settle,
+      pick: search.pick,
+    },
     { key: 'duty', label: '类型', kind: 'choice', options: duties.map((d) => ({ value: d, label: DUTY_LABELS[d] })) },
     { key: 'target', label: '对象', kind: 'choice', options: targets.map((t) => ({ value: t.id, label: t.label })) },
     { key: 'date', label: '日期', kind: 'text', placeholder: datePlaceholder(today) },
     { key: 'form', label: '形式', kind: 'choice', options: CONTACT_FORMS.map((f) => ({ value: f, label: f })) },
     { key: 'note', label: '备注', kind: 'text', placeholder: '（可空）' },
   ];
-  const values = { cadre: search.query, duty: effDuty ?? '', target: effTarget ?? '', date: dateText, form: effForm, note };
+  const values = {
+    cadre: search.query,
+    duty: effDuty ?? '',
+    target: effTarget ?? '',
+    date: dateText,
+    form: effForm,
+    note,
+  };
   const onChange = (key: string, value: string | string[]) => {
     const v = String(value);
     if (key === 'cadre') search.setQuery(v);
@@ -68,7 +86,8 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
     const cadre = search.cadre;
     if (!cadre) return say('请先输入并选择干部', true);
     // The choices are the cadre's assignment on that date (a date that does not read: the operation says so).
-    if (date && (!effDuty || !effTarget)) return say(`${cadre.name} 在 ${date} 没有有效的联系分配：请先在“分配”中为其分配班级`, true);
+    if (date && (!effDuty || !effTarget))
+      return say(`${cadre.name} 在 ${date} 没有有效的联系分配：请先在“分配”中为其分配班级`, true);
     setSaving(true);
     const outcome = await run(logContactOperation, {
       cadre: { id: cadre.id },
@@ -106,13 +125,19 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   return (
     <Box flexDirection="column">
       <Form
-        title={preset?.window ? `记录联系 · 补记 ${preset.window.start.slice(5)}~${preset.window.end.slice(5)} 的逾期项` : '记录联系'}
+        title={
+          preset?.window
+            ? `记录联系 · 补记 ${preset.window.start.slice(5)}~${preset.window.end.slice(5)} 的逾期项`
+            : '记录联系'
+        }
         fields={fields}
         values={values}
         onChange={onChange}
         onSubmit={save}
         onCancel={back}
-        below={(key) => (key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null)}
+        below={(key) =>
+          key === 'cadre' ? <CadreMatches matches={search.matches} chosen={search.cadre} query={search.query} /> : null
+        }
       />
       <StatusBar commands={FORM_COMMANDS} typing note={saving ? '正在保存……' : undefined} />
     </Box>

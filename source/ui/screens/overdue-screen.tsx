@@ -28,7 +28,10 @@ export function OverdueScreen() {
   const [duty, setDuty] = useState<Duty | undefined>();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | undefined>();
   const rows = useMemo(
-    () => report.rows.filter((r) => (!college || r.college === college) && (!duty || r.duty === duty) && (!status || r.status === status)),
+    () =>
+      report.rows.filter(
+        (r) => (!college || r.college === college) && (!duty || r.duty === duty) && (!status || r.status === status),
+      ),
     [report, college, duty, status],
   );
   const nav = useListNav(rows.length, 10);
@@ -36,7 +39,13 @@ export function OverdueScreen() {
   useKeys((input, key, is) => {
     if (nav.onKey(input, key, is)) return;
     if (is('back')) back();
-    else if (is('byCollege')) setCollege((c) => cycle(data.colleges.map((x) => x.name), c));
+    else if (is('byCollege'))
+      setCollege((c) =>
+        cycle(
+          data.colleges.map((x) => x.name),
+          c,
+        ),
+      );
     else if (is('byDuty')) setDuty((d) => cycle(DUTIES, d));
     else if (is('byStatus')) setStatus((s) => cycle(STATUSES, s));
     else if (is('openCadre') && row) go({ name: 'cadres', cadreId: row.cadreId });
@@ -45,7 +54,15 @@ export function OverdueScreen() {
     // An overdue row's window is over: the date offered is its last day, so saving clears that row.
     else if (is('logFor') && row) {
       const window = row.status === 'overdue' ? { start: row.windowStart, end: row.windowEnd } : undefined;
-      go({ name: 'log', preset: { cadreId: row.cadreId, duty: row.duty, targetId: targetIdsOfLabel(idx, row.duty, row.target)[0], window } });
+      go({
+        name: 'log',
+        preset: {
+          cadreId: row.cadreId,
+          duty: row.duty,
+          targetId: targetIdsOfLabel(idx, row.duty, row.target)[0],
+          window,
+        },
+      });
     }
   });
   // One college shown (filtered, or the only one she sees): its name on every row says nothing.
@@ -62,11 +79,18 @@ export function OverdueScreen() {
   return (
     <Box flexDirection="column">
       <Line>
-        逾期 · 共 {rows.length} 项 · 学院：{college ?? '全部'} · 类型：{duty ? DUTY_LABELS[duty] : '全部'} · 状态：{status ? STATUS_LABELS[status] : '全部'}
+        逾期 · 共 {rows.length} 项 · 学院：{college ?? '全部'} · 类型：{duty ? DUTY_LABELS[duty] : '全部'} · 状态：
+        {status ? STATUS_LABELS[status] : '全部'}
       </Line>
-      <ListView visible={shown} total={rows.length} selected={nav.selected} top={nav.top} empty="没有符合条件的逾期或待完成联系" maxWidth={16} />
+      <ListView
+        visible={shown}
+        total={rows.length}
+        selected={nav.selected}
+        top={nav.top}
+        empty="没有符合条件的逾期或待完成联系"
+        maxWidth={16}
+      />
       <StatusBar commands={['move', 'byCollege', 'byDuty', 'byStatus', 'openCadre', 'logFor', 'openRemind', 'back']} />
     </Box>
   );
 }
-

@@ -41,7 +41,9 @@ export function PairScreen({ start: given }: { start?: IsoDate }) {
   const start = given ?? firstDay(data.settings.terms, today);
   const rows = useMemo(
     (): Row[] =>
-      pairingGroups(data, idx, start).flatMap((g) => g.classes.map((cls) => ({ cls, cadres: g.cadres, ...freeTargetsOf(data, idx, cls.id, start) }))),
+      pairingGroups(data, idx, start).flatMap((g) =>
+        g.classes.map((cls) => ({ cls, cadres: g.cadres, ...freeTargetsOf(data, idx, cls.id, start) })),
+      ),
     [data, idx, start],
   );
   const nav = useListNav(rows.length, 12);
@@ -71,14 +73,22 @@ export function PairScreen({ start: given }: { start?: IsoDate }) {
         students: targetsOf(r).studentIds.map((id) => ({ id })),
       })),
     };
-    void preview(pairOperation, input).then((p) => (p.ok ? setAsking({ question: p.question, input }) : say(failureText(p.error), true)));
+    void preview(pairOperation, input).then((p) =>
+      p.ok ? setAsking({ question: p.question, input }) : say(failureText(p.error), true),
+    );
   };
   if (asking) {
     const done = () => {
       setAsking(null);
       setPicks(new Map());
     };
-    return <Confirm question={asking.question} onYes={() => run(pairOperation, asking.input).then((r) => (r.ok ? done() : setAsking(null)))} onNo={() => setAsking(null)} />;
+    return (
+      <Confirm
+        question={asking.question}
+        onYes={() => run(pairOperation, asking.input).then((r) => (r.ok ? done() : setAsking(null)))}
+        onNo={() => setAsking(null)}
+      />
+    );
   }
   if (editing) {
     const keep = (dormIds: string[], studentIds: string[]) => {
@@ -125,7 +135,14 @@ export function PairScreen({ start: given }: { start?: IsoDate }) {
         <Line bold>
           配对 · 自 {start} 起 · 已选 {picks.size}/{rows.length}（寝室、困难生默认全选）
         </Line>
-        <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="没有待配对的班级：每个在校班级都有联系干部" maxWidth={20} />
+        <ListView
+          visible={visible}
+          total={rows.length}
+          selected={nav.selected}
+          top={nav.top}
+          empty="没有待配对的班级：每个在校班级都有联系干部"
+          maxWidth={20}
+        />
         {picking && pickingRow ? (
           <Box flexDirection="column">
             <Text bold>为 {safeText(pickingRow.cls.name)} 选择干部：</Text>
@@ -140,20 +157,42 @@ export function PairScreen({ start: given }: { start?: IsoDate }) {
               ))}
           </Box>
         ) : null}
-        <StatusBar commands={picking ? ['move', 'pickCadre', 'back'] : ['move', 'pickCadre', 'pickTargets', 'savePairs', 'back']} />
+        <StatusBar
+          commands={picking ? ['move', 'pickCadre', 'back'] : ['move', 'pickCadre', 'pickTargets', 'savePairs', 'back']}
+        />
       </Box>
     </WithKeys>
   );
 }
 
 /** The dorms and 困难生 a class takes to its new cadre: those no one holds, unticked by space. */
-function TargetsForm({ row, initial, onSave, onCancel }: { row: Row; initial: { dormIds: string[]; studentIds: string[] }; onSave: (dormIds: string[], studentIds: string[]) => void; onCancel: () => void }) {
+function TargetsForm({
+  row,
+  initial,
+  onSave,
+  onCancel,
+}: {
+  row: Row;
+  initial: { dormIds: string[]; studentIds: string[] };
+  onSave: (dormIds: string[], studentIds: string[]) => void;
+  onCancel: () => void;
+}) {
   const { idx } = useUi();
   const [values, setValues] = useState<FormValues>({ dorms: initial.dormIds, students: initial.studentIds });
   const label = (id: string, kind: 'dorm' | 'student') => safeText(targetLabel(idx, kind, id));
   const fields: FieldSpec[] = [
-    { key: 'dorms', label: '寝室', kind: 'multi', options: row.dormIds.map((id) => ({ value: id, label: label(id, 'dorm') })) },
-    { key: 'students', label: '困难生', kind: 'multi', options: row.studentIds.map((id) => ({ value: id, label: label(id, 'student') })) },
+    {
+      key: 'dorms',
+      label: '寝室',
+      kind: 'multi',
+      options: row.dormIds.map((id) => ({ value: id, label: label(id, 'dorm') })),
+    },
+    {
+      key: 'students',
+      label: '困难生',
+      kind: 'multi',
+      options: row.studentIds.map((id) => ({ value: id, label: label(id, 'student') })),
+    },
   ];
   return (
     <Box flexDirection="column">

@@ -38,7 +38,10 @@ export function RemindScreen() {
   const send = async () => {
     setAsking(false);
     if (!chosen || !robot) return;
-    const record = (hashes: string[]) => ({ date: today, sent: hashes.map((hash) => ({ collegeId: chosen.collegeId, hash })) });
+    const record = (hashes: string[]) => ({
+      date: today,
+      sent: hashes.map((hash) => ({ collegeId: chosen.collegeId, hash })),
+    });
     // Asked first of the store: a viewer, or a robot removed meanwhile, sends nothing.
     const may = await preview(remindSentOperation, record(chosen.messages.map(messageHash)));
     if (!may.ok) return say(failureText(may.error), true);
@@ -56,7 +59,10 @@ export function RemindScreen() {
     }
     if (sent.failure) {
       const done = sent.delivered.length > 0 ? `；${messageNumbers(sent.delivered)}已送达` : '';
-      return say(`${chosen.college}：催办${sent.failure.n === 1 ? '' : messageNumbers([sent.failure.n])}未发出，${sent.failure.reason}${done}`, true);
+      return say(
+        `${chosen.college}：催办${sent.failure.n === 1 ? '' : messageNumbers([sent.failure.n])}未发出，${sent.failure.reason}${done}`,
+        true,
+      );
     }
     if (saved) say(`${chosen.college}：已发送到群机器人（${chosen.messages.length} 条消息）`);
   };
@@ -100,7 +106,10 @@ export function RemindScreen() {
       ))}
       <Panel>
         {text ? (
-          [...lines.slice(0, messageRows).map((l, i) => <Line key={i}>{safeText(l)}</Line>), lines.length > messageRows ? <Text key="more">……（共 {lines.length} 行，y 复制全部）</Text> : null]
+          [
+            ...lines.slice(0, messageRows).map((l, i) => <Line key={i}>{safeText(l)}</Line>),
+            lines.length > messageRows ? <Text key="more">……（共 {lines.length} 行，y 复制全部）</Text> : null,
+          ]
         ) : (
           <Text>没有需要催办的干部</Text>
         )}

@@ -5,7 +5,13 @@ import { dormKey } from '../../domain/indexes.js';
 import { type ClassGroup, type Dorm, type Student } from '../../domain/schema.js';
 import { STUDENT_CATEGORIES } from '../../domain/vocabulary.js';
 import type { Operation } from '../../operations/operation.js';
-import { recordEdit, saveClassOperation, saveDormOperation, saveStudentOperation, type SaveRecordInput } from '../../operations/save-record.js';
+import {
+  recordEdit,
+  saveClassOperation,
+  saveDormOperation,
+  saveStudentOperation,
+  type SaveRecordInput,
+} from '../../operations/save-record.js';
 import type { FieldSpec, FormValues } from '../components/form.js';
 import { RecordForm } from '../components/record-form.js';
 import { useUi } from '../ui-context.js';
@@ -16,7 +22,9 @@ type Unlabelled = { [K in FieldSpec['kind']]: Omit<Extract<FieldSpec, { kind: K 
 
 /** A roster form: `fields` say how each is typed, the operation's kind gives values and labels. */
 function RosterForm<R extends { id: string }, F extends Fields>(props: {
-  op: Operation<SaveRecordInput<F>, unknown> & { kind: { fieldsOf: (r: R | null, ...rest: never[]) => F; labels: Partial<Record<string, string>> } };
+  op: Operation<SaveRecordInput<F>, unknown> & {
+    kind: { fieldsOf: (r: R | null, ...rest: never[]) => F; labels: Partial<Record<string, string>> };
+  };
   record: R | null;
   title: string;
   fields: Unlabelled[];
@@ -67,7 +75,14 @@ export function DormForm({ dorm, onDone }: { dorm: Dorm | null; onDone: () => vo
       record={dorm}
       title={dorm ? `寝室 ${dormKey(dorm)}` : '寝室'}
       onDone={onDone}
-      fields={[text('building', '如 7号楼'), text('number', '如 301'), text('classNames', '班级名称，混合寝室用、分隔'), text('leader'), text('size'), text('note')]}
+      fields={[
+        text('building', '如 7号楼'),
+        text('number', '如 301'),
+        text('classNames', '班级名称，混合寝室用、分隔'),
+        text('leader'),
+        text('size'),
+        text('note'),
+      ]}
     />
   );
 }

@@ -21,7 +21,9 @@ import { YearForm } from './year-form.js';
 type Row = { kind: 'term'; index: number } | { kind: 'rules'; collegeId: string | null };
 type Editing = { kind: 'term'; index: number | null } | { kind: 'rules'; collegeId: string | null };
 
-const RULE_FIELDS = (['classPerTerm', 'dormPerMonth', 'studentPerMonth', 'minWindowDays'] as const).map((key) => [key, fieldLabel(dutyRulesSchema, key)] as const);
+const RULE_FIELDS = (['classPerTerm', 'dormPerMonth', 'studentPerMonth', 'minWindowDays'] as const).map(
+  (key) => [key, fieldLabel(dutyRulesSchema, key)] as const,
+);
 const TERM = fieldLabels(termSchema);
 
 export function SettingsScreen() {
@@ -58,14 +60,24 @@ export function SettingsScreen() {
         if (is('back')) back();
         else if (is('addTerm')) setEditing({ kind: 'term', index: null });
         else if (is('startYear')) setNewYear(true);
-        else if (is('editRow') && row) setEditing(row.kind === 'term' ? { kind: 'term', index: row.index } : { kind: 'rules', collegeId: row.collegeId });
+        else if (is('editRow') && row)
+          setEditing(
+            row.kind === 'term' ? { kind: 'term', index: row.index } : { kind: 'rules', collegeId: row.collegeId },
+          );
       }}
     >
-    <Box flexDirection="column">
-      <Line bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Line>
-      <ListView visible={visible} total={rows.length} selected={nav.selected} top={nav.top} empty="（尚无设置）" maxWidth={60} />
-      <StatusBar commands={['move', 'editRow', 'addTerm', 'startYear', 'back']} />
-    </Box>
+      <Box flexDirection="column">
+        <Line bold>设置 · 学期与考核规则（次数：班级每学期、寝室与困难生每月）</Line>
+        <ListView
+          visible={visible}
+          total={rows.length}
+          selected={nav.selected}
+          top={nav.top}
+          empty="（尚无设置）"
+          maxWidth={60}
+        />
+        <StatusBar commands={['move', 'editRow', 'addTerm', 'startYear', 'back']} />
+      </Box>
     </WithKeys>
   );
 }
@@ -86,15 +98,28 @@ function SettingsForm({ editing, onDone }: { editing: Editing; onDone: () => voi
         ]
       : [
           ...RULE_FIELDS.slice(0, 2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
-          { key: 'dormScope', label: fieldLabel(dutyRulesSchema, 'dormScope'), kind: 'choice', options: DORM_SCOPES.map((s) => ({ value: s, label: DORM_SCOPE_LABELS[s] })) },
+          {
+            key: 'dormScope',
+            label: fieldLabel(dutyRulesSchema, 'dormScope'),
+            kind: 'choice',
+            options: DORM_SCOPES.map((s) => ({ value: s, label: DORM_SCOPE_LABELS[s] })),
+          },
           ...RULE_FIELDS.slice(2).map(([key, label]): FieldSpec => ({ key, label, kind: 'text' })),
         ];
   const save = (v: FormValues) => {
     const value = (key: string) => String(v[key] ?? '');
     return editing.kind === 'term'
       ? run(saveTermOperation, { index: editing.index, name: value('name'), start: value('start'), end: value('end') })
-      : run(saveRulesOperation, { collegeId: editing.collegeId, rules: Object.fromEntries(Object.keys(initial).map((k) => [k, value(k)])) as RulesInput });
+      : run(saveRulesOperation, {
+          collegeId: editing.collegeId,
+          rules: Object.fromEntries(Object.keys(initial).map((k) => [k, value(k)])) as RulesInput,
+        });
   };
-  const title = editing.kind === 'term' ? (term ? `编辑学期 ${term.name}` : '新增学期') : `编辑规则 · ${editing.collegeId === null ? '全校默认' : (data.colleges.find((c) => c.id === editing.collegeId)?.name ?? '')}`;
+  const title =
+    editing.kind === 'term'
+      ? term
+        ? `编辑学期 ${term.name}`
+        : '新增学期'
+      : `编辑规则 · ${editing.collegeId === null ? '全校默认' : (data.colleges.find((c) => c.id === editing.collegeId)?.name ?? '')}`;
   return <RecordForm title={title} fields={fields} initial={initial} save={save} onDone={onDone} />;
 }

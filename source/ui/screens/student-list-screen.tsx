@@ -44,7 +44,8 @@ function StudentDetail({ student, commands }: { student: Student; commands: Comm
       targetId={student.id}
       header={
         <>
-          {safeText(student.studentNo)} {safeText(student.name)} · {safeText(idx.classById.get(student.classId)?.name ?? '')} · {student.categories.join('、')} · 联系方式{' '}
+          {safeText(student.studentNo)} {safeText(student.name)} ·{' '}
+          {safeText(idx.classById.get(student.classId)?.name ?? '')} · {student.categories.join('、')} · 联系方式{' '}
           {safeText(student.contact) || '—'}
         </>
       }

@@ -30,7 +30,13 @@ const ACTIONS = [
 type Action = (typeof ACTIONS)[number]['value'];
 
 const defaultPath = (action: Action, today: string, term: string) =>
-  action === 'import' ? '花名册.xlsx' : action === 'form1' ? `附件1-${today}.xlsx` : action === 'form2' ? `附件2-${today}.xlsx` : `评议考核-${term}.xlsx`;
+  action === 'import'
+    ? '花名册.xlsx'
+    : action === 'form1'
+      ? `附件1-${today}.xlsx`
+      : action === 'form2'
+        ? `附件2-${today}.xlsx`
+        : `评议考核-${term}.xlsx`;
 
 // The XLSX modules (exceljs, ~150 ms to load) load on first use, not with the TUI.
 const exports = () => import('../../io/exports.js');
@@ -38,7 +44,18 @@ const exports = () => import('../../io/exports.js');
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
 export function TransferScreen() {
-  const { data, idx, report, today, exportsDir, readOnly, run: runOperation, preview: previewOperation, say, back } = useUi();
+  const {
+    data,
+    idx,
+    report,
+    today,
+    exportsDir,
+    readOnly,
+    run: runOperation,
+    preview: previewOperation,
+    say,
+    back,
+  } = useUi();
   const actions = ACTIONS.filter((a) => !(readOnly && a.value === 'import'));
   const [values, setValues] = useState<Record<string, string>>({ action: actions[0]!.value, path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
@@ -52,11 +69,13 @@ export function TransferScreen() {
   const sendByStdin = exportsDir !== undefined && action === 'import';
   const sendHint = `经 SSH 导入：在你自己的电脑上运行 ssh … import - < ${defaultPath('import', today, '')}（全部无误才写入）`;
 
-
   const run = async () => {
     if (sendByStdin) return say(sendHint);
     if (refusedPath) {
-      say(`经 SSH 只能使用你的文件夹 ${exportsDir ?? ''} 中的文件：请只输入文件名，如 ${defaultPath(action, today, report.term?.name ?? '')}`, true);
+      say(
+        `经 SSH 只能使用你的文件夹 ${exportsDir ?? ''} 中的文件：请只输入文件名，如 ${defaultPath(action, today, report.term?.name ?? '')}`,
+        true,
+      );
       return;
     }
     setBusy(true);
@@ -79,14 +98,19 @@ export function TransferScreen() {
       const { exportAssessment, exportForm1, exportForm2 } = await exports();
       // Over SSH, how to bring the file home: the exports command reads her folder.
       const fetch = exportsDir === undefined ? '' : `；取回：ssh … exports get ${typed} --out - > ${typed}`;
-      if (action === 'form1') say(`已导出 ${out}（附件1，${(await exportForm1(data, idx, o)).sheets} 张工作表）${fetch}`);
+      if (action === 'form1')
+        say(`已导出 ${out}（附件1，${(await exportForm1(data, idx, o)).sheets} 张工作表）${fetch}`);
       else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 行）${fetch}`);
       else {
         if (!report.term) throw new Error('尚未配置学期，无法导出评议考核');
         say(`已导出 ${out}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）${fetch}`);
       }
     } catch (error) {
-      if (error instanceof ExportExistsError) say(`文件 ${error.file} 已存在：如需覆盖，请把“覆盖已有文件”选为“是”后再导出（请先在 Excel/WPS 中关闭该文件）`, true);
+      if (error instanceof ExportExistsError)
+        say(
+          `文件 ${error.file} 已存在：如需覆盖，请把“覆盖已有文件”选为“是”后再导出（请先在 Excel/WPS 中关闭该文件）`,
+          true,
+        );
       else say(isUserError(error) ? error.message : `失败：${(error as Error).message}`, true);
     } finally {
       setBusy(false);
@@ -102,30 +126,40 @@ export function TransferScreen() {
     };
     return (
       <WithKeys onKey={onKey} claim>
-      <Box flexDirection="column">
-        <Line bold>导入预览：{safeText(preview.file)}</Line>
-        {'summary' in preview ? (
-          importSummaryLines(preview.summary).map((line) => <Line key={line}>{line}</Line>)
-        ) : (
-          <>
-            <Line>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Line>
-            {preview.errors.slice(0, 14).map((line) => (
-              <Line key={line}>
-                {safeText(line)}
-              </Line>
-            ))}
-            {preview.errors.length > 14 && <Line>……另有 {preview.errors.length - 14} 处</Line>}
-          </>
-        )}
-        <StatusBar commands={'summary' in preview ? ['confirmImport', 'no'] : ['closePreview']} typing />
-      </Box>
+        <Box flexDirection="column">
+          <Line bold>导入预览：{safeText(preview.file)}</Line>
+          {'summary' in preview ? (
+            importSummaryLines(preview.summary).map((line) => <Line key={line}>{line}</Line>)
+          ) : (
+            <>
+              <Line>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Line>
+              {preview.errors.slice(0, 14).map((line) => (
+                <Line key={line}>{safeText(line)}</Line>
+              ))}
+              {preview.errors.length > 14 && <Line>……另有 {preview.errors.length - 14} 处</Line>}
+            </>
+          )}
+          <StatusBar commands={'summary' in preview ? ['confirmImport', 'no'] : ['closePreview']} typing />
+        </Box>
       </WithKeys>
     );
   }
   const fields: FieldSpec[] = [
     { key: 'action', label: '操作', kind: 'choice', options: actions.map((a) => ({ ...a })) },
     ...(sendByStdin ? [] : [{ key: 'path', label: '文件路径', kind: 'text' as const, placeholder: path }]),
-    ...(action === 'import' ? [] : [{ key: 'force', label: '覆盖已有文件', kind: 'choice' as const, options: [{ value: 'no', label: '否' }, { value: 'yes', label: '是' }] }]),
+    ...(action === 'import'
+      ? []
+      : [
+          {
+            key: 'force',
+            label: '覆盖已有文件',
+            kind: 'choice' as const,
+            options: [
+              { value: 'no', label: '否' },
+              { value: 'yes', label: '是' },
+            ],
+          },
+        ]),
   ];
   return (
     <Box flexDirection="column">

@@ -42,12 +42,21 @@ export function YearForm({ onDone }: { onDone: () => void }) {
   }
   const fields: FieldSpec[] = [
     { key: 'year', label: '学年', kind: 'text', placeholder: '如 2027-2028' },
-    ...(['firstStart', 'firstEnd', 'secondStart', 'secondEnd'] as const).map(
-      (key, i): FieldSpec => ({ key, label: ['第一学期开始', '第一学期结束', '第二学期开始', '第二学期结束'][i]!, kind: 'text', placeholder: defaults[i] ? `默认 ${defaults[i]}` : 'YYYY-MM-DD' }),
-    ),
+    ...(['firstStart', 'firstEnd', 'secondStart', 'secondEnd'] as const).map((key, i): FieldSpec => ({
+      key,
+      label: ['第一学期开始', '第一学期结束', '第二学期开始', '第二学期结束'][i]!,
+      kind: 'text',
+      placeholder: defaults[i] ? `默认 ${defaults[i]}` : 'YYYY-MM-DD',
+    })),
   ];
   const submit = async () => {
-    const input: StartYearInput = { year: text('year'), firstStart: text('firstStart'), firstEnd: text('firstEnd'), secondStart: text('secondStart'), secondEnd: text('secondEnd') };
+    const input: StartYearInput = {
+      year: text('year'),
+      firstStart: text('firstStart'),
+      firstEnd: text('firstEnd'),
+      secondStart: text('secondStart'),
+      secondEnd: text('secondEnd'),
+    };
     const previewed = await preview(startYearOperation, input);
     if (!previewed.ok) return say(failureText(previewed.error), true);
     const ended = previewed.result.lines.length > 0 ? `：${previewed.result.lines.join('；')}` : '';
@@ -55,7 +64,14 @@ export function YearForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <Box flexDirection="column">
-      <Form title="新学年" fields={fields} values={values} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} onSubmit={submit} onCancel={onDone} />
+      <Form
+        title="新学年"
+        fields={fields}
+        values={values}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+        onSubmit={submit}
+        onCancel={onDone}
+      />
       <StatusBar commands={FORM_COMMANDS} typing />
     </Box>
   );
