@@ -12,3 +12,8 @@ export async function fillRoster(file: string, rows: Record<string, unknown[][]>
   await wb.xlsx.writeFile(file);
   return file;
 }
+
+/** A row of the 干部 sheet in the template's columns: a 普通党员 of 教务处 with no phones. */
+export function cadreRow(employeeNo: string, name: string, college: string): string[] {
+  return [employeeNo, name, college, '教务处', '科员', '中共党员', '', '', '普通党员'];
+}

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { clientArgv } from '../../source/cli/forced-command.js';
-import { fillRoster } from '../helpers/filled-roster.js';
+import { cadreRow, fillRoster } from '../helpers/filled-roster.js';
 import { assertWithinScope } from '../../source/domain/scope-check.js';
 import { BLOCK_BEGIN, BLOCK_END, withBlock } from '../../source/io/authorized-keys.js';
 import { migrate } from '../../source/store/migrations.js';
@@ -258,20 +258,9 @@ describe('identity and scope', () => {
         stdin.mockRestore();
       }
     };
-    const cadre = (no: string, name: string, college: string) => [
-      no,
-      name,
-      college,
-      '教务处',
-      '科员',
-      '中共党员',
-      '',
-      '',
-      '普通党员',
-    ];
     const other = readFileSync(
       await fillRoster(join(dir, 'other.xlsx'), {
-        干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')],
+        干部: [cadreRow('T020', '孙八', '经济管理学院'), cadreRow('T021', '吴九', '机电信息学院')],
       }),
     );
     const before = readFileSync(file, 'utf8');
@@ -283,7 +272,7 @@ describe('identity and scope', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
 
     const own = readFileSync(
-      await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }),
+      await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadreRow('T020', '孙八', '经济管理学院')] }),
     );
     expect(await sshImport('wang', own)).toMatchObject({
       code: 0,

@@ -26,7 +26,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillRoster } from '../helpers/filled-roster.js';
+import { cadreRow, fillRoster } from '../helpers/filled-roster.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 import { judgeCase, matrixCases, matrixCommands } from '../helpers/ssh-matrix.js';
 
@@ -400,24 +400,13 @@ describe('over a real sshd', () => {
   });
 
   it("import - reads the roster from standard input: her college's rows imported, a roster touching another college refused whole", async () => {
-    const cadre = (no: string, name: string, college: string) => [
-      no,
-      name,
-      college,
-      '教务处',
-      '科员',
-      '中共党员',
-      '',
-      '',
-      '普通党员',
-    ];
     const other = readFileSync(
       await fillRoster(join(dir, 'other.xlsx'), {
-        干部: [cadre('T020', '孙八', '经济管理学院'), cadre('T021', '吴九', '机电信息学院')],
+        干部: [cadreRow('T020', '孙八', '经济管理学院'), cadreRow('T021', '吴九', '机电信息学院')],
       }),
     );
     const own = readFileSync(
-      await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadre('T020', '孙八', '经济管理学院')] }),
+      await fillRoster(join(dir, 'own.xlsx'), { 干部: [cadreRow('T020', '孙八', '经济管理学院')] }),
     );
     const before = datastoreState();
     tally.attempts += 1;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillRoster } from '../helpers/filled-roster.js';
+import { cadreRow, fillRoster } from '../helpers/filled-roster.js';
 import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
 
 // One test at a time: each imports or exports through exceljs, and side by side under load they outran the 30 s limit.
@@ -11,7 +11,7 @@ describe('导入 / 导出 screen', () => {
   it('previews an import, n leaves the data untouched, y imports', async () => {
     const ui = await startApp();
     const file = await fillRoster(join(ui.dir, '花名册.xlsx'), {
-      干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']],
+      干部: [cadreRow('T010', '赵六', '经济管理学院')],
     });
     await ui.press('8');
     await ui.until('导入 / 导出');
@@ -98,7 +98,7 @@ describe('导入 / 导出 screen', () => {
     await ui.press(KEY.enter);
     await ui.until('错误：找不到文件');
     const file = await fillRoster(join(ui.dir, 'ok.xlsx'), {
-      干部: [['T010', '赵六', '经济管理学院', '教务处', '科员', '中共党员', '', '', '普通党员']],
+      干部: [cadreRow('T010', '赵六', '经济管理学院')],
     });
     for (let i = 0; i < 'nope.xlsx'.length; i++) await ui.press(KEY.backspace);
     await ui.press(...'ok.xlsx', KEY.enter);
