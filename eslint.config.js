@@ -30,6 +30,22 @@ export default tseslint.config(
       ],
     },
   },
+  // One direction of dependency (README 代码结构): each layer imports only the layers before it.
+  ...[
+    ['domain', 'files|store|io|operations|cli|ui'],
+    ['files', 'store|io|operations|cli|ui'],
+    ['store', 'io|operations|cli|ui'],
+    ['io', 'operations|cli|ui'],
+    ['operations', 'cli|ui'],
+  ].map(([layer, later]) => ({
+    files: [`source/${layer}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: `^(\\.\\./)+(${later})/`, message: `source/${layer} 不引用后面的层` }] },
+      ],
+    },
+  })),
   {
     // Hooks live in the terminal UI and its tests; elsewhere a `use…` function is not one.
     files: ['source/ui/**/*.{ts,tsx}', 'test/**/*.tsx'],

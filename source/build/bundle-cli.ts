@@ -50,7 +50,7 @@ export async function bundleProgram(outdir: string): Promise<void> {
     define,
     entryPoints: { 'cli/program': 'source/cli/program.ts' },
     outdir,
-    // Two levels below the install's root, as dist/store/paths.js is (store/paths.ts finds data/ from there).
+    // Two levels below the install's root, as dist/files/paths.js is (store/paths.ts finds data/ from there).
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     // yargs finds its translations (zh_CN) beside its own files; it loads only when a command line needs

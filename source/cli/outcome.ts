@@ -2,7 +2,7 @@
 // the lines on stderr.
 import { isUserError } from '../domain/errors.js';
 import { safeText } from '../domain/safe-text.js';
-import { storageProblem } from '../store/storage-errors.js';
+import { storageProblem } from '../files/storage-errors.js';
 import { setIdentity } from './runtime.js';
 
 /**

@@ -8,8 +8,8 @@ import { dateField } from '../operations/fields.js';
 import { OperationRunner } from '../operations/runner.js';
 import { ScopedStore, type Identity } from '../operations/scoped-store.js';
 import type { StoreOptions } from '../store/datastore-file.js';
-import { resolveDataFile } from '../store/paths.js';
-import { osUserName } from '../store/os-user.js';
+import { resolveDataFile } from '../files/paths.js';
+import { osUserName } from '../files/os-user.js';
 
 export interface GlobalArgs {
   data?: string;

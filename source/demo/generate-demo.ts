@@ -1,7 +1,7 @@
 // Writes the bundled demo datastore: `npm run demo` (deterministic, committed as data/sanlianxi.json).
 import { rm } from 'node:fs/promises';
 import { DatastoreFile } from '../store/datastore-file.js';
-import { DEFAULT_DATA_FILE } from '../store/paths.js';
+import { DEFAULT_DATA_FILE } from '../files/paths.js';
 import { buildDemoData } from './demo-data.js';
 
 const file = process.argv[2] ?? DEFAULT_DATA_FILE;

@@ -7,7 +7,7 @@ import { buildIndexes } from '../domain/indexes.js';
 import { reportingTerm } from '../domain/terms.js';
 import { exportAssessment, exportForm1, exportForm2 } from '../io/exports.js';
 import { DatastoreFile } from '../store/datastore-file.js';
-import { DEFAULT_DATA_FILE, INSTALL_ROOT } from '../store/paths.js';
+import { DEFAULT_DATA_FILE, INSTALL_ROOT } from '../files/paths.js';
 import { DEMO_TODAY } from './demo-data.js';
 import { toPdf, toPng } from './pdf-tools.js';
 

@@ -5,7 +5,7 @@ import { chmod, lstat, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { User } from '../domain/schema.js';
-import { ensurePrivateDir, writePrivateFile } from '../store/private-files.js';
+import { ensurePrivateDir, writePrivateFile } from '../files/private-files.js';
 
 export const BLOCK_BEGIN = '# >>> sanlianxi users: written by `sanlianxi users sync-keys`, edits inside are replaced';
 export const BLOCK_END = '# <<< sanlianxi users';

@@ -5,7 +5,7 @@
 // a send waits on robots for minutes, and every other change would wait with it.
 import lockfile from 'proper-lockfile';
 import { UserError } from '../domain/errors.js';
-import { storageProblem } from '../store/storage-errors.js';
+import { storageProblem } from '../files/storage-errors.js';
 
 /** A send's lock not refreshed for this long was left by a killed run, and is taken over. */
 export const SEND_LOCK_STALE_MS = 60_000;

@@ -6,8 +6,8 @@ import type ExcelJS from 'exceljs';
 import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { ExportExistsError } from './export-exists-error.js';
-import { writePrivateFile } from '../store/private-files.js';
-import { storageProblem } from '../store/storage-errors.js';
+import { writePrivateFile } from '../files/private-files.js';
+import { storageProblem } from '../files/storage-errors.js';
 
 export const THIN_BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

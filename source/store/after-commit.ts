@@ -9,11 +9,11 @@ import { recordAdded, type WrittenMonth } from './digest-file.js';
 import type { HeadFile } from './file-schemas.js';
 import { compactJournal } from './journal.js';
 import { isStoreFileName, type DatastoreLayout } from './layout.js';
-import { sweepTempFiles } from './private-files.js';
+import { sweepTempFiles } from '../files/private-files.js';
 import { indexFileName, writeRosterIndex, indexedRosterText, type RosterIndex } from './roster-index.js';
 import { writeSeal } from './seals.js';
 import type { SnapshotReader } from './snapshot-reader.js';
-import { isStorageError } from './storage-errors.js';
+import { isStorageError } from '../files/storage-errors.js';
 import { sweepReleasedLocks } from './store-lock.js';
 
 export interface AfterCommitStep {

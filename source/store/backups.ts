@@ -10,7 +10,7 @@
 import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
-import { PRIVATE_DIR_MODE, syncDir, writeNewPrivateFile } from './private-files.js';
+import { PRIVATE_DIR_MODE, syncDir, writeNewPrivateFile } from '../files/private-files.js';
 import type { DatastoreLayout } from './layout.js';
 import { backupsToDrop } from './retention.js';
 import { sha256 } from './seals.js';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from './file-identity.js';
+import { sha256 } from '../files/file-identity.js';
 
 declare const __SANLIANXI_CODE_HASH__: string | undefined;
 

@@ -8,7 +8,7 @@
 // Believed only when kind, code and body hold here and its kind finds every file in `rests` unchanged.
 import { asciiJson } from './ascii-json.js';
 import { codeHash } from './code-hash.js';
-import { sha256 } from './file-identity.js';
+import { sha256 } from '../files/file-identity.js';
 
 export type DerivedKind = 'overdue-digest' | 'overdue-added' | 'roster-index';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 import { digestAnswers, digestWithContacts, type DigestContact, type OverdueDigest } from '../domain/overdue-digest.js';
 import { derivedText, parseBody, readDerived } from './derived-file.js';
-import { sha256, stampOf } from './file-identity.js';
+import { sha256, stampOf } from '../files/file-identity.js';
 import { monthOf, type DatastoreLayout } from './layout.js';
 import type { Snapshot } from './snapshot.js';
 import type { PartCache } from './snapshot-reader.js';
@@ -199,7 +199,7 @@ export async function recordAdded(
     parts,
     replaced: [...replaced],
   };
-  const { writePrivateFile } = await import('./private-files.js');
+  const { writePrivateFile } = await import('../files/private-files.js');
   await writePrivateFile(layout.digestAdded, await derivedText('overdue-added', rests, all));
 }
 
@@ -233,6 +233,6 @@ export async function writeDigest(
     parts[file] = source;
   }
   const rests: DigestRests = { main, parts };
-  const { writePrivateFile } = await import('./private-files.js');
+  const { writePrivateFile } = await import('../files/private-files.js');
   await writePrivateFile(layout.digest, await derivedText('overdue-digest', rests, digest));
 }

@@ -12,7 +12,7 @@ import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES, TABLE_LABELS, TABLES } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
-import { PRIVATE_MODE, replacePrivateFile } from './private-files.js';
+import { PRIVATE_MODE, replacePrivateFile } from '../files/private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
 import { sha256 } from './seals.js';
 import { sameList } from './snapshot.js';

@@ -3,9 +3,9 @@
 import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { DatastoreFileError } from './datastore-file-error.js';
-import { writePrivateFile } from './private-files.js';
-import { sha256, stampOf } from './file-identity.js';
-import { storageProblem } from './storage-errors.js';
+import { writePrivateFile } from '../files/private-files.js';
+import { sha256, stampOf } from '../files/file-identity.js';
+import { storageProblem } from '../files/storage-errors.js';
 
 export { stampOf };
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { PRIVATE_DIR_MODE } from './private-files.js';
+import { PRIVATE_DIR_MODE } from '../files/private-files.js';
 
 /** A ticket being written: not in the queue yet. */
 const PENDING = '.pending-';

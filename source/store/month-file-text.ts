@@ -6,7 +6,7 @@ import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Contact } from '../domain/schema.js';
 import { asciiJson } from './ascii-json.js';
-import { sha256 } from './file-identity.js';
+import { sha256 } from '../files/file-identity.js';
 import type { PartFile } from './file-schemas.js';
 
 /** How a month file's bytes end: the records' array and the object closed, then a newline. */

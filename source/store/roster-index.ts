@@ -95,6 +95,6 @@ export async function readRosterIndex(file: string, rosterSha256: string): Promi
 /** Writes the index of the roster text whose SHA-256 is `rosterSha256` (private-files.ts: whole, or not at all). */
 export async function writeRosterIndex(file: string, rosterSha256: string, index: RosterIndex): Promise<void> {
   const rests: Rests = { roster: rosterSha256 };
-  const { writePrivateFile } = await import('./private-files.js');
+  const { writePrivateFile } = await import('../files/private-files.js');
   await writePrivateFile(file, await derivedText('roster-index', rests, index));
 }

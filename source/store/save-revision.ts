@@ -17,12 +17,12 @@ import { appendEntry, dropEntriesFrom, summarizeChanges, type JournalEntry } fro
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
 import { monthFileBytes } from './month-file-text.js';
 import { partFileName, rosterFileName, type MonthKey } from './layout.js';
-import { osUserName } from './os-user.js';
-import { ensurePrivateDir } from './private-files.js';
+import { osUserName } from '../files/os-user.js';
+import { ensurePrivateDir } from '../files/private-files.js';
 import { indexedRosterText, type RosterIndex } from './roster-index.js';
 import { collectionsOf, deepFreeze, extend, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
-import { storageProblem } from './storage-errors.js';
+import { storageProblem } from '../files/storage-errors.js';
 import type { HeldLock } from './store-lock.js';
 import type { ChangeMeta } from './store-types.js';
 

@@ -8,12 +8,12 @@ import type { Contact } from '../domain/schema.js';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import type { ParsedMainFile } from './validate.js';
 import type { HeadFile, MainCollections } from './file-schemas.js';
-import { sha256 } from './file-identity.js';
-import { writePrivateFile } from './private-files.js';
+import { sha256 } from '../files/file-identity.js';
+import { writePrivateFile } from '../files/private-files.js';
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
-export { sha256 } from './file-identity.js';
+export { sha256 } from '../files/file-identity.js';
 
 /**
  * A file's bytes parsed by `trusted` when they match `seal`, otherwise by `validated` (which may load

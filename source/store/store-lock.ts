@@ -18,10 +18,10 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { osUserName } from './os-user.js';
+import { osUserName } from '../files/os-user.js';
 import { LockQueue } from './lock-queue.js';
-import { ensurePrivateDir } from './private-files.js';
-import { storageProblem } from './storage-errors.js';
+import { ensurePrivateDir } from '../files/private-files.js';
+import { storageProblem } from '../files/storage-errors.js';
 
 /** How long a change waits for others before giving up. */
 export const WAIT_MS = 30_000;

@@ -8,7 +8,7 @@ import { OperationRunner } from '../../source/operations/runner.js';
 import { saveCadreOperation } from '../../source/operations/save-record.js';
 import { ScopedStore } from '../../source/operations/scoped-store.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
-import { osUserName } from '../../source/store/os-user.js';
+import { osUserName } from '../../source/files/os-user.js';
 import { runCli } from '../helpers/run-cli.js';
 import { LOGGED, logLine, notesOf, store, sweep, useSweepDisk } from './disk-sweep.js';
 

@@ -12,8 +12,8 @@ import { assignedStore, ctx, logNote, mount, notes, tempDir, unmount } from './f
 
 // An injected fault: the private file write whose target matches `failing.target` fails with `failing.code`.
 const failing = vi.hoisted(() => ({ target: null as RegExp | null, code: '' }));
-vi.mock('../../source/store/private-files.js', async (original) => {
-  const real = await original<typeof import('../../source/store/private-files.js')>();
+vi.mock('../../source/files/private-files.js', async (original) => {
+  const real = await original<typeof import('../../source/files/private-files.js')>();
   return {
     ...real,
     writePrivateFile: async (file: string, data: string | Buffer) => {

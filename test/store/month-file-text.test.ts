@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../source/domain/schema.js';
 import { asciiJson } from '../../source/store/ascii-json.js';
-import { sha256 } from '../../source/store/file-identity.js';
+import { sha256 } from '../../source/files/file-identity.js';
 import { monthFileBytes, type MonthAsRead } from '../../source/store/month-file-text.js';
 
 const contact = (i: number, note: string): Contact => ({

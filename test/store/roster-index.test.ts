@@ -19,7 +19,7 @@ import {
   type RosterIndex,
 } from '../../source/store/roster-index.js';
 import { extend } from '../../source/store/snapshot.js';
-import { sha256 } from '../../source/store/file-identity.js';
+import { sha256 } from '../../source/files/file-identity.js';
 import { smallSchool, testContext } from '../helpers/fixtures.js';
 
 /** smallSchool with records added from the generated texts: names with spaces, parentheses, any character, repeated. */

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The install's root: two levels above this file, from source/store or dist/store alike. */
+/** The install's root: two levels above this file, from source/files or dist/files alike. */
 export const INSTALL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULT_DATA_FILE = resolve(INSTALL_ROOT, 'data', 'sanlianxi.json');
