@@ -9,7 +9,8 @@ import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
-import { computeChanges, type CollectionName, type RecordChange } from './journal.js';
+import type { CollectionName, RecordChange } from './journal.js';
+import { computeChanges } from './record-changes.js';
 import { describeIssues } from './issue-text.js';
 import { carry, extend } from './snapshot.js';
 

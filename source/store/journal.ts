@@ -5,17 +5,12 @@
 // without a check, are still read. Retention: retention.ts.
 import { createReadStream } from 'node:fs';
 import { open, rm, truncate } from 'node:fs/promises';
-import { isDeepStrictEqual } from 'node:util';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
 import * as z from 'zod/mini';
-import { journalSettings } from '../domain/robots.js';
-import type { Contact, Datastore } from '../domain/schema.js';
-import { ROSTER_TABLES, TABLE_LABELS, TABLES } from '../domain/tables.js';
-import type { MainCollections } from './file-schemas.js';
+import { TABLE_LABELS, TABLES } from '../domain/tables.js';
 import { PRIVATE_MODE, replacePrivateFile } from '../files/private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
 import { sha256 } from './seals.js';
-import { sameList } from './snapshot.js';
 
 /** The journal is rewritten once its oldest entry would go even were it this much newer. */
 const COMPACT_SLACK_DAYS = 30;
@@ -76,56 +71,6 @@ const entrySchema = z.object({
   undoOf: z.optional(z.int()),
 });
 export type JournalEntry = z.infer<typeof entrySchema> & { changes: RecordChange[] | null };
-
-type IdRecord = { id: string };
-
-function diffTable(
-  collection: CollectionName,
-  before: readonly IdRecord[],
-  after: readonly IdRecord[],
-  out: RecordChange[],
-): void {
-  // The records before a change are frozen (as read), so the same object is the same record: the same
-  // table, or records added after those read in the same order (a log), need no comparing.
-  if (after.length >= before.length && before.every((r, i) => after[i] === r)) {
-    for (let i = before.length; i < after.length; i++)
-      out.push({ collection, id: after[i]!.id, before: null, after: after[i]! });
-    return;
-  }
-  const old = new Map(before.map((r) => [r.id, r]));
-  for (const record of after) {
-    const previous = old.get(record.id);
-    old.delete(record.id);
-    // Contacts are frozen once loaded, so the same object means the same record.
-    if (previous === record || (previous !== undefined && isDeepStrictEqual(previous, record))) continue;
-    out.push({ collection, id: record.id, before: previous ?? null, after: record });
-  }
-  for (const [id, record] of old) out.push({ collection, id, before: record, after: null });
-}
-
-/** Every record that differs between the state before a change and after it. */
-export function computeChanges(
-  before: MainCollections,
-  beforeContacts: readonly Contact[],
-  after: Datastore,
-): RecordChange[] {
-  const changes: RecordChange[] = [];
-  if (!sameList(before, after, 'settings') && !isDeepStrictEqual(before.settings, after.settings)) {
-    // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
-    changes.push({
-      collection: 'settings',
-      id: 'settings',
-      before: journalSettings(before.settings),
-      after: journalSettings(after.settings),
-    });
-  }
-  for (const table of ROSTER_TABLES) {
-    // A list both read from the same roster text, still unread (lazy-roster.ts), is the same list.
-    if (!sameList(before, after, table)) diffTable(table, before[table], after[table], changes);
-  }
-  diffTable('contacts', beforeContacts, after.contacts, changes);
-  return changes;
-}
 
 /** `联系记录 新增 1；联系分配 修改 1` */
 export function summarizeChanges(changes: readonly RecordChange[]): string {
