@@ -1,8 +1,6 @@
-// The journal: one JSON line per saved change — when, who, which command or screen, and every record
-// before and after — read by `history` and by `undo`. Each line ends with its own check
-// (`,"check":"<16 hex>"}`, the start of the SHA-256 of the line before it): a line torn by a crash or a
-// full disk fails its check and is ignored, never read as another entry; lines of older versions,
-// without a check, are still read. Retention: retention.ts.
+// One JSON line per save, each ending with its own check (`,"check":"<16 hex>"}`, the start of the
+// SHA-256 of the line before it): a line torn by a crash or a full disk fails it and is skipped, never
+// read as another entry. Lines of older versions, without a check, still read.
 import { createReadStream } from 'node:fs';
 import { open, rm, truncate } from 'node:fs/promises';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
@@ -13,8 +11,7 @@ import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention
 import { sha256 } from './seals.js';
 
 /** The journal is rewritten once its oldest entry would go even were it this much newer. */
-const COMPACT_SLACK_DAYS = 30;
-const DAY_MS = 86_400_000;
+const COMPACT_SLACK_MS = 30 * 86_400_000;
 
 const CHECKED_LINE = /,"check":"([0-9a-f]{16})"\}$/;
 
@@ -30,21 +27,14 @@ export function journalLine(entry: JournalEntry): string {
  */
 export function parseJournalLine(line: string, one = false): JournalEntry | null {
   const checked = CHECKED_LINE.exec(line);
-  let json = line;
-  if (checked) {
-    json = `${line.slice(0, checked.index)}}`;
-    if (sha256(json).slice(0, 16) !== checked[1]) return null;
-  } else if (line.includes('"check":')) {
-    return null;
-  }
-  let raw: unknown;
+  const json = checked ? `${line.slice(0, checked.index)}}` : line;
+  if (checked ? sha256(json).slice(0, 16) !== checked[1] : line.includes('"check":')) return null;
   try {
-    raw = JSON.parse(json);
+    const parsed = entrySchema.safeParse(JSON.parse(json), one ? { jitless: true } : undefined);
+    return parsed.success ? (parsed.data as JournalEntry) : null;
   } catch {
     return null;
   }
-  const parsed = entrySchema.safeParse(raw, one ? { jitless: true } : undefined);
-  return parsed.success ? (parsed.data as JournalEntry) : null;
 }
 
 export const COLLECTIONS = ['settings', ...TABLES] as const;
@@ -129,70 +119,6 @@ export async function journalSize(file: string): Promise<{ bytes: number; lines:
   return { bytes, lines };
 }
 
-/** The time of the journal's first entry that reads with a time that reads, or null. */
-async function oldestEntryTime(file: string): Promise<number | null> {
-  try {
-    for await (const line of linesFromStart(file)) {
-      const entry = parseJournalLine(line, true);
-      const time = entry ? Date.parse(entry.at) : NaN;
-      if (!Number.isNaN(time)) return time;
-    }
-  } catch {
-    // no journal
-  }
-  return null;
-}
-
-/**
- * The file's lines, first first, read a chunk at a time: every save asks for the oldest entry, and a
- * read stream through readline costs several times one read of the file's head.
- */
-async function* linesFromStart(file: string, chunkSize = 1 << 16): AsyncGenerator<string> {
-  const handle = await open(file, 'r');
-  try {
-    let position = 0;
-    let carry = Buffer.alloc(0);
-    for (;;) {
-      const chunk = Buffer.alloc(chunkSize);
-      const { bytesRead } = await handle.read(chunk, 0, chunkSize, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      const buf =
-        carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-      let start = 0;
-      for (let nl: number; (nl = buf.indexOf(0x0a, start)) >= 0; start = nl + 1) {
-        if (nl > start) yield buf.toString('utf8', start, nl);
-      }
-      carry = buf.subarray(start);
-    }
-    if (carry.length > 0) yield carry.toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The times of the journal's newest KEEP_JOURNAL_ENTRIES entries that read (fewer: all), oldest first. */
-async function latestTimes(file: string): Promise<number[]> {
-  const times: number[] = [];
-  for await (const line of linesFromEnd(file)) {
-    const entry = parseJournalLine(line);
-    if (entry) times.push(Date.parse(entry.at));
-    if (times.length === KEEP_JOURNAL_ENTRIES) break;
-  }
-  return times.reverse();
-}
-
-/** The times of the journal's entries that read, in journal order: its lines split as the rewrite splits them. */
-async function entryTimes(file: string): Promise<number[]> {
-  const times: number[] = [];
-  const { createInterface } = await import('node:readline');
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    const entry = parseJournalLine(line);
-    if (entry) times.push(Date.parse(entry.at));
-  }
-  return times;
-}
-
 /**
  * Retention (retention.ts): once the oldest entry would be dropped even were it a month newer (so this
  * runs about once a month), the journal is rewritten without the entries expiredEntries drops and
@@ -201,59 +127,73 @@ async function entryTimes(file: string): Promise<number[]> {
  */
 export async function compactJournal(file: string, now: Date): Promise<boolean> {
   const newest = now.getTime();
-  const oldest = await oldestEntryTime(file);
-  const probe = oldest === null ? NaN : oldest + COMPACT_SLACK_DAYS * DAY_MS;
-  // The newest entries are read only once the oldest is old enough by the newest entry's time.
-  if (!olderThanKept(probe, newest) || !expiredEntries([probe, ...(await latestTimes(file))], newest)[0]) return false;
-  const expired = expiredEntries(await entryTimes(file), newest);
+  // Every save asks for the oldest entry; the newest are read only once it is old enough, and the whole
+  // journal only once it would go.
+  let probe = NaN;
+  for await (const line of lines(file)) {
+    const entry = parseJournalLine(line, true);
+    probe = entry ? Date.parse(entry.at) + COMPACT_SLACK_MS : NaN;
+    if (!Number.isNaN(probe)) break;
+  }
+  if (!olderThanKept(probe, newest)) return false;
+  const latest = await entryTimes(lines(file, true), KEEP_JOURNAL_ENTRIES);
+  if (!expiredEntries([probe, ...latest.reverse()], newest)[0]) return false;
+  const expired = expiredEntries(await entryTimes(lines(file)), newest);
   let index = 0;
-  const { createInterface } = await import('node:readline');
-  const input = createReadStream(file);
   // Whole, fsynced, renamed over the journal and the folder fsynced (private-files.ts): a crash or a
   // full disk leaves the old journal or the new one, never one cut short.
-  try {
-    await replacePrivateFile(file, async (out) => {
-      let chunk = '';
-      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-        const entry = parseJournalLine(line);
-        if (entry && !expired[index++]) chunk += `${journalLine(entry)}\n`;
-        if (chunk.length >= 1 << 20) {
-          await out.writeFile(chunk);
-          chunk = '';
-        }
+  await replacePrivateFile(file, async (out) => {
+    let chunk = '';
+    for await (const line of lines(file)) {
+      const entry = parseJournalLine(line);
+      if (entry && !expired[index++]) chunk += `${journalLine(entry)}\n`;
+      if (chunk.length >= 1 << 20) {
+        await out.writeFile(chunk);
+        chunk = '';
       }
-      await out.writeFile(chunk);
-    });
-  } finally {
-    input.destroy();
-  }
+    }
+    await out.writeFile(chunk);
+  });
   return true;
 }
 
-/** The file's lines, last first, read from the end a chunk at a time (a newline byte never sits inside a UTF-8 character). */
-async function* linesFromEnd(file: string, chunkSize = 1 << 20): AsyncGenerator<string> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+/** The times of the first `limit` entries of `lines` that read (NaN: a time that does not). */
+async function entryTimes(lines: AsyncIterable<string>, limit = Infinity): Promise<number[]> {
+  const times: number[] = [];
+  for await (const line of lines) {
+    const entry = parseJournalLine(line);
+    if (entry) times.push(Date.parse(entry.at));
+    if (times.length === limit) break;
   }
+  return times;
+}
+
+/**
+ * The file's lines but empty ones, first first or (`backwards`) last first, read a chunk at a time: a save
+ * reads the oldest entry, `undo` and `history` the newest, neither the whole journal. A newline byte never
+ * sits inside a UTF-8 character. No file, no lines.
+ */
+async function* lines(file: string, backwards = false): AsyncGenerator<string> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (handle === null) return;
   try {
-    let position = (await handle.stat()).size;
-    let carry = Buffer.alloc(0);
-    while (position > 0) {
-      const size = Math.min(chunkSize, position);
-      position -= size;
-      const chunk = Buffer.alloc(size);
-      await handle.read(chunk, 0, size, position);
-      const buf = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
-      let end = buf.length;
-      // end > 0 first: lastIndexOf counts a negative offset from the end of the buffer.
-      for (let nl: number; end > 0 && (nl = buf.lastIndexOf(0x0a, end - 1)) >= 0; end = nl) {
-        if (nl + 1 < end) yield buf.toString('utf8', nl + 1, end);
-      }
-      carry = buf.subarray(0, end);
+    const { size } = await handle.stat();
+    let carry: Buffer = Buffer.alloc(0);
+    for (let done = 0; done < size;) {
+      const length = Math.min(1 << 16, size - done);
+      const { buffer } = await handle.read(Buffer.alloc(length), 0, length, backwards ? size - done - length : done);
+      done += length;
+      const text = Buffer.concat(backwards ? [buffer, carry] : [carry, buffer]);
+      const pieces: Buffer[] = [];
+      let start = 0;
+      for (let nl: number; (nl = text.indexOf(0x0a, start)) >= 0; start = nl + 1) pieces.push(text.subarray(start, nl));
+      pieces.push(text.subarray(start));
+      // The piece at the edge not yet read may go on in the next chunk.
+      carry = (backwards ? pieces.shift() : pieces.pop())!;
+      for (const piece of backwards ? pieces.reverse() : pieces) if (piece.length > 0) yield piece.toString('utf8');
     }
     if (carry.length > 0) yield carry.toString('utf8');
   } finally {
@@ -262,14 +202,12 @@ async function* linesFromEnd(file: string, chunkSize = 1 << 20): AsyncGenerator<
 }
 
 /**
- * The entries that describe saved revisions, newest first, read from the end of the journal so that
- * `undo` and `history` cost what they show, not five years of lines. A line torn by a crash is
- * skipped (parseJournalLine); an entry written for a save that never committed is superseded by the later entry of the
- * same revision (met first here).
+ * The entries that describe saved revisions, newest first. An entry written for a save that never
+ * committed is superseded by the later entry of the same revision (met first here).
  */
 export async function* newestEntries(file: string, currentRevision: number): AsyncGenerator<JournalEntry> {
   const seen = new Set<number>();
-  for await (const line of linesFromEnd(file)) {
+  for await (const line of lines(file, true)) {
     const entry = parseJournalLine(line);
     if (!entry || entry.revision > currentRevision || seen.has(entry.revision)) continue;
     seen.add(entry.revision);
