@@ -1,26 +1,18 @@
-// Waiters for a datastore's lock take turns in arrival order: each leaves a ticket (a file named by its
-// arrival time) in `<main file>.lock-queue/` and tries the lock only when no live ticket is ahead of its
-// own. Without it, a writer that releases and at once asks again mostly wins against waiters that poll,
-// and with several busy writers a secretary's `log` could wait for many rounds of their saves.
-// A ticket whose process is gone (this host) or that outlived any wait (another host) is removed.
+// Waiters for a datastore's lock take turns in arrival order, each with a ticket in
+// `<main file>.lock-queue/`: without it, a writer that releases and at once asks again mostly wins
+// against waiters that poll, and a secretary's `log` could wait for many rounds of others' saves.
+// A ticket is an empty file whose name says whose it is: made in one step, never seen half written.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { PRIVATE_DIR_MODE } from '../files/private-files.js';
+import { PRIVATE_DIR_MODE, PRIVATE_MODE } from '../files/private-files.js';
 
-/** A ticket being written: not in the queue yet. */
-const PENDING = '.pending-';
-
-interface TicketOwner {
-  pid: number;
-  host: string;
-}
+/** `<arrival ms, 15 digits>-<pid>-<host>-<8 hex>`: tickets sort in arrival order. */
+const TICKET = /^\d{15}-(\d+)-(.+)-[0-9a-f]{8}$/;
 
 export class LockQueue {
   private ticket: string | null = null;
-  /** Tickets of this host already read: their owner's pid (a ticket's content never changes). */
-  private readonly pids = new Map<string, number>();
 
   constructor(
     readonly dir: string,
@@ -30,25 +22,16 @@ export class LockQueue {
     private readonly foreignTicketMs: number,
   ) {}
 
-  get joined(): boolean {
-    return this.ticket !== null;
-  }
-
-  /** Whether ticket `name` stands ahead of this waiter's own (tickets sort in arrival order). */
+  /** Whether `name` is a ticket ahead of this waiter's own. */
   ahead(name: string): boolean {
-    return !name.startsWith(PENDING) && (this.ticket === null || name < this.ticket);
+    return TICKET.test(name) && (this.ticket === null || name < this.ticket);
   }
 
   /** Whether no live ticket is ahead of this waiter's own (before it joins: whether there is none). */
   async myTurn(): Promise<boolean> {
-    const names = (await readdir(this.dir).catch(() => [] as string[])).sort();
-    for (const name of names) {
-      if (name.startsWith(PENDING)) {
-        await this.sweepPending(name);
-        continue;
-      }
-      if (name === this.ticket) return true;
-      if (!(await this.abandoned(name))) return false;
+    for (const name of (await readdir(this.dir).catch(() => [] as string[])).sort()) {
+      if (!this.ahead(name)) continue;
+      if (!(await this.gone(name))) return false;
       await rm(join(this.dir, name), { force: true });
     }
     return true;
@@ -56,18 +39,8 @@ export class LockQueue {
 
   async join(): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-    const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${randomUUID().slice(0, 8)}`;
-    const owner: TicketOwner = { pid: process.pid, host: hostname() };
-    // Written aside and renamed: a ticket is never seen half written, whenever its writer is killed.
-    const pending = join(this.dir, `${PENDING}${name}`);
-    try {
-      await writeFile(pending, JSON.stringify(owner), { mode: 0o600 });
-      await rename(pending, join(this.dir, name));
-    } catch (error) {
-      // A full disk: the waiter leaves no trace (the next one would sweep it only 2 s later).
-      await rm(pending, { force: true });
-      throw error;
-    }
+    const name = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${hostname()}-${randomUUID().slice(0, 8)}`;
+    await writeFile(join(this.dir, name), '', { mode: PRIVATE_MODE, flag: 'wx' });
     this.ticket = name;
   }
 
@@ -77,29 +50,11 @@ export class LockQueue {
     this.ticket = null;
   }
 
-  /** A ticket being written, or left half written by a joiner killed then (removed once old). */
-  private async sweepPending(name: string): Promise<void> {
+  /** A ticket whose process is gone (this host), or that outlived any wait (another host). */
+  private async gone(name: string): Promise<boolean> {
+    const [, pid, host] = TICKET.exec(name)!;
+    if (host === hostname()) return !this.alive(Number(pid));
     const info = await stat(join(this.dir, name)).catch(() => null);
-    if (info !== null && Date.now() - info.mtimeMs > 2_000) await rm(join(this.dir, name), { force: true });
-  }
-
-  private async abandoned(name: string): Promise<boolean> {
-    const known = this.pids.get(name);
-    if (known !== undefined) return !this.alive(known);
-    const path = join(this.dir, name);
-    let owner: TicketOwner;
-    try {
-      owner = JSON.parse(await readFile(path, 'utf8')) as TicketOwner;
-    } catch {
-      // Unreadable (tickets are renamed into place whole: not written by this program): judged by its age.
-      const info = await stat(path).catch(() => null);
-      return info === null || Date.now() - info.mtimeMs > 2_000;
-    }
-    if (owner.host === hostname()) {
-      this.pids.set(name, owner.pid);
-      return !this.alive(owner.pid);
-    }
-    const info = await stat(path).catch(() => null);
     return info === null || Date.now() - info.mtimeMs > this.foreignTicketMs;
   }
 }
