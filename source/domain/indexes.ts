@@ -221,16 +221,3 @@ function lowerBound(sorted: readonly IsoDate[], value: IsoDate, inclusive: boole
   }
   return lo;
 }
-
-/**
- * Where a store puts, on the data it hands out, a faster way to that data's indexes: records looked up
- * by key from an index kept on disk, without reading every list (store/lazy-roster.ts).
- */
-export const STORED_INDEXES = Symbol('stored indexes');
-
-type WithStoredIndexes = Datastore & { [STORED_INDEXES]?: (data: Datastore) => Indexes };
-
-/** The indexes a change that only looks records up should use: the store's, else LazyIndexes. */
-export function indexesOf(data: Datastore): Indexes {
-  return (data as WithStoredIndexes)[STORED_INDEXES]?.(data) ?? new LazyIndexes(data);
-}

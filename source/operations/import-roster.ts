@@ -19,7 +19,7 @@ export const importRosterOperation = changeOperation<ImportInput, Imported>({
   name: '导入花名册',
   // Contacts in the roster are compared with every contact on file (a row met again is not added twice).
   hints: () => ({ contacts: 'all' }),
-  async apply(data, { file, bytes }, ctx, colleges) {
+  async apply(data, { file, bytes }, ctx, { colleges }) {
     // The XLSX modules (exceljs, ~150 ms to load) load only when a roster is imported.
     const { importRoster } = await import('../io/roster-import.js');
     return { file, summary: await importRoster(data, file, ctx, { bytes, colleges }) };

@@ -3,7 +3,6 @@ import { DEFAULT_FORM, logContact } from '../domain/contacts.js';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { indexesOf } from '../domain/indexes.js';
 import { cadreName, targetLabel } from '../domain/labels.js';
 import { parseDutyLabel } from '../domain/lookup.js';
 import { type Contact } from '../domain/schema.js';
@@ -70,10 +69,8 @@ export function contactForm(text: string | undefined, duty: Duty): ContactForm {
 export const logContactOperation = changeOperation<LogContactInput, LoggedContact>({
   name: '记录联系',
   hints: (input, ctx) => ({ contacts: dateOf(input, ctx), changes: 'contacts' }),
-  apply(data, input, ctx) {
-    // The store's indexes: through the roster's index only the records looked up are read (lazy-roster.ts);
-    // every lookup happens before the contact is added.
-    const idx = indexesOf(data);
+  // The store's lookups read only the records found (through the roster's index); all happen before the contact is added.
+  apply(data, input, ctx, { indexes: idx }) {
     const cadre = cadreOf(idx, input.cadre);
     const duty = dutyOf(input.duty);
     const targetId = targetOf(idx, duty, input.target);

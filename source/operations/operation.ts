@@ -2,8 +2,9 @@
 // UI): its journal name, what it must read, how it applies, what it asks first and what it says after.
 // Clients parse what the user typed into the operation's input and show the text it returns.
 import type { ChangeContext } from '../domain/context.js';
+import type { Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
-import type { DatastoreFile, RangeArg, Saved } from '../store/datastore-file.js';
+import type { Change, DatastoreFile, RangeArg, Saved } from '../store/datastore-file.js';
 import { widerRange } from './ranges.js';
 import { changingColleges } from './scoped-store.js';
 
@@ -35,12 +36,19 @@ export interface RunOptions {
   view?: RangeArg;
 }
 
+/** What the store gives a change besides the data. */
+export interface ChangeAids {
+  /** Lookups into the data, as the store found them: through the roster's index when it can. */
+  indexes: Indexes;
+  /** The colleges whose records the user may change, as the store judges her on the data (null: all). */
+  colleges: ReadonlySet<string> | null;
+}
+
 /** The common kind: a function of the data, run by store.update (and by store.preview for a preview). */
 export interface ChangeSpec<I, R> {
   name: string;
   hints(input: I, ctx: ChangeContext): StoreHints;
-  /** `colleges`: those whose records the user may change, as the store judges her on `data` (null: all). */
-  apply(data: Datastore, input: I, ctx: ChangeContext, colleges: ReadonlySet<string> | null): R | Promise<R>;
+  apply(data: Datastore, input: I, ctx: ChangeContext, aids: ChangeAids): R | Promise<R>;
   question?(result: R): string;
   done(result: R): string;
 }
@@ -49,13 +57,15 @@ export function changeOperation<I, R>(spec: ChangeSpec<I, R>): Operation<I, R> &
   return {
     name: spec.name,
     apply: spec.apply,
-    run: (store, input, ctx, how) =>
-      store.update((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
-    preview: (store, input, ctx, how) =>
-      store.preview((data) => spec.apply(data, input, ctx, changingColleges(store, data)), meta(spec, input, ctx, how)),
+    run: (store, input, ctx, how) => store.update(applied(spec, store, input, ctx), meta(spec, input, ctx, how)),
+    preview: (store, input, ctx, how) => store.preview(applied(spec, store, input, ctx), meta(spec, input, ctx, how)),
     ...(spec.question ? { question: spec.question } : {}),
     done: spec.done,
   };
+}
+
+function applied<I, R>(spec: ChangeSpec<I, R>, store: DatastoreFile, input: I, ctx: ChangeContext): Change<R> {
+  return (data, indexes) => spec.apply(data, input, ctx, { indexes, colleges: changingColleges(store, data) });
 }
 
 function meta<I, R>(spec: ChangeSpec<I, R>, input: I, ctx: ChangeContext, how: RunOptions) {

@@ -14,6 +14,7 @@ import { heldElsewhere, outOfScope } from '../domain/scope-miss.js';
 import { ImportError } from '../io/import-error.js';
 import {
   DatastoreFile,
+  type Change,
   type ChangeMeta,
   type ChangeStart,
   type RangeArg,
@@ -145,19 +146,13 @@ export class ScopedStore extends DatastoreFile {
     };
   }
 
-  override async update<T>(
-    change: (data: Datastore) => T | Promise<T>,
-    meta: ChangeMeta = { action: '' },
-  ): Promise<Saved<T>> {
+  override async update<T>(change: Change<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
     const actor = await this.actor();
     const saved = await super.update(change, { ...meta, user: actorLabel(actor, this.who.login) });
     return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
   }
 
-  override async preview<T>(
-    change: (data: Datastore) => T | Promise<T>,
-    meta: ChangeMeta = { action: '' },
-  ): Promise<Saved<T>> {
+  override async preview<T>(change: Change<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
     const saved = await super.preview(change, meta);
     return { ...saved, data: scopedView(saved.data, actorIn(saved.data, this.who)) };
   }

@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import { contactSchema, type Validator } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
 import { journalSettings } from '../domain/robots.js';
-import type { Contact, Datastore } from '../domain/schema.js';
+import type { Contact, Datastore, Settings } from '../domain/schema.js';
 import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
 import type { CollectionName, RecordChange } from './journal.js';
 import { computeChanges } from './record-changes.js';
 import { describeIssues } from './issue-text.js';
-import { carry, extend } from './snapshot.js';
+import { sameRoster } from './lazy-roster.js';
 
 type SchemaModule = typeof import('../domain/schema.js');
 const headOf = (s: SchemaModule) => s.datastoreSchema.pick({ schemaVersion: true, settings: true });
@@ -93,42 +93,22 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
     if (ids) ids.add(c.id);
     else touched.set(c.collection, new Set([c.id]));
   }
-  const needsCheck = (table: CollectionName, record: { id?: unknown }) =>
-    raw === null || touched.get(table)?.has(record.id) === true;
   const validated = new Map<string, unknown>();
-
-  // The roster's lists are read only as needed: a list of a roster read through its index stays unread (lazy-roster.ts).
-  const rest: MainCollections = data;
-  const rawContacts = data.contacts;
-  const touchedTables = new Set(touched.keys());
-  // A table the change did not touch is kept as it is: not validated, and (a roster list) not read.
-  const untouched = (table: CollectionName) => raw !== null && !touchedTables.has(table);
-  // The settings are a record like the others: checked when the change touched them (or the version).
-  const headChanged =
-    raw === null || base?.before.schemaVersion !== rest.schemaVersion || raw.some((c) => c.collection === 'settings');
-  // A change that only adds or edits contacts constructs no other schema.
-  const schemas = headChanged || ROSTER_TABLES.some((t) => touchedTables.has(t)) ? await loadRosterSchemas() : null;
-  const head =
-    schemas && headChanged
-      ? schemas.head.safeParse({ schemaVersion: rest.schemaVersion, settings: rest.settings })
-      : { success: true as const, data: { schemaVersion: rest.schemaVersion, settings: rest.settings } };
-  if (!head.success) throw refused('修改后的数据无效', rest, head.error.issues, []);
+  let schemas: RosterSchemas | null = null;
 
   const checkList = <T extends { id: string }>(
     table: CollectionName,
-    schemaOf: () => Validator<T>,
+    schema: Validator<T>,
     list: readonly T[],
     root: unknown,
     what: string,
   ): T[] => {
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
-    if (untouched(table)) return list as T[];
-    const schema = schemaOf();
+    const ids = touched.get(table);
     // A few records are checked by zod's interpreter: its compiled parser costs a new Function per object schema first.
-    const options =
-      raw !== null && (touched.get(table)?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
+    const options = raw !== null && (ids?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
     return list.map((record, i) => {
-      if (!needsCheck(table, record)) return record;
+      if (raw !== null && ids?.has(record.id) !== true) return record;
       let result = schema.safeParse(record, options);
       const stored = schemas?.stored[table as RosterTable];
       if (
@@ -144,39 +124,39 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
       return result.data;
     });
   };
-
-  const rosterSchema = (table: RosterTable) => () => {
-    if (!schemas) throw new Error(`${table} 的校验规则未加载`);
-    return schemas.tables[table];
-  };
-  const tables = {} as { [K in RosterTable]: MainCollections[K] };
-  for (const table of ROSTER_TABLES) {
-    if (untouched(table)) carry(tables, data, table);
-    else
-      (tables as Record<RosterTable, unknown>)[table] = checkList(
-        table,
-        rosterSchema(table),
-        rest[table],
-        rest,
-        '修改后的数据无效',
-      );
-  }
-  const contacts = checkList(
-    'contacts',
-    () => contactSchema,
-    rawContacts,
-    { contacts: rawContacts },
-    '修改后的联系记录无效',
-  );
-
-  const collections: MainCollections = extend(tables, {
-    schemaVersion: head.data.schemaVersion,
-    settings: head.data.settings,
-  });
-  const changes =
+  const changesWith = (settings: Settings | null): RecordChange[] | null =>
     raw?.map((c) => {
-      if (c.collection === 'settings') return { ...c, after: journalSettings(head.data.settings) };
+      if (c.collection === 'settings') return { ...c, after: journalSettings(settings!) };
       return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
     }) ?? null;
-  return { collections, contacts, changes };
+  const checkContacts = () =>
+    checkList('contacts', contactSchema, data.contacts, { contacts: data.contacts }, '修改后的联系记录无效');
+
+  // Data that reads its lists from the roster as read cannot have changed them: the roster is kept, unread.
+  if (base && sameRoster(base.before, data)) {
+    const contacts = checkContacts();
+    return { collections: base.before, contacts, changes: changesWith(null) };
+  }
+  // The settings are a record like the others: checked when the change touched them (or the version).
+  const headChanged =
+    raw === null || base?.before.schemaVersion !== data.schemaVersion || raw.some((c) => c.collection === 'settings');
+  // A change that only adds or edits contacts constructs no other schema.
+  if (headChanged || ROSTER_TABLES.some((t) => touched.has(t))) schemas = await loadRosterSchemas();
+  const head = { schemaVersion: data.schemaVersion, settings: data.settings };
+  const checkedHead = schemas && headChanged ? schemas.head.safeParse(head) : { success: true as const, data: head };
+  if (!checkedHead.success) throw refused('修改后的数据无效', data, checkedHead.error.issues, []);
+  const tables = Object.fromEntries(
+    ROSTER_TABLES.map((table) => [
+      table,
+      raw !== null && !touched.has(table)
+        ? data[table]
+        : checkList(table, schemas!.tables[table], data[table], data, '修改后的数据无效'),
+    ]),
+  ) as Pick<MainCollections, RosterTable>;
+  const contacts = raw !== null && !touched.has('contacts') ? data.contacts : checkContacts();
+  return {
+    collections: { ...tables, ...checkedHead.data },
+    contacts,
+    changes: changesWith(checkedHead.data.settings),
+  };
 }

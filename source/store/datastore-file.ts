@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { IsoDate } from '../domain/dates.js';
-import { buildIndexes } from '../domain/indexes.js';
+import { buildIndexes, LazyIndexes } from '../domain/indexes.js';
 import { overdueDigest, type OverdueDigest } from '../domain/overdue-digest.js';
 import type { Datastore } from '../domain/schema.js';
 import { reportingTerm } from '../domain/terms.js';
@@ -18,10 +18,11 @@ import type { JournalEntry } from './journal.js';
 import type { RestoredBackup } from './restore.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
-import { assemble, collectionsOf, earliestUnread, extend, freshSnapshot, type RangeArg } from './snapshot.js';
+import { collectionsOf, indexesFor, joined, writableCopy } from './lazy-roster.js';
+import { assemble, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
-import type { ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
+import type { Change, ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
 
 // What only a save, an undo, the journal or a restore needs (the lock, the writer, zod for the changed
 // records) is loaded when first used: a command that only reads starts without it.
@@ -30,7 +31,7 @@ const saving = () => import('./save-revision.js');
 const journal = () => import('./journal.js');
 
 export type { ContactRange, RangeArg } from './snapshot.js';
-export type { ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
+export type { Change, ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
 
 /**
  * The main file's real path: a datastore reached through a symbolic link (or by two paths) is one
@@ -178,7 +179,7 @@ export class DatastoreFile {
    * nothing is written and the error propagates. The change sees the contacts of `meta.contacts`
    * (default: this handle's); if it adds contacts dated earlier, it is run again on a wider read.
    */
-  async update<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+  async update<T>(change: Change<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
     return this.withLock((lock) => this.applyLocked(lock, change, meta));
   }
 
@@ -186,7 +187,7 @@ export class DatastoreFile {
    * Runs `change` as update() would — the same read, widened the same way — and saves nothing: what a
    * preview shows is what the update would do on the file as it is now. `revision` is the one read.
    */
-  async preview<T>(change: (data: Datastore) => T | Promise<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
+  async preview<T>(change: Change<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
     return this.applyLocked(null, change, meta);
   }
 
@@ -200,11 +201,10 @@ export class DatastoreFile {
   /** `lock` null: a preview, which saves nothing. */
   private async applyLocked<T>(
     lock: HeldLock | null,
-    unguarded: (data: Datastore) => T | Promise<T>,
+    unguarded: Change<T>,
     meta: ChangeMeta,
     undoing?: JournalEntry,
   ): Promise<Saved<T>> {
-    const change = this.guardChange(unguarded);
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
@@ -213,10 +213,12 @@ export class DatastoreFile {
       const before = collectionsOf(snapshot.main);
       const frozen = meta.changes === 'contacts';
       const read = assemble(snapshot);
-      const data = frozen ? read : { ...structuredClone(before), contacts: read.contacts };
+      const data = frozen ? read : { ...writableCopy(before), contacts: read.contacts };
       const beforeContacts = data.contacts.slice();
+      // A view the guard makes of the data gets lookups of its own.
+      const change = this.guardChange((d) => unguarded(d, d === data ? indexesFor(data) : new LazyIndexes(d)));
       const result = await change(data, {
-        before: extend(before, { contacts: beforeContacts }),
+        before: joined(before, { contacts: beforeContacts }),
         frozen,
         ...(undoing === undefined ? {} : { undoing }),
       });

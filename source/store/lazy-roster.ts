@@ -1,127 +1,183 @@
-// The roster read through its index (roster-index.ts): each list is parsed when first read, and a
-// lookup by key (工号, 楼-号, an id…) parses only the record it finds. A `log` reads a cadre, one
-// target, the cadre's assignments and their classes: a few records of the ~16,000 at school scale.
-// Every record comes from the roster text whose hash the main file names, and is checked against the
-// key it was found by; an index that does not match its text only means reading the list whole.
-import { LazyIndexes, STORED_INDEXES, dormKey, type Indexes } from '../domain/indexes.js';
-import { normalizeName } from '../domain/names.js';
-import type { Assignment, Cadre, ClassGroup, Datastore, Dorm, Student } from '../domain/schema.js';
-import { isRosterTable, ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
-import type { MainCollections } from './file-schemas.js';
-import type { RosterIndex } from './roster-index.js';
-import { deepFreeze } from './snapshot.js';
+// The roster file a handle holds (README: reading). Read through its index, a list is parsed at its first
+// read and a lookup of LOOKUPS parses only the records it finds, each believed only with the id and key
+// it was found by: a `log` reads a few records of a school's roster, a scoped command only `users`.
+import { LazyIndexes, type Indexes } from '../domain/indexes.js';
+import type { Datastore } from '../domain/schema.js';
+import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
+import type { MainCollections, MainFile, RosterRef } from './file-schemas.js';
+import { keyOf, keysOf, LOOKUPS, type Lookup, type LookupName, type RosterIndex } from './roster-index.js';
 
-const ROSTER_KEYS = ['schemaVersion', 'settings', ...ROSTER_TABLES] as const;
+type RosterKey = keyof MainCollections;
+type IdRecord = { id: string };
+
+const ROSTER_KEYS: readonly RosterKey[] = ['schemaVersion', 'settings', ...ROSTER_TABLES];
+
+/** Freezes `value` and every object in it (a frozen object's contents are taken as frozen already). */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  // Index and key loops, recursing only into objects: faster than Object.values on a school's roster.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
+  } else {
+    for (const key in value) deepFreeze(value[key]);
+  }
+  return Object.freeze(value);
+}
 
 /** Whether `index` can be read against a text of `length` characters: every section, list and key in place. */
 function usable(index: RosterIndex, length: number): boolean {
-  const inText = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= length;
+  const inText = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= length;
   const { sections, starts, ids, keys } = index;
   if (!sections || !starts || !ids || !keys) return false;
-  if (!ROSTER_KEYS.every((k) => Array.isArray(sections[k]) && inText(sections[k][0]) && inText(sections[k][1])))
-    return false;
   // A record's place is checked when it is read (a wrong one parses to no record, or another).
-  if (
-    !ROSTER_TABLES.every((t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length)
-  )
-    return false;
-  const lengths: [unknown[] | undefined, RosterTable][] = [
-    [keys.employeeNo, 'cadres'],
-    [keys.cadreName, 'cadres'],
-    [keys.className, 'classes'],
-    [keys.dormKey, 'dorms'],
-    [keys.studentNo, 'students'],
-    [keys.assignmentCadre, 'assignments'],
-  ];
-  return lengths.every(([list, table]) => Array.isArray(list) && list.length === ids[table].length);
+  return (
+    ROSTER_KEYS.every((k) => Array.isArray(sections[k]) && inText(sections[k][0]) && inText(sections[k][1])) &&
+    ROSTER_TABLES.every(
+      (t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length,
+    ) &&
+    (Object.keys(LOOKUPS) as LookupName[]).every((name) => {
+      const list = keysOf(index, name);
+      return Array.isArray(list) && list.length === ids[LOOKUPS[name].table].length;
+    })
+  );
 }
 
-/** The roster's text and what has been parsed of it. */
-class RosterText {
-  private readonly lists = new Map<string, unknown>();
-  /** Records parsed one by one, by table and position: a list parsed later holds these same objects. */
-  private readonly single = new Map<RosterTable, Map<number, { id: string }>>();
-  readonly getters = new Map<string, () => unknown>();
+/** The roster each object made by LazyRoster.with reads its lists from. */
+const madeBy = new WeakMap<object, LazyRoster>();
 
-  constructor(
-    private readonly text: string,
-    readonly index: RosterIndex,
+export class LazyRoster {
+  readonly #lists = new Map<RosterKey, unknown>();
+  /** Records parsed one at a time, by table and place: a list parsed later holds these same objects. */
+  readonly #records = new Map<RosterTable, Map<number, IdRecord>>();
+  /** The top-level keys in the text's order (a roster written again is written in the same order). */
+  readonly #keys: readonly RosterKey[];
+  /** The collections, each list read at its first use. */
+  readonly collections: MainCollections;
+
+  private constructor(
+    readonly ref: RosterRef,
+    /** Its index is on disk; false: the next save writes it (after-commit.ts). */
+    public indexed: boolean,
+    keys: readonly string[],
+    private readonly text = '',
+    private readonly index: RosterIndex | null = null,
   ) {
-    for (const key of Object.keys(index.sections)) this.getters.set(key, () => this.section(key));
+    this.#keys = keys as RosterKey[];
+    this.collections = this.with({});
+  }
+
+  /** A roster read whole, or just written: its lists as they are, frozen. */
+  static whole(ref: RosterRef, collections: MainCollections): LazyRoster {
+    const roster = new LazyRoster(ref, false, Object.keys(collections));
+    for (const key of roster.#keys) roster.#lists.set(key, deepFreeze(collections[key]));
+    return roster;
+  }
+
+  /** The roster of `text` read through `index`; null when the index cannot be read against this text. */
+  static read(ref: RosterRef, text: string, index: RosterIndex): LazyRoster | null {
+    return usable(index, text.length) ? new LazyRoster(ref, true, Object.keys(index.sections), text, index) : null;
   }
 
   /** A top-level value, parsed and frozen at its first read. */
-  section(key: string): unknown {
-    if (this.lists.has(key)) return this.lists.get(key);
-    const [start, end] = this.index.sections[key]!;
-    const value = JSON.parse(this.text.slice(start, end)) as unknown;
-    const fetched = isRosterTable(key) ? this.single.get(key) : undefined;
-    if (fetched && Array.isArray(value))
-      for (const [i, record] of fetched)
-        if ((value[i] as { id?: unknown } | undefined)?.id === record.id) value[i] = record;
-    this.lists.set(key, deepFreeze(value));
-    return value;
+  list<K extends RosterKey>(key: K): MainCollections[K] {
+    if (!this.#lists.has(key)) {
+      const [start, end] = this.index!.sections[key]!;
+      const value = JSON.parse(this.text.slice(start, end)) as IdRecord[];
+      for (const [i, record] of this.#records.get(key as RosterTable) ?? [])
+        if (value[i]?.id === record.id) value[i] = record;
+      this.#lists.set(key, deepFreeze(value));
+    }
+    return this.#lists.get(key) as MainCollections[K];
   }
 
   /** The record at place `i` of `table`, or undefined when the index does not match the text there. */
-  record<T extends { id: string }>(table: RosterTable, i: number): T | undefined {
-    const list = this.lists.get(table) as T[] | undefined;
+  record(table: RosterTable, i: number): IdRecord | undefined {
+    const list = this.#lists.get(table) as IdRecord[] | undefined;
     if (list) return list[i];
-    let parsed = this.single.get(table);
-    if (!parsed) this.single.set(table, (parsed = new Map()));
-    const known = parsed.get(i) as T | undefined;
+    let parsed = this.#records.get(table);
+    if (!parsed) this.#records.set(table, (parsed = new Map()));
+    const known = parsed.get(i);
     if (known) return known;
-    const starts = this.index.starts[table];
-    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : this.index.sections[table]![1] - 1;
-    let record: T;
+    const { sections, starts, ids } = this.index!;
+    const end = i + 1 < starts[table].length ? starts[table][i + 1]! - 1 : sections[table]![1] - 1;
+    let record: IdRecord | undefined;
     try {
-      record = JSON.parse(this.text.slice(starts[i], end)) as T;
+      record = JSON.parse(this.text.slice(starts[table][i], end)) as IdRecord;
     } catch {
       return undefined;
     }
-    if (record?.id !== this.index.ids[table][i]) return undefined;
+    if (record?.id !== ids[table][i]) return undefined;
     parsed.set(i, deepFreeze(record));
     return record;
   }
 
-  /** The top-level values parsed so far, in the order they were. */
-  parsed(): string[] {
-    return [...this.lists.keys()];
+  /** The top-level values parsed so far, in order; null for a roster not read through an index. */
+  parsed(): RosterKey[] | null {
+    return this.index && [...this.#lists.keys()];
   }
 
-  /** Whether `data` still reads every list from this text (a change may have replaced one). */
-  readBy(data: object): boolean {
-    return ROSTER_KEYS.every((k) => Object.getOwnPropertyDescriptor(data, k)?.get === this.getters.get(k));
+  /** `extra` with this roster's collections beside it, each read at its first use; writing one throws. */
+  with<E extends object>(extra: E): MainCollections & E {
+    const made = {} as MainCollections & E;
+    for (const key of this.#keys) Object.defineProperty(made, key, { get: () => this.list(key), enumerable: true });
+    madeBy.set(Object.assign(made, extra), this);
+    return made;
+  }
+
+  /** Lookups into `data`, made by `with`: those of LOOKUPS through the index, the others as LazyIndexes builds them. */
+  indexes(data: Datastore): Indexes {
+    const lists = new LazyIndexes(data);
+    if (this.index === null) return lists;
+    const through = new Map<string | symbol, IndexedMap>();
+    return new Proxy(lists, {
+      get: (target, name) => {
+        if (!Object.hasOwn(LOOKUPS, name)) return Reflect.get(target, name) as unknown;
+        let map = through.get(name);
+        if (!map) {
+          const keys = keysOf(this.index!, name as LookupName)!;
+          map = new IndexedMap(this, LOOKUPS[name as LookupName], keys, () => Reflect.get(target, name));
+          through.set(name, map);
+        }
+        return map;
+      },
+    });
   }
 }
 
-// A change looks up a few keys: each is found by a scan of its key list (~10 µs for 6,000 dorms),
-// cheaper than a map of the whole list (~1 ms each, and most lists are never looked up).
+/** A map of LOOKUPS read through the index; a key it cannot answer, and anything but get and has, reads the whole map. */
+class IndexedMap implements ReadonlyMap<string, unknown> {
+  readonly #found = new Map<string, unknown>();
+  #whole?: ReadonlyMap<string, unknown>;
 
-/** The place of `key` (the last record wins, as in LazyIndexes' maps); empty keys are not looked up. */
-function placeOf(keys: readonly (string | null)[], key: string): number | undefined {
-  const i = key === '' ? -1 : keys.lastIndexOf(key);
-  return i < 0 ? undefined : i;
-}
+  constructor(
+    private readonly roster: LazyRoster,
+    private readonly lookup: Lookup,
+    private readonly keyList: readonly (string | null)[],
+    private readonly wholeMap: () => ReadonlyMap<string, unknown>,
+  ) {}
 
-/** Every place of `key`, in order. */
-function placesOf(keys: readonly string[], key: string): number[] {
-  const places: number[] = [];
-  for (let i = keys.indexOf(key); i >= 0; i = keys.indexOf(key, i + 1)) places.push(i);
-  return places;
-}
-
-/** A read-only map whose lookups go through the index; a lookup it cannot answer, and anything else, reads the whole list. */
-abstract class IndexedMap<V> implements ReadonlyMap<string, V> {
-  #whole?: ReadonlyMap<string, V>;
-  constructor(private readonly wholeMap: () => ReadonlyMap<string, V>) {}
-  protected abstract lookup(key: string): V | undefined;
-  protected whole(): ReadonlyMap<string, V> {
+  // A change looks up a few keys: each is found by a scan of its key list, cheaper than a map of the
+  // whole list (and most lists are never looked up). An empty key is left to the whole map.
+  private find(key: string): unknown {
+    const { table, many } = this.lookup;
+    const places: number[] = [];
+    if (key !== '' && many)
+      for (let i = this.keyList.indexOf(key); i >= 0; i = this.keyList.indexOf(key, i + 1)) places.push(i);
+    // The last record wins, as in LazyIndexes' maps.
+    else if (key !== '' && this.keyList.lastIndexOf(key) >= 0) places.push(this.keyList.lastIndexOf(key));
+    if (places.length === 0) return undefined;
+    const records = places.map((i) => this.roster.record(table, i));
+    if (!records.every((r) => r !== undefined && keyOf(this.lookup, r) === key)) return undefined;
+    const value = many ? records : records[0];
+    this.#found.set(key, value);
+    return value;
+  }
+  private whole(): ReadonlyMap<string, unknown> {
     return (this.#whole ??= this.wholeMap());
   }
-  get(key: string): V | undefined {
+  get(key: string): unknown {
     if (this.#whole) return this.#whole.get(key);
-    return this.lookup(key) ?? this.whole().get(key);
+    return this.#found.get(key) ?? this.find(key) ?? this.whole().get(key);
   }
   has(key: string): boolean {
     return this.get(key) !== undefined;
@@ -138,7 +194,7 @@ abstract class IndexedMap<V> implements ReadonlyMap<string, V> {
   entries() {
     return this.whole().entries();
   }
-  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+  forEach(callback: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void, thisArg?: unknown): void {
     this.whole().forEach(callback, thisArg);
   }
   [Symbol.iterator]() {
@@ -146,204 +202,35 @@ abstract class IndexedMap<V> implements ReadonlyMap<string, V> {
   }
 }
 
-/** One record per key. */
-class KeyedRecords<T extends { id: string }> extends IndexedMap<T> {
-  constructor(
-    private readonly text: RosterText,
-    private readonly table: RosterTable,
-    private readonly keyList: readonly (string | null)[],
-    private readonly keyOf: (record: T) => string | null,
-    wholeMap: () => ReadonlyMap<string, T>,
-  ) {
-    super(wholeMap);
-  }
-  protected lookup(key: string): T | undefined {
-    const i = placeOf(this.keyList, key);
-    const record = i === undefined ? undefined : this.text.record<T>(this.table, i);
-    return record && this.keyOf(record) === key ? record : undefined;
-  }
+/** `collections` with `extra` beside it: a roster's collections stay unread. */
+export function joined<E extends object>(collections: MainCollections, extra: E): MainCollections & E {
+  return madeBy.get(collections)?.with(extra) ?? { ...collections, ...extra };
 }
 
-/** Every record with the key, in the list's order. */
-class GroupedRecords<T extends { id: string }> extends IndexedMap<T[]> {
-  readonly #found = new Map<string, T[]>();
-  constructor(
-    private readonly text: RosterText,
-    private readonly table: RosterTable,
-    private readonly keyList: readonly string[],
-    private readonly keyOf: (record: T) => string,
-    wholeMap: () => ReadonlyMap<string, T[]>,
-  ) {
-    super(wholeMap);
-  }
-  protected lookup(key: string): T[] | undefined {
-    const known = this.#found.get(key);
-    if (known) return known;
-    const places = placesOf(this.keyList, key);
-    if (places.length === 0) return undefined;
-    const records = places.map((i) => this.text.record<T>(this.table, i));
-    if (!records.every((r): r is T => r !== undefined && this.keyOf(r) === key)) return undefined;
-    this.#found.set(key, records);
-    return records;
-  }
+/** The main file's collections without its revision and month files. */
+export function collectionsOf(main: MainFile): MainCollections {
+  const roster = madeBy.get(main);
+  if (roster) return roster.collections;
+  const { revision: _revision, contactParts: _parts, ...collections } = main;
+  return collections;
 }
 
-/**
- * The indexes of data read through a roster index: lookups by id and key through the index, every
- * other map (and contact dates) built from the lists as LazyIndexes builds them.
- */
-class RosterIndexes implements Indexes {
-  readonly #lists: LazyIndexes;
-  readonly #maps = new Map<string, unknown>();
-
-  constructor(
-    private readonly text: RosterText,
-    data: Datastore,
-  ) {
-    this.#lists = new LazyIndexes(data);
-  }
-
-  private map<M>(name: keyof Indexes, make: () => M): M {
-    if (!this.#maps.has(name)) this.#maps.set(name, make());
-    return this.#maps.get(name) as M;
-  }
-  private byId<T extends { id: string }>(name: keyof Indexes, table: RosterTable, whole: () => ReadonlyMap<string, T>) {
-    return this.map(name, () => new KeyedRecords<T>(this.text, table, this.text.index.ids[table], (r) => r.id, whole));
-  }
-
-  get cadreById() {
-    return this.byId<Cadre>('cadreById', 'cadres', () => this.#lists.cadreById);
-  }
-  get classById() {
-    return this.byId<ClassGroup>('classById', 'classes', () => this.#lists.classById);
-  }
-  get dormById() {
-    return this.byId<Dorm>('dormById', 'dorms', () => this.#lists.dormById);
-  }
-  get studentById() {
-    return this.byId<Student>('studentById', 'students', () => this.#lists.studentById);
-  }
-  get cadreByEmployeeNo() {
-    return this.map(
-      'cadreByEmployeeNo',
-      () =>
-        new KeyedRecords<Cadre>(
-          this.text,
-          'cadres',
-          this.text.index.keys.employeeNo,
-          (c) => c.employeeNo,
-          () => this.#lists.cadreByEmployeeNo,
-        ),
-    );
-  }
-  get cadresByName() {
-    return this.map(
-      'cadresByName',
-      () =>
-        new GroupedRecords<Cadre>(
-          this.text,
-          'cadres',
-          this.text.index.keys.cadreName,
-          (c) => normalizeName(c.name),
-          () => this.#lists.cadresByName,
-        ),
-    );
-  }
-  get classByName() {
-    return this.map(
-      'classByName',
-      () =>
-        new KeyedRecords<ClassGroup>(
-          this.text,
-          'classes',
-          this.text.index.keys.className,
-          (c) => c.name,
-          () => this.#lists.classByName,
-        ),
-    );
-  }
-  get dormByKey() {
-    return this.map(
-      'dormByKey',
-      () =>
-        new KeyedRecords<Dorm>(this.text, 'dorms', this.text.index.keys.dormKey, dormKey, () => this.#lists.dormByKey),
-    );
-  }
-  get studentByNo() {
-    return this.map(
-      'studentByNo',
-      () =>
-        new KeyedRecords<Student>(
-          this.text,
-          'students',
-          this.text.index.keys.studentNo,
-          (s) => s.studentNo,
-          () => this.#lists.studentByNo,
-        ),
-    );
-  }
-  get assignmentsByCadre() {
-    return this.map(
-      'assignmentsByCadre',
-      () =>
-        new GroupedRecords<Assignment>(
-          this.text,
-          'assignments',
-          this.text.index.keys.assignmentCadre,
-          (a) => a.cadreId,
-          () => this.#lists.assignmentsByCadre,
-        ),
-    );
-  }
-  get collegeById() {
-    return this.#lists.collegeById;
-  }
-  get collegeByName() {
-    return this.#lists.collegeByName;
-  }
-  get dormsByClass() {
-    return this.#lists.dormsByClass;
-  }
-  get studentsByClass() {
-    return this.#lists.studentsByClass;
-  }
-  get assignmentsByClass() {
-    return this.#lists.assignmentsByClass;
-  }
-  get contactDates() {
-    return this.#lists.contactDates;
-  }
+/** Whether `a` and `b` read their lists from the same roster: the same lists, read or not (they cannot be written). */
+export function sameRoster(a: object, b: object): boolean {
+  return madeBy.get(a) !== undefined && madeBy.get(a) === madeBy.get(b);
 }
 
-/** Each lazy roster's text, by the function that gives its indexes (carried by data made from it). */
-const texts = new WeakMap<object, RosterText>();
-
-/** Which top-level values of the roster `data` was read from have been parsed, in order; null: not read through an index. */
-export function parsedLists(data: object): string[] | null {
-  const indexes = (data as { [STORED_INDEXES]?: object })[STORED_INDEXES];
-  return (indexes && texts.get(indexes)?.parsed()) ?? null;
+/** A copy of `collections` a change may write to: every list read, and copied deep. */
+export function writableCopy(collections: MainCollections): MainCollections {
+  return structuredClone(collections);
 }
 
-/**
- * The roster's collections read from `text` through `index`, or null when the index cannot be read
- * against this text. Each collection is a getter (parsed and frozen at its first read); the object
- * also carries, under STORED_INDEXES, the indexes of any data that still reads its lists from it.
- */
-export function lazyRoster(text: string, index: RosterIndex): MainCollections | null {
-  if (!usable(index, text.length)) return null;
-  const roster = new RosterText(text, index);
-  const collections = {};
-  for (const [key, get] of roster.getters) {
-    // Assigning a list to data made from these collections (snapshot.ts, extend) replaces it there, as on
-    // a plain object; the collections themselves are frozen.
-    const set = function (this: object, value: unknown) {
-      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
-    };
-    Object.defineProperty(collections, key, { get, set, enumerable: true });
-  }
-  const indexes = (data: Datastore): Indexes =>
-    roster.readBy(data) ? new RosterIndexes(roster, data) : new LazyIndexes(data);
-  Object.defineProperty(collections, STORED_INDEXES, { value: indexes });
-  texts.set(indexes, roster);
-  return Object.freeze(collections) as MainCollections;
+/** The lookups the store gives a change on `data`: through the roster's index when `data` reads its lists from one. */
+export function indexesFor(data: Datastore): Indexes {
+  return madeBy.get(data)?.indexes(data) ?? new LazyIndexes(data);
+}
+
+/** Which top-level values of the roster `data` reads from have been parsed, in order; null: not read through an index. */
+export function parsedLists(data: object): RosterKey[] | null {
+  return madeBy.get(data)?.parsed() ?? null;
 }

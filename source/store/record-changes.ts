@@ -5,7 +5,7 @@ import type { Contact, Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
 import type { CollectionName, RecordChange } from './journal.js';
-import { sameList } from './snapshot.js';
+import { sameRoster } from './lazy-roster.js';
 
 type IdRecord = { id: string };
 
@@ -40,7 +40,9 @@ export function computeChanges(
   after: Datastore,
 ): RecordChange[] {
   const changes: RecordChange[] = [];
-  if (!sameList(before, after, 'settings') && !isDeepStrictEqual(before.settings, after.settings)) {
+  // Data reading its lists from the roster as read cannot have changed them (lazy-roster.ts).
+  const kept = sameRoster(before, after);
+  if (!kept && !isDeepStrictEqual(before.settings, after.settings)) {
     // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
     changes.push({
       collection: 'settings',
@@ -49,10 +51,7 @@ export function computeChanges(
       after: journalSettings(after.settings),
     });
   }
-  for (const table of ROSTER_TABLES) {
-    // A list both read from the same roster text, still unread (lazy-roster.ts), is the same list.
-    if (!sameList(before, after, table)) diffTable(table, before[table], after[table], changes);
-  }
+  if (!kept) for (const table of ROSTER_TABLES) diffTable(table, before[table], after[table], changes);
   diffTable('contacts', beforeContacts, after.contacts, changes);
   return changes;
 }

@@ -1,16 +1,46 @@
-// The roster file's index: where each record of the roster's text starts, and the keys lookups go by
-// (id, 工号, normalised name, 班级名称, 楼-号, 学号, an assignment's cadre), so that a change which
-// looks up a few records (`log`) parses those few, not the whole roster (~2 MB, ~60 ms with its
-// indexes at school scale). A derived file beside the roster file (roster.r7.index.json), never a
-// source of truth (derived-file.ts): it rests on the roster text it indexes, by its SHA-256. A missing,
-// damaged, stale or foreign index means the roster is parsed whole (and the index written).
+// The roster file's index, a derived file (README: derived files): where each record of the roster's
+// text starts and the keys of LOOKUPS, so that a change looking up a few records (`log`) parses those
+// few, not the whole roster.
 import { readFile } from 'node:fs/promises';
-import { dormKey } from '../domain/indexes.js';
+import { dormKey, type Indexes } from '../domain/indexes.js';
 import { normalizeName } from '../domain/names.js';
 import { isRosterTable, ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import { asciiJson } from './ascii-json.js';
 import type { MainCollections } from './file-schemas.js';
 import { derivedText, parseBody, readDerived } from './derived-file.js';
+
+/** A map of Indexes answered through the index: its table, each record's key ('id': the index's ids), one record per key or many. */
+export interface Lookup {
+  table: RosterTable;
+  key: 'id' | ((record: never) => string | null);
+  many: boolean;
+}
+
+const by = <T extends RosterTable>(
+  table: T,
+  key: 'id' | ((record: MainCollections[T][number]) => string | null),
+  many = false,
+): Lookup => ({ table, key, many });
+
+/** The lookups a `log` makes (a cadre, a target, the cadre's assignments); every other map reads its list. */
+export const LOOKUPS = {
+  cadreById: by('cadres', 'id'),
+  classById: by('classes', 'id'),
+  dormById: by('dorms', 'id'),
+  studentById: by('students', 'id'),
+  cadreByEmployeeNo: by('cadres', (c) => c.employeeNo),
+  cadresByName: by('cadres', (c) => normalizeName(c.name), true),
+  classByName: by('classes', (c) => c.name),
+  dormByKey: by('dorms', dormKey),
+  studentByNo: by('students', (s) => s.studentNo),
+  assignmentsByCadre: by('assignments', (a) => a.cadreId, true),
+} satisfies Partial<Record<keyof Indexes, Lookup>>;
+
+export type LookupName = keyof typeof LOOKUPS;
+
+export function keyOf(lookup: Lookup, record: { id: string }): string | null {
+  return lookup.key === 'id' ? record.id : (lookup.key as (r: object) => string | null)(record);
+}
 
 export interface RosterIndex {
   /** Each top-level value's [start, end) in the roster's text, in the text's order. */
@@ -19,20 +49,13 @@ export interface RosterIndex {
   starts: Record<RosterTable, number[]>;
   /** Each record's id, in the same order. */
   ids: Record<RosterTable, string[]>;
-  /** Lookup keys, in the order of their table's records. */
-  keys: {
-    employeeNo: (string | null)[];
-    cadreName: string[];
-    className: string[];
-    dormKey: string[];
-    studentNo: string[];
-    assignmentCadre: string[];
-  };
+  /** Each record's key, by lookup (those by id use `ids`). */
+  keys: Partial<Record<LookupName, (string | null)[]>>;
 }
 
-/** What an index rests on (derived-file.ts): the SHA-256 of the roster text indexed, as the main file names it. */
-interface Rests {
-  roster: string;
+/** The keys of `lookup` in the order of its table's records. */
+export function keysOf(index: RosterIndex, name: LookupName): readonly (string | null)[] | undefined {
+  return LOOKUPS[name].key === 'id' ? index.ids[LOOKUPS[name].table] : index.keys[name];
 }
 
 /**
@@ -66,18 +89,13 @@ export function indexedRosterText(collections: MainCollections): { text: string;
     sections[key] = [start, length];
   });
   put('}');
-  const ids = Object.fromEntries(
-    ROSTER_TABLES.map((t) => [t, (collections[t] ?? []).map((r) => r.id)]),
-  ) as RosterIndex['ids'];
-  const keys: RosterIndex['keys'] = {
-    employeeNo: collections.cadres.map((c) => c.employeeNo),
-    cadreName: collections.cadres.map((c) => normalizeName(c.name)),
-    className: collections.classes.map((c) => c.name),
-    dormKey: collections.dorms.map(dormKey),
-    studentNo: collections.students.map((s) => s.studentNo),
-    assignmentCadre: collections.assignments.map((a) => a.cadreId),
-  };
-  return { text: parts.join(''), index: { sections, starts, ids, keys } };
+  const ids = Object.fromEntries(ROSTER_TABLES.map((t) => [t, collections[t].map((r) => r.id)]));
+  const keys = Object.fromEntries(
+    Object.entries(LOOKUPS)
+      .filter(([, l]) => l.key !== 'id')
+      .map(([name, l]) => [name, collections[l.table].map((r) => keyOf(l, r))]),
+  );
+  return { text: parts.join(''), index: { sections, starts, ids: ids as RosterIndex['ids'], keys } };
 }
 
 /** roster.r7.json → roster.r7.index.json */
@@ -88,13 +106,12 @@ export function indexFileName(rosterFile: string): string {
 /** The index of the roster text whose SHA-256 is `rosterSha256`, or null (missing, damaged, stale, made by other code). */
 export async function readRosterIndex(file: string, rosterSha256: string): Promise<RosterIndex | null> {
   const read = await readDerived(await readFile(file).catch(() => null), 'roster-index');
-  if (read === null || (read.rests as Rests | null)?.roster !== rosterSha256) return null;
+  if (read === null || (read.rests as { roster?: unknown } | null)?.roster !== rosterSha256) return null;
   return parseBody<RosterIndex>(read.body);
 }
 
 /** Writes the index of the roster text whose SHA-256 is `rosterSha256` (private-files.ts: whole, or not at all). */
 export async function writeRosterIndex(file: string, rosterSha256: string, index: RosterIndex): Promise<void> {
-  const rests: Rests = { roster: rosterSha256 };
   const { writePrivateFile } = await import('../files/private-files.js');
-  await writePrivateFile(file, await derivedText('roster-index', rests, index));
+  await writePrivateFile(file, await derivedText('roster-index', { roster: rosterSha256 }, index));
 }

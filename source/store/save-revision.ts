@@ -20,7 +20,8 @@ import { partFileName, rosterFileName, type MonthKey } from './layout.js';
 import { osUserName } from '../files/os-user.js';
 import { ensurePrivateDir } from '../files/private-files.js';
 import { indexedRosterText, type RosterIndex } from './roster-index.js';
-import { collectionsOf, deepFreeze, extend, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
+import { collectionsOf, joined, LazyRoster } from './lazy-roster.js';
+import { groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
 import { storageProblem } from '../files/storage-errors.js';
 import type { HeldLock } from './store-lock.js';
@@ -109,7 +110,7 @@ export async function saveRevision(
       const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
       if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
     }
-    main = extend(keptRoster ? collectionsOf(snapshot.main) : collections, { revision, contactParts });
+    main = joined(keptRoster ? collectionsOf(snapshot.main) : collections, { revision, contactParts });
     head = headOf(main, roster);
     const entry: JournalEntry = {
       revision,
@@ -136,7 +137,7 @@ export async function saveRevision(
 
   // Committed.
   for (const [name, part] of written) reader.parts.set(name, part);
-  if (!keptRoster) reader.roster = { ref: roster, collections: deepFreeze(collections), indexed: false };
+  if (!keptRoster) reader.roster = LazyRoster.whole(roster, collections);
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
   // Contacts added and nothing else (a log): recorded for the overdue digest, which stays good.
   const added = changes?.every((c) => c.collection === 'contacts' && c.before === null)

@@ -7,13 +7,13 @@ import { UserError } from '../domain/errors.js';
 import type { Contact } from '../domain/schema.js';
 import { listBackups } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
-import type { MainCollections, MainFile, PartRef, RosterRef } from './file-schemas.js';
+import type { MainFile, PartRef, RosterRef } from './file-schemas.js';
 import { JsonFileAdapter } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout, type MonthKey } from './layout.js';
 import { parseBySeal, parseSealedMainText, parseSealedPartText, parseSealedRosterText, readSeal } from './seals.js';
-import { lazyRoster } from './lazy-roster.js';
+import { deepFreeze, LazyRoster } from './lazy-roster.js';
 import { indexFileName, readRosterIndex } from './roster-index.js';
-import { deepFreeze, extend, fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
+import { fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
 import type { ParsedMainFile } from './validate.js';
 
 /** Field-by-field validation (zod), loaded only when a file matches no seal. */
@@ -24,17 +24,10 @@ class MissingPartError extends DatastoreFileError {}
 /** Month files parsed by this handle, by file name, with the hash of their bytes. */
 export type PartCache = Map<string, { contacts: readonly Contact[]; sha256: string }>;
 
-/** The roster file this handle read or wrote last: its collections, frozen (every read shares them). */
-export interface RosterCache {
-  ref: RosterRef;
-  collections: MainCollections;
-  /** Its index is on disk (lazy-roster.ts); false: read whole, and the next save writes the index. */
-  indexed: boolean;
-}
-
 export class SnapshotReader {
   readonly parts: PartCache = new Map();
-  roster: RosterCache | null = null;
+  /** The roster file this handle read or wrote last (every read shares it). */
+  roster: LazyRoster | null = null;
   /** The bytes of the last month file this handle parsed: a log's save extends them (month-file-text.ts). */
   lastPart: { file: string; bytes: Buffer } | null = null;
   /** The main file's stamp at this handle's last read or write. */
@@ -111,13 +104,13 @@ export class SnapshotReader {
     const early = typeof range === 'function' ? null : fromMonthOf(range);
     const months = typeof range === 'function' ? null : this.readMonths(head.contactParts, early);
     months?.catch(() => undefined);
-    let roster: RosterCache;
+    let roster: LazyRoster;
     try {
       roster = await this.readRoster(head.roster);
     } catch (error) {
       throw await this.advised(error);
     }
-    const main: MainFile = extend(roster.collections, { revision: head.revision, contactParts: head.contactParts });
+    const main: MainFile = roster.with({ revision: head.revision, contactParts: head.contactParts });
     const fromMonth = typeof range === 'function' ? fromMonthOf(range(roster.collections)) : early;
     return {
       main,
@@ -151,24 +144,18 @@ export class SnapshotReader {
    * A file edited after its save matches no seal: validated in full, it is held under the hash of its
    * bytes now, which the next save records.
    */
-  private async readRoster(ref: RosterRef): Promise<RosterCache> {
+  private async readRoster(ref: RosterRef): Promise<LazyRoster> {
     if (this.roster?.ref.file === ref.file && this.roster.ref.sha256 === ref.sha256) return this.roster;
     const path = join(this.layout.partsDir, ref.file);
     // The index is read beside the roster; only a roster whose bytes match their seal is read through it.
     const index = readRosterIndex(join(this.layout.partsDir, indexFileName(ref.file)), ref.sha256);
     const trusted = async (text: string) => {
       const found = await index;
-      const lazy = found && lazyRoster(text, found);
-      return lazy
-        ? { collections: lazy, indexed: true }
-        : { collections: deepFreeze(parseSealedRosterText(text)), indexed: false };
+      return (found && LazyRoster.read(ref, text, found)) ?? parseSealedRosterText(text);
     };
-    const validated = async (text: string) => ({
-      collections: deepFreeze(await (await validation()).parseRosterText(text, path)),
-      indexed: false,
-    });
+    const validated = async (text: string) => (await validation()).parseRosterText(text, path);
     const { value, sha256 } = await this.readNamedFile(path, ref.sha256, trusted, validated, '名册文件');
-    this.roster = { ref: { file: ref.file, sha256 }, ...value };
+    this.roster = value instanceof LazyRoster ? value : LazyRoster.whole({ file: ref.file, sha256 }, value);
     return this.roster;
   }
 

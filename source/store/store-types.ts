@@ -1,7 +1,11 @@
 // What callers pass to and get back from the store (datastore-file.ts re-exports these).
+import type { Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
 import type { JournalEntry } from './journal.js';
 import type { RangeArg } from './snapshot.js';
+
+/** A change to the data, given the store's lookups into it (through the roster's index when it can: lazy-roster.ts). */
+export type Change<T> = (data: Datastore, indexes: Indexes) => T | Promise<T>;
 
 /** What a change is, for the journal: the command or screen that made it (e.g. `log`, `界面:记录联系`). */
 export interface ChangeMeta {

@@ -46,6 +46,8 @@ describe('a contacts-only change', () => {
     ['edits a duty rule', (d) => void (d.settings.rules.defaults.dormPerMonth = 9)],
     ['edits a term', (d) => void (d.settings.terms[0]!.end = '2027-02-01')],
     ['adds a college rule', (d) => void (d.settings.rules.colleges['col_jg'] = { dormPerMonth: 2 })],
+    ['replaces the list of cadres', (d) => void (d.cadres = d.cadres.filter((c) => c.id !== 'c_zs'))],
+    ['replaces the settings', (d) => void (d.settings = { ...d.settings, schoolName: '改名' })],
   ];
   for (const [what, stray] of strays) {
     it(`that ${what} besides adding a contact is refused, and nothing is written`, async () => {

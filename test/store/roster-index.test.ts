@@ -4,21 +4,20 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../../source/domain/assignments.js';
-import { buildIndexes, dormKey, indexesOf, type Indexes } from '../../source/domain/indexes.js';
+import { buildIndexes, dormKey, type Indexes } from '../../source/domain/indexes.js';
 import { normalizeName } from '../../source/domain/names.js';
 import type { Datastore } from '../../source/domain/schema.js';
 import { logContactOperation } from '../../source/operations/log-contact.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { asciiJson } from '../../source/store/ascii-json.js';
 import type { MainCollections } from '../../source/store/file-schemas.js';
-import { lazyRoster, parsedLists } from '../../source/store/lazy-roster.js';
+import { indexesFor, LazyRoster, parsedLists } from '../../source/store/lazy-roster.js';
 import {
   indexedRosterText,
   readRosterIndex,
   writeRosterIndex,
   type RosterIndex,
 } from '../../source/store/roster-index.js';
-import { extend } from '../../source/store/snapshot.js';
 import { sha256 } from '../../source/files/file-identity.js';
 import { smallSchool, testContext } from '../helpers/fixtures.js';
 
@@ -93,7 +92,13 @@ function expectSameLookups(idx: Indexes, ref: Indexes): void {
   }
 }
 
-const dataOf = (collections: MainCollections): Datastore => extend(collections, { contacts: [] });
+const ref = { file: 'roster.r1.json', sha256: sha256('roster') };
+const lazyRoster = (text: string, index: RosterIndex) => LazyRoster.read(ref, text, index);
+/** Data read from `roster` (lists unread) with no contacts, and the lookups the store gives a change on it. */
+function dataOf(roster: LazyRoster): { data: Datastore; idx: Indexes } {
+  const data = roster.with({ contacts: [] });
+  return { data, idx: indexesFor(data) };
+}
 
 describe('the roster read through its index', () => {
   it('is the roster file text byte for byte, and answers every lookup as indexes built from the whole roster do (fast-check)', () => {
@@ -103,11 +108,10 @@ describe('the roster read through its index', () => {
         const { text, index } = indexedRosterText(collections);
         expect(text).toBe(asciiJson(collections));
         const lazy = lazyRoster(text, index)!;
-        const ref = buildIndexes(dataOf(JSON.parse(text) as MainCollections));
-        const idx = indexesOf(dataOf(lazy));
-        expectSameLookups(idx, ref);
-        expect({ ...lazy }).toEqual(JSON.parse(text));
-        expect(Object.isFrozen(lazy.cadres) && Object.isFrozen(lazy.cadres[0])).toBe(true);
+        const whole = buildIndexes({ ...(JSON.parse(text) as MainCollections), contacts: [] });
+        expectSameLookups(dataOf(lazy).idx, whole);
+        expect({ ...lazy.collections }).toEqual(JSON.parse(text));
+        expect(Object.isFrozen(lazy.collections.cadres) && Object.isFrozen(lazy.collections.cadres[0])).toBe(true);
       }),
       { numRuns: 80 },
     );
@@ -116,17 +120,17 @@ describe('the roster read through its index', () => {
   it('reads only the records a lookup finds, and a list at its first read', () => {
     const { text, index } = indexedRosterText(roster([]));
     const lazy = lazyRoster(text, index)!;
-    const idx = indexesOf(dataOf(lazy));
+    const { data, idx } = dataOf(lazy);
     expect(idx.dormById.get(idx.dormByKey.get('1号楼-101')!.id)!.number).toBe('101');
     expect(idx.assignmentsByCadre.get(idx.cadreByEmployeeNo.get('T001')!.id)!.map((a) => a.classId)).toEqual([
       'cls_kj',
     ]);
-    expect(parsedLists(lazy)).toEqual([]);
-    expect(lazy.users).toEqual([]);
-    expect(parsedLists(lazy)).toEqual(['users']);
+    expect(parsedLists(data)).toEqual([]);
+    expect(data.users).toEqual([]);
+    expect(parsedLists(data)).toEqual(['users']);
     // A list read after its records were found holds those very records (frozen).
     const found = idx.dormByKey.get('1号楼-101');
-    expect(lazy.dorms.find((d) => d.id === found?.id)).toBe(found);
+    expect(data.dorms.find((d) => d.id === found?.id)).toBe(found);
     expect(Object.isFrozen(found)).toBe(true);
   });
 
@@ -135,7 +139,7 @@ describe('the roster read through its index', () => {
       fc.property(extras, fc.integer({ min: 1, max: 40 }), (extra, shift) => {
         const collections = roster(extra);
         const { text, index } = indexedRosterText(collections);
-        const ref = buildIndexes(dataOf(JSON.parse(text) as MainCollections));
+        const whole = buildIndexes({ ...(JSON.parse(text) as MainCollections), contacts: [] });
         const shifted: RosterIndex = {
           ...index,
           starts: Object.fromEntries(
@@ -146,38 +150,37 @@ describe('the roster read through its index', () => {
           ...index,
           keys: {
             ...index.keys,
-            dormKey: [...index.keys.dormKey].reverse(),
-            employeeNo: [...index.keys.employeeNo].reverse(),
-            cadreName: [...index.keys.cadreName].reverse(),
+            dormByKey: [...index.keys.dormByKey!].reverse(),
+            cadreByEmployeeNo: [...index.keys.cadreByEmployeeNo!].reverse(),
+            cadresByName: [...index.keys.cadresByName!].reverse(),
           },
         };
         const missing: RosterIndex = {
           ...index,
           keys: {
             ...index.keys,
-            dormKey: index.keys.dormKey.map(() => '?'),
-            studentNo: index.keys.studentNo.map(() => '?'),
+            dormByKey: index.keys.dormByKey!.map(() => '?'),
+            studentByNo: index.keys.studentByNo!.map(() => '?'),
           },
         };
-        for (const wrong of [shifted, swapped, missing])
-          expectSameLookups(indexesOf(dataOf(lazyRoster(text, wrong)!)), ref);
+        for (const wrong of [shifted, swapped, missing]) expectSameLookups(dataOf(lazyRoster(text, wrong)!).idx, whole);
       }),
       { numRuns: 40 },
     );
   });
 
-  it('is not used for data whose lists a change replaced', () => {
+  it('gives data whose lists cannot be replaced or changed: a write throws', () => {
     const { text, index } = indexedRosterText(roster([]));
-    const data = dataOf(lazyRoster(text, index)!);
-    data.dorms = [{ ...data.dorms[0]!, number: '999' }];
-    expect(indexesOf(data).dormByKey.get('1号楼-999')?.id).toBe('d_101');
-    expect(indexesOf(data).dormByKey.get('1号楼-101')).toBeUndefined();
+    const { data } = dataOf(lazyRoster(text, index)!);
+    expect(() => (data.dorms = [])).toThrow(TypeError);
+    expect(() => data.dorms.pop()).toThrow(TypeError);
+    expect(data.dorms).toHaveLength(smallSchool().dorms.length);
   });
 
   it('refuses an index it cannot read against the text', () => {
     const { text, index } = indexedRosterText(roster([]));
     expect(lazyRoster(text, { ...index, sections: { ...index.sections, dorms: [0, text.length + 1] } })).toBeNull();
-    expect(lazyRoster(text, { ...index, keys: { ...index.keys, dormKey: [] } })).toBeNull();
+    expect(lazyRoster(text, { ...index, keys: { ...index.keys, dormByKey: [] } })).toBeNull();
     expect(lazyRoster(text, { ...index, starts: { ...index.starts, cadres: [] } })).toBeNull();
   });
 });
@@ -192,8 +195,8 @@ describe('the index file', () => {
     const rosterSha = sha256(`${text}\n`);
     await writeRosterIndex(file, rosterSha, index);
     expect(await readRosterIndex(file, rosterSha)).toEqual(index);
-    expect(index.keys.cadreName).toContain(normalizeName('赵　磊'));
-    expect(index.keys.dormKey).toContain(dormKey({ building: '9号楼', number: '0' }));
+    expect(index.keys.cadresByName).toContain(normalizeName('赵　磊'));
+    expect(index.keys.dormByKey).toContain(dormKey({ building: '9号楼', number: '0' }));
     expect(await readRosterIndex(file, sha256('another roster'))).toBeNull();
     const bytes = readFileSync(file, 'latin1');
     writeFileSync(file, bytes.replace('"starts":{"colleges":[', '"starts":{"colleges":[1,'), 'latin1');
