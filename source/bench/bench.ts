@@ -1,14 +1,16 @@
-// npm run bench [-- --scale school|small --runs N --years 5 --growth-years 10]: the performance report
-// of GitHub issues 6 and 15. Generates the datastores once (cached by generator version), builds the
-// app, then measures:
+// npm run bench [-- --scale school|small --runs N --years 5 --growth-years 10 --vs DIR]: the performance
+// report of GitHub issues 6 and 15. Generates the datastores once (cached by generator version), builds
+// the app, then measures:
 //  - the daily commands as ratios to a bare `node -e 0` run beside each of them (issue 15's targets),
 //  - the same at a longer history (--growth-years) and how much each ratio grew (the growth table),
+//  - with --vs, the same commands of the build in another checkout in the same rounds (issue 24: a
+//    change is judged against the build before it under the same load),
 //  - the absolute rows of issue 6 (in-process load and overdue, exports, the TUI's keystroke).
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, rm } from 'node:fs/promises';
-import { existsSync, rmSync } from 'node:fs';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildIndexes } from '../domain/indexes.js';
@@ -33,6 +35,10 @@ const args = await yargs(hideBin(process.argv))
     describe: 'a longer history measured for the growth table (0: none)',
   })
   .option('data', { type: 'string', describe: 'datastore file (default data/bench/<scale>.json)' })
+  .option('vs', {
+    type: 'string',
+    describe: 'another checkout of the project with its dist/ built: its commands run in the same rounds',
+  })
   .strict()
   .help()
   .parseAsync();
@@ -44,8 +50,32 @@ const growthScale =
   args['growth-years'] > 0 && args['growth-years'] !== args.years
     ? withYears(SCALES[args.scale]!, args['growth-years'])
     : null;
+const MAIN_JS = 'dist/cli/main.js';
+/** A build of the program: this checkout's, and with --vs the other one's. */
+interface Build {
+  name: string;
+  mainJs: string;
+  /** Its checkout's commit, for the side-by-side table. */
+  commit: string;
+}
+const commitOf = (dir: string) => {
+  const head = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' });
+  const dirty = spawnSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' });
+  return head.status === 0 ? `${head.stdout.trim()}${dirty.stdout.trim() ? ', with uncommitted changes' : ''}` : '?';
+};
+const builds: Build[] = [{ name: 'this build', mainJs: resolve(MAIN_JS), commit: commitOf('.') }];
+if (args.vs !== undefined) {
+  const mainJs = resolve(args.vs, MAIN_JS);
+  if (!existsSync(mainJs)) {
+    console.error(`--vs ${args.vs}: no ${mainJs}; build it there first (npm run build)`);
+    process.exit(1);
+  }
+  builds.push({ name: resolve(args.vs), mainJs, commit: commitOf(args.vs) });
+}
 const work = resolve('.bench-cache', `run-${process.pid}`);
 await mkdir(work, { recursive: true });
+// The copies of the datastores are large: removed however the run ends.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 // Peak memory of each process comes from GNU time; the TUI runs in a pseudo-terminal made by script(1).
 for (const [tool, pkg] of [
   [TIME, 'time'],
@@ -71,14 +101,13 @@ console.log('building (npm run build)…');
 const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 if (build.status !== 0) throw new Error('npm run build failed');
 
-const MAIN_JS = 'dist/cli/main.js';
-const cli = (data: string, argv: string[]) => () =>
-  timeProcess([process.execPath, MAIN_JS, '--data', data, ...argv], work);
+const cli = (build: Build, data: string, argv: string[]) => () =>
+  timeProcess([process.execPath, build.mainJs, '--data', data, ...argv], work);
 const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const fmtMb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const fmtX = (x: number) => `${x.toFixed(2)}×`;
 
-/** A copy of the datastore's live files (main file, seal, month files) for commands that save. */
+/** A copy of the datastore's live files (main file, seal, month files): each build reads and saves its own. */
 async function copyOf(source: string, name: string): Promise<string> {
   const from = new DatastoreFile(source).layout;
   const dest = join(work, name, 'bench.json');
@@ -88,6 +117,16 @@ async function copyOf(source: string, name: string): Promise<string> {
   if (existsSync(from.seal)) await cp(from.seal, to.seal);
   await cp(from.partsDir, to.partsDir, { recursive: true });
   return dest;
+}
+
+/** Removes the files commands added beside a copy since it was made: the derived files (the digest). */
+function derivedRemover(copy: string): () => Promise<void> {
+  const dir = dirname(copy);
+  const copied = new Set(readdirSync(dir));
+  return async () => {
+    for (const entry of await readdir(dir, { withFileTypes: true }))
+      if (entry.isFile() && !copied.has(entry.name)) await rm(join(dir, entry.name));
+  };
 }
 
 type Key = 'count' | 'rebuild' | 'json' | 'text' | 'log' | 'tui' | 'report' | 'form2' | 'form1';
@@ -103,12 +142,15 @@ const LABELS: Record<Key, string> = {
   form1: 'export form1',
 };
 
-/** One datastore and how to run each measured command on it. */
+type Commands = Partial<Record<Key, () => Promise<Sample>>>;
+
+/** One datastore and how each build runs each measured command on it. */
 interface Dataset {
   scale: Scale;
   counts: string;
   reportTerm: string;
-  commands: Partial<Record<Key, () => Promise<Sample>>>;
+  /** By build, as in `builds`. */
+  commands: Commands[];
 }
 
 /** The daily commands on one datastore; the text table and the full exports only when asked. */
@@ -116,14 +158,13 @@ async function prepare(s: Scale, data: string, everything: boolean): Promise<Dat
   const main = await new DatastoreFile(data, { contacts: 'none' }).load();
   const idx = buildIndexes(main);
   const asOf = ['--as-of', BENCH_TODAY];
-  // log: on a copy, a cadre with an active assignment on the as-of date visits one of its dorms (again
-  // at each run: --again).
+  // log: a cadre with an active assignment on the as-of date visits one of its dorms (again at each run:
+  // --again).
   const active = main.assignments.find(
     (a) => a.dormIds.length > 0 && isActiveOn(a, idx.classById.get(a.classId), BENCH_TODAY),
   )!;
   const cadre = idx.cadreById.get(active.cadreId)!;
   const dorm = idx.dormById.get(active.dormIds[0]!)!;
-  const copy = await copyOf(data, `log-${s.years}y`);
   const logArgs = [
     'log',
     '--cadre',
@@ -139,25 +180,34 @@ async function prepare(s: Scale, data: string, everything: boolean): Promise<Dat
     '寝室走访',
     '--again',
   ];
-  const xlsx = (name: string) => join(work, `${s.years}y-${name}`);
   const reportTerm = main.settings.terms.filter((t) => t.end < BENCH_TODAY).pop()!.name;
-  const commands: Dataset['commands'] = {
-    count: cli(data, ['overdue', '--count', ...asOf]),
-    json: cli(data, ['overdue', '--json', ...asOf]),
-    log: cli(copy, logArgs),
-    tui: () => firstFrame([MAIN_JS, '--data', data, ...asOf], ['三联系', '1 记录联系'], 'q', work),
-    report: cli(data, ['export', 'report', '--term', reportTerm, '--out', xlsx('report.xlsx'), '--force']),
-  };
-  if (everything) {
-    // The first overdue after a save builds the term's digest again (its files changed): removed before each run.
-    const count = cli(data, ['overdue', '--count', ...asOf]);
-    commands.rebuild = async () => {
-      await rm(new DatastoreFile(data).layout.digest, { force: true });
-      return count();
+  const commands: Commands[] = [];
+  for (const [b, build] of builds.entries()) {
+    // Its own copies, so neither build reads the other's derived files or saves: one read, one for log.
+    const read = await copyOf(data, `b${b}-${s.years}y`);
+    const copy = await copyOf(data, `b${b}-${s.years}y-log`);
+    const xlsx = (name: string) => join(work, `b${b}-${s.years}y-${name}`);
+    const count = cli(build, read, ['overdue', '--count', ...asOf]);
+    await count(); // builds the digest, as it stands before the measured runs
+    const c: Commands = {
+      count,
+      json: cli(build, read, ['overdue', '--json', ...asOf]),
+      log: cli(build, copy, logArgs),
+      tui: () => firstFrame([build.mainJs, '--data', read, ...asOf], ['三联系', '1 记录联系'], 'q', work),
+      report: cli(build, read, ['export', 'report', '--term', reportTerm, '--out', xlsx('report.xlsx'), '--force']),
     };
-    commands.text = cli(data, ['overdue', ...asOf]);
-    commands.form2 = cli(data, ['export', 'form2', ...asOf, '--out', xlsx('form2.xlsx'), '--force']);
-    commands.form1 = cli(data, ['export', 'form1', ...asOf, '--out', xlsx('form1.xlsx'), '--force']);
+    if (everything) {
+      // The first overdue after a save builds the term's digest again (its files changed): removed before each run.
+      const removeDerived = derivedRemover(read);
+      c.rebuild = async () => {
+        await removeDerived();
+        return count();
+      };
+      c.text = cli(build, read, ['overdue', ...asOf]);
+      c.form2 = cli(build, read, ['export', 'form2', ...asOf, '--out', xlsx('form2.xlsx'), '--force']);
+      c.form1 = cli(build, read, ['export', 'form1', ...asOf, '--out', xlsx('form1.xlsx'), '--force']);
+    }
+    commands.push(c);
   }
   const counts = `${main.cadres.length} cadres, ${main.classes.length} classes, ${main.dorms.length} dorms, ${main.students.length} 困难生, ${main.assignments.length} assignments, ${(await new DatastoreFile(data).files()).length} files`;
   return { scale: s, counts, reportTerm, commands };
@@ -169,34 +219,55 @@ interface Measured {
   baseTimes: number[];
 }
 
-/** Each command in rounds with `node -e 0` — and with the same command on the longer history, if any. */
-async function measureAll(
-  main: Dataset,
-  longer: Dataset | null,
-): Promise<{ main: Measured; longer: Measured | null; growth: Partial<Record<Key, number>> }> {
-  const a: Measured = { rows: {}, baseTimes: [] };
-  const b: Measured | null = longer ? { rows: {}, baseTimes: [] } : null;
-  const growth: Partial<Record<Key, number>> = {};
-  console.log(
-    `measuring, ${runs} round(s) each (node -e 0, ${main.scale.years} years${longer ? `, ${longer.scale.years} years` : ''})…`,
-  );
+/** What the rounds found: by dataset (the history, then the longer one) and build, as in `builds`. */
+interface Results {
+  measured: Measured[][];
+  /** Longer history ÷ the history, this build. */
+  growth: Partial<Record<Key, number>>;
+  /** By dataset: this build ÷ the other build. */
+  vs: Array<Partial<Record<Key, number>>>;
+}
+
+/**
+ * Each command in rounds with `node -e 0`: of every build, on the history and on the longer history if
+ * any.
+ */
+async function measureAll(sets: readonly Dataset[]): Promise<Results> {
+  const measured = sets.map(() => builds.map((): Measured => ({ rows: {}, baseTimes: [] })));
+  const growth: Results['growth'] = {};
+  const vs: Results['vs'] = sets.map(() => ({}));
+  const sides = sets.flatMap((set) => builds.map((build) => `${build.name}, ${set.scale.years} years`));
+  console.log(`measuring, ${runs} round(s) each (node -e 0; ${sides.join('; ')})…`);
   for (const key of Object.keys(LABELS) as Key[]) {
-    const run = main.commands[key];
-    if (!run) continue;
-    const other = longer?.commands[key];
-    const g = await pairedGroup(other ? [run, other] : [run], runs, work);
-    a.rows[key] = g.each[0]!;
-    a.baseTimes.push(...g.baseTimes);
-    let line = `  ${LABELS[key]}: ${fmtMs(g.each[0]!.ms)}, ${fmtX(g.each[0]!.ratio)} node -e 0 (${fmtMs(g.each[0]!.baseMs)}), ${fmtMb(g.each[0]!.rssKb)}`;
-    if (other && b) {
-      b.rows[key] = g.each[1]!;
-      b.baseTimes.push(...g.baseTimes);
-      growth[key] = g.growth[1]!;
-      line += `; ${longer!.scale.years} years ${fmtMs(g.each[1]!.ms)}, ${fmtX(g.each[1]!.ratio)}, ${fmtMb(g.each[1]!.rssKb)}`;
+    const columns = sets.flatMap((set, d) =>
+      builds.flatMap((_, b) => {
+        const run = set.commands[b]![key];
+        return run ? [{ d, b, run }] : [];
+      }),
+    );
+    if (columns.length === 0) continue;
+    const g = await pairedGroup(
+      columns.map((c) => c.run),
+      runs,
+      work,
+    );
+    const at = (d: number, b: number) => columns.findIndex((c) => c.d === d && c.b === b);
+    const parts: string[] = [];
+    for (const [i, c] of columns.entries()) {
+      const p = g.each[i]!;
+      measured[c.d]![c.b]!.rows[key] = p;
+      measured[c.d]![c.b]!.baseTimes.push(...g.baseTimes);
+      let part = `${sides[c.d * builds.length + c.b]} ${fmtMs(p.ms)}, ${fmtX(p.ratio)} node -e 0 (${fmtMs(p.baseMs)}), ${fmtMb(p.rssKb)}`;
+      if (c.b > 0) {
+        vs[c.d]![key] = g.quotient(at(c.d, 0), i);
+        part += `, this ÷ it ${fmtX(vs[c.d]![key]!)}`;
+      }
+      parts.push(part);
     }
-    console.log(line);
+    if (at(1, 0) >= 0) growth[key] = g.quotient(at(1, 0), at(0, 0));
+    console.log(`  ${LABELS[key]}: ${parts.join('; ')}`);
   }
-  return { main: a, longer: b, growth };
+  return { measured, growth, vs };
 }
 
 interface ProbeResult {
@@ -227,7 +298,10 @@ const probes = new Map<string, ProbeResult>();
 for (const mode of ['parse', 'load', 'load-full', 'overdue', 'keys']) probes.set(mode, probe(mode));
 const mainSet = await prepare(scale, file, true);
 const longerSet = growthScale && growthFile ? await prepare(growthScale, growthFile, false) : null;
-const { main: measured, longer, growth } = await measureAll(mainSet, longerSet);
+const results = await measureAll(longerSet ? [mainSet, longerSet] : [mainSet]);
+const { growth } = results;
+const measured = results.measured[0]![0]!;
+const longer = longerSet ? results.measured[1]![0]! : null;
 
 // 1. Ratios to node -e 0 (issue 15).
 const RATIO_ROWS: Array<{ key: Key; label: string; limit: number | null }> = [
@@ -287,7 +361,42 @@ if (longer && longerSet) {
   );
 }
 
-// 3. The absolute rows of issue 6, at the measured scale.
+// 3. Side by side with the other build: how much slower or faster this one is, round by round.
+const other = builds[1];
+if (other) {
+  const WITHIN = 1.1;
+  const rows: Array<{ key: Key; label: string }> = [
+    ...RATIO_ROWS,
+    { key: 'form2', label: '`export form2`, whole school' },
+    { key: 'form1', label: '`export form1`, all cadres' },
+  ];
+  const row = (label: string, mine: string, theirs: string, quotient: number) =>
+    console.log(
+      `| ${label} | ${mine} | ${theirs} | ${fmtX(quotient)} | ${verdict(`${label}: this ÷ other build`, quotient <= WITHIN)} |`,
+    );
+  console.log(`
+### side by side with the build in ${other.name}, measured in the same rounds
+`);
+  console.log(`this build: ${builds[0]!.commit}; other build: ${other.commit}; each on its own copies of the data.
+`);
+  console.log('| measurement | ratio, this build | ratio, other build | this ÷ other (round by round) | within 10% |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const [d, set] of [mainSet, longerSet].entries()) {
+    if (!set) continue;
+    const [mine, theirs] = results.measured[d]!;
+    for (const r of rows.filter((x) => results.vs[d]![x.key] !== undefined)) {
+      const label = d === 0 ? r.label : `${r.label}, ${set.scale.years} years`;
+      row(label, fmtX(mine!.rows[r.key]!.ratio), fmtX(theirs!.rows[r.key]!.ratio), results.vs[d]![r.key]!);
+    }
+    const label = `peak RSS of \`overdue\`/\`log\`${d === 0 ? '' : `, ${set.scale.years} years`}`;
+    row(label, fmtMb(peakOf(mine!)), fmtMb(peakOf(theirs!)), peakOf(mine!) / peakOf(theirs!));
+  }
+  console.log(
+    '\nNot paired: the in-process rows of the issue-6 table below (JSON.parse, load, overdueReport, j → next frame) run this build only.',
+  );
+}
+
+// 4. The absolute rows of issue 6, at the measured scale.
 const abs: Array<{ label: string; ms: number; target: string; pass: boolean | null; rssKb: number }> = [];
 const probeRow = (
   label: string,
@@ -341,5 +450,4 @@ console.log(
 );
 
 console.log(`\nSUMMARY: ${failed.length === 0 ? 'all targets PASS' : `${failed.length} FAIL: ${failed.join('; ')}`}`);
-rmSync(work, { recursive: true, force: true });
 console.log(`(bench ran ${((performance.now() - started) / 1000).toFixed(0)} s)`);

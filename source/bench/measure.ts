@@ -94,17 +94,19 @@ export interface Paired {
 
 export interface Group {
   each: Paired[];
-  /** For each command, the median round by round of its time ÷ the first command's. */
-  growth: number[];
   /** Every `node -e 0` run. */
   baseTimes: number[];
+  /** Median round by round of command `i`'s time ÷ command `j`'s (growth with history, one build ÷ another). */
+  quotient(i: number, j: number): number;
 }
+
+const perRound = (a: readonly number[], b: readonly number[]) => median(a.map((ms, r) => ms / b[r]!));
 
 /**
  * `runs` rounds of a bare `node -e 0` and each of `commands` (e.g. one command on 5 and on 10 years of
- * history), after one uncounted round (cold caches) when more than one is counted. The order rotates
- * from round to round, so none always runs first or right after another; ratios are taken within a
- * round, so load that comes and goes affects both sides of each alike.
+ * history, or of two builds), after one uncounted round (cold caches) when more than one is counted. The
+ * order rotates from round to round, so none always runs first or right after another; ratios are taken
+ * within a round, so load that comes and goes affects every side of each alike.
  */
 export async function pairedGroup(
   commands: ReadonlyArray<() => Promise<Sample>>,
@@ -126,13 +128,8 @@ export async function pairedGroup(
   const base = times[0]!;
   const own = times.slice(1);
   return {
-    each: own.map((t, c) => ({
-      ms: median(t),
-      baseMs: median(base),
-      ratio: median(t.map((ms, r) => ms / base[r]!)),
-      rssKb: rss[c + 1]!,
-    })),
-    growth: own.map((t) => median(t.map((ms, r) => ms / own[0]![r]!))),
+    each: own.map((t, c) => ({ ms: median(t), baseMs: median(base), ratio: perRound(t, base), rssKb: rss[c + 1]! })),
     baseTimes: base,
+    quotient: (i, j) => perRound(own[i]!, own[j]!),
   };
 }
