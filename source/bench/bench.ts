@@ -185,6 +185,7 @@ async function prepare(s: Scale, data: string, everything: boolean): Promise<Dat
   for (const [b, build] of builds.entries()) {
     // Its own copies, so neither build reads the other's derived files or saves: one read, one for log.
     const read = await copyOf(data, `b${b}-${s.years}y`);
+    const removeDerived = derivedRemover(read);
     const copy = await copyOf(data, `b${b}-${s.years}y-log`);
     const xlsx = (name: string) => join(work, `b${b}-${s.years}y-${name}`);
     const count = cli(build, read, ['overdue', '--count', ...asOf]);
@@ -198,7 +199,6 @@ async function prepare(s: Scale, data: string, everything: boolean): Promise<Dat
     };
     if (everything) {
       // The first overdue after a save builds the term's digest again (its files changed): removed before each run.
-      const removeDerived = derivedRemover(read);
       c.rebuild = async () => {
         await removeDerived();
         return count();
@@ -236,7 +236,9 @@ async function measureAll(sets: readonly Dataset[]): Promise<Results> {
   const measured = sets.map(() => builds.map((): Measured => ({ rows: {}, baseTimes: [] })));
   const growth: Results['growth'] = {};
   const vs: Results['vs'] = sets.map(() => ({}));
-  const sides = sets.flatMap((set) => builds.map((build) => `${build.name}, ${set.scale.years} years`));
+  const sides = sets.flatMap((set) =>
+    builds.map((build) => `${builds.length > 1 ? `${build.name}, ` : ''}${set.scale.years} years`),
+  );
   console.log(`measuring, ${runs} round(s) each (node -e 0; ${sides.join('; ')})…`);
   for (const key of Object.keys(LABELS) as Key[]) {
     const columns = sets.flatMap((set, d) =>
