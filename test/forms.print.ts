@@ -237,6 +237,34 @@ describe('what each page says', () => {
     },
   );
 
+  // Each engine breaks the page where rows fit, often inside a cadre's rows (one per 困难生): the first row
+  // of every page names its cadre (grey on her later rows). A row is the band between two borders of the
+  // 联系困难生 column, where every row has its own box.
+  it.each(['LibreOffice', 'gnumeric'] as const)('附件2 (%s): every page’s first row names its cadre', (engine) => {
+    const { words, lines } = printed.get(`${engine} form2`)!;
+    // Header words as the engines print them: 序号 may wrap to 序 / 号, 联系困难生寝室 to 联系困难生寝 / 室.
+    const header = (text: string) => words[0]!.find((w) => w.text.startsWith(text))!;
+    const column = (from: string, to: string) => [header(from).xMax + 1, header(to).xMin - 1] as const;
+    const [cadre, student] = [column('序', '学院'), column('联系困难生寝', '联系方式')];
+    const unnamed = words.flatMap((page, i) => {
+      const below = page.find((w) => w.text === '干部教师')?.yMax ?? 0;
+      const borders = [
+        ...new Set(
+          lines[i]!.filter((l) => Math.abs(l.y1 - l.y2) < 0.5 && Math.min(l.x1, l.x2) < student[0] + 1)
+            .filter((l) => Math.max(l.x1, l.x2) > student[1] - 1 && l.y1 > below)
+            .map((l) => Math.round(l.y1)),
+        ),
+      ].sort((a, b) => a - b);
+      const [top, bottom] = [borders[0], borders[1]];
+      if (top === undefined || bottom === undefined) return [];
+      const named = page.some(
+        (w) => w.xMin >= cadre[0] && w.xMax <= cadre[1] && w.yMin >= top - 1 && w.yMax <= bottom + 1,
+      );
+      return named ? [] : [i + 1];
+    });
+    expect(unnamed).toEqual([]);
+  });
+
   it.each(['LibreOffice', 'gnumeric'] as const)(
     '评议考核 (%s): titled with term and date, every page with its sheet’s header, three states',
     (engine) => {

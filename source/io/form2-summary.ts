@@ -86,12 +86,18 @@ function groupBorder(first: boolean, last: boolean): Partial<ExcelJS.Borders> {
 const STUDENT_FIRST = FORM2_COLUMNS.indexOf('联系困难生寝室') + 1;
 const OTHER_DORMS = FORM2_COLUMNS.indexOf('班级其他寝室') + 1;
 const isStudentColumn = (c: number) => c >= STUDENT_FIRST && c < STUDENT_FIRST + 3;
+/**
+ * 干部教师 on the cadre's later rows, in grey: a page break inside her rows (Excel, LibreOffice and gnumeric
+ * each break where they fit, and ignore or mis-scale manual breaks) never starts a page with rows of nobody.
+ */
+const CADRE = FORM2_COLUMNS.indexOf('干部教师') + 1;
+const CONTINUED_GREY = 'FF808080';
 
 /**
  * The workbook and its number of entries (active assignments). An entry takes one row per 困难生, so each
  * one's dorm, name and phone stay on one line whatever wraps; the cadre's columns are filled on its first
- * row (a long list of dorms or notes continues on the next rows, so no row outgrows a page) and boxed
- * around all of them.
+ * row (a long list of dorms or notes continues on the next rows, so no row outgrows a page), her name again
+ * in grey on the others, and boxed around all of them.
  */
 export function buildForm2(
   data: Datastore,
@@ -141,7 +147,7 @@ export function buildForm2(
       const s = e.students[k];
       const dorm = s?.dormId ? idx.dormById.get(s.dormId) : undefined;
       const values = [
-        ...(k === 0 ? group : group.map(() => '')),
+        ...(k === 0 ? group : group.map((_, c0) => (c0 + 1 === CADRE ? e.name : ''))),
         dorm ? dormKey(dorm) : '',
         s?.name ?? '',
         phoneLines(s?.contact ?? ''),
@@ -155,6 +161,7 @@ export function buildForm2(
         else setText(cell, value);
         boxed(cell, { center: c === 1 });
         if (!isStudentColumn(c)) cell.border = groupBorder(k === 0, k === count - 1);
+        if (k > 0 && c === CADRE) cell.font = { ...cell.font, color: { argb: CONTINUED_GREY } };
       });
       row++;
     }

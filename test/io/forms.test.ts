@@ -81,7 +81,9 @@ describe('附件2 汇总表', () => {
       '1号楼-102（未分配）',
       '',
     ]);
-    expect(values(6)).toEqual(['', '', '', '', '', '', '1号楼-102', '=HYPERLINK("x")', '013800001111', '', '']);
+    // Her name again, in grey, on her next rows: a page that starts inside her rows says whose they are.
+    expect(values(6)).toEqual(['', '张三', '', '', '', '', '1号楼-102', '=HYPERLINK("x")', '013800001111', '', '']);
+    expect([sheet.getCell('B5').font.color, sheet.getCell('B6').font.color?.argb]).toEqual([undefined, 'FF808080']);
     expect(sheet.getCell('H6').type).toBe(ExcelJS.ValueType.String);
     // The cadre's columns are boxed around both rows; each 困难生's cells are boxed alone.
     expect([
