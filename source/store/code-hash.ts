@@ -1,9 +1,5 @@
-// The code a derived file is made by (derived-file.ts): the modules that compute the overdue digest and
-// the roster index, and every module of the program they import, hashed together. A derived file made by
-// other code — a duty rule changed, a key's meaning, a file's shape — is not believed, with no version
-// number for anyone to remember to bump. The build (build/bundle-cli.ts) takes the hash from the sources
-// and writes it into the bundles; run from the sources (tsx, tests) or tsc's tree, the hash is taken
-// once per process from the files beside this one.
+// The hash of the code that makes derived files (README: derived files): no version number for anyone
+// to remember to bump. The build writes it into the bundles; from the sources it is taken once per process.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';

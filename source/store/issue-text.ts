@@ -1,6 +1,5 @@
-// A validation failure in words: where (`cadres[3].status`, with the record's name) and what, for the
-// messages of a refused file or change. Apart from validate.ts, so a save that refuses nothing loads
-// neither the file schemas nor the migrations.
+// A validation failure in words: where (`cadres[3].status`, with the record's name) and what. Apart from
+// validate.ts, so a save that refuses nothing loads neither the file schemas nor the migrations.
 import type { z } from 'zod';
 
 /** `cadres[3].status` from zod's path. */

@@ -1,11 +1,4 @@
-// Where a datastore's files live. `data/sanlianxi.json` is the main file: a small head naming the
-// revision, the roster file (everything but contacts) and one contact file per month. Beside it
-// `sanlianxi.contacts/` holds those immutable files, one per revision that wrote them (a `log` writes
-// a month file and the head, never the roster), and the roster's derived index (roster-index.ts),
-// `sanlianxi.backups/` the rotating backups,
-// `sanlianxi.journal.jsonl` the journal, `sanlianxi.seal.json` the main file's seal (seals.ts) and
-// `sanlianxi.overdue.json` the overdue report's derived digest of the reporting term, and
-// `sanlianxi.overdue-added.json` the contacts logged since it was built (digest-file.ts).
+// Where a datastore's files live (README: the files of a datastore).
 import { basename, dirname, join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -16,7 +9,6 @@ export interface DatastoreLayout {
   journal: string;
   seal: string;
   digest: string;
-  /** The contacts `log` saved since the digest was built (digest-file.ts). */
   digestAdded: string;
 }
 
@@ -43,6 +35,8 @@ export function monthOf(date: IsoDate): MonthKey {
 
 export const PART_FILE_PATTERN = /^(\d{4}-\d{2})\.r(\d+)\.json$/;
 export const ROSTER_FILE_PATTERN = /^roster\.r(\d+)\.json$/;
+/** A roster file's index (roster-index.ts): roster.r7.index.json. */
+const ROSTER_INDEX_FILE_PATTERN = /^roster\.r(\d+)\.index\.json$/;
 
 /** A month's contacts as of one revision; a new revision writes a new file, never rewrites one. */
 export function partFileName(month: MonthKey, revision: number): string {
@@ -53,9 +47,6 @@ export function partFileName(month: MonthKey, revision: number): string {
 export function rosterFileName(revision: number): string {
   return `roster.r${revision}.json`;
 }
-
-/** A roster file's index (roster-index.ts), derived from it: roster.r7.index.json. */
-const ROSTER_INDEX_FILE_PATTERN = /^roster\.r(\d+)\.index\.json$/;
 
 /** A month file, a roster file or a roster's index: the files of the contacts folder. */
 export function isStoreFileName(name: string): boolean {

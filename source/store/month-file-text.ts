@@ -1,7 +1,6 @@
-// A month file's JSON as written (ASCII, see ascii-json.ts). A `log` adds a record at the end of its
-// month: then the new JSON is the month file as read with the new records spliced in before its
-// closing brackets, the very bytes a full serialisation gives, without escaping the month's ~6,000
-// records again (~25 ms at school scale).
+// A month file's JSON as written (ascii-json.ts). A `log` adds records at the end of its month: spliced
+// into the bytes read before the closing brackets, the very bytes a full serialisation gives, without
+// escaping the whole month again.
 import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Contact } from '../domain/schema.js';

@@ -1,13 +1,10 @@
-// Seals: the SHA-256 of a file's bytes as sanlianxi wrote them, after every record in it was validated.
-// A file whose bytes still match its seal is read without running zod over every field again (as git
-// trusts an object by its hash); a file edited by hand, damaged, or written by another program or
-// schema version matches no seal and is validated in full. `sanlianxi check` always validates in full.
-// The main file's seal sits beside it; the roster's and each month file's seal are in the main file.
+// Seals: the SHA-256 of a file's bytes as sanlianxi wrote them, every record validated. A file whose bytes
+// match its seal is read without zod (as git trusts an object by its hash); any other is validated in full.
+// The main file's seal sits beside it; the roster's and each month file's are in the main file.
 import { readFile } from 'node:fs/promises';
-import type { Contact } from '../domain/schema.js';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import type { ParsedMainFile } from './validate.js';
-import type { HeadFile, MainCollections } from './file-schemas.js';
+import type { HeadFile, MainCollections, PartFile } from './file-schemas.js';
 import { sha256 } from '../files/file-identity.js';
 import { writePrivateFile } from '../files/private-files.js';
 
@@ -30,11 +27,7 @@ export async function parseBySeal<T>(
   return { value: await (hash === seal ? trusted : validated)(bytes.toString('utf8')), sha256: hash };
 }
 
-/**
- * The sealed hash of the main file, or null: no seal, an unreadable one, or one of another schema
- * version. Checked without a schema: the value is only ever compared with a SHA-256 computed now, so
- * anything but the hash of the very bytes read matches nothing and the file is validated in full.
- */
+/** The sealed hash of the main file, or null (none, unreadable, of another schema version). Only ever compared with a hash taken now. */
 export async function readSeal(sealFile: string): Promise<string | null> {
   try {
     const seal = JSON.parse(await readFile(sealFile, 'utf8')) as { schemaVersion?: unknown; sha256?: unknown } | null;
@@ -46,20 +39,13 @@ export async function readSeal(sealFile: string): Promise<string | null> {
   }
 }
 
-/** A main file whose bytes match its seal: a head written by this schema version. */
-export function parseSealedMainText(text: string): ParsedMainFile {
-  return { head: JSON.parse(text) as HeadFile, inline: null };
-}
-
-/** A roster file whose bytes match the seal its main file names. */
-export function parseSealedRosterText(text: string): MainCollections {
-  return JSON.parse(text) as MainCollections;
-}
-
-/** A month file whose bytes match the seal its main file names. */
-export function parseSealedPartText(text: string): Contact[] {
-  return (JSON.parse(text) as { contacts: Contact[] }).contacts;
-}
+/** A main, roster or month file whose bytes match their seal (the main file's: of this schema version). */
+export const parseSealedMainText = (text: string): ParsedMainFile => ({
+  head: JSON.parse(text) as HeadFile,
+  inline: null,
+});
+export const parseSealedRosterText = (text: string) => JSON.parse(text) as MainCollections;
+export const parseSealedPartText = (text: string) => (JSON.parse(text) as PartFile).contacts;
 
 /** Written after the main file is committed: a lost or stale seal only means a full validation. */
 export async function writeSeal(sealFile: string, hash: string): Promise<void> {

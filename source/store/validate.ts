@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { describeIssues } from './issue-text.js';
-import { datastoreSchema, type Contact, type Datastore } from '../domain/schema.js';
+import { datastoreSchema, type Contact } from '../domain/schema.js';
 import {
   headFileSchema,
   mainFileSchema,
@@ -52,7 +52,7 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
  * file holds the roster (and in version 1, the contacts) itself, which the next save moves out.
  */
 export function parseMainText(text: string, file: string): ParsedMainFile {
-  const { data } = migrate(parseJsonObject(text, file), file);
+  const data = migrate(parseJsonObject(text, file), file);
   if (data['roster'] !== undefined) {
     const result = headFileSchema.safeParse(data);
     if (!result.success) throw invalid(file, data, result.error.issues);
@@ -101,16 +101,4 @@ export function parsePartText(text: string, file: string, month: string): Contac
       `联系记录文件 ${file} 中的联系 ${stray.id} 日期 ${stray.date} 不在 ${month}：文件未被改动，请从备份恢复`,
     );
   return result.data.contacts;
-}
-
-export interface ParsedDatastore {
-  data: Datastore;
-}
-
-/** The text of a main file that holds its roster (version 3 and earlier) as a datastore: its inline contacts, or none. */
-export function parseDatastoreText(text: string, file: string): ParsedDatastore {
-  const { inline } = parseMainText(text, file);
-  if (!inline) throw new DatastoreFileError(`数据文件 ${file} 只是索引，名册在另一个文件中`);
-  const { revision: _revision, contactParts: _parts, ...collections } = inline.main;
-  return { data: { ...collections, contacts: inline.contacts ?? [] } };
 }

@@ -3,13 +3,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../source/domain/errors.js';
-import { datastoreSchema } from '../../source/domain/schema.js';
+import { datastoreSchema, type Datastore } from '../../source/domain/schema.js';
 import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { DatastoreFileError } from '../../source/store/datastore-file-error.js';
-import { parseDatastoreText } from '../../source/store/validate.js';
+import { parseMainText } from '../../source/store/validate.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 
 const FILE = '/srv/sanlianxi.json';
+
+/** A main file that holds its roster (version 3 and earlier) as a datastore: its inline contacts, or none. */
+function parseDatastoreText(text: string, file: string): { data: Datastore } {
+  const { inline } = parseMainText(text, file);
+  if (!inline) throw new DatastoreFileError(`数据文件 ${file} 只是索引，名册在另一个文件中`);
+  const { revision: _revision, contactParts: _parts, ...collections } = inline.main;
+  return { data: { ...collections, contacts: inline.contacts ?? [] } };
+}
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** A valid datastore file's object, with an assignment and a contact so every table has a record. */
