@@ -1,17 +1,17 @@
-// The steps after a save's commit point (save-revision.ts), each named for the secretary. None can make
-// the saved change unsaved, so one failing does not stop the others; but she is told once, in one line,
-// which did not get done — above all a change with no backup — since the next save does them again.
+// The steps after a save's commit point (README: saving). None can unsave the change, so one failing does
+// not stop the others; she is told once which did not get done, above all a backup.
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { backUp, filesOf, pruneBackups } from './backups.js';
+import { recordAdded } from './digest-file.js';
 import type { DigestContact } from '../domain/overdue-digest.js';
-import { backUp, filesOf, pruneBackups, type WrittenTexts } from './backups.js';
-import { recordAdded, type WrittenMonth } from './digest-file.js';
 import type { HeadFile } from './file-schemas.js';
 import { compactJournal } from './journal.js';
 import { isStoreFileName, type DatastoreLayout } from './layout.js';
 import { sweepTempFiles } from '../files/private-files.js';
 import { indexFileName, writeRosterIndex, indexedRosterText, type RosterIndex } from './roster-index.js';
 import { writeSeal } from './seals.js';
+import type { Snapshot } from './snapshot.js';
 import type { SnapshotReader } from './snapshot-reader.js';
 import { isStorageError } from '../files/storage-errors.js';
 import { sweepReleasedLocks } from './store-lock.js';
@@ -23,23 +23,16 @@ export interface AfterCommitStep {
 }
 
 /** Why a step failed, in a few words for the notice (storage-errors.ts says the whole problem). */
-function reasonOf(error: unknown): string {
-  if (!isStorageError(error)) return (error as Error)?.message ?? String(error);
-  switch (error.code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return '磁盘已满';
-    case 'EROFS':
-      return '存储是只读的';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有写入权限';
-    case 'EIO':
-      return '磁盘 I/O 错误';
-    default:
-      return `${error.code}`;
-  }
-}
+const REASONS: Record<string, string> = {
+  ENOSPC: '磁盘已满',
+  EDQUOT: '磁盘已满',
+  EROFS: '存储是只读的',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EIO: '磁盘 I/O 错误',
+};
+const reasonOf = (error: unknown): string =>
+  isStorageError(error) ? (REASONS[error.code!] ?? error.code!) : ((error as Error)?.message ?? String(error));
 
 /** Runs every step in order; the one line to tell the secretary when any failed, else null. */
 export async function runAfterCommit(steps: readonly AfterCommitStep[]): Promise<string | null> {
@@ -59,33 +52,37 @@ export async function runAfterCommit(steps: readonly AfterCommitStep[]): Promise
 
 /** What a save committed, for the steps after it. */
 export interface CommittedRevision {
+  /** The revision the change was made to. */
+  before: Snapshot;
   head: HeadFile;
-  revision: number;
   now: Date;
-  /** SHA-256 of the main file written. */
-  seal: string;
-  texts: WrittenTexts;
+  /** The main file written (its SHA-256 is its seal), and the roster and month files, by name. */
+  main: { content: string | Buffer; sha256: string };
+  parts: Map<string, string | Buffer>;
   /** The index of a roster file the save wrote (null: it kept the roster). */
   index: RosterIndex | null;
-  /** Contacts added and nothing else (a log): the main file's hash before, and the month files written. */
-  added: { before: string; months: readonly WrittenMonth[]; contacts: readonly DigestContact[] } | null;
+  /** Contacts added and nothing else, the roster kept (a log): the overdue digest stays good. */
+  logged: readonly DigestContact[] | null;
 }
 
 /** The steps after a commit, in order: each one's failure leaves the change saved and is said once. */
 export function afterCommitSteps(reader: SnapshotReader, saved: CommittedRevision): AfterCommitStep[] {
   const { layout } = reader;
-  const { added } = saved;
+  const { head, now, logged } = saved;
   return [
-    { name: '校验值', run: () => writeSeal(layout.seal, saved.seal) },
+    { name: '校验值', run: () => writeSeal(layout.seal, saved.main.sha256) },
     { name: '名册索引', run: () => indexRoster(reader, saved.index) },
-    { name: '旧文件清理', run: () => removeUnreferencedParts(reader, saved.head).then(() => sweepTemps(layout)) },
-    // The overdue digest stays good across a log (digest-file.ts); any other change makes it rebuilt.
-    ...(added === null
+    { name: '旧文件清理', run: () => removeUnreferencedParts(reader, head).then(() => sweepTemps(layout)) },
+    // Any other change makes the overdue digest built again.
+    ...(logged === null
       ? []
-      : [{ name: '逾期摘要', run: () => recordAdded(layout, added.before, saved.seal, added.months, added.contacts) }]),
-    { name: '备份', run: () => backUp(layout, saved.revision, filesOf(saved.head), saved.texts, saved.now) },
+      : [{ name: '逾期摘要', run: () => recordAdded(layout, saved.before, head, saved.main.sha256, logged) }]),
+    {
+      name: '备份',
+      run: () => backUp(layout, head.revision, filesOf(head), { main: saved.main.content, parts: saved.parts }, now),
+    },
     { name: '旧备份轮换', run: () => pruneBackups(layout) },
-    { name: '日志整理', run: () => compactJournal(layout.journal, saved.now) },
+    { name: '日志整理', run: () => compactJournal(layout.journal, now) },
   ];
 }
 
@@ -123,13 +120,9 @@ async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): 
 /** Temp files of writers killed mid-write (main file, seal, digest and its additions, journal compaction, roster and month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
-  const own = new Set([
-    basename(layout.main),
-    basename(layout.seal),
-    basename(layout.digest),
-    basename(layout.digestAdded),
-    basename(layout.journal),
-  ]);
+  const own = new Set(
+    [layout.main, layout.seal, layout.digest, layout.digestAdded, layout.journal].map((f) => basename(f)),
+  );
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, isStoreFileName);
 }

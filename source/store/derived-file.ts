@@ -1,11 +1,5 @@
-// Derived files — the overdue digest, the contacts logged since it, each roster file's index — are never
-// a source of truth: lost, damaged or stale, they are made again from the data. Each is one header line
-// and a body, the header the same for all:
-//   kind   which derived file it is;
-//   code   the hash of the code that made it (code-hash.ts): a duty rule changed, it is not believed;
-//   rests  what it rests on: the SHA-256s (and stamps) of the files it was made from, as its kind reads them;
-//   body   the SHA-256 of the body.
-// Believed only when kind, code and body hold here and its kind finds every file in `rests` unchanged.
+// Derived files (README: derived files): one header line `{kind, code, rests, body}` and a body, never a
+// source of truth. Believed only when kind, code and body hold here and its kind finds `rests` unchanged.
 import { asciiJson } from './ascii-json.js';
 import { codeHash } from './code-hash.js';
 import { sha256 } from '../files/file-identity.js';
@@ -38,26 +32,14 @@ export async function readDerived(
 ): Promise<{ rests: unknown; body: Buffer; bodyHash: string } | null> {
   const newline = bytes?.indexOf(10) ?? -1;
   if (bytes === null || newline < 0) return null;
-  let header: Partial<DerivedHeader> | null;
-  try {
-    header = JSON.parse(bytes.subarray(0, newline).toString('latin1')) as Partial<DerivedHeader> | null;
-  } catch {
-    return null;
-  }
-  if (
-    header === null ||
-    typeof header !== 'object' ||
-    header.kind !== kind ||
-    header.code !== (await codeHash()) ||
-    typeof header.body !== 'string'
-  )
-    return null;
+  const header = parseBody<Partial<DerivedHeader> | null>(bytes.subarray(0, newline));
   const rest = bytes.subarray(newline + 1);
+  if (header?.kind !== kind || header.code !== (await codeHash()) || typeof header.body !== 'string') return null;
   if (body === 'checked' && sha256(rest) !== header.body) return null;
   return { rests: header.rests, body: rest, bodyHash: header.body };
 }
 
-/** JSON of a derived body (written as ASCII: latin1 decodes it byte for byte, faster than utf8), or null when damaged. */
+/** JSON written as ASCII (latin1 decodes it byte for byte, faster than utf8), or null when damaged. */
 export function parseBody<T>(body: Buffer): T | null {
   try {
     return JSON.parse(body.toString('latin1')) as T;

@@ -1,5 +1,5 @@
 // The one lowdb adapter of the store: reads a file's bytes for a parser (which validates, or trusts a
-// seal), writes privately and atomically, and remembers the stamp it read and the hash it wrote.
+// seal), writes privately and atomically, and remembers the stamp it read and the bytes it wrote.
 import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { DatastoreFileError } from './datastore-file-error.js';
@@ -14,19 +14,15 @@ function unreadable(file: string, error: unknown): DatastoreFileError {
   return new DatastoreFileError(`无法读取数据文件 ${file}：${why}`);
 }
 
-/** lowdb adapter for one file: validated reads, private atomic writes. */
+/** lowdb adapter for one file: parsed reads, private atomic writes of a text (a newline added) or bytes. */
 export class JsonFileAdapter<T> implements Adapter<T> {
   stamp = '';
-  /** SHA-256 of the bytes the last write() wrote: its seal. */
-  written = '';
-  /** What the last write() wrote (a backup copies it from memory, not from the disk). */
-  writtenContent: string | Buffer = '';
+  /** What the last write() wrote (a backup copies it from memory, not from the disk), and its SHA-256: its seal. */
+  written: { content: string | Buffer; sha256: string } | null = null;
   constructor(
     private readonly file: string,
-    /** null for an adapter that only writes (month files and the main file when saving). */
+    /** null for an adapter that only writes. */
     private readonly parse: ((bytes: Buffer) => T | Promise<T>) | null,
-    /** The file's text (a newline is added), or its very bytes. */
-    private readonly serialize: (data: T) => string | Buffer = JSON.stringify,
   ) {}
 
   async read(): Promise<T | null> {
@@ -51,10 +47,8 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const serialized = this.serialize(data);
-    const content = typeof serialized === 'string' ? `${serialized}\n` : serialized;
-    this.written = sha256(content);
-    this.writtenContent = content;
+    const content = Buffer.isBuffer(data) ? data : `${typeof data === 'string' ? data : JSON.stringify(data)}\n`;
+    this.written = { content, sha256: sha256(content) };
     await writePrivateFile(this.file, content);
   }
 }

@@ -1,9 +1,6 @@
-// Saving a change as the next revision: the roster (if the change touched it) and the changed months as
-// new files, the journal entry, then the main file (the head naming them) replaced atomically — the
-// commit point — so a crash leaves the old or the new datastore.
-// A failure before the commit (a full disk) leaves the datastore as it was — the files written for it
-// removed, its journal entry dropped — and says so ("修改未保存"); the steps after it (after-commit.ts)
-// cannot make a saved change look unsaved: a failure among them is one notice beside "saved".
+// Saving a change as the next revision (README: saving): new roster and month files, the journal entry,
+// then the main file replaced — the one commit point. A failure before it leaves the datastore as it was
+// and says 修改未保存; the steps after it (after-commit.ts) cannot make the change look unsaved.
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -11,15 +8,14 @@ import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { afterCommitSteps, runAfterCommit } from './after-commit.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
-import type { WrittenMonth } from './digest-file.js';
-import type { HeadFile, MainCollections, MainFile, PartFile, RosterRef } from './file-schemas.js';
-import { appendEntry, dropEntriesFrom, summarizeChanges, type JournalEntry } from './journal.js';
+import type { MainCollections } from './file-schemas.js';
+import { appendEntry, dropEntriesFrom, summarizeChanges } from './journal.js';
 import { JsonFileAdapter, stampOf } from './json-file-adapter.js';
 import { monthFileBytes } from './month-file-text.js';
-import { partFileName, rosterFileName, type MonthKey } from './layout.js';
+import { partFileName, rosterFileName, type DatastoreLayout, type MonthKey } from './layout.js';
 import { osUserName } from '../files/os-user.js';
 import { ensurePrivateDir } from '../files/private-files.js';
-import { indexedRosterText, type RosterIndex } from './roster-index.js';
+import { indexedRosterText } from './roster-index.js';
 import { collectionsOf, joined, LazyRoster } from './lazy-roster.js';
 import { groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
@@ -33,6 +29,9 @@ export interface Committed {
   notice: string | null;
 }
 
+/** The roster and month files a save wrote, by name: removed if it fails, copied by the backup if not. */
+type Written = Map<string, string | Buffer>;
+
 /** Saves `data`, the result of a change to `snapshot`, as the next revision. */
 export async function saveRevision(
   reader: SnapshotReader,
@@ -45,74 +44,24 @@ export async function saveRevision(
   const { layout } = reader;
   const { collections, contacts, changes } = await checkChange(data, diffBase);
   const revision = snapshot.main.revision + 1;
-  // The roster file stays when only contacts changed; any other change (or a roster never saved in a
-  // file of its own) writes it anew.
-  const keptRoster =
-    snapshot.roster !== null && changes !== null && changes.every((c) => c.collection === 'contacts')
-      ? snapshot.roster
-      : null;
-  const grouped = groupByMonth(contacts);
-  const contactParts = { ...snapshot.main.contactParts };
-  const months = new Map(snapshot.months);
-  const writes: { month: MonthKey; list: Contact[] }[] = [];
-  for (const month of new Set([...grouped.keys(), ...snapshot.months.keys()])) {
-    const list = grouped.get(month) ?? [];
-    if (snapshot.inline || !sameRecords(list, snapshot.months.get(month))) writes.push({ month, list });
-  }
-
   const now = new Date();
-  const written: PartCache = new Map();
-  const monthsWritten: WrittenMonth[] = [];
-  const texts = new Map<string, string | Buffer>();
-  const adapter = new JsonFileAdapter<HeadFile>(layout.main, null);
-  let main: MainFile;
-  let roster: RosterRef;
-  let head: HeadFile;
-  let newIndex: RosterIndex | null = null;
-  let journalBefore: number | null = null;
-  try {
+  // The roster file stays when only contacts changed (and it has a file of its own).
+  const keptRoster = changes?.every((c) => c.collection === 'contacts') ? snapshot.roster : null;
+  const written: Written = new Map();
+  let journalAt: number | null = null;
+  const beforeCommit = async () => {
     await ensurePrivateDir(layout.partsDir);
-    if (keptRoster) roster = keptRoster;
-    else {
-      const name = rosterFileName(revision);
-      const indexed = indexedRosterText(collections);
-      const file = new JsonFileAdapter<MainCollections>(join(layout.partsDir, name), null, () => indexed.text);
-      await new Low(file, collections).write();
-      roster = { file: name, sha256: file.written };
-      texts.set(name, file.writtenContent);
-      newIndex = indexed.index;
-    }
-    for (const { month, list } of writes) {
-      if (list.length === 0) {
-        delete contactParts[month];
-        months.delete(month);
-        continue;
-      }
-      const name = partFileName(month, revision);
-      const previous = snapshot.main.contactParts[month];
-      const read = previous && reader.parts.get(previous.file);
-      const bytes = reader.lastPart?.file === previous?.file ? reader.lastPart?.bytes : undefined;
-      const content = await monthFileBytes(
-        { month, contacts: list },
-        read && { path: join(layout.partsDir, previous.file), ...read, bytes },
-      );
-      const part = new JsonFileAdapter<PartFile>(join(layout.partsDir, name), null, () => content);
-      await new Low(part, { month, contacts: list }).write();
-      const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
-      written.set(name, { contacts: frozen, sha256: part.written });
-      texts.set(name, part.writtenContent);
-      contactParts[month] = { file: name, count: list.length, sha256: part.written };
-      monthsWritten.push({ old: previous?.file ?? null, file: name, sha256: part.written });
-      months.set(month, frozen);
-    }
-    // Month files from before seals get theirs once this handle has read and validated them.
-    for (const [month, ref] of Object.entries(contactParts)) {
-      const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
-      if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
-    }
-    main = joined(keptRoster ? collectionsOf(snapshot.main) : collections, { revision, contactParts });
-    head = headOf(main, roster);
-    const entry: JournalEntry = {
+    const roster = keptRoster
+      ? { ref: keptRoster, index: null }
+      : await writeRoster(layout, collections, revision, written);
+    const months = await writeMonths(reader, snapshot, contacts, revision, written);
+    const main = joined(keptRoster ? collectionsOf(snapshot.main) : collections, {
+      revision,
+      contactParts: months.contactParts,
+    });
+    const head = headOf(main, roster.ref);
+    // Written before the commit: an entry whose save never committed is superseded by the next one.
+    journalAt = await appendEntry(layout.journal, {
       revision,
       at: now.toISOString(),
       user: meta.user ?? osUserName(),
@@ -120,53 +69,113 @@ export async function saveRevision(
       summary: changes ? summarizeChanges(changes) : meta.action,
       changes,
       ...(meta.undoOf === undefined ? {} : { undoOf: meta.undoOf }),
-    };
-    // Written before the commit: an entry whose save never committed is superseded by the next one.
-    journalBefore = await appendEntry(layout.journal, entry);
+    });
     await lock.assertHeld();
-    await new Low(adapter, head).write();
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    // Still under the lock (a lock lost is a UserError above: the files may be the new holder's by now).
-    await Promise.all([...texts.keys()].map((name) => rm(join(layout.partsDir, name), { force: true })));
-    if (journalBefore !== null) await dropEntriesFrom(layout.journal, journalBefore).catch(() => undefined);
-    const problem = storageProblem(error, layout.main);
-    if (problem) throw new UserError(`${problem}。修改未保存，数据文件 ${reader.shownFile} 保持原样`);
-    throw error;
-  }
+    return { roster, ...months, main, head, file: await writeFile(layout.main, JSON.stringify(head)) };
+  };
+  const { roster, parts, months, main, head, file } = await beforeCommit().catch(async (error: unknown) => {
+    throw await unsaved(reader, error, written, journalAt);
+  });
 
-  // Committed.
-  for (const [name, part] of written) reader.parts.set(name, part);
-  if (!keptRoster) reader.roster = LazyRoster.whole(roster, collections);
+  // Committed: this handle holds what it wrote, then the steps after the commit.
+  for (const [name, part] of parts) reader.parts.set(name, part);
+  if (!keptRoster) reader.roster = LazyRoster.whole(roster.ref, collections);
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
-  // Contacts added and nothing else (a log): recorded for the overdue digest, which stays good.
-  const added = changes?.every((c) => c.collection === 'contacts' && c.before === null)
-    ? changes.map((c) => c.after as Contact)
-    : null;
+  const logged = keptRoster && !snapshot.inline && changes?.every((c) => c.before === null);
   const notice = await runAfterCommit(
     afterCommitSteps(reader, {
+      before: snapshot,
       head,
-      revision,
       now,
-      seal: adapter.written,
-      texts: { main: adapter.writtenContent, parts: texts },
-      index: newIndex,
-      added:
-        keptRoster && added !== null && !snapshot.inline
-          ? { before: snapshot.sha256, months: monthsWritten, contacts: added }
-          : null,
+      main: file,
+      parts: written,
+      index: roster.index,
+      logged: logged ? changes!.map((c) => c.after as Contact) : null,
     }),
   );
+  const stamp = reader.lastStamp ?? '';
   return {
     snapshot: {
       main,
-      roster,
+      roster: roster.ref,
       fromMonth: snapshot.fromMonth,
       months,
       inline: false,
-      stamp: reader.lastStamp ?? '',
-      sha256: adapter.written,
+      stamp,
+      sha256: file.sha256,
     },
     notice,
   };
+}
+
+/** One file of the revision through the store's lowdb adapter: the bytes written and their SHA-256. */
+async function writeFile(
+  path: string,
+  content: string | Buffer,
+): Promise<{ content: string | Buffer; sha256: string }> {
+  const adapter = new JsonFileAdapter<string | Buffer>(path, null);
+  await new Low(adapter, content).write();
+  return adapter.written!;
+}
+
+/** The roster as a new file with its index (the after-commit step 名册索引 writes the index). */
+async function writeRoster(layout: DatastoreLayout, collections: MainCollections, revision: number, written: Written) {
+  const name = rosterFileName(revision);
+  const indexed = indexedRosterText(collections);
+  const { content, sha256 } = await writeFile(join(layout.partsDir, name), indexed.text);
+  written.set(name, content);
+  return { ref: { file: name, sha256 }, index: indexed.index };
+}
+
+/** Each month whose contacts changed (all of a snapshot read inline) as a new file: the months and their files now. */
+async function writeMonths(
+  reader: SnapshotReader,
+  snapshot: Snapshot,
+  contacts: readonly Contact[],
+  revision: number,
+  written: Written,
+) {
+  const contactParts = { ...snapshot.main.contactParts };
+  const months = new Map(snapshot.months);
+  const parts: PartCache = new Map();
+  const grouped = groupByMonth(contacts);
+  for (const month of new Set<MonthKey>([...grouped.keys(), ...snapshot.months.keys()])) {
+    const list = grouped.get(month) ?? [];
+    if (!snapshot.inline && sameRecords(list, snapshot.months.get(month))) continue;
+    if (list.length === 0) {
+      delete contactParts[month];
+      months.delete(month);
+      continue;
+    }
+    const name = partFileName(month, revision);
+    const previous = snapshot.main.contactParts[month];
+    const read = previous && reader.parts.get(previous.file);
+    const bytes = reader.lastPart?.file === previous?.file ? reader.lastPart?.bytes : undefined;
+    const text = await monthFileBytes(
+      { month, contacts: list },
+      read && { path: join(reader.layout.partsDir, previous.file), ...read, bytes },
+    );
+    const { content, sha256 } = await writeFile(join(reader.layout.partsDir, name), text);
+    written.set(name, content);
+    const frozen = Object.freeze(list.map((c) => Object.freeze(c)));
+    parts.set(name, { contacts: frozen, sha256 });
+    contactParts[month] = { file: name, count: list.length, sha256 };
+    months.set(month, frozen);
+  }
+  // Month files from before seals get theirs once this handle has read and validated them.
+  for (const [month, ref] of Object.entries(contactParts)) {
+    const read = ref.sha256 === undefined ? reader.parts.get(ref.file) : undefined;
+    if (read) contactParts[month] = { ...ref, sha256: read.sha256 };
+  }
+  return { contactParts, months, parts };
+}
+
+/** A save that failed before its commit: what it wrote removed, its journal entry dropped; the error to say. */
+async function unsaved(reader: SnapshotReader, error: unknown, written: Written, journalAt: number | null) {
+  // A lost lock is a UserError: the files may be the new holder's by now.
+  if (error instanceof UserError) return error;
+  await Promise.all([...written.keys()].map((name) => rm(join(reader.layout.partsDir, name), { force: true })));
+  if (journalAt !== null) await dropEntriesFrom(reader.layout.journal, journalAt).catch(() => undefined);
+  const problem = storageProblem(error, reader.layout.main);
+  return problem ? new UserError(`${problem}。修改未保存，数据文件 ${reader.shownFile} 保持原样`) : error;
 }
