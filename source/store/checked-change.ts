@@ -1,12 +1,11 @@
-// A change as it will be saved: the records it added or modified are validated, the others were
-// validated when they were read and are kept as they are — re-validating a whole school on every
-// `log` cost ~50 ms of its half-second budget.
+// A change as it will be saved: only the records it added or modified are validated (the others were
+// when read), since re-validating a whole school would cost a `log` more than all the rest of it.
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { contactSchema, type Validator } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
 import { journalSettings } from '../domain/robots.js';
-import type { Contact, Datastore, Settings } from '../domain/schema.js';
+import type { Contact, Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
 import type { CollectionName, RecordChange } from './journal.js';
@@ -65,15 +64,10 @@ function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[
 }
 
 /** Whether the record's field is as it was before the change (a value kept from an older limit). */
-function unchanged(
-  previous: Record<string, unknown> | null | undefined,
-  record: object,
-  field: PropertyKey | undefined,
-): boolean {
+function unchanged(previous: Record<string, unknown> | null | undefined, record: object, field: unknown): boolean {
+  const name = String(field);
   return (
-    previous != null &&
-    field !== undefined &&
-    isDeepStrictEqual(previous[String(field)], (record as Record<string, unknown>)[String(field)])
+    previous != null && field !== undefined && isDeepStrictEqual(previous[name], (record as typeof previous)[name])
   );
 }
 
@@ -124,19 +118,22 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
       return result.data;
     });
   };
-  const changesWith = (settings: Settings | null): RecordChange[] | null =>
-    raw?.map((c) => {
-      if (c.collection === 'settings') return { ...c, after: journalSettings(settings!) };
-      return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
-    }) ?? null;
+  const checked = (collections: MainCollections, contacts: Contact[]): CheckedChange => ({
+    collections,
+    contacts,
+    changes:
+      raw?.map((c) => {
+        if (c.collection === 'settings') return { ...c, after: journalSettings(collections.settings) };
+        return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
+      }) ?? null,
+  });
   const checkContacts = () =>
-    checkList('contacts', contactSchema, data.contacts, { contacts: data.contacts }, '修改后的联系记录无效');
+    raw !== null && !touched.has('contacts')
+      ? data.contacts
+      : checkList('contacts', contactSchema, data.contacts, { contacts: data.contacts }, '修改后的联系记录无效');
 
   // Data that reads its lists from the roster as read cannot have changed them: the roster is kept, unread.
-  if (base && sameRoster(base.before, data)) {
-    const contacts = checkContacts();
-    return { collections: base.before, contacts, changes: changesWith(null) };
-  }
+  if (base && sameRoster(base.before, data)) return checked(base.before, checkContacts());
   // The settings are a record like the others: checked when the change touched them (or the version).
   const headChanged =
     raw === null || base?.before.schemaVersion !== data.schemaVersion || raw.some((c) => c.collection === 'settings');
@@ -153,10 +150,5 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
         : checkList(table, schemas!.tables[table], data[table], data, '修改后的数据无效'),
     ]),
   ) as Pick<MainCollections, RosterTable>;
-  const contacts = raw !== null && !touched.has('contacts') ? data.contacts : checkContacts();
-  return {
-    collections: { ...tables, ...checkedHead.data },
-    contacts,
-    changes: changesWith(checkedHead.data.settings),
-  };
+  return checked({ ...tables, ...checkedHead.data }, checkContacts());
 }

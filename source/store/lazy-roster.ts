@@ -127,20 +127,15 @@ export class LazyRoster {
   /** Lookups into `data`, made by `with`: those of LOOKUPS through the index, the others as LazyIndexes builds them. */
   indexes(data: Datastore): Indexes {
     const lists = new LazyIndexes(data);
-    if (this.index === null) return lists;
-    const through = new Map<string | symbol, IndexedMap>();
-    return new Proxy(lists, {
-      get: (target, name) => {
-        if (!Object.hasOwn(LOOKUPS, name)) return Reflect.get(target, name) as unknown;
-        let map = through.get(name);
-        if (!map) {
-          const keys = keysOf(this.index!, name as LookupName)!;
-          map = new IndexedMap(this, LOOKUPS[name as LookupName], keys, () => Reflect.get(target, name));
-          through.set(name, map);
-        }
-        return map;
-      },
-    });
+    const index = this.index;
+    if (index === null) return lists;
+    const through = new Map(
+      (Object.keys(LOOKUPS) as LookupName[]).map((name) => [
+        name as string | symbol,
+        new IndexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name]),
+      ]),
+    );
+    return new Proxy(lists, { get: (target, name) => through.get(name) ?? (Reflect.get(target, name) as unknown) });
   }
 }
 

@@ -1,8 +1,6 @@
-// Reading a snapshot: the main file (trusted when its bytes match the seal, validated otherwise), then
-// the roster file it names and the months of contacts asked for, each file parsed once per handle
-// (those files never change: a revision that changes one writes a new file).
+// Reading a snapshot (README: reading): the main file, the roster file it names and the months asked
+// for, each roster and month file parsed once per handle, since those files never change.
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { UserError } from '../domain/errors.js';
 import type { Contact } from '../domain/schema.js';
 import { listBackups } from './backups.js';
@@ -14,7 +12,6 @@ import { parseBySeal, parseSealedMainText, parseSealedPartText, parseSealedRoste
 import { deepFreeze, LazyRoster } from './lazy-roster.js';
 import { indexFileName, readRosterIndex } from './roster-index.js';
 import { fromMonthOf, groupByMonth, type RangeArg, type Snapshot } from './snapshot.js';
-import type { ParsedMainFile } from './validate.js';
 
 /** Field-by-field validation (zod), loaded only when a file matches no seal. */
 const validation = () => import('./validate.js');
@@ -43,83 +40,56 @@ export class SnapshotReader {
 
   /**
    * Reads without the lock: a writer may replace the main file and delete the month files it no longer
-   * names between our two reads, so a missing month file means "read again".
+   * names between our two reads, so a missing month file means "read again". A damaged file's error
+   * names the backup to restore.
    */
   async read(range: RangeArg): Promise<Snapshot> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.readOnce(range);
       } catch (error) {
-        if (!(error instanceof MissingPartError) || attempt >= 5)
-          throw error instanceof MissingPartError ? await this.withBackupAdvice(error) : error;
+        if (error instanceof MissingPartError && attempt < 5) continue;
+        throw error instanceof DatastoreFileError ? await this.withBackupAdvice(error) : error;
       }
     }
   }
 
   private async readOnce(range: RangeArg): Promise<Snapshot> {
-    const file = this.layout.main;
     const seal = this.trusting ? await readSeal(this.layout.seal) : null;
-    let hash = '';
-    const adapter = new JsonFileAdapter<ParsedMainFile | null>(file, async (bytes) => {
-      const parsed = await parseBySeal(bytes, seal, parseSealedMainText, async (text) =>
+    const adapter = new JsonFileAdapter(this.layout.main, (bytes) =>
+      parseBySeal(bytes, seal, parseSealedMainText, async (text) =>
         (await validation()).parseMainText(text, this.shownFile),
-      );
-      hash = parsed.sha256;
-      return parsed.value;
-    });
-    const db = new Low<ParsedMainFile | null>(adapter, null);
-    try {
-      await db.read();
-    } catch (error) {
-      throw error instanceof DatastoreFileError ? await this.withBackupAdvice(error) : error;
-    }
-    if (db.data === null) {
+      ),
+    );
+    const read = await adapter.read();
+    if (read === null)
       throw new UserError(`数据文件 ${this.shownFile} 不存在：请先运行 sanlianxi init，或用 --data 指定已有的数据文件`);
-    }
     this.lastStamp = adapter.stamp;
-    const { head, inline } = db.data;
-    if (inline) {
-      const main = deepFreeze(inline.main);
-      if (inline.contacts) {
-        const months = new Map<MonthKey, readonly Contact[]>();
-        for (const [m, list] of groupByMonth(inline.contacts))
-          months.set(
-            m,
-            list.map((c) => Object.freeze(c)),
-          );
-        return { main, roster: null, fromMonth: null, months, inline: true, stamp: adapter.stamp, sha256: hash };
-      }
-      const fromMonth = fromMonthOf(typeof range === 'function' ? range(main) : range);
-      return {
-        main,
-        roster: null,
-        fromMonth,
-        months: await this.readMonths(main.contactParts, fromMonth),
-        inline: false,
-        stamp: adapter.stamp,
-        sha256: hash,
-      };
+    const { head, inline } = read.value;
+    const file = { stamp: adapter.stamp, sha256: read.sha256 };
+    if (inline?.contacts) {
+      const months = new Map<MonthKey, readonly Contact[]>();
+      for (const [m, list] of groupByMonth(inline.contacts))
+        months.set(
+          m,
+          list.map((c) => Object.freeze(c)),
+        );
+      return { main: deepFreeze(inline.main), roster: null, fromMonth: null, months, inline: true, ...file };
     }
+    const contactParts = (head ?? inline!.main).contactParts;
     // The months are read beside the roster, unless which months depends on its settings.
-    const early = typeof range === 'function' ? null : fromMonthOf(range);
-    const months = typeof range === 'function' ? null : this.readMonths(head.contactParts, early);
+    const months = typeof range === 'function' ? null : this.readMonths(contactParts, fromMonthOf(range));
     months?.catch(() => undefined);
-    let roster: LazyRoster;
-    try {
-      roster = await this.readRoster(head.roster);
-    } catch (error) {
-      throw await this.advised(error);
-    }
-    const main: MainFile = roster.with({ revision: head.revision, contactParts: head.contactParts });
-    const fromMonth = typeof range === 'function' ? fromMonthOf(range(roster.collections)) : early;
+    const roster = head && (await this.readRoster(head.roster));
+    const main: MainFile = head ? roster!.with({ revision: head.revision, contactParts }) : deepFreeze(inline!.main);
+    const fromMonth = fromMonthOf(typeof range === 'function' ? range(main) : range);
     return {
       main,
-      roster: roster.ref,
+      roster: roster?.ref ?? null,
       fromMonth,
-      months: await (months ?? this.readMonths(head.contactParts, fromMonth)),
+      months: await (months ?? this.readMonths(contactParts, fromMonth)),
       inline: false,
-      stamp: adapter.stamp,
-      sha256: hash,
+      ...file,
     };
   }
 
@@ -128,15 +98,9 @@ export class SnapshotReader {
     contactParts: MainFile['contactParts'],
     fromMonth: MonthKey | null,
   ): Promise<Map<MonthKey, readonly Contact[]>> {
-    const months = new Map<MonthKey, readonly Contact[]>();
     const wanted = Object.entries(contactParts).filter(([m]) => fromMonth === null || m >= fromMonth);
-    try {
-      const lists = await Promise.all(wanted.map(([m, ref]) => this.readPart(m, ref)));
-      wanted.forEach(([m], i) => months.set(m, lists[i]!));
-    } catch (error) {
-      throw await this.advised(error);
-    }
-    return months;
+    const lists = await Promise.all(wanted.map(([m, ref]) => this.readPart(m, ref)));
+    return new Map(wanted.map(([m], i) => [m, lists[i]!]));
   }
 
   /**
@@ -187,21 +151,13 @@ export class SnapshotReader {
     validated: (text: string) => Promise<T>,
     what: string,
   ): Promise<{ value: T; sha256: string; bytes: Buffer }> {
-    let parsed: { value: T; sha256: string; bytes: Buffer } | null = null;
-    const adapter = new JsonFileAdapter<T | null>(path, async (bytes) => {
-      parsed = { ...(await parseBySeal(bytes, this.trusting ? (seal ?? null) : null, trusted, validated)), bytes };
-      return parsed.value;
-    });
-    await new Low<T | null>(adapter, null).read();
+    const adapter = new JsonFileAdapter(path, async (bytes) => ({
+      ...(await parseBySeal(bytes, this.trusting ? (seal ?? null) : null, trusted, validated)),
+      bytes,
+    }));
+    const parsed = await adapter.read();
     if (parsed === null) throw new MissingPartError(`${what} ${path} 不见了：数据文件 ${this.shownFile} 引用了它`);
     return parsed;
-  }
-
-  /** A damaged file's error with the backup to restore; a missing file's (read again) and any other as it is. */
-  private async advised(error: unknown): Promise<unknown> {
-    return error instanceof DatastoreFileError && !(error instanceof MissingPartError)
-      ? this.withBackupAdvice(error)
-      : error;
   }
 
   /** Names the newest backup that loads, and how to bring it back. */

@@ -60,7 +60,7 @@ export function sameRecords(a: readonly Contact[] | undefined, b: readonly Conta
 
 export function assemble(snapshot: Snapshot): Datastore {
   const months = [...snapshot.months.keys()].sort();
-  // concat, not flatMap: ~0.1 ms for a month of 7,000 contacts against ~2 ms.
+  // concat, not flatMap: many times faster on months of thousands of contacts.
   const contacts = ([] as Contact[]).concat(...months.map((m) => snapshot.months.get(m) ?? []));
   return joined(collectionsOf(snapshot.main), { contacts });
 }
