@@ -1,12 +1,7 @@
-// Rotating backups beside the datastore: after every save, the files of the revision just committed
-// are copied into `<name>.backups/<time>-r<revision>/`. Copies, never links to the live files, so damage
-// to a live file (truncated in place, deleted) cannot reach a backup. The main file and the roster and
-// month files the save wrote are copied from the bytes in memory; a file the save left alone is hard-linked
-// to an earlier backup's copy (those copies are never rewritten), or else copied from the live file if
-// its bytes match its seal. A backup is built under `<id>.partial` and renamed when complete, so one
-// interrupted by a crash is never listed, and is made only after the save succeeded: failed saves
-// displace nothing. Every copy is whole and fsynced, and its folders synced, before the rename. Ordered
-// by revision, never by the time in the name (a clock can be set wrong); which are kept: retention.ts.
+// A backup of every revision committed (README: Backups), in `<name>.backups/<time>-r<revision>/`:
+// copies, never links to the live files, so damage to a live file (truncated in place, deleted) cannot
+// reach one. Built under `<id>.partial` and renamed when whole, so one cut short by a crash is never
+// listed. Ordered by revision, never by the time in the name (a clock can be set wrong).
 import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
@@ -37,11 +32,6 @@ export interface WrittenTexts {
 
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-r(\d+)(?:-\d+)?$/;
 
-function backupId(now: Date, revision: number): string {
-  const compact = shanghaiDateTime(now).replace(/-|:/g, '').replace(' ', '-');
-  return `${compact}-${String(now.getUTCMilliseconds()).padStart(3, '0')}-r${revision}`;
-}
-
 function infoOf(layout: DatastoreLayout, id: string): BackupInfo | null {
   const m = ID_PATTERN.exec(id);
   if (!m) return null;
@@ -60,33 +50,8 @@ function infoOf(layout: DatastoreLayout, id: string): BackupInfo | null {
 export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]> {
   const names = await readdir(layout.backupsDir).catch(() => [] as string[]);
   return names
-    .map((n) => infoOf(layout, n))
-    .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => a.revision - b.revision || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** An earlier backup's own copy of a roster or month file (not a link to the live file), newest first. */
-async function backupCopyOf(
-  layout: DatastoreLayout,
-  backups: readonly BackupInfo[],
-  name: string,
-): Promise<string | null> {
-  const live = await stat(join(layout.partsDir, name)).catch(() => null);
-  for (const b of [...backups].reverse()) {
-    const path = join(b.dir, basename(layout.partsDir), name);
-    const info = await stat(path).catch(() => null);
-    // Backups made by older versions hard-linked the live file: the same inode is no copy.
-    if (info && (live === null || info.ino !== live.ino || info.dev !== live.dev)) return path;
-  }
-  return null;
-}
-
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await writeNewPrivateFile(to, await readFile(from));
-  }
+    .flatMap((n) => infoOf(layout, n) ?? [])
+    .sort((a, b) => a.revision - b.revision || (a.id < b.id ? -1 : 1));
 }
 
 /** A roster or month file the save did not write: an earlier backup's copy, else the live file if it matches its seal. */
@@ -96,9 +61,16 @@ async function backUpPart(
   ref: NamedFile,
   to: string,
 ): Promise<void> {
-  const copy = await backupCopyOf(layout, backups, ref.file);
-  if (copy) return linkOrCopy(copy, to);
   const live = join(layout.partsDir, ref.file);
+  const liveInfo = await stat(live).catch(() => null);
+  for (const b of [...backups].reverse()) {
+    const copy = join(b.dir, basename(layout.partsDir), ref.file);
+    const info = await stat(copy).catch(() => null);
+    // Backups made by older versions hard-linked the live file: the same inode is no copy. Copies are
+    // never rewritten, so another backup may link to one.
+    if (info && (liveInfo === null || info.ino !== liveInfo.ino || info.dev !== liveInfo.dev))
+      return link(copy, to).catch(async () => writeNewPrivateFile(to, await readFile(copy)));
+  }
   const bytes = await readFile(live);
   if (ref.sha256 !== undefined && sha256(bytes) !== ref.sha256) throw new Error(`${live} 与校验值不符，不作为备份`);
   await writeNewPrivateFile(to, bytes);
@@ -128,8 +100,10 @@ export async function backUp(
   // Under the lock: a partial backup is one a killed writer left.
   for (const name of await readdir(layout.backupsDir))
     if (name.endsWith(PARTIAL)) await rm(join(layout.backupsDir, name), { recursive: true, force: true });
-  let id = backupId(now, revision);
-  for (let n = 2; backups.some((b) => b.id === id); n++) id = `${backupId(now, revision)}-${n}`;
+  const time = shanghaiDateTime(now).replace(/-|:/g, '').replace(' ', '-');
+  const base = `${time}-${String(now.getUTCMilliseconds()).padStart(3, '0')}-r${revision}`;
+  let id = base;
+  for (let n = 2; backups.some((b) => b.id === id); n++) id = `${base}-${n}`;
   const info = infoOf(layout, id)!;
   const partial = `${info.dir}${PARTIAL}`;
   try {

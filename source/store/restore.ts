@@ -1,15 +1,13 @@
-// Restore: a backup brought back as a new revision whose every month is written afresh from the backup,
+// Restore (README: Backups): a backup brought back as a new revision whose every month is written afresh,
 // so it also rebuilds a datastore whose month files are missing or damaged. The revision it replaces
-// has its backup (made after its save; made now if an older version left none). A main file that cannot
-// be read, or is missing, is what restore is for: the damaged main file and its contacts folder are
-// moved aside (`<main>.corrupt-<time>`), never overwritten, and put back if the restore is refused.
+// keeps its backup (made now if an older version left none).
 import { readFile, rename, rmdir, stat } from 'node:fs/promises';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
 import { backUp, filesOf, listBackups, type BackupInfo } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { latestEntries } from './journal.js';
-import { layoutOf, type DatastoreLayout } from './layout.js';
+import { layoutOf } from './layout.js';
 import { saveRevision } from './save-revision.js';
 import { assemble, freshSnapshot, type Snapshot } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
@@ -33,44 +31,14 @@ export async function readBackup(
   return { backup, source };
 }
 
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
-
 /** The datastore as read now, or null when it cannot be read: damaged, or its main file missing. */
 export async function readable(reader: SnapshotReader): Promise<Snapshot | null> {
   try {
     return await reader.read('none');
   } catch (error) {
-    if (error instanceof DatastoreFileError || !(await exists(reader.layout.main))) return null;
+    if (error instanceof DatastoreFileError || (await stat(reader.layout.main).catch(() => null)) === null) return null;
     throw error;
   }
-}
-
-/** Moves what there is of an unreadable datastore aside: where it went, and how to put it back. */
-async function moveAside(layout: DatastoreLayout): Promise<{ aside: string[]; putBack: () => Promise<void> }> {
-  const to = `${layout.main}.corrupt-${Date.now()}`;
-  const main = await rename(layout.main, to).then(
-    () => true,
-    () => false,
-  );
-  const parts = await rename(layout.partsDir, `${to}.contacts`).then(
-    () => true,
-    () => false,
-  );
-  return {
-    aside: [...(main ? [to] : []), ...(parts ? [`${to}.contacts`] : [])],
-    putBack: async () => {
-      if (main) await rename(to, layout.main);
-      // The refused save left its new contacts folder empty (save-revision.ts removes what it wrote).
-      if (parts)
-        await rmdir(layout.partsDir)
-          .catch(() => undefined)
-          .then(() => rename(`${to}.contacts`, layout.partsDir));
-    },
-  };
 }
 
 /** Under the lock: replaces the datastore's content with `source`, the content of `backup`. */
@@ -85,11 +53,9 @@ export async function restoreLocked(
   const current = await readable(reader);
   const backups = await listBackups(layout);
   if (current && !backups.some((b) => b.revision === current.main.revision)) {
-    const text = await readFile(layout.main, 'utf8');
     const files = filesOf({ roster: current.roster, contactParts: current.main.contactParts });
-    await backUp(layout, current.main.revision, files, { main: text, parts: new Map() }, new Date()).catch(
-      () => undefined,
-    );
+    const texts = { main: await readFile(layout.main), parts: new Map() };
+    await backUp(layout, current.main.revision, files, texts, new Date()).catch(() => undefined);
   }
   // Numbered after every revision seen (the journal's too: an unreadable main file's own is unknown),
   // so no month file name or journal entry of a revision replaced is reused.
@@ -97,8 +63,18 @@ export async function restoreLocked(
     ? 0
     : ((await latestEntries(layout.journal, Number.MAX_SAFE_INTEGER, 1))[0]?.revision ?? 0);
   const revision = Math.max(current?.main.revision ?? 0, journalled, ...backups.map((b) => b.revision)) + 1;
-  const moved = current ? null : await moveAside(layout);
-  const aside = moved?.aside ?? [];
+  // A datastore that cannot be read is what restore is for: its main file and contacts folder are moved
+  // aside, never overwritten, and put back if the restore is refused.
+  const moved: [from: string, to: string][] = [];
+  const corrupt = `${layout.main}.corrupt-${Date.now()}`;
+  for (const from of current ? [] : [layout.main, layout.partsDir]) {
+    const to = from === layout.main ? corrupt : `${corrupt}.contacts`;
+    // Nothing there: nothing to move, nor to put back.
+    await rename(from, to)
+      .then(() => moved.push([from, to]))
+      .catch(() => undefined);
+  }
+  const aside = moved.map(([, to]) => to);
   const { contacts: _contacts, ...collections } = source;
   try {
     const { snapshot: saved, notice } = await saveRevision(
@@ -120,7 +96,12 @@ export async function restoreLocked(
       ...(notice === null ? {} : { notice }),
     };
   } catch (error) {
-    await moved?.putBack().catch(() => undefined);
+    // Over what the refused save left there: nothing, or an empty contacts folder (save-revision.ts
+    // removes what it wrote).
+    for (const [from, to] of moved) {
+      await rmdir(from).catch(() => undefined);
+      await rename(to, from).catch(() => undefined);
+    }
     throw error;
   }
 }

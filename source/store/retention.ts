@@ -1,7 +1,6 @@
-// What the journal and the backups keep. Their times come from the clock of each save, and a clock can be
-// wrong — set years ahead, then set right again — so nothing is dropped for its time alone: the newest
-// entries and backups (by revision, which only grows) are kept whatever their times, and a time is only
-// judged against the newest save's, never against one dated after it.
+// What the journal and the backups keep. A save's clock can be wrong (set years ahead, then right again),
+// so nothing goes for its time alone: the newest (by revision, which only grows) are kept whatever their
+// times, and a time is judged only against the newest save's, never against one dated after it.
 
 /** Journal entries of the last 730 days (two school years and a term): undo and history need only recent ones… */
 export const KEEP_JOURNAL_DAYS = 730;
