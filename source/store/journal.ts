@@ -1,8 +1,7 @@
 // One JSON line per save, each ending with its own check (`,"check":"<16 hex>"}`, the start of the
 // SHA-256 of the line before it): a line torn by a crash or a full disk fails it and is skipped, never
 // read as another entry. Lines of older versions, without a check, still read.
-import { createReadStream } from 'node:fs';
-import { open, rm, truncate } from 'node:fs/promises';
+import { open, rm, stat, truncate } from 'node:fs/promises';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
 import * as z from 'zod/mini';
 import { TABLE_LABELS, TABLES } from '../domain/tables.js';
@@ -106,17 +105,9 @@ export async function dropEntriesFrom(file: string, size: number): Promise<void>
 
 /** The journal's size in bytes and lines (for `check`); zeros when there is none. */
 export async function journalSize(file: string): Promise<{ bytes: number; lines: number }> {
-  let bytes = 0;
-  let lines = 0;
-  try {
-    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) lines++;
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  return { bytes, lines };
+  let count = 0;
+  for await (const _line of lines(file)) count++;
+  return { bytes: (await stat(file).catch(() => null))?.size ?? 0, lines: count };
 }
 
 /**
