@@ -30,22 +30,48 @@ export default tseslint.config(
       ],
     },
   },
-  // One direction of dependency (README 代码结构): each layer imports only the layers before it.
+  // One direction of dependency (README 代码结构): each layer imports only the layers before it. And the
+  // clients reach the datastore only through operations/scoped-store.ts, where every read is cut to the
+  // user's colleges: a read added to DatastoreFile stays out of their reach until it is written there.
   ...[
     ['domain', 'files|store|io|operations|cli|ui'],
     ['files', 'store|io|operations|cli|ui'],
     ['store', 'io|operations|cli|ui'],
     ['io', 'operations|cli|ui'],
-    ['operations', 'cli|ui'],
-  ].map(([layer, later]) => ({
+    ['operations', 'cli|ui', true],
+    ['cli', null, true],
+    ['ui', null, true],
+  ].map(([layer, later, client]) => ({
     files: [`source/${layer}/**/*.{ts,tsx}`],
+    ignores: ['source/operations/scoped-store.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: `^(\\.\\./)+(${later})/`, message: `source/${layer} 不引用后面的层` }] },
+        {
+          patterns: [
+            ...(later ? [{ regex: `^(\\.\\./)+(${later})/`, message: `source/${layer} 不引用后面的层` }] : []),
+            ...(client
+              ? [
+                  {
+                    regex: '^(\\.\\./)+store/datastore-file\\.js$',
+                    message: '经 operations/scoped-store.ts 读写数据文件',
+                  },
+                ]
+              : []),
+          ],
+        },
       ],
     },
   })),
+  {
+    files: ['source/operations/scoped-store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(cli|ui)/', message: 'source/operations 不引用后面的层' }] },
+      ],
+    },
+  },
   {
     // Hooks live in the terminal UI and its tests; elsewhere a `use…` function is not one.
     files: ['source/ui/**/*.{ts,tsx}', 'test/**/*.tsx'],

@@ -7,6 +7,8 @@ import { buildIndexes } from '../domain/indexes.js';
 import { overdueReport } from '../domain/overdue.js';
 import { reportingTerm } from '../domain/terms.js';
 import { DatastoreFile } from '../store/datastore-file.js';
+import { ScopedStore } from '../operations/scoped-store.js';
+import { osUserName } from '../files/os-user.js';
 import { randomId } from '../domain/context.js';
 import { App } from '../ui/app.js';
 import { datastoreFiles } from './bench-data.js';
@@ -45,9 +47,11 @@ if (mode === 'parse') {
   note = `${rows} rows, ${data.contacts.length} contacts`;
 } else if (mode === 'keys') {
   // Keystroke to frame on the 1,500-row 干部 list (screen 3), as the TUI opens it.
-  const store = new DatastoreFile(file, {
-    contacts: (main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none',
-  });
+  const store = new ScopedStore(
+    file,
+    { contacts: (main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none' },
+    { login: osUserName(), forced: false },
+  );
   const data = await store.load();
   const ctx = { today: asOf, now: new Date().toISOString(), user: 'bench', newId: randomId };
   const app = render(

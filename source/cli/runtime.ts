@@ -6,8 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { safeText } from '../domain/safe-text.js';
 import { dateField } from '../operations/fields.js';
 import { OperationRunner } from '../operations/runner.js';
-import { ScopedStore, type Identity } from '../operations/scoped-store.js';
-import type { StoreOptions } from '../store/datastore-file.js';
+import { ScopedStore, type Identity, type StoreOptions } from '../operations/scoped-store.js';
 import { resolveDataFile } from '../files/paths.js';
 import { osUserName } from '../files/os-user.js';
 

@@ -4,9 +4,8 @@
 import type { ChangeContext } from '../domain/context.js';
 import type { Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
-import type { Change, DatastoreFile, RangeArg, Saved } from '../store/datastore-file.js';
 import { widerRange } from './ranges.js';
-import { changingColleges } from './scoped-store.js';
+import type { Change, RangeArg, Saved, ScopedStore } from './scoped-store.js';
 
 /** What the store needs to know to run a change cheaply (the rest of its ChangeMeta is the journal name). */
 export interface StoreHints {
@@ -20,9 +19,9 @@ export interface Operation<I, R> {
   /** The change as the journal and `history` name it (Chinese). */
   readonly name: string;
   /** Applies the change under the store's lock and saves it. */
-  run(store: DatastoreFile, input: I, ctx: ChangeContext, how: RunOptions): Promise<Saved<R>>;
+  run(store: ScopedStore, input: I, ctx: ChangeContext, how: RunOptions): Promise<Saved<R>>;
   /** The same change on the same read, saved nowhere: what run would do now. */
-  preview?(store: DatastoreFile, input: I, ctx: ChangeContext, how: RunOptions): Promise<Saved<R>>;
+  preview?(store: ScopedStore, input: I, ctx: ChangeContext, how: RunOptions): Promise<Saved<R>>;
   /** The y/n question before the change, from a preview's result. */
   question?(result: R): string;
   /** What was done, said after the save. */
@@ -64,8 +63,8 @@ export function changeOperation<I, R>(spec: ChangeSpec<I, R>): Operation<I, R> &
   };
 }
 
-function applied<I, R>(spec: ChangeSpec<I, R>, store: DatastoreFile, input: I, ctx: ChangeContext): Change<R> {
-  return (data, indexes) => spec.apply(data, input, ctx, { indexes, colleges: changingColleges(store, data) });
+function applied<I, R>(spec: ChangeSpec<I, R>, store: ScopedStore, input: I, ctx: ChangeContext): Change<R> {
+  return (data, indexes) => spec.apply(data, input, ctx, { indexes, colleges: store.changingColleges(data) });
 }
 
 function meta<I, R>(spec: ChangeSpec<I, R>, input: I, ctx: ChangeContext, how: RunOptions) {

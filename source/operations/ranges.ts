@@ -2,7 +2,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import { reportingTerm } from '../domain/terms.js';
 import type { MainCollections } from '../store/file-schemas.js';
-import type { ContactRange, RangeArg } from '../store/datastore-file.js';
+import type { ContactRange, RangeArg } from './scoped-store.js';
 
 function resolved(range: RangeArg, main: MainCollections): ContactRange {
   return typeof range === 'function' ? range(main) : range;

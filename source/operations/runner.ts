@@ -2,8 +2,8 @@
 // name, store hints and messages for both; the client only says who it is and what it shows.
 import type { ChangeContext } from '../domain/context.js';
 import type { Datastore } from '../domain/schema.js';
-import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
 import type { Operation } from './operation.js';
+import type { RangeArg, ScopedStore } from './scoped-store.js';
 
 export interface Client {
   /** Said after the operation's name in the journal: the terminal UI's changes read e.g. 记录联系（界面）. */
@@ -36,7 +36,7 @@ export interface Previewed<R> {
 
 export class OperationRunner {
   constructor(
-    readonly store: DatastoreFile,
+    readonly store: ScopedStore,
     private readonly client: Client,
   ) {}
 

@@ -1,8 +1,5 @@
-// The datastore on disk. The main file names the immutable roster file (everything but contacts) and
-// one immutable file per month of contacts (snapshot-reader.ts reads them); a save writes the roster
-// if it changed and the changed months as new files, then replaces the main file atomically
-// (save-revision.ts). Every change runs under a cross-process
-// lock (store-lock.ts) on a fresh re-read — the update loop below — and is backed up and journalled.
+// The datastore on disk, the store's one entry point (source/store/README.md): reads, and every change
+// under the cross-process lock on a fresh re-read (the update loop below), journalled and backed up.
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -22,7 +19,7 @@ import { collectionsOf, indexesFor, joined, writableCopy } from './lazy-roster.j
 import { assemble, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
-import type { Change, ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
+import type { Change, ChangeMeta, Saved, StoreOptions } from './store-types.js';
 
 // What only a save, an undo, the journal or a restore needs (the lock, the writer, zod for the changed
 // records) is loaded when first used: a command that only reads starts without it.
@@ -31,7 +28,7 @@ const saving = () => import('./save-revision.js');
 const journal = () => import('./journal.js');
 
 export type { ContactRange, RangeArg } from './snapshot.js';
-export type { Change, ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
+export type { Change, ChangeGuard, ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
 
 /**
  * The main file's real path: a datastore reached through a symbolic link (or by two paths) is one
@@ -57,7 +54,7 @@ export class DatastoreFile {
   private ownStarted = 0;
   private ownRunning = 0;
 
-  /** `contacts`: which contacts load() and update() read unless told otherwise. */
+  /** `guard`: run around every change (update, preview, undo) under the lock, on the data it changes. */
   constructor(
     readonly file: string,
     private readonly defaults: StoreOptions = { contacts: 'all' },
@@ -191,20 +188,14 @@ export class DatastoreFile {
     return this.applyLocked(null, change, meta);
   }
 
-  /** Wraps every change (update, preview, undo) before it runs: the operations layer's scope checks. */
-  protected guardChange<T>(
-    change: (data: Datastore) => T | Promise<T>,
-  ): (data: Datastore, start: ChangeStart) => T | Promise<T> {
-    return (data) => change(data);
-  }
-
   /** `lock` null: a preview, which saves nothing. */
   private async applyLocked<T>(
     lock: HeldLock | null,
-    unguarded: Change<T>,
+    change: Change<T>,
     meta: ChangeMeta,
     undoing?: JournalEntry,
   ): Promise<Saved<T>> {
+    const guard = this.defaults.guard;
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
@@ -216,12 +207,9 @@ export class DatastoreFile {
       const data = frozen ? read : { ...writableCopy(before), contacts: read.contacts };
       const beforeContacts = data.contacts.slice();
       // A view the guard makes of the data gets lookups of its own.
-      const change = this.guardChange((d) => unguarded(d, d === data ? indexesFor(data) : new LazyIndexes(d)));
-      const result = await change(data, {
-        before: joined(before, { contacts: beforeContacts }),
-        frozen,
-        ...(undoing === undefined ? {} : { undoing }),
-      });
+      const bound = (d: Datastore) => change(d, d === data ? indexesFor(data) : new LazyIndexes(d));
+      const start = { before: joined(before, { contacts: beforeContacts }), frozen, ...(undoing && { undoing }) };
+      const result = guard ? await guard(bound, data, start) : await bound(data);
       const earliest = earliestUnread(snapshot, data.contacts);
       if (earliest !== null) {
         range = earliest;
@@ -244,42 +232,11 @@ export class DatastoreFile {
 
   /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
   async undo(meta: { action: string; user?: string }, revision?: number): Promise<Saved<string>> {
-    const [
-      { newestEntries },
-      { describeEntry, earliestContactDate, revertEntry, undoCandidate },
-      { buildIndexes },
-      { datastoreProblems },
-    ] = await Promise.all([
-      journal(),
-      import('./undo.js'),
-      import('../domain/indexes.js'),
-      import('../domain/invariants.js'),
-    ]);
+    const { plannedUndo } = await import('./undo.js');
     return this.withLock(async (lock) => {
       const { main } = await this.reader.read('none');
-      const { entry, later } = await undoCandidate(
-        newestEntries(this.layout.journal, main.revision),
-        main.revision,
-        revision,
-      );
-      return this.applyLocked(
-        lock,
-        (data) => {
-          const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
-          revertEntry(data, entry, later);
-          const introduced = datastoreProblems(data, buildIndexes(data)).filter((p) => !problemsBefore.has(p));
-          if (introduced.length > 0)
-            throw new UserError(`无法撤销${describeEntry(entry)}：撤销后${introduced.slice(0, 3).join('；')}`);
-          return `已撤销${describeEntry(entry)}`;
-        },
-        {
-          action: meta.action,
-          ...(meta.user === undefined ? {} : { user: meta.user }),
-          contacts: earliestContactDate(entry) ?? 'none',
-          undoOf: entry.revision,
-        },
-        entry,
-      );
+      const { entry, change, contacts } = await plannedUndo(this.layout.journal, main.revision, revision);
+      return this.applyLocked(lock, change, { ...meta, contacts, undoOf: entry.revision }, entry);
     });
   }
 

@@ -15,9 +15,8 @@ export interface ChangeMeta {
   /** Contacts the change needs to see; more are read automatically if it adds earlier ones. */
   contacts?: RangeArg;
   /**
-   * 'contacts': the change only adds or edits contacts (`log`). Everything else is frozen while it
-   * runs, so a stray write throws instead of being saved unjournalled, and the copy and diff the store
-   * keeps for undo cover the contacts alone.
+   * 'contacts': the change only adds or edits contacts (`log`). Everything else is frozen while it runs:
+   * a stray write throws instead of being saved unjournalled, and undo's copy and diff cover the contacts alone.
    */
   changes?: 'contacts';
   /** Set by undo and restore. */
@@ -25,24 +24,32 @@ export interface ChangeMeta {
   undoable?: boolean;
 }
 
-/** The datastore as a change found it, for a guard (the operations layer's scope check) to compare with. */
+/** The datastore as a change found it, for the guard to compare with. */
 export interface ChangeStart {
   /** Never changed by the change: a copy, or the frozen records themselves when `frozen`. */
   before: Datastore;
-  /**
-   * Every record the change sees is frozen (a `changes: 'contacts'` change; contact records always
-   * are): one it did not replace is the very object in `before`, and a view of the data need no copy.
-   */
+  /** Every record the change sees is frozen: one it did not replace is the very object in `before`. */
   frozen: boolean;
   /** An undo's: the entry it reverts. */
   undoing?: JournalEntry;
 }
+
+/**
+ * Runs every change (update, preview, undo), its lookups given, under the lock on the fresh read: the
+ * scope check of operations/scoped-store.ts.
+ */
+export type ChangeGuard = <T>(
+  change: (data: Datastore) => T | Promise<T>,
+  data: Datastore,
+  start: ChangeStart,
+) => Promise<T>;
 
 export interface StoreOptions {
   /** Which contacts load() and update() read unless told otherwise. */
   contacts: RangeArg;
   /** 'full': validate every record even of files whose seal matches (`check`). Default 'sealed'. */
   verify?: 'sealed' | 'full';
+  guard?: ChangeGuard;
 }
 
 export interface Saved<T> {

@@ -3,14 +3,35 @@
 import { isDeepStrictEqual } from 'node:util';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { buildIndexes } from '../domain/indexes.js';
+import { datastoreProblems } from '../domain/invariants.js';
 import { journalSettings } from '../domain/robots.js';
 import type { Datastore, Settings } from '../domain/schema.js';
-import { COLLECTION_LABELS, type JournalEntry, type RecordChange } from './journal.js';
+import { COLLECTION_LABELS, newestEntries, type JournalEntry, type RecordChange } from './journal.js';
+
+/**
+ * The undo of the latest change not yet undone (or of `revision`) at `currentRevision`: the entry, the
+ * change that reverts it — refused when it would leave the data with a problem it did not have — and
+ * the contacts that change must read.
+ */
+export async function plannedUndo(journal: string, currentRevision: number, revision?: number) {
+  const { entry, later } = await undoCandidate(newestEntries(journal, currentRevision), currentRevision, revision);
+  const change = (data: Datastore): string => {
+    const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
+    revertEntry(data, entry, later);
+    const introduced = datastoreProblems(data, buildIndexes(data)).filter((p) => !problemsBefore.has(p));
+    if (introduced.length > 0)
+      throw new UserError(`无法撤销${describeEntry(entry)}：撤销后${introduced.slice(0, 3).join('；')}`);
+    return `已撤销${describeEntry(entry)}`;
+  };
+  return { entry, change, contacts: earliestContactDate(entry) ?? 'none' };
+}
 
 /**
  * The latest change not yet undone (or the one asked for by revision) and the entries after it, oldest
- * first; refused when a revision after it up to `currentRevision` has no readable entry. Reads the journal newest first and stops there: an undo names an earlier revision, so every
- * undo of the candidate has been met by then.
+ * first; refused when a revision after it up to `currentRevision` has no readable entry. Reads the
+ * journal newest first and stops there: an undo names an earlier revision, so every undo of the
+ * candidate has been met by then.
  */
 export async function undoCandidate(
   newest: AsyncIterable<JournalEntry>,
@@ -53,7 +74,7 @@ export async function undoCandidate(
   return { entry, later: later.reverse() };
 }
 
-export function describeEntry(e: JournalEntry): string {
+function describeEntry(e: JournalEntry): string {
   return `第 ${e.revision} 号修改（${shanghaiDateTime(new Date(e.at))} ${e.user} ${e.action}：${e.summary}）`;
 }
 
@@ -67,7 +88,7 @@ function recordLabel(change: RecordChange): string {
 type Table = { id: string }[];
 
 /** The earliest contact date the entry touched: the contacts undo must read. */
-export function earliestContactDate(entry: JournalEntry): string | null {
+function earliestContactDate(entry: JournalEntry): string | null {
   let earliest: string | null = null;
   for (const c of entry.changes ?? []) {
     if (c.collection !== 'contacts') continue;
@@ -79,7 +100,7 @@ export function earliestContactDate(entry: JournalEntry): string | null {
 }
 
 /** Puts back every record the entry changed; refuses when a later change touched one of them. */
-export function revertEntry(data: Datastore, entry: JournalEntry, later: readonly JournalEntry[]): void {
+function revertEntry(data: Datastore, entry: JournalEntry, later: readonly JournalEntry[]): void {
   for (const change of entry.changes ?? []) {
     const current =
       change.collection === 'settings'

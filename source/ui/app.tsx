@@ -15,7 +15,7 @@ import { loadPinyin } from '../domain/search.js';
 import type { Datastore } from '../domain/schema.js';
 import { undoOperation } from '../operations/journal.js';
 import { OperationRunner } from '../operations/runner.js';
-import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
+import type { RangeArg, ScopedStore } from '../operations/scoped-store.js';
 import { resolve } from 'node:path';
 import { DATA_FILE_LABEL, MIN_PATH_COLUMNS, truncatePath } from './components/data-file.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -33,7 +33,7 @@ import { failureText, UiContext, type Message, type Ui } from './ui-context.js';
 import { textWidth } from './text-width.js';
 
 export interface AppProps {
-  store: DatastoreFile;
+  store: ScopedStore;
   initialData: Datastore;
   today: IsoDate;
   context: () => ChangeContext;

@@ -5,7 +5,7 @@
 // Free of React and ink: the command reads this before loading them.
 import type { IsoDate } from '../domain/dates.js';
 import { reportingTerm } from '../domain/terms.js';
-import type { DatastoreFile, RangeArg } from '../store/datastore-file.js';
+import type { RangeArg, ScopedStore } from '../operations/scoped-store.js';
 import type { AppProps } from './app.js';
 import type { DataRead } from './hooks/use-shown-data.js';
 
@@ -19,14 +19,14 @@ export type StartData = Required<Pick<AppProps, 'initialData' | 'contactsComplet
  * The data of `range` (default: the store's view) and the digest for `today`, believed only when the
  * main file is still the one just read (read after the data, so it cannot be older than what it answers for).
  */
-async function readWithDigest(store: DatastoreFile, today: IsoDate, range?: RangeArg): Promise<DataRead> {
+async function readWithDigest(store: ScopedStore, today: IsoDate, range?: RangeArg): Promise<DataRead> {
   const data = await store.load(range);
   const kept = await store.keptOverdueDigest(today);
   return { data, digest: kept !== null && !(await store.changedOnDisk()) ? kept : null };
 }
 
 /** Fails (before ink takes the terminal) when the file is missing or invalid. */
-export async function readStartData(store: DatastoreFile, today: IsoDate): Promise<StartData> {
+export async function readStartData(store: ScopedStore, today: IsoDate): Promise<StartData> {
   // The months from today's on: the latest contacts, unless fewer than 首页 shows.
   const recent = await readWithDigest(store, today, today);
   const from = reportingTerm(recent.data.settings.terms, today)?.start.slice(0, 7);
@@ -52,6 +52,6 @@ export async function readStartData(store: DatastoreFile, today: IsoDate): Promi
  * it stale, so that the next start reads its figures from it, and the next `overdue` too. Quietly
  * nothing when it cannot be (the terminal is already given back).
  */
-export async function refreshDigest(store: DatastoreFile, today: IsoDate): Promise<void> {
+export async function refreshDigest(store: ScopedStore, today: IsoDate): Promise<void> {
   await store.overdueDigest(today).catch(() => null);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { UserError } from '../../source/domain/errors.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { runCli } from '../helpers/run-cli.js';
 import { OperationRunner } from '../../source/operations/runner.js';
 import { logContactOperation } from '../../source/operations/log-contact.js';
@@ -121,7 +122,11 @@ describe('storage errors', () => {
     failing.code = 'ENOSPC';
     failing.target = /\.backups\//;
     const said: string[] = [];
-    const runner = new OperationRunner(store, { via: 'tui', context: ctx, notice: (line) => said.push(line) });
+    const runner = new OperationRunner(wholeSchool(store.file), {
+      via: 'tui',
+      context: ctx,
+      notice: (line) => said.push(line),
+    });
     const done = await runner.run(logContactOperation, {
       cadre: '张三',
       duty: '班级',

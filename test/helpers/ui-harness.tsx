@@ -12,6 +12,7 @@ import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App } from '../../source/ui/app.js';
 import { loadScreens } from '../../source/ui/screens.js';
 import { AUTUMN, smallSchool, testContext } from './fixtures.js';
+import { wholeSchool } from './stores.js';
 
 export const TODAY = '2026-11-25';
 export const KEY = {
@@ -71,11 +72,10 @@ export async function startApp(
   const dir = mkdtempSync(join(tmpdir(), 'slx-ui-'));
   const file = join(dir, 'data.json');
   await new DatastoreFile(file).create(data);
-  const store =
-    login === undefined ? new DatastoreFile(file) : new ScopedStore(file, undefined, { login, forced: true });
+  const store = login === undefined ? wholeSchool(file) : new ScopedStore(file, undefined, { login, forced: true });
   const ctx = { ...testContext(TODAY), user: 'ui-test' };
   // As the tui command opens it: a viewer's session is read-only, a college secretary's scoped.
-  const actor = store instanceof ScopedStore ? await store.actor() : null;
+  const actor = await store.actor();
   const readOnly = actor !== null && readsOnly(actor);
   const scope = actor === null ? null : scopeOf(actor);
   const app = render(

@@ -15,6 +15,7 @@ import { undoOperation } from '../../source/operations/journal.js';
 import { pairOperation, startYearOperation } from '../../source/operations/new-year.js';
 import { OperationRunner } from '../../source/operations/runner.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { testContext } from '../helpers/fixtures.js';
 
 const TODAY = '2027-08-25';
@@ -61,8 +62,9 @@ function withFreshmen(): Datastore {
 
 describe('a new academic year', () => {
   it('adds its terms, ends the graduates’ assignments, pairs twenty new classes in one batch; each undone whole', async () => {
-    const store = new DatastoreFile(join(mkdtempSync(join(tmpdir(), 'slx-year-')), 'data.json'));
-    await store.create(withFreshmen());
+    const file = join(mkdtempSync(join(tmpdir(), 'slx-year-')), 'data.json');
+    await new DatastoreFile(file).create(withFreshmen());
+    const store = wholeSchool(file);
     // The demo's ids are sequential from 1: new ones must not reuse them.
     const ctx = { ...testContext(TODAY), newId: randomId };
     const runner = new OperationRunner(store, { via: 'tui', context: () => ctx });

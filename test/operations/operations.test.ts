@@ -14,16 +14,18 @@ import { logContactOperation } from '../../source/operations/log-contact.js';
 import { reportingTermContacts } from '../../source/operations/ranges.js';
 import { OperationRunner, type Client } from '../../source/operations/runner.js';
 import { recordEdit, saveCadreOperation } from '../../source/operations/save-record.js';
+import type { ScopedStore } from '../../source/operations/scoped-store.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { fillRoster } from '../helpers/filled-roster.js';
 import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 
 const TODAY = '2026-11-25';
 
-async function storeWith(data: Datastore = smallSchool([AUTUMN])): Promise<DatastoreFile> {
-  const store = new DatastoreFile(join(mkdtempSync(join(tmpdir(), 'slx-ops-')), 'data.json'));
-  await store.create(data);
-  return store;
+async function storeWith(data: Datastore = smallSchool([AUTUMN])): Promise<ScopedStore> {
+  const file = join(mkdtempSync(join(tmpdir(), 'slx-ops-')), 'data.json');
+  await new DatastoreFile(file).create(data);
+  return wholeSchool(file);
 }
 
 // One context for every run of a test: its ids are sequential, so each must come from the same counter.
@@ -31,8 +33,8 @@ let ctx = testContext(TODAY);
 beforeEach(() => {
   ctx = testContext(TODAY);
 });
-const command = (store: DatastoreFile) => new OperationRunner(store, { via: 'command', context: () => ctx });
-const tui = (store: DatastoreFile, view: Client['view'] = reportingTermContacts(TODAY)) =>
+const command = (store: ScopedStore) => new OperationRunner(store, { via: 'command', context: () => ctx });
+const tui = (store: ScopedStore, view: Client['view'] = reportingTermContacts(TODAY)) =>
   new OperationRunner(store, { via: 'tui', context: () => ctx, view });
 
 describe('operations', () => {
@@ -137,7 +139,7 @@ describe('保存干部: an edit saves only the fields it changed', () => {
     return { store, initial: fieldsOf(zs, data, buildIndexes(data)) };
   };
   /** Another process (an import) changes 张三 after the form opened. */
-  const meanwhile = (store: DatastoreFile, change: Partial<Datastore['cadres'][number]>) =>
+  const meanwhile = (store: ScopedStore, change: Partial<Datastore['cadres'][number]>) =>
     new DatastoreFile(store.file).update(
       (d) =>
         void Object.assign(

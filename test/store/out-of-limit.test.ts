@@ -9,6 +9,7 @@ import { markCadreStatusOperation } from '../../source/operations/mark-cadre-sta
 import { OperationRunner } from '../../source/operations/runner.js';
 import { recordEdit, saveCadreOperation } from '../../source/operations/save-record.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -78,7 +79,7 @@ describe('values saved under older limits', () => {
   });
 
   it('a change to the record that keeps the old value saves; the edit form asks for a valid value first', async () => {
-    const store = new DatastoreFile(oldFile());
+    const store = wholeSchool(oldFile());
     const runner = new OperationRunner(store, { via: 'tui', context: () => testContext('2026-11-25') });
     // Marking 张三 长期请假 changes his record, not his phone: saved, the phone kept.
     await runner.run(markCadreStatusOperation, { cadre: { id: 'c_zs' }, status: '长期请假', date: '2026-11-25' });

@@ -19,6 +19,7 @@ import {
   type RosterIndex,
 } from '../../source/store/roster-index.js';
 import { sha256 } from '../../source/files/file-identity.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { smallSchool, testContext } from '../helpers/fixtures.js';
 
 /** smallSchool with records added from the generated texts: names with spaces, parentheses, any character, repeated. */
@@ -219,7 +220,7 @@ describe('a log on a datastore', () => {
     return file;
   }
   const logged = async (file: string, date = '2026-11-20') =>
-    (await logContactOperation.run(new DatastoreFile(file), { ...input, date }, ctx, { action: '记录联系' })).data;
+    (await logContactOperation.run(wholeSchool(file), { ...input, date }, ctx, { action: '记录联系' })).data;
 
   it('reads the records it looks up through the roster index, not the roster’s lists', async () => {
     const file = await created();

@@ -5,8 +5,8 @@ import { render } from 'ink-testing-library';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App } from '../../source/ui/app.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { KEY, TODAY, openScreen, school, untilFrame } from '../helpers/ui-harness.js';
 import { testContext } from '../helpers/fixtures.js';
 
@@ -51,7 +51,7 @@ describe.concurrent('最近联系', () => {
 
   it('when older contacts stay on disk (the TUI reads the term’s), a record without one this term says 本学期无, not 从未', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'slx-last-')), 'data.json');
-    const store = new DatastoreFile(file);
+    const store = wholeSchool(file);
     await store.create(school());
     const app = render(
       <App

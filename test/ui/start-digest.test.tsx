@@ -14,6 +14,7 @@ import { ScopedStore } from '../../source/operations/scoped-store.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { App, type AppProps } from '../../source/ui/app.js';
 import { readStartData, refreshDigest } from '../../source/ui/start-data.js';
+import { wholeSchool } from '../helpers/stores.js';
 import { testContext } from '../helpers/fixtures.js';
 import { untilFrame } from '../helpers/ui-harness.js';
 
@@ -46,7 +47,7 @@ const owed = (frame: string) => {
 describe('首页 from the overdue digest', () => {
   it('shows the figures the full computation shows from this month’s contacts, reads the rest after, and computes them again once the data changes', async () => {
     const file = await datastore();
-    const store = new DatastoreFile(file);
+    const store = wholeSchool(file);
     expect(await store.keptOverdueDigest(TODAY)).toBeNull();
     // As `overdue` leaves it on disk.
     await store.overdueDigest(TODAY);
@@ -58,7 +59,7 @@ describe('首页 from the overdue digest', () => {
     const all = await new DatastoreFile(file).load();
     expect(all.contacts.some((c) => c.date < '2026-11-01')).toBe(true);
     const fromDigest = await home({ store, ...start }, 100);
-    const computed = await home({ store: new DatastoreFile(file), initialData: all });
+    const computed = await home({ store: wholeSchool(file), initialData: all });
     expect(fromDigest.frame()).toMatch(/逾期 [1-9]\d* 项 · 待完成 \d+ 项/);
     expect(fromDigest.frame()).toMatch(/\d+\/\d+（\d+%）/);
     expect(fromDigest.frame()).toBe(computed.frame());
@@ -93,7 +94,7 @@ describe('首页 from the overdue digest', () => {
     await untilFrame(fromDigest.frame, '已重新载入');
     expect(owed(fromDigest.frame())).toBe(owed(computed.frame()) - 1);
     // What a fresh start computes on the saved data.
-    const again = await home({ store: new DatastoreFile(file), initialData: await new DatastoreFile(file).load() });
+    const again = await home({ store: wholeSchool(file), initialData: await new DatastoreFile(file).load() });
     expect(figures(fromDigest.frame())).toBe(figures(again.frame()));
     for (const app of [fromDigest.app, computed.app, again.app]) app.unmount();
   });
@@ -124,7 +125,7 @@ describe('首页 from the overdue digest', () => {
 
   it('is built again when the session ends after a save, so the next start reads it', async () => {
     const file = await datastore();
-    const store = new DatastoreFile(file);
+    const store = wholeSchool(file);
     await store.overdueDigest(TODAY);
     // A log keeps it good (the contacts it adds are recorded beside it); any other save in the session
     // (or by anyone) leaves it stale: the next start would compute the figures.
@@ -133,6 +134,6 @@ describe('首页 from the overdue digest', () => {
     await store.update((data) => void (data.cadres[0]!.shortPhone = '669999'));
     expect(await store.keptOverdueDigest(TODAY)).toBeNull();
     await refreshDigest(store, TODAY);
-    expect((await readStartData(new DatastoreFile(file), TODAY)).digest).toBeDefined();
+    expect((await readStartData(wholeSchool(file), TODAY)).digest).toBeDefined();
   });
 });

@@ -7,7 +7,7 @@ import { cadreLabel } from '../../domain/labels.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
 import { findTerm } from '../../domain/terms.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
-import type { RangeArg } from '../../store/datastore-file.js';
+import type { RangeArg } from '../../operations/scoped-store.js';
 
 interface Args extends GlobalArgs {
   out: string;

@@ -2,9 +2,9 @@
 // and show their changes, so nobody works on stale overdue lists.
 import { useEffect } from 'react';
 import type { Datastore } from '../../domain/schema.js';
-import type { DatastoreFile } from '../../store/datastore-file.js';
+import type { ScopedStore } from '../../operations/scoped-store.js';
 
-export function useReloadOnChange(store: DatastoreFile, everyMs: number, onReload: (data: Datastore) => void): void {
+export function useReloadOnChange(store: ScopedStore, everyMs: number, onReload: (data: Datastore) => void): void {
   useEffect(() => {
     let busy = false;
     const timer = setInterval(() => {
