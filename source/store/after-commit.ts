@@ -3,15 +3,12 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { backUp, filesOf, pruneBackups } from './backups.js';
-import { recordAdded } from './digest-file.js';
-import type { DigestContact } from '../domain/overdue-digest.js';
 import type { HeadFile } from './file-schemas.js';
 import { compactJournal } from './journal.js';
 import { isStoreFileName, type DatastoreLayout } from './layout.js';
 import { sweepTempFiles } from '../files/private-files.js';
 import { indexFileName, writeRosterIndex, indexedRosterText, type RosterIndex } from './roster-index.js';
 import { writeSeal } from './seals.js';
-import type { Snapshot } from './snapshot.js';
 import type { SnapshotReader } from './snapshot-reader.js';
 import { isStorageError } from '../files/storage-errors.js';
 import { sweepReleasedLocks } from './store-lock.js';
@@ -52,8 +49,6 @@ export async function runAfterCommit(steps: readonly AfterCommitStep[]): Promise
 
 /** What a save committed, for the steps after it. */
 export interface CommittedRevision {
-  /** The revision the change was made to. */
-  before: Snapshot;
   head: HeadFile;
   now: Date;
   /** The main file written (its SHA-256 is its seal), and the roster and month files, by name. */
@@ -61,22 +56,16 @@ export interface CommittedRevision {
   parts: Map<string, string | Buffer>;
   /** The index of a roster file the save wrote (null: it kept the roster). */
   index: RosterIndex | null;
-  /** Contacts added and nothing else, the roster kept (a log): the overdue digest stays good. */
-  logged: readonly DigestContact[] | null;
 }
 
 /** The steps after a commit, in order: each one's failure leaves the change saved and is said once. */
 export function afterCommitSteps(reader: SnapshotReader, saved: CommittedRevision): AfterCommitStep[] {
   const { layout } = reader;
-  const { head, now, logged } = saved;
+  const { head, now } = saved;
   return [
     { name: '校验值', run: () => writeSeal(layout.seal, saved.main.sha256) },
     { name: '名册索引', run: () => indexRoster(reader, saved.index) },
     { name: '旧文件清理', run: () => removeUnreferencedParts(reader, head).then(() => sweepTemps(layout)) },
-    // Any other change makes the overdue digest built again.
-    ...(logged === null
-      ? []
-      : [{ name: '逾期摘要', run: () => recordAdded(layout, saved.before, head, saved.main.sha256, logged) }]),
     {
       name: '备份',
       run: () => backUp(layout, head.revision, filesOf(head), { main: saved.main.content, parts: saved.parts }, now),
@@ -117,12 +106,10 @@ async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): 
   }
 }
 
-/** Temp files of writers killed mid-write (main file, seal, digest and its additions, journal compaction, roster and month files, a released lock directory). */
+/** Temp files of writers killed mid-write (main file, seal, digest, journal compaction, roster and month files, a released lock directory). */
 async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
-  const own = new Set(
-    [layout.main, layout.seal, layout.digest, layout.digestAdded, layout.journal].map((f) => basename(f)),
-  );
+  const own = new Set([layout.main, layout.seal, layout.digest, layout.journal].map((f) => basename(f)));
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));
   await sweepTempFiles(layout.partsDir, isStoreFileName);
 }

@@ -4,7 +4,7 @@ import { asciiJson } from './ascii-json.js';
 import { codeHash } from './code-hash.js';
 import { sha256 } from '../files/file-identity.js';
 
-export type DerivedKind = 'overdue-digest' | 'overdue-added' | 'roster-index';
+export type DerivedKind = 'overdue-digest' | 'roster-index';
 
 interface DerivedHeader {
   kind: DerivedKind;

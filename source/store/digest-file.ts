@@ -1,130 +1,114 @@
-// The overdue digest on disk and the contacts logged since it was built (README: derived files). The
-// main file is hashed on every read: a few KB, and a stamp cannot tell a file rewritten in place. Kept
-// free of zod and the writers' modules: reading it is `overdue`'s fast path.
-import { open, readFile, rm, stat } from 'node:fs/promises';
+// The overdue digest on disk (README: derived files). A `log` splices its contacts onto the end of their
+// month's file (month-file-text.ts): a month file that is the one the digest read with records after its
+// last adds those records when the digest is read, so logs never make it built again. Kept free of zod:
+// reading it is `overdue`'s fast path.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 import { digestAnswers, digestWithContacts, type DigestContact, type OverdueDigest } from '../domain/overdue-digest.js';
 import { derivedText, parseBody, readDerived } from './derived-file.js';
-import type { HeadFile } from './file-schemas.js';
+import type { HeadFile, PartFile, PartRef } from './file-schemas.js';
 import { sha256, stampOf } from '../files/file-identity.js';
-import { monthOf, type DatastoreLayout } from './layout.js';
+import { writePrivateFile } from '../files/private-files.js';
+import { monthOf, type DatastoreLayout, type MonthKey } from './layout.js';
+import { MONTH_FILE_ENDING } from './month-file-text.js';
+import { readSeal } from './seals.js';
 import type { Snapshot } from './snapshot.js';
 import type { PartCache } from './snapshot-reader.js';
 
+/** A file as the digest read it; `records`: how many of its bytes come before its closing brackets, and their hash. */
 interface Source {
+  file: string;
   sha256: string;
   stamp: string;
+  records: { length: number; sha256: string };
 }
 
-/** The main file's SHA-256, and the roster and month files by name: what the digest rests on, or its additions up to now. */
+/** What the digest rests on: the main file's hash, the roster file (null: inside the main file), the term's month files. */
 interface DigestRests {
   main: string;
-  parts: Record<string, Source>;
+  roster: Source | null;
+  months: Record<MonthKey, Source>;
 }
 
-/** The additions continue the digest whose body and main file they name. */
-interface AddedRests extends DigestRests {
-  digestBody: string;
-  from: string;
-}
-
-/** Beyond this many contacts the chain is dropped and the digest built again: each one costs every read. */
+/** Beyond this many contacts logged since, the digest is built again: each one costs every read. */
 const MAX_ADDED = 500;
 
-const writer = () => import('../files/private-files.js');
-
-/** The digest file's rests, body and body hash (the body unchecked: the caller that reads it checks its hash), or null. */
-async function readDigestFile(layout: DatastoreLayout, body: 'checked' | 'unchecked') {
-  const read = await readDerived(await readFile(layout.digest).catch(() => null), 'overdue-digest', body);
-  const rests = read?.rests as DigestRests | null | undefined;
-  return read && typeof rests?.main === 'string' ? { ...read, rests } : null;
+/** The SHA-256 of `bytes` and of its first `cut` bytes, in one pass. */
+function hashes(bytes: Buffer, cut: number): { sha256: string; records: { length: number; sha256: string } } {
+  const hash = createHash('sha256').update(bytes.subarray(0, cut));
+  const records = { length: cut, sha256: hash.copy().digest('hex') };
+  return { sha256: hash.update(bytes.subarray(cut)).digest('hex'), records };
 }
 
-/** The contacts added to `digest` and what they rest on, or null (none, damaged, of another digest). */
-async function readAdded(
-  layout: DatastoreLayout,
-  digest: { rests: DigestRests; bodyHash: string },
-): Promise<(AddedRests & { contacts: DigestContact[] }) | null> {
-  const read = await readDerived(await readFile(layout.digestAdded).catch(() => null), 'overdue-added');
-  const rests = read?.rests as AddedRests | null | undefined;
-  const contacts = read && parseBody<DigestContact[]>(read.body);
-  if (rests?.digestBody !== digest.bodyHash || rests.from !== digest.rests.main || !Array.isArray(contacts))
-    return null;
-  return { ...rests, contacts };
-}
-
-/** Is `file` the one `source` names: the same stamp, or else the same bytes? */
-async function unchanged(file: string, source: Source): Promise<boolean> {
-  const info = await stat(file).catch(() => null);
-  if (info === null) return false;
-  if (stampOf(info) === source.stamp) return true;
-  return readFile(file).then(
+/** Is the file `source` names unchanged: the same stamp, or else the same bytes? */
+async function unchanged(layout: DatastoreLayout, source: Source): Promise<boolean> {
+  const path = join(layout.partsDir, source.file);
+  const info = await stat(path).catch(() => null);
+  if (info === null || stampOf(info) === source.stamp) return info !== null;
+  return readFile(path).then(
     (bytes) => sha256(bytes) === source.sha256,
     () => false,
   );
 }
 
-/** The digest (with the contacts logged since) when every file it rests on is unchanged and its term is the one `asOf` reports on, else null. */
-export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
-  const [file, main] = await Promise.all([
-    readDigestFile(layout, 'checked'),
-    readFile(layout.main).then(sha256, () => null),
-  ]);
-  if (file === null || main === null) return null;
-  const added = main === file.rests.main ? null : await readAdded(layout, file);
-  const now = added ?? file.rests;
-  try {
-    if (now.main !== main) return null;
-    const checks = Object.entries(now.parts).map(([name, source]) => unchanged(join(layout.partsDir, name), source));
-    if (!(await Promise.all(checks)).every(Boolean)) return null;
-    const digest = digestWithContacts(parseBody<OverdueDigest>(file.body)!, added?.contacts ?? []);
-    return digestAnswers(digest, asOf) ? digest : null;
-  } catch {
-    return null;
-  }
+/**
+ * The contacts of the month file `ref` names after those of `was`, the file the digest read, when it is
+ * that file with records spliced on (all of them for a month the digest had none of); else null.
+ */
+async function appended(
+  layout: DatastoreLayout,
+  ref: Pick<PartRef, 'file' | 'sha256'>,
+  was: Source | undefined,
+): Promise<unknown[] | null> {
+  const bytes = await readFile(join(layout.partsDir, ref.file));
+  if (was === undefined)
+    return sha256(bytes) === ref.sha256 ? (JSON.parse(bytes.toString()) as PartFile).contacts : null;
+  const cut = was.records.length;
+  const now = hashes(bytes, cut);
+  if (now.sha256 !== ref.sha256 || now.records.sha256 !== was.records.sha256 || bytes[cut] !== 0x2c) return null;
+  return JSON.parse(`[${bytes.subarray(cut + 1, -MONTH_FILE_ENDING.length).toString()}]`) as unknown[];
 }
 
 /**
- * After a save that only added `contacts` (a log) to `before`, under the lock, its main file `head` of hash
- * `after`: records them as added to the digest when the digest (with the contacts recorded before) rests on
- * the main file this save replaced.
+ * The digest (with the contacts logged since) when the files it rests on are unchanged — or the main
+ * file is a later sealed one naming the same roster file and month files that extend those read — and
+ * its term is the one `asOf` reports on; else null.
  */
-export async function recordAdded(
-  layout: DatastoreLayout,
-  before: Snapshot,
-  head: HeadFile,
-  after: string,
-  contacts: readonly DigestContact[],
-): Promise<void> {
-  const digest = await readDigestFile(layout, 'unchecked');
-  if (!digest) return;
-  const prior = digest.rests.main === before.sha256 ? null : await readAdded(layout, digest);
-  if ((prior ?? digest.rests).main !== before.sha256) return;
-  const all = [
-    ...(prior?.contacts ?? []),
-    ...contacts.map(({ cadreId, duty, targetId, date }) => ({ cadreId, duty, targetId, date })),
-  ];
-  if (all.length > MAX_ADDED) return void (await rm(layout.digestAdded, { force: true }));
-  const parts = { ...(prior ?? digest.rests).parts };
-  for (const [month, ref] of Object.entries(head.contactParts)) {
-    const old = before.main.contactParts[month]?.file;
-    if (old === ref.file) continue;
-    if (old !== undefined) delete parts[old];
-    parts[ref.file] = { sha256: ref.sha256 ?? '', stamp: stampOf(await stat(join(layout.partsDir, ref.file))) };
-  }
-  const rests: AddedRests = { digestBody: digest.bodyHash, from: digest.rests.main, main: after, parts };
-  await (await writer()).writePrivateFile(layout.digestAdded, await derivedText('overdue-added', rests, all));
-}
-
-/** The file's hash and stamp, from one open handle. */
-async function sourceOf(file: string): Promise<Source> {
-  const handle = await open(file, 'r');
+export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
+  const [read, main] = await Promise.all([
+    readFile(layout.digest).then(
+      (bytes) => readDerived(bytes, 'overdue-digest'),
+      () => null,
+    ),
+    readFile(layout.main).catch(() => null),
+  ]);
+  if (read === null || main === null) return null;
   try {
-    const info = await handle.stat();
-    return { sha256: sha256(await handle.readFile()), stamp: stampOf(info) };
-  } finally {
-    await handle.close();
+    const rests = read.rests as DigestRests;
+    const built = parseBody<OverdueDigest>(read.body)!;
+    const hash = sha256(main);
+    const head = hash === rests.main ? null : (JSON.parse(main.toString()) as HeadFile);
+    if (head && (hash !== (await readSeal(layout.seal)) || head.roster.file !== rests.roster?.file)) return null;
+    const [first, last] = [monthOf(built.term.start), monthOf(built.term.end)];
+    const later = head ? Object.keys(head.contactParts).filter((m) => first <= m && m <= last) : [];
+    const lists = await Promise.all(
+      [...new Set([...Object.keys(rests.months), ...later])].map(async (month) => {
+        const was = rests.months[month];
+        const ref = head ? head.contactParts[month] : was;
+        if (ref === undefined) return null;
+        if (ref.file === was?.file) return (await unchanged(layout, was)) ? [] : null;
+        return appended(layout, ref, was);
+      }),
+    );
+    const added = lists.flat() as DigestContact[];
+    if (lists.includes(null) || added.length > MAX_ADDED) return null;
+    if (rests.roster !== null && !(await unchanged(layout, rests.roster))) return null;
+    const digest = digestWithContacts(built, added);
+    return digestAnswers(digest, asOf) ? digest : null;
+  } catch {
+    return null;
   }
 }
 
@@ -143,19 +127,22 @@ export async function writeDigest(
   if (snapshot.inline || snapshot.sha256 === '' || (snapshot.fromMonth !== null && snapshot.fromMonth > first)) return;
   const main = await readFile(layout.main).then(sha256);
   if (main !== snapshot.sha256) return;
-  // The roster file and the term's month files, each as the hash of the bytes read.
-  const files = [
-    ...(snapshot.roster ? [snapshot.roster] : []),
-    ...Object.entries(snapshot.main.contactParts)
-      .filter(([month]) => first <= month && month <= last)
-      .map(([, ref]) => ({ file: ref.file, sha256: read.get(ref.file)?.sha256 ?? ref.sha256 })),
-  ];
-  const parts: Record<string, Source> = {};
-  for (const { file, sha256: wasRead } of files) {
-    const source = await sourceOf(join(layout.partsDir, file));
-    if (source.sha256 !== wasRead) return;
-    parts[file] = source;
+  /** The file now, when its bytes are still those read (`wasRead`: their hash). */
+  const source = async (file: string, wasRead: string | undefined): Promise<Source | null> => {
+    const path = join(layout.partsDir, file);
+    const [bytes, info] = await Promise.all([readFile(path), stat(path)]);
+    const now = { file, stamp: stampOf(info), ...hashes(bytes, bytes.length - MONTH_FILE_ENDING.length) };
+    return now.sha256 === wasRead ? now : null;
+  };
+  const roster = snapshot.roster && (await source(snapshot.roster.file, snapshot.roster.sha256));
+  if (snapshot.roster && roster === null) return;
+  const months: Record<MonthKey, Source> = {};
+  for (const [month, ref] of Object.entries(snapshot.main.contactParts)) {
+    if (month < first || month > last) continue;
+    const now = await source(ref.file, read.get(ref.file)?.sha256 ?? ref.sha256);
+    if (now === null) return;
+    months[month] = now;
   }
-  const rests: DigestRests = { main, parts };
-  await (await writer()).writePrivateFile(layout.digest, await derivedText('overdue-digest', rests, digest));
+  const rests: DigestRests = { main, roster, months };
+  await writePrivateFile(layout.digest, await derivedText('overdue-digest', rests, digest));
 }

@@ -9,7 +9,6 @@ export interface DatastoreLayout {
   journal: string;
   seal: string;
   digest: string;
-  digestAdded: string;
 }
 
 export function layoutOf(mainFile: string): DatastoreLayout {
@@ -22,7 +21,6 @@ export function layoutOf(mainFile: string): DatastoreLayout {
     journal: join(dir, `${stem}.journal.jsonl`),
     seal: join(dir, `${stem}.seal.json`),
     digest: join(dir, `${stem}.overdue.json`),
-    digestAdded: join(dir, `${stem}.overdue-added.json`),
   };
 }
 

@@ -9,7 +9,7 @@ import { sha256 } from '../files/file-identity.js';
 import type { PartFile } from './file-schemas.js';
 
 /** How a month file's bytes end: the records' array and the object closed, then a newline. */
-const ENDING = ']}\n';
+export const MONTH_FILE_ENDING = ']}\n';
 
 /** What a save knows of a month's file as read: its path, the hash of its bytes, its records, and the bytes if still held. */
 export interface MonthAsRead {
@@ -33,8 +33,11 @@ export async function monthFileBytes(part: PartFile, read: MonthAsRead | undefin
   const bytes = read.bytes ?? (await readFile(read.path).catch(() => null));
   // Written by an older version (not ASCII), or no longer the file read: serialised in full.
   if (bytes === null || !isAscii(bytes) || (read.bytes === undefined && sha256(bytes) !== read.sha256)) return full();
-  if (bytes.subarray(-ENDING.length).toString('latin1') !== ENDING) return full();
+  if (bytes.subarray(-MONTH_FILE_ENDING.length).toString('latin1') !== MONTH_FILE_ENDING) return full();
   const added = contacts.slice(read.contacts.length).map((c) => asciiJson(c));
   // Bytes, not a string: no copy of the month is decoded, joined, hashed and encoded again (~3 ms, and heap).
-  return Buffer.concat([bytes.subarray(0, -ENDING.length), Buffer.from(`,${added.join(',')}${ENDING}`, 'latin1')]);
+  return Buffer.concat([
+    bytes.subarray(0, -MONTH_FILE_ENDING.length),
+    Buffer.from(`,${added.join(',')}${MONTH_FILE_ENDING}`, 'latin1'),
+  ]);
 }

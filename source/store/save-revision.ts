@@ -81,17 +81,8 @@ export async function saveRevision(
   for (const [name, part] of parts) reader.parts.set(name, part);
   if (!keptRoster) reader.roster = LazyRoster.whole(roster.ref, collections);
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
-  const logged = keptRoster && !snapshot.inline && changes?.every((c) => c.before === null);
   const notice = await runAfterCommit(
-    afterCommitSteps(reader, {
-      before: snapshot,
-      head,
-      now,
-      main: file,
-      parts: written,
-      index: roster.index,
-      logged: logged ? changes!.map((c) => c.after as Contact) : null,
-    }),
+    afterCommitSteps(reader, { head, now, main: file, parts: written, index: roster.index }),
   );
   const stamp = reader.lastStamp ?? '';
   return {

@@ -105,31 +105,41 @@ describe('overdue digest file', () => {
     expect(await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY)).toEqual(kept);
   });
 
-  it('is stale after any other save, and when what the logs recorded is damaged or belongs to another digest', async () => {
+  it('is stale after any save but a log, and when the month file a log wrote is not the one the main file names', async () => {
     const store = await created(school());
     const report = overdueFromDigest((await store.overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
+    const before = new Set(readdirSync(store.layout.partsDir));
     await logOverdue(store, report);
-    const added = readFileSync(store.layout.digestAdded, 'utf8');
-    const cut = added.indexOf('"date"') + 10;
+    const logged = join(
+      store.layout.partsDir,
+      readdirSync(store.layout.partsDir)
+        .filter((n) => !before.has(n))
+        .sort()
+        .at(-1)!,
+    );
+    const good = readFileSync(logged, 'latin1');
+    const cut = good.lastIndexOf('"date"') + 10;
     for (const text of [
-      added.slice(0, cut) + (added[cut] === '1' ? '2' : '1') + added.slice(cut + 1),
-      added.slice(0, -30),
-      '',
+      good.slice(0, cut) + (good[cut] === '1' ? '2' : '1') + good.slice(cut + 1),
+      good.slice(0, -30),
     ]) {
-      writeFileSync(store.layout.digestAdded, text);
+      writeFileSync(logged, text, 'latin1');
       expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
     }
-    writeFileSync(store.layout.digestAdded, added);
+    writeFileSync(logged, good, 'latin1');
     expect(await readDigest(store.layout, BENCH_TODAY)).not.toBeNull();
-    // A save that is not a log (here a cadre's phone) breaks the chain: built again, then good.
+    // A save that is not a log (here a cadre's phone) breaks it: built again, then good.
     await store.update((d) => void (d.cadres[0]!.shortPhone = '669999'));
     expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
     const rebuilt = overdueFromDigest((await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY))!, BENCH_TODAY);
     expect(rebuilt).toEqual(await recomputed(store.file, BENCH_TODAY));
-    // The records of the old chain name another digest: not believed with the new one.
-    writeFileSync(store.layout.digestAdded, added);
-    await logOverdue(store, rebuilt);
-    expect(overdueFromDigest((await readDigest(store.layout, BENCH_TODAY))!, BENCH_TODAY)).toEqual(
+    // A contact of the term edited, not added: built again.
+    await store.update((d) => {
+      const i = d.contacts.findIndex((c) => c.date.startsWith('2026-10'));
+      d.contacts[i] = { ...d.contacts[i]!, date: '2026-10-31' };
+    });
+    expect(await readDigest(store.layout, BENCH_TODAY)).toBeNull();
+    expect(overdueFromDigest((await new DatastoreFile(store.file).overdueDigest(BENCH_TODAY))!, BENCH_TODAY)).toEqual(
       await recomputed(store.file, BENCH_TODAY),
     );
   });
