@@ -30,11 +30,8 @@ const journal = () => import('./journal.js');
 export type { ContactRange, RangeArg } from './snapshot.js';
 export type { Change, ChangeGuard, ChangeMeta, ChangeStart, Saved, StoreOptions } from './store-types.js';
 
-/**
- * The main file's real path: a datastore reached through a symbolic link (or by two paths) is one
- * datastore, with one lock, and its backups copy files, not links. A file not yet created: its
- * directory's real path.
- */
+// The main file's real path (its folder's, for a file not yet created): a datastore reached by two paths
+// (a symbolic link) is one, with one lock, and its backups copy files, not links.
 function realPathOf(file: string): string {
   try {
     return realpathSync(file);
@@ -64,12 +61,10 @@ export class DatastoreFile {
   }
 
   async exists(): Promise<boolean> {
-    try {
-      await stat(this.layout.main);
-      return true;
-    } catch {
-      return false;
-    }
+    return stat(this.layout.main).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Reads and validates; a missing file is a user error that says how to create one. */
@@ -119,12 +114,8 @@ export class DatastoreFile {
 
   /** Has another process saved since this handle last read or wrote? */
   async changedOnDisk(): Promise<boolean> {
-    try {
-      const info = await stat(this.layout.main);
-      return this.reader.lastStamp !== null && stampOf(info) !== this.reader.lastStamp;
-    } catch {
-      return false;
-    }
+    const info = await stat(this.layout.main).catch(() => null);
+    return info !== null && this.reader.lastStamp !== null && stampOf(info) !== this.reader.lastStamp;
   }
 
   /**
@@ -151,23 +142,15 @@ export class DatastoreFile {
     }
   }
 
-  /** Writes a new datastore; refuses to replace an existing file. Returns the notice of a step after the commit left undone, or null. */
+  /** Writes a new datastore, never over an existing file; the notice of a step after the commit left undone, or null. */
   async create(data: Datastore): Promise<string | null> {
+    const { saveRevision } = await saving();
     return this.withLock(async (lock) => {
       if (await this.exists())
         throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
       const { contacts: _contacts, ...collections } = data;
-      const { notice } = await (
-        await saving()
-      ).saveRevision(
-        this.reader,
-        lock,
-        freshSnapshot({ ...collections, revision: 0, contactParts: {} }),
-        data,
-        { action: 'init', undoable: false },
-        null,
-      );
-      return notice;
+      const empty = freshSnapshot({ ...collections, revision: 0, contactParts: {} });
+      return (await saveRevision(this.reader, lock, empty, data, { action: 'init', undoable: false }, null)).notice;
     });
   }
 
@@ -216,17 +199,10 @@ export class DatastoreFile {
         continue;
       }
       if (!lock) return { result, data, revision: snapshot.main.revision };
-      const { snapshot: saved, notice } = await (
-        await saving()
-      ).saveRevision(
-        this.reader,
-        lock,
-        snapshot,
-        data,
-        meta,
-        meta.undoable === false ? null : { before, beforeContacts },
-      );
-      return { result, data: assemble(saved), revision: saved.main.revision, ...(notice === null ? {} : { notice }) };
+      const { saveRevision } = await saving();
+      const undoable = meta.undoable === false ? null : { before, beforeContacts };
+      const { snapshot: saved, notice } = await saveRevision(this.reader, lock, snapshot, data, meta, undoable);
+      return { result, data: assemble(saved), revision: saved.main.revision, ...(notice !== null && { notice }) };
     }
   }
 

@@ -27,6 +27,8 @@ export async function plannedUndo(journal: string, currentRevision: number, revi
   return { entry, change, contacts: earliestContactDate(entry) ?? 'none' };
 }
 
+const BY_RESTORE = '如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore';
+
 /**
  * The latest change not yet undone (or the one asked for by revision) and the entries after it, oldest
  * first; refused when a revision after it up to `currentRevision` has no readable entry. Reads the
@@ -61,16 +63,12 @@ export async function undoCandidate(
   for (let r = currentRevision; r > entry.revision; r--) {
     if (!present.has(r)) {
       throw new UserError(
-        `修改日志中缺少第 ${r} 号修改的记录（日志的这一行已损坏）：无法确定哪次修改在先，未撤销任何修改；` +
-          '如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore',
+        `修改日志中缺少第 ${r} 号修改的记录（日志的这一行已损坏）：无法确定哪次修改在先，未撤销任何修改；${BY_RESTORE}`,
       );
     }
   }
-  if (entry.changes === null) {
-    throw new UserError(
-      `第 ${entry.revision} 号修改（${entry.action}）不能撤销：如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore`,
-    );
-  }
+  if (entry.changes === null)
+    throw new UserError(`第 ${entry.revision} 号修改（${entry.action}）不能撤销：${BY_RESTORE}`);
   return { entry, later: later.reverse() };
 }
 
@@ -88,15 +86,10 @@ function recordLabel(change: RecordChange): string {
 type Table = { id: string }[];
 
 /** The earliest contact date the entry touched: the contacts undo must read. */
-function earliestContactDate(entry: JournalEntry): string | null {
-  let earliest: string | null = null;
-  for (const c of entry.changes ?? []) {
-    if (c.collection !== 'contacts') continue;
-    for (const r of [c.before, c.after] as ({ date?: string } | null)[]) {
-      if (r?.date && (earliest === null || r.date < earliest)) earliest = r.date;
-    }
-  }
-  return earliest;
+function earliestContactDate(entry: JournalEntry): string | undefined {
+  const contacts = (entry.changes ?? []).filter((c) => c.collection === 'contacts');
+  const records = contacts.flatMap((c) => [c.before, c.after] as ({ date: string } | null)[]);
+  return records.flatMap((r) => r?.date ?? []).sort()[0];
 }
 
 /** Puts back every record the entry changed; refuses when a later change touched one of them. */
