@@ -13,12 +13,6 @@ import type { SnapshotReader } from './snapshot-reader.js';
 import { isStorageError } from '../files/storage-errors.js';
 import { sweepReleasedLocks } from './store-lock.js';
 
-export interface AfterCommitStep {
-  /** What the step makes, as the notice names it (e.g. 备份). */
-  name: string;
-  run: () => Promise<unknown>;
-}
-
 /** Why a step failed, in a few words for the notice (storage-errors.ts says the whole problem). */
 const REASONS: Record<string, string> = {
   ENOSPC: '磁盘已满',
@@ -31,22 +25,6 @@ const REASONS: Record<string, string> = {
 const reasonOf = (error: unknown): string =>
   isStorageError(error) ? (REASONS[error.code!] ?? error.code!) : ((error as Error)?.message ?? String(error));
 
-/** Runs every step in order; the one line to tell the secretary when any failed, else null. */
-export async function runAfterCommit(steps: readonly AfterCommitStep[]): Promise<string | null> {
-  const failed: string[] = [];
-  const reasons = new Set<string>();
-  for (const step of steps) {
-    try {
-      await step.run();
-    } catch (error) {
-      failed.push(step.name);
-      reasons.add(reasonOf(error));
-    }
-  }
-  if (failed.length === 0) return null;
-  return `已保存，但${failed.join('、')}未完成（${[...reasons].join('；')}）：下次保存时重做`;
-}
-
 /** What a save committed, for the steps after it. */
 export interface CommittedRevision {
   head: HeadFile;
@@ -58,21 +36,31 @@ export interface CommittedRevision {
   index: RosterIndex | null;
 }
 
-/** The steps after a commit, in order: each one's failure leaves the change saved and is said once. */
-export function afterCommitSteps(reader: SnapshotReader, saved: CommittedRevision): AfterCommitStep[] {
+/** Runs each step, named as the notice names it, even if one before failed; the one line to say when any failed, else null. */
+export async function afterCommit(reader: SnapshotReader, saved: CommittedRevision): Promise<string | null> {
   const { layout } = reader;
-  const { head, now } = saved;
-  return [
-    { name: '校验值', run: () => writeSeal(layout.seal, saved.main.sha256) },
-    { name: '名册索引', run: () => indexRoster(reader, saved.index) },
-    { name: '旧文件清理', run: () => removeUnreferencedParts(reader, head).then(() => sweepTemps(layout)) },
-    {
-      name: '备份',
-      run: () => backUp(layout, head.revision, filesOf(head), { main: saved.main.content, parts: saved.parts }, now),
-    },
-    { name: '旧备份轮换', run: () => pruneBackups(layout) },
-    { name: '日志整理', run: () => compactJournal(layout.journal, now) },
+  const { head, now, main } = saved;
+  const steps: [name: string, run: () => Promise<unknown>][] = [
+    ['校验值', () => writeSeal(layout.seal, main.sha256)],
+    ['名册索引', () => indexRoster(reader, saved.index)],
+    ['旧文件清理', () => removeUnreferencedParts(reader, head).then(() => sweepTemps(layout))],
+    ['备份', () => backUp(layout, head.revision, filesOf(head), { main: main.content, parts: saved.parts }, now)],
+    ['旧备份轮换', () => pruneBackups(layout)],
+    ['日志整理', () => compactJournal(layout.journal, now)],
   ];
+  const failed: string[] = [];
+  const reasons = new Set<string>();
+  for (const [name, run] of steps) {
+    try {
+      await run();
+    } catch (error) {
+      failed.push(name);
+      reasons.add(reasonOf(error));
+    }
+  }
+  return failed.length === 0
+    ? null
+    : `已保存，但${failed.join('、')}未完成（${[...reasons].join('；')}）：下次保存时重做`;
 }
 
 /**

@@ -3,8 +3,8 @@
 import * as z from 'zod';
 import { contactSchema, datastoreSchema, type Contact } from '../domain/schema.js';
 import { PART_FILE_PATTERN, ROSTER_FILE_PATTERN } from './layout.js';
-import { SHA256_PATTERN } from './seals.js';
 
+const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
 
 export const partRefSchema = z.object({

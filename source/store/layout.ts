@@ -33,8 +33,6 @@ export function monthOf(date: IsoDate): MonthKey {
 
 export const PART_FILE_PATTERN = /^(\d{4}-\d{2})\.r(\d+)\.json$/;
 export const ROSTER_FILE_PATTERN = /^roster\.r(\d+)\.json$/;
-/** A roster file's index (roster-index.ts): roster.r7.index.json. */
-const ROSTER_INDEX_FILE_PATTERN = /^roster\.r(\d+)\.index\.json$/;
 
 /** A month's contacts as of one revision; a new revision writes a new file, never rewrites one. */
 export function partFileName(month: MonthKey, revision: number): string {
@@ -46,7 +44,6 @@ export function rosterFileName(revision: number): string {
   return `roster.r${revision}.json`;
 }
 
-/** A month file, a roster file or a roster's index: the files of the contacts folder. */
-export function isStoreFileName(name: string): boolean {
-  return PART_FILE_PATTERN.test(name) || ROSTER_FILE_PATTERN.test(name) || ROSTER_INDEX_FILE_PATTERN.test(name);
-}
+/** A month file, a roster file or a roster's index (roster.r7.index.json): the files of the contacts folder. */
+export const isStoreFileName = (name: string): boolean =>
+  /^(\d{4}-\d{2}\.r\d+|roster\.r\d+(\.index)?)\.json$/.test(name);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { UserError } from '../domain/errors.js';
 import type { Contact, Datastore } from '../domain/schema.js';
-import { afterCommitSteps, runAfterCommit } from './after-commit.js';
+import { afterCommit } from './after-commit.js';
 import { checkChange, type ChangeBase } from './checked-change.js';
 import type { MainCollections } from './file-schemas.js';
 import { appendEntry, dropEntriesFrom, summarizeChanges } from './journal.js';
@@ -81,20 +81,11 @@ export async function saveRevision(
   for (const [name, part] of parts) reader.parts.set(name, part);
   if (!keptRoster) reader.roster = LazyRoster.whole(roster.ref, collections);
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
-  const notice = await runAfterCommit(
-    afterCommitSteps(reader, { head, now, main: file, parts: written, index: roster.index }),
-  );
+  const notice = await afterCommit(reader, { head, now, main: file, parts: written, index: roster.index });
+  const { fromMonth } = snapshot;
   const stamp = reader.lastStamp ?? '';
   return {
-    snapshot: {
-      main,
-      roster: roster.ref,
-      fromMonth: snapshot.fromMonth,
-      months,
-      inline: false,
-      stamp,
-      sha256: file.sha256,
-    },
+    snapshot: { main, roster: roster.ref, fromMonth, months, inline: false, stamp, sha256: file.sha256 },
     notice,
   };
 }

@@ -8,8 +8,6 @@ import type { HeadFile, MainCollections, PartFile } from './file-schemas.js';
 import { sha256 } from '../files/file-identity.js';
 import { writePrivateFile } from '../files/private-files.js';
 
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
-
 export { sha256 } from '../files/file-identity.js';
 
 /**
@@ -31,9 +29,7 @@ export async function parseBySeal<T>(
 export async function readSeal(sealFile: string): Promise<string | null> {
   try {
     const seal = JSON.parse(await readFile(sealFile, 'utf8')) as { schemaVersion?: unknown; sha256?: unknown } | null;
-    return seal?.schemaVersion === SCHEMA_VERSION && typeof seal.sha256 === 'string' && SHA256_PATTERN.test(seal.sha256)
-      ? seal.sha256
-      : null;
+    return seal?.schemaVersion === SCHEMA_VERSION && typeof seal.sha256 === 'string' ? seal.sha256 : null;
   } catch {
     return null;
   }

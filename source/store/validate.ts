@@ -26,10 +26,12 @@ export type ParsedMainFile =
       };
     };
 
-function invalid(file: string, raw: unknown, issues: readonly z.core.$ZodIssue[]): DatastoreFileError {
-  return new DatastoreFileError(
-    `数据文件 ${file} 校验失败：${describeIssues(raw, issues)}。文件未被改动，请修正或从备份恢复`,
-  );
+/** `raw` as `schema` reads it, or the file refused, naming each field that is wrong. */
+function validated<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issues = describeIssues(raw, result.error.issues);
+  throw new DatastoreFileError(`数据文件 ${file} 校验失败：${issues}。文件未被改动，请修正或从备份恢复`);
 }
 
 export function parseJsonObject(text: string, file: string): Record<string, unknown> {
@@ -54,9 +56,7 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
 export function parseMainText(text: string, file: string): ParsedMainFile {
   const data = migrate(parseJsonObject(text, file), file);
   if (data['roster'] !== undefined) {
-    const result = headFileSchema.safeParse(data);
-    if (!result.success) throw invalid(file, data, result.error.issues);
-    return { head: result.data, inline: null };
+    return { head: validated(headFileSchema, data, file), inline: null };
   }
   if (Array.isArray(data['contacts'])) {
     if (data['contactParts'] !== undefined) {
@@ -64,41 +64,30 @@ export function parseMainText(text: string, file: string): ParsedMainFile {
         `数据文件 ${file} 既有内嵌的 contacts 又有 contactParts：文件未被改动，请从备份恢复`,
       );
     }
-    const result = datastoreSchema.safeParse(data);
-    if (!result.success) throw invalid(file, data, result.error.issues);
-    const { contacts, ...rest } = result.data;
+    const { contacts, ...rest } = validated(datastoreSchema, data, file);
     const revision =
       typeof data['revision'] === 'number' && Number.isInteger(data['revision']) && data['revision'] >= 0
         ? data['revision']
         : 0;
     return { head: null, inline: { main: { ...rest, revision, contactParts: {} }, contacts } };
   }
-  const result = mainFileSchema.safeParse(data);
-  if (!result.success) throw invalid(file, data, result.error.issues);
-  return { head: null, inline: { main: result.data, contacts: null } };
+  return { head: null, inline: { main: validated(mainFileSchema, data, file), contacts: null } };
 }
 
 /** The roster file a head names. */
 export function parseRosterText(text: string, file: string): MainCollections {
-  const raw = parseJsonObject(text, file);
-  const result = rosterFileSchema.safeParse(raw);
-  if (!result.success) throw invalid(file, raw, result.error.issues);
-  return result.data;
+  return validated(rosterFileSchema, parseJsonObject(text, file), file);
 }
 
 /** One month's contact file; every contact must fall in that month. */
 export function parsePartText(text: string, file: string, month: string): Contact[] {
-  const raw = parseJsonObject(text, file);
-  const result = partFileSchema.safeParse(raw);
-  if (!result.success) throw invalid(file, raw, result.error.issues);
-  if (result.data.month !== month)
-    throw new DatastoreFileError(
-      `联系记录文件 ${file} 属于 ${result.data.month}，不是 ${month}：文件未被改动，请从备份恢复`,
-    );
-  const stray = result.data.contacts.find((c) => !c.date.startsWith(month));
+  const part = validated(partFileSchema, parseJsonObject(text, file), file);
+  if (part.month !== month)
+    throw new DatastoreFileError(`联系记录文件 ${file} 属于 ${part.month}，不是 ${month}：文件未被改动，请从备份恢复`);
+  const stray = part.contacts.find((c) => !c.date.startsWith(month));
   if (stray)
     throw new DatastoreFileError(
       `联系记录文件 ${file} 中的联系 ${stray.id} 日期 ${stray.date} 不在 ${month}：文件未被改动，请从备份恢复`,
     );
-  return result.data.contacts;
+  return part.contacts;
 }
