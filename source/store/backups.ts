@@ -1,45 +1,30 @@
-// A backup of every revision committed (README: Backups), in `<name>.backups/<time>-r<revision>/`:
-// copies, never links to the live files, so damage to a live file (truncated in place, deleted) cannot
-// reach one. Built under `<id>.partial` and renamed when whole, so one cut short by a crash is never
-// listed. Ordered by revision, never by the time in the name (a clock can be set wrong).
+// README: Backups. Copies, never links to live files: damage to a live file cannot reach one. Ordered by
+// revision, never by the time in the name (a clock can be set wrong).
 import { link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { PRIVATE_DIR_MODE, syncDir, writeNewPrivateFile } from '../files/private-files.js';
+import { sha256 } from '../files/file-identity.js';
+import type { PartRef } from './file-schemas.js';
 import type { DatastoreLayout } from './layout.js';
 import { backupsToDrop } from './retention.js';
-import { sha256 } from './seals.js';
 
 const PARTIAL = '.partial';
 
-export interface BackupInfo {
-  id: string;
-  dir: string;
-  /** The backup's copy of the main file: open it like any datastore. */
-  mainFile: string;
-  /** Shanghai local time `2026-11-25 14:30:05`. */
-  time: string;
-  day: string;
-  revision: number;
-}
-
-/** The contents of a revision a save has just written, for its backup. */
-export interface WrittenTexts {
-  main: string | Buffer;
-  /** Roster and month files by name. */
-  parts: ReadonlyMap<string, string | Buffer>;
-}
-
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-r(\d+)(?:-\d+)?$/;
 
-function infoOf(layout: DatastoreLayout, id: string): BackupInfo | null {
+export type BackupInfo = NonNullable<ReturnType<typeof infoOf>>;
+
+function infoOf(layout: DatastoreLayout, id: string) {
   const m = ID_PATTERN.exec(id);
   if (!m) return null;
   const dir = join(layout.backupsDir, id);
   return {
     id,
     dir,
+    /** The backup's copy of the main file: open it like any datastore. */
     mainFile: join(dir, basename(layout.main)),
+    /** Shanghai local time `2026-11-25 14:30:05`. */
     time: `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`,
     day: `${m[1]}-${m[2]}-${m[3]}`,
     revision: Number(m[8]),
@@ -76,23 +61,20 @@ async function backUpPart(
   await writeNewPrivateFile(to, bytes);
 }
 
-/** A roster or month file a main file names, by the hash of its bytes (absent: written before seals). */
-export interface NamedFile {
-  file: string;
-  sha256?: string | undefined;
-}
+/** A roster or month file a main file names. */
+type NamedFile = Pick<PartRef, 'file' | 'sha256'>;
 
-/** The files a main file names: its roster file (version 4 on) and its month files. */
+/** Its roster file (version 4 on) and its month files. */
 export function filesOf(main: { roster?: NamedFile | null; contactParts: Record<string, NamedFile> }): NamedFile[] {
   return [...(main.roster ? [main.roster] : []), ...Object.values(main.contactParts)];
 }
 
-/** Backs up `revision`, just committed: its main file `texts.main` and the roster and month files it names. */
+/** Backs up `revision`, just committed: its main file and the files it names; `texts.parts` by name. */
 export async function backUp(
   layout: DatastoreLayout,
   revision: number,
   files: readonly NamedFile[],
-  texts: WrittenTexts,
+  texts: { main: string | Buffer; parts: ReadonlyMap<string, string | Buffer> },
   now: Date,
 ): Promise<BackupInfo> {
   await mkdir(layout.backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -112,7 +94,7 @@ export async function backUp(
     if (files.length > 0) {
       const partsDir = join(partial, basename(layout.partsDir));
       await mkdir(partsDir, { mode: PRIVATE_DIR_MODE });
-      // The files at once: ~50 links (one per month) one after another took most of a log's backup.
+      // At once: one after another, a link per month took most of a log's backup.
       await Promise.all(
         files.map(async (ref) => {
           const to = join(partsDir, ref.file);

@@ -1,5 +1,4 @@
-// Derived files (README: derived files): one header line `{kind, code, rests, body}` and a body, never a
-// source of truth. Believed only when kind, code and body hold here and its kind finds `rests` unchanged.
+// Derived files (README: derived files): one header line `{kind, code, rests, body}` and a body.
 import { asciiJson } from './ascii-json.js';
 import { codeHash } from './code-hash.js';
 import { sha256 } from '../files/file-identity.js';
@@ -20,11 +19,7 @@ export async function derivedText(kind: DerivedKind, rests: unknown, body: unkno
   return `${JSON.stringify(header)}\n${text}`;
 }
 
-/**
- * The header's `rests` and the body of a derived file of `kind` made by this code, or null (none,
- * damaged, of another kind or code). `body: 'unchecked'` leaves the body's hash to a caller that never
- * reads the body (a large one).
- */
+/** `rests` and the body of a file of `kind` made by this code, or null; 'unchecked': for a caller that never reads it. */
 export async function readDerived(
   bytes: Buffer | null,
   kind: DerivedKind,

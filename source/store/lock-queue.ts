@@ -1,7 +1,5 @@
-// Waiters for a datastore's lock take turns in arrival order, each with a ticket in
-// `<main file>.lock-queue/`: without it, a writer that releases and at once asks again mostly wins
-// against waiters that poll, and a secretary's `log` could wait for many rounds of others' saves.
-// A ticket is an empty file whose name says whose it is: made in one step, never seen half written.
+// Waiters take turns in arrival order: otherwise a writer that releases and at once asks again mostly wins
+// against waiters that poll. A ticket is an empty file whose name says whose it is: never half written.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -16,7 +14,6 @@ export class LockQueue {
 
   constructor(
     readonly dir: string,
-    /** Whether process `pid` of this host still exists. */
     private readonly alive: (pid: number) => boolean,
     /** A ticket of another host is dropped after this long (its waiter gives up before). */
     private readonly foreignTicketMs: number,

@@ -19,11 +19,9 @@ export function olderThanKept(time: number, newest: number): boolean {
 }
 
 /**
- * Which of the journal's entries (their times in journal order, `newest` the newest entry's) may be
- * dropped: one past the retention period that has at least KEEP_JOURNAL_ENTRIES entries after it, each
- * dated past the period after it. So the newest KEEP_JOURNAL_ENTRIES always stay, one save under a clock
- * set years ahead drops nothing, and neither does a clock set right again. A time that does not read
- * (NaN) is never dropped, nor counts as a later one.
+ * Which entries (times in journal order) may go: one past the period with KEEP_JOURNAL_ENTRIES later ones
+ * dated past the period after it. So one save under a clock set years ahead drops nothing, nor does the
+ * clock set right again. A time that does not read (NaN) never goes, nor counts as a later one.
  */
 export function expiredEntries(times: readonly number[], newest: number): boolean[] {
   const expired = times.map(() => false);
@@ -42,9 +40,8 @@ export function expiredEntries(times: readonly number[], newest: number): boolea
 }
 
 /**
- * The backups rotation drops, of `byRevision` (oldest first): all but the newest KEEP_LAST_BACKUPS and
- * the newest of each of the last KEEP_BACKUP_DAYS days with backups, days ranked by their newest backup's
- * revision — a day made by a clock set wrong takes one place, and pushes no other day's backups out.
+ * Days are ranked by their newest backup's revision: a day made by a clock set wrong takes one place and
+ * pushes no other day's backups out.
  */
 export function backupsToDrop<B extends { day: string }>(byRevision: readonly B[]): B[] {
   const keep = new Set(byRevision.slice(-KEEP_LAST_BACKUPS));

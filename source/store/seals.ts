@@ -1,6 +1,5 @@
-// Seals: the SHA-256 of a file's bytes as sanlianxi wrote them, every record validated. A file whose bytes
-// match its seal is read without zod (as git trusts an object by its hash); any other is validated in full.
-// The main file's seal sits beside it; the roster's and each month file's are in the main file.
+// Seals: the SHA-256 of a file's bytes as written, every record validated. A file whose bytes match its seal
+// is read without zod (as git trusts an object by its hash); any other is validated in full.
 import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
 import type { ParsedMainFile } from './validate.js';
@@ -8,13 +7,7 @@ import type { HeadFile, MainCollections, PartFile } from './file-schemas.js';
 import { sha256 } from '../files/file-identity.js';
 import { writePrivateFile } from '../files/private-files.js';
 
-export { sha256 } from '../files/file-identity.js';
-
-/**
- * A file's bytes parsed by `trusted` when they match `seal`, otherwise by `validated` (which may load
- * the validation it needs: validate.ts and zod are loaded only for a file that matches no seal); with
- * their hash either way, so a file validated now can be sealed at the next save.
- */
+/** With the bytes' hash either way: a file validated now can be sealed at the next save. */
 export async function parseBySeal<T>(
   bytes: Buffer,
   seal: string | null,

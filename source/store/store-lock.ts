@@ -1,8 +1,6 @@
-// One writer at a time per datastore (README: Locking). proper-lockfile makes the lock directory
-// `<main file>.lock` atomically and keeps its mtime fresh; an owner file inside names the writer (token,
-// pid, host). A writer keeps its queue ticket (lock-queue.ts) until that file is written, so a lock
-// directory without one, seen by the waiter whose turn it is, was left by a writer killed in between.
-// Released by moving the whole directory away in one rename: never seen without its owner file.
+// README: Locking. A writer keeps its queue ticket until its owner file is written, so a lock directory
+// without one, seen by the waiter whose turn it is, was left by a writer killed in between. Released in
+// one rename, so never seen without its owner file.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, watch } from 'node:fs';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -18,7 +16,7 @@ import { ensurePrivateDir, PRIVATE_MODE } from '../files/private-files.js';
 import { storageProblem } from '../files/storage-errors.js';
 
 /** How long a change waits for others before giving up. */
-export const WAIT_MS = 30_000;
+const WAIT_MS = 30_000;
 /** A lock whose owner cannot be checked is taken over when not refreshed for this long. */
 const UNCHECKED_STALE_MS = 30_000;
 /** An ownerless lock directory may be one a writer of another host (its ticket unchecked) made an instant ago. */
@@ -42,7 +40,7 @@ export interface HeldLock {
 }
 
 const ownerFile = (lockDir: string) => join(lockDir, 'owner.json');
-/** A released lock directory on its way out: `<main file>.lock.released-<token>`. */
+/** `<main file>.lock.released-<token>`: a released lock directory on its way out. */
 const RELEASED = '.released-';
 
 /** Released lock directories a writer killed while removing one left behind; only under the lock. */
@@ -72,10 +70,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/**
- * Removes the lock of the datastore whose main file is `mainFile` if its owner is gone, never a live
- * owner's however long it stalls; true when it did (or there was no lock).
- */
+/** Removes the lock if its owner is gone, never a live owner's however long it stalls; true when it did (or none). */
 export async function takeOverAbandoned(mainFile: string): Promise<boolean> {
   const lockDir = `${mainFile}.lock`;
   const owner = await readOwner(lockDir);
@@ -97,10 +92,7 @@ function describeOwner(owner: Owner | null): string {
   return `${owner.host === hostname() ? '' : `${owner.host} 上`}用户 ${owner.user} 的进程 ${owner.pid}（自 ${shanghaiDateTime(new Date(owner.since))} 起）`;
 }
 
-/**
- * A waiter's sleep: until an entry `wanted` changes in one of the folders (inotify through fs.watch), at
- * the latest the poll interval; without notifications (some network filesystems) the poll alone.
- */
+/** A waiter's sleep: until a `wanted` entry of a folder changes (inotify), at the latest the poll interval. */
 function wakeups(folders: [dir: string, wanted: (name: string) => boolean][]) {
   let changes = new AbortController();
   const watchers = folders.flatMap(([dir, wanted]) => {
@@ -122,10 +114,7 @@ function wakeups(folders: [dir: string, wanted: (name: string) => boolean][]) {
   };
 }
 
-/**
- * Runs `work` holding the lock of the datastore whose main file (real path) is `mainFile`. Errors of
- * the storage itself (read-only, full, no permission) are said at once, not after waiting.
- */
+/** Runs `work` holding the lock of `mainFile` (a real path); a storage error is said at once, not after waiting. */
 export async function withStoreLock<T>(
   mainFile: string,
   shownFile: string,
@@ -153,8 +142,7 @@ export async function withStoreLock<T>(
   };
   const ours = async () => (await readOwner(lockDir))?.token === owner.token;
   try {
-    // The ticket first, even when nobody waits: until this writer's owner file is written, the
-    // ticket is what tells waiters it is alive.
+    // Even when nobody waits: until the owner file is written, the ticket tells waiters this writer is alive.
     await queue.join().catch(cannotLock);
     let first = false;
     for (;;) {
@@ -163,9 +151,7 @@ export async function withStoreLock<T>(
         try {
           release = await lockfile.lock(mainFile, {
             realpath: false,
-            // proper-lockfile's own staleness rule would take the lock of a live owner that stalls:
-            // disabled in effect (takeOverAbandoned decides); its refresh keeps the mtime fresh for
-            // waiters that cannot check the owner.
+            // Its staleness rule would take a stalled live owner's lock: takeOverAbandoned decides instead.
             stale: 24 * 3_600_000,
             update: REFRESH_MS,
             retries: 0,
@@ -211,8 +197,7 @@ export async function withStoreLock<T>(
   } finally {
     // A lock taken over (an owner on another host silent for UNCHECKED_STALE_MS) is the new owner's.
     if (await ours()) {
-      // proper-lockfile stops its refresh (its rmdir fails: the owner file is still inside); the
-      // directory then leaves with its owner file in one rename.
+      // Stops the refresh (its rmdir fails: the owner file is inside); the directory leaves in one rename.
       await release().catch(() => undefined);
       const gone = `${lockDir}${RELEASED}${owner.token}`;
       await rename(lockDir, gone)

@@ -11,7 +11,7 @@ import { backupsToDrop } from '../../source/store/retention.js';
 import { SCHEMA_VERSION } from '../../source/domain/vocabulary.js';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { permissionWarnings } from '../../source/store/permissions.js';
-import { sha256 } from '../../source/store/seals.js';
+import { sha256 } from '../../source/files/file-identity.js';
 import { AUTUMN, smallSchool, testContext } from '../helpers/fixtures.js';
 
 const ctx = () => ({ ...testContext('2026-11-25'), newId: randomId });
