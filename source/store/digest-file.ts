@@ -1,7 +1,4 @@
-// The overdue digest on disk (README: derived files). A `log` splices its contacts onto the end of their
-// month's file (month-file-text.ts): a month file that is the one the digest read with records after its
-// last adds those records when the digest is read, so logs never make it built again. Kept free of zod:
-// reading it is `overdue`'s fast path.
+// The overdue digest on disk (README: derived files). Kept free of zod: reading it is `overdue`'s fast path.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,25 +15,15 @@ import type { Snapshot } from './snapshot.js';
 import type { PartCache } from './snapshot-reader.js';
 
 /** A file as the digest read it; `records`: how many of its bytes come before its closing brackets, and their hash. */
-interface Source {
-  file: string;
-  sha256: string;
-  stamp: string;
-  records: { length: number; sha256: string };
-}
-
-/** What the digest rests on: the main file's hash, the roster file (null: inside the main file), the term's month files. */
-interface DigestRests {
-  main: string;
-  roster: Source | null;
-  months: Record<MonthKey, Source>;
-}
+type Source = { file: string; stamp: string } & ReturnType<typeof hashes>;
+/** The main file's hash, the roster file (null: inside the main file), the term's month files. */
+type DigestRests = { main: string; roster: Source | null; months: Record<MonthKey, Source> };
 
 /** Beyond this many contacts logged since, the digest is built again: each one costs every read. */
 const MAX_ADDED = 500;
 
 /** The SHA-256 of `bytes` and of its first `cut` bytes, in one pass. */
-function hashes(bytes: Buffer, cut: number): { sha256: string; records: { length: number; sha256: string } } {
+function hashes(bytes: Buffer, cut: number) {
   const hash = createHash('sha256').update(bytes.subarray(0, cut));
   const records = { length: cut, sha256: hash.copy().digest('hex') };
   return { sha256: hash.update(bytes.subarray(cut)).digest('hex'), records };
@@ -53,10 +40,7 @@ async function unchanged(layout: DatastoreLayout, source: Source): Promise<boole
   );
 }
 
-/**
- * The contacts of the month file `ref` names after those of `was`, the file the digest read, when it is
- * that file with records spliced on (all of them for a month the digest had none of); else null.
- */
+/** The records spliced onto `was`, the file the digest read (all of a month it had none of); else null. */
 async function appended(
   layout: DatastoreLayout,
   ref: Pick<PartRef, 'file' | 'sha256'>,
@@ -71,11 +55,7 @@ async function appended(
   return JSON.parse(`[${bytes.subarray(cut + 1, -MONTH_FILE_ENDING.length).toString()}]`) as unknown[];
 }
 
-/**
- * The digest (with the contacts logged since) when the files it rests on are unchanged — or the main
- * file is a later sealed one naming the same roster file and month files that extend those read — and
- * its term is the one `asOf` reports on; else null.
- */
+/** The digest with the contacts logged since when it is believed (README: derived files) and answers `asOf`. */
 export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
   const [read, main] = await Promise.all([
     readFile(layout.digest).then(
@@ -112,18 +92,14 @@ export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promis
   }
 }
 
-/**
- * Writes the digest built from `snapshot` (which must hold every month of the digest's term), resting on
- * the files read; nothing when one of them is no longer the file read.
- */
+/** Writes `digest`, built from `snapshot`, resting on the files read; nothing when one is no longer the file read. */
 export async function writeDigest(
   layout: DatastoreLayout,
   snapshot: Snapshot,
   read: PartCache,
   digest: OverdueDigest,
 ): Promise<void> {
-  const first = monthOf(digest.term.start);
-  const last = monthOf(digest.term.end);
+  const [first, last] = [monthOf(digest.term.start), monthOf(digest.term.end)];
   if (snapshot.inline || snapshot.sha256 === '' || (snapshot.fromMonth !== null && snapshot.fromMonth > first)) return;
   const main = await readFile(layout.main).then(sha256);
   if (main !== snapshot.sha256) return;

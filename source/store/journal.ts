@@ -1,29 +1,24 @@
-// One JSON line per save, each ending with its own check (`,"check":"<16 hex>"}`, the start of the
-// SHA-256 of the line before it): a line torn by a crash or a full disk fails it and is skipped, never
-// read as another entry. Lines of older versions, without a check, still read.
+// Each line ends with its own check (`,"check":"<16 hex>"}`, the start of the SHA-256 of the line before
+// it): a line torn by a crash or a full disk fails it and is skipped. Older lines, without one, still read.
 import { open, rm, stat, truncate } from 'node:fs/promises';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
 import * as z from 'zod/mini';
 import { TABLE_LABELS, TABLES } from '../domain/tables.js';
 import { PRIVATE_MODE, replacePrivateFile } from '../files/private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
-import { sha256 } from './seals.js';
+import { sha256 } from '../files/file-identity.js';
 
 /** The journal is rewritten once its oldest entry would go even were it this much newer. */
 const COMPACT_SLACK_MS = 30 * 86_400_000;
 
 const CHECKED_LINE = /,"check":"([0-9a-f]{16})"\}$/;
 
-/** One journal line: the entry's JSON with its check as the last field. */
 export function journalLine(entry: JournalEntry): string {
   const json = JSON.stringify(entry);
   return `${json.slice(0, -1)},"check":"${sha256(json).slice(0, 16)}"}`;
 }
 
-/**
- * The entry a line holds, or null for a torn, damaged or foreign line. `one`: a single line is read
- * (every save reads the oldest), checked by zod's interpreter instead of a parser compiled for it first.
- */
+/** null for a torn, damaged or foreign line. `one`: a lone line (a save reads the oldest): zod's parser uncompiled. */
 export function parseJournalLine(line: string, one = false): JournalEntry | null {
   const checked = CHECKED_LINE.exec(line);
   const json = checked ? `${line.slice(0, checked.index)}}` : line;
@@ -73,10 +68,8 @@ export function summarizeChanges(changes: readonly RecordChange[]): string {
 }
 
 /**
- * Appends one entry, whole (writeFile loops over short writes), and fsyncs it; the journal is created
- * private. A journal whose last line was torn (no final newline) first gets one, so the torn line stays
- * alone and the new entry reads whole. Returns the journal's size before, for dropEntriesFrom; a failed
- * append (a full disk) leaves the journal as it was.
+ * Appends one entry, fsynced, after a newline if the last line was torn (so the new entry reads whole);
+ * a failed append leaves the journal as it was. Returns the size before, for dropEntriesFrom.
  */
 export async function appendEntry(file: string, entry: JournalEntry): Promise<number> {
   const handle = await open(file, 'a+', PRIVATE_MODE);
@@ -97,13 +90,12 @@ export async function appendEntry(file: string, entry: JournalEntry): Promise<nu
   }
 }
 
-/** Drops what was appended after `size` bytes (the entry of a save that failed): no line for a change not saved. */
+/** Drops the entry of a save that failed: no line for a change not saved. */
 export async function dropEntriesFrom(file: string, size: number): Promise<void> {
   if (size === 0) await rm(file, { force: true });
   else await truncate(file, size);
 }
 
-/** The journal's size in bytes and lines (for `check`); zeros when there is none. */
 export async function journalSize(file: string): Promise<{ bytes: number; lines: number }> {
   let count = 0;
   for await (const _line of lines(file)) count++;
@@ -111,15 +103,12 @@ export async function journalSize(file: string): Promise<{ bytes: number; lines:
 }
 
 /**
- * Retention (retention.ts): once the oldest entry would be dropped even were it a month newer (so this
- * runs about once a month), the journal is rewritten without the entries expiredEntries drops and
- * without lines that fail their check. `now`: the time of the save just journalled, the newest entry's.
- * Under the datastore's lock.
+ * Rewrites the journal without expired entries and torn lines once the oldest would go even were it a
+ * month newer (so about once a month). `now`: the newest entry's time. Under the datastore's lock.
  */
 export async function compactJournal(file: string, now: Date): Promise<boolean> {
   const newest = now.getTime();
-  // Every save asks for the oldest entry; the newest are read only once it is old enough, and the whole
-  // journal only once it would go.
+  // Every save reads the oldest entry; the newest only once it is old enough, the whole journal once it would go.
   let probe = NaN;
   for await (const line of lines(file)) {
     const entry = parseJournalLine(line, true);
@@ -131,8 +120,7 @@ export async function compactJournal(file: string, now: Date): Promise<boolean> 
   if (!expiredEntries([probe, ...latest.reverse()], newest)[0]) return false;
   const expired = expiredEntries(await entryTimes(lines(file)), newest);
   let index = 0;
-  // Whole, fsynced, renamed over the journal and the folder fsynced (private-files.ts): a crash or a
-  // full disk leaves the old journal or the new one, never one cut short.
+  // A crash or a full disk leaves the old journal or the new one, never one cut short.
   await replacePrivateFile(file, async (out) => {
     let chunk = '';
     for await (const line of lines(file)) {
@@ -160,9 +148,8 @@ async function entryTimes(lines: AsyncIterable<string>, limit = Infinity): Promi
 }
 
 /**
- * The file's lines but empty ones, first first or (`backwards`) last first, read a chunk at a time: a save
- * reads the oldest entry, `undo` and `history` the newest, neither the whole journal. A newline byte never
- * sits inside a UTF-8 character. No file, no lines.
+ * The non-empty lines, first first or last first, a chunk at a time: a save reads the oldest entry, `undo`
+ * and `history` the newest, neither the whole journal. A newline byte never sits inside a UTF-8 character.
  */
 async function* lines(file: string, backwards = false): AsyncGenerator<string> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -192,10 +179,7 @@ async function* lines(file: string, backwards = false): AsyncGenerator<string> {
   }
 }
 
-/**
- * The entries that describe saved revisions, newest first. An entry written for a save that never
- * committed is superseded by the later entry of the same revision (met first here).
- */
+/** Newest first; an entry of a save that never committed is superseded by the later one of its revision. */
 export async function* newestEntries(file: string, currentRevision: number): AsyncGenerator<JournalEntry> {
   const seen = new Set<number>();
   for await (const line of lines(file, true)) {
