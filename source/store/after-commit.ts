@@ -1,11 +1,10 @@
-// The steps after a save's commit point (README: saving). None can unsave the change, so one failing does
-// not stop the others; she is told once which did not get done, above all a backup.
+// The steps after a save's commit point (README: saving): none can unsave the change, so each runs.
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { backUp, filesOf, pruneBackups } from './backups.js';
 import type { HeadFile } from './file-schemas.js';
 import { compactJournal } from './journal.js';
-import { isStoreFileName, type DatastoreLayout } from './layout.js';
+import { isStoreFileName } from './layout.js';
 import { sweepTempFiles } from '../files/private-files.js';
 import { indexFileName, writeRosterIndex, indexedRosterText, type RosterIndex } from './roster-index.js';
 import { writeSeal } from './seals.js';
@@ -36,14 +35,14 @@ export interface CommittedRevision {
   index: RosterIndex | null;
 }
 
-/** Runs each step, named as the notice names it, even if one before failed; the one line to say when any failed, else null. */
+/** Runs each step, named as the notice names it; the one line to say when any failed, else null. */
 export async function afterCommit(reader: SnapshotReader, saved: CommittedRevision): Promise<string | null> {
   const { layout } = reader;
   const { head, now, main } = saved;
   const steps: [name: string, run: () => Promise<unknown>][] = [
     ['校验值', () => writeSeal(layout.seal, main.sha256)],
     ['名册索引', () => indexRoster(reader, saved.index)],
-    ['旧文件清理', () => removeUnreferencedParts(reader, head).then(() => sweepTemps(layout))],
+    ['旧文件清理', () => sweepOldFiles(reader, head)],
     ['备份', () => backUp(layout, head.revision, filesOf(head), { main: main.content, parts: saved.parts }, now)],
     ['旧备份轮换', () => pruneBackups(layout)],
     ['日志整理', () => compactJournal(layout.journal, now)],
@@ -82,20 +81,16 @@ async function indexRoster(reader: SnapshotReader, written: RosterIndex | null):
   roster.indexed = true;
 }
 
-/** Roster and month files (and roster indexes) no revision on disk names any more (backups keep their own copies). */
-async function removeUnreferencedParts(reader: SnapshotReader, head: HeadFile): Promise<void> {
+/** Roster and month files and indexes no revision names (backups keep their own), temp files of killed writers, released locks. */
+async function sweepOldFiles(reader: SnapshotReader, head: HeadFile): Promise<void> {
+  const { layout } = reader;
   const live = new Set([...filesOf(head).map((f) => f.file), indexFileName(head.roster.file)]);
-  const names = await readdir(reader.layout.partsDir).catch(() => [] as string[]);
-  for (const name of names) {
+  for (const name of await readdir(layout.partsDir).catch(() => [] as string[])) {
     if (isStoreFileName(name) && !live.has(name)) {
-      await unlink(join(reader.layout.partsDir, name)).catch(() => undefined);
+      await unlink(join(layout.partsDir, name)).catch(() => undefined);
       reader.parts.delete(name);
     }
   }
-}
-
-/** Temp files of writers killed mid-write (main file, seal, digest, journal compaction, roster and month files, a released lock directory). */
-async function sweepTemps(layout: DatastoreLayout): Promise<void> {
   await sweepReleasedLocks(layout.main);
   const own = new Set([layout.main, layout.seal, layout.digest, layout.journal].map((f) => basename(f)));
   await sweepTempFiles(dirname(layout.main), (name) => own.has(name));

@@ -1,5 +1,4 @@
-// The datastore on disk, the store's one entry point (source/store/README.md): reads, and every change
-// under the cross-process lock on a fresh re-read (the update loop below), journalled and backed up.
+// The store's one entry point (README.md): reads, and every change under the lock on a fresh read.
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -16,13 +15,12 @@ import type { RestoredBackup } from './restore.js';
 import { stampOf } from './json-file-adapter.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
 import { collectionsOf, indexesFor, joined, writableCopy } from './lazy-roster.js';
-import { assemble, earliestUnread, freshSnapshot, type RangeArg } from './snapshot.js';
+import { assemble, earliestUnread, type RangeArg } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
 import type { Change, ChangeMeta, Saved, StoreOptions } from './store-types.js';
 
-// What only a save, an undo, the journal or a restore needs (the lock, the writer, zod for the changed
-// records) is loaded when first used: a command that only reads starts without it.
+// Loaded when first used: a command that only reads starts without the lock, the writer and zod.
 const locking = () => import('./store-lock.js');
 const saving = () => import('./save-revision.js');
 const journal = () => import('./journal.js');
@@ -51,7 +49,6 @@ export class DatastoreFile {
   private ownStarted = 0;
   private ownRunning = 0;
 
-  /** `guard`: run around every change (update, preview, undo) under the lock, on the data it changes. */
   constructor(
     readonly file: string,
     private readonly defaults: StoreOptions = { contacts: 'all' },
@@ -72,10 +69,7 @@ export class DatastoreFile {
     return assemble(await this.reader.read(contacts));
   }
 
-  /**
-   * The whole school's overdue digest of the term `asOf` reports on (null: no such term): the derived
-   * file when it matches the files on disk, else built from a fresh read of the term and written.
-   */
+  /** The whole school's digest of the term `asOf` reports on (null: none): the derived file, else built and written. */
   async overdueDigest(asOf: IsoDate): Promise<OverdueDigest | null> {
     const kept = await readDigest(this.layout, asOf);
     if (kept) return kept;
@@ -88,10 +82,7 @@ export class DatastoreFile {
     return digest;
   }
 
-  /**
-   * The overdue digest on disk when it answers for `asOf` and rests on the files as they are now; null
-   * otherwise. Unlike overdueDigest it never builds one: for a caller that reads the data anyway.
-   */
+  /** The digest on disk when believed for `asOf`, else null, never built: for a caller that reads the data anyway. */
   async keptOverdueDigest(asOf: IsoDate): Promise<OverdueDigest | null> {
     return readDigest(this.layout, asOf);
   }
@@ -119,10 +110,8 @@ export class DatastoreFile {
   }
 
   /**
-   * The datastore as another process saved it, or null when nobody else has saved since this handle
-   * last read or wrote. A save through this handle while we look also means null: between its
-   * replacing the main file and noting the new stamp the file looks changed by someone else, and a
-   * read from before it would be older than the data that save returned to its caller.
+   * The datastore as another process saved it, or null. A save through this handle while we look also means
+   * null: until it notes its new stamp its own file looks changed, and a read from before it is older than its data.
    */
   async reloadIfChanged(): Promise<Datastore | null> {
     const started = this.ownStarted;
@@ -144,34 +133,25 @@ export class DatastoreFile {
 
   /** Writes a new datastore, never over an existing file; the notice of a step after the commit left undone, or null. */
   async create(data: Datastore): Promise<string | null> {
-    const { saveRevision } = await saving();
+    const { saveWhole } = await saving();
     return this.withLock(async (lock) => {
       if (await this.exists())
         throw new UserError(`数据文件 ${this.file} 已存在：不会覆盖；如需重新开始，请用 --data 指定新文件`);
-      const { contacts: _contacts, ...collections } = data;
-      const empty = freshSnapshot({ ...collections, revision: 0, contactParts: {} });
-      return (await saveRevision(this.reader, lock, empty, data, { action: 'init', undoable: false }, null)).notice;
+      return (await saveWhole(this.reader, lock, data, 1, { action: 'init' })).notice ?? null;
     });
   }
 
-  /**
-   * Applies `change` to the current content under the lock and saves the result. If `change` throws,
-   * nothing is written and the error propagates. The change sees the contacts of `meta.contacts`
-   * (default: this handle's); if it adds contacts dated earlier, it is run again on a wider read.
-   */
+  /** Applies `change` under the lock and saves the result; if it throws, nothing is written. */
   async update<T>(change: Change<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
     return this.withLock((lock) => this.applyLocked(lock, change, meta));
   }
 
-  /**
-   * Runs `change` as update() would — the same read, widened the same way — and saves nothing: what a
-   * preview shows is what the update would do on the file as it is now. `revision` is the one read.
-   */
+  /** Runs `change` as update() would and saves nothing; `revision` is the one read. */
   async preview<T>(change: Change<T>, meta: ChangeMeta = { action: '' }): Promise<Saved<T>> {
     return this.applyLocked(null, change, meta);
   }
 
-  /** `lock` null: a preview, which saves nothing. */
+  /** `lock` null: a preview. A change that adds contacts dated earlier than read runs again on a wider read. */
   private async applyLocked<T>(
     lock: HeldLock | null,
     change: Change<T>,
@@ -182,8 +162,8 @@ export class DatastoreFile {
     let range: RangeArg = meta.contacts ?? this.defaults.contacts;
     for (;;) {
       const snapshot = await this.reader.read(range);
-      // The roster as read is frozen (the reader shares it between reads): a contacts-only change works
-      // on it as it is, so it cannot alter what its save will not write; any other change on a copy.
+      // The roster as read is frozen: a contacts-only change works on it, so it cannot alter what its save
+      // will not write; any other change on a copy.
       const before = collectionsOf(snapshot.main);
       const frozen = meta.changes === 'contacts';
       const read = assemble(snapshot);
@@ -200,9 +180,7 @@ export class DatastoreFile {
       }
       if (!lock) return { result, data, revision: snapshot.main.revision };
       const { saveRevision } = await saving();
-      const undoable = meta.undoable === false ? null : { before, beforeContacts };
-      const { snapshot: saved, notice } = await saveRevision(this.reader, lock, snapshot, data, meta, undoable);
-      return { result, data: assemble(saved), revision: saved.main.revision, ...(notice !== null && { notice }) };
+      return { result, ...(await saveRevision(this.reader, lock, snapshot, data, meta, { before, beforeContacts })) };
     }
   }
 
@@ -226,10 +204,7 @@ export class DatastoreFile {
     return listBackups(this.layout);
   }
 
-  /**
-   * Who may restore is judged by the users the datastore registers now — or, when it cannot be read
-   * (what restore is for), by those of the backup `id` it would bring back.
-   */
+  /** The users who judge who may restore: the datastore's now or, when it cannot be read, those of backup `id`. */
   async restoringUsers(id: string): Promise<Pick<Datastore, 'users'>> {
     const { readable, readBackup } = await import('./restore.js');
     return (await readable(this.reader))?.main ?? (await readBackup(this.reader, id)).source;
@@ -239,6 +214,6 @@ export class DatastoreFile {
   async restore(id: string, meta: { action: string; user?: string }): Promise<Saved<RestoredBackup>> {
     const { readBackup, restoreLocked } = await import('./restore.js');
     const backup = await readBackup(this.reader, id);
-    return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta.action, meta.user));
+    return this.withLock((lock) => restoreLocked(this.reader, lock, backup, meta));
   }
 }

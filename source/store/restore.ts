@@ -1,6 +1,4 @@
-// Restore (README: Backups): a backup brought back as a new revision whose every month is written afresh,
-// so it also rebuilds a datastore whose month files are missing or damaged. The revision it replaces
-// keeps its backup (made now if an older version left none).
+// Restore (README: Backups): every month written afresh, so it also rebuilds missing or damaged month files.
 import { readFile, rename, rmdir, stat } from 'node:fs/promises';
 import { UserError } from '../domain/errors.js';
 import type { Datastore } from '../domain/schema.js';
@@ -8,8 +6,8 @@ import { backUp, filesOf, listBackups, type BackupInfo } from './backups.js';
 import { DatastoreFileError } from './datastore-file-error.js';
 import { latestEntries } from './journal.js';
 import { layoutOf } from './layout.js';
-import { saveRevision } from './save-revision.js';
-import { assemble, freshSnapshot, type Snapshot } from './snapshot.js';
+import { saveWhole } from './save-revision.js';
+import { assemble } from './snapshot.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import type { HeldLock } from './store-lock.js';
 import type { Saved } from './store-types.js';
@@ -21,10 +19,7 @@ export interface RestoredBackup {
 }
 
 /** The backup named `id` and its content, read in full; a user error when there is none. */
-export async function readBackup(
-  reader: SnapshotReader,
-  id: string,
-): Promise<{ backup: BackupInfo; source: Datastore }> {
+export async function readBackup(reader: SnapshotReader, id: string) {
   const backup = (await listBackups(reader.layout)).find((b) => b.id === id);
   if (!backup) throw new UserError(`找不到备份“${id}”：用 sanlianxi backups 查看可用的备份`);
   const source = assemble(await new SnapshotReader(layoutOf(backup.mainFile), backup.mainFile, true).read('all'));
@@ -32,7 +27,7 @@ export async function readBackup(
 }
 
 /** The datastore as read now, or null when it cannot be read: damaged, or its main file missing. */
-export async function readable(reader: SnapshotReader): Promise<Snapshot | null> {
+export async function readable(reader: SnapshotReader) {
   try {
     return await reader.read('none');
   } catch (error) {
@@ -41,17 +36,17 @@ export async function readable(reader: SnapshotReader): Promise<Snapshot | null>
   }
 }
 
-/** Under the lock: replaces the datastore's content with `source`, the content of `backup`. */
+/** Under the lock: replaces the datastore's content with `source`, the content of `backup`; the revision it replaces keeps its backup. */
 export async function restoreLocked(
   reader: SnapshotReader,
   lock: HeldLock,
   { backup, source }: { backup: BackupInfo; source: Datastore },
-  action: string,
-  user?: string,
+  meta: { action: string; user?: string },
 ): Promise<Saved<RestoredBackup>> {
   const { layout } = reader;
   const current = await readable(reader);
   const backups = await listBackups(layout);
+  // Made now if an older version left none.
   if (current && !backups.some((b) => b.revision === current.main.revision)) {
     const files = filesOf({ roster: current.roster, contactParts: current.main.contactParts });
     const texts = { main: await readFile(layout.main), parts: new Map() };
@@ -75,29 +70,11 @@ export async function restoreLocked(
       .catch(() => undefined);
   }
   const aside = moved.map(([, to]) => to);
-  const { contacts: _contacts, ...collections } = source;
+  const action = aside.length > 0 ? `${meta.action}（原文件已移到 ${aside.join('、')}）` : meta.action;
   try {
-    const { snapshot: saved, notice } = await saveRevision(
-      reader,
-      lock,
-      freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} }),
-      source,
-      {
-        action: aside.length > 0 ? `${action}（原文件已移到 ${aside.join('、')}）` : action,
-        undoable: false,
-        ...(user === undefined ? {} : { user }),
-      },
-      null,
-    );
-    return {
-      result: { backup, aside },
-      data: assemble(saved),
-      revision: saved.main.revision,
-      ...(notice === null ? {} : { notice }),
-    };
+    return { result: { backup, aside }, ...(await saveWhole(reader, lock, source, revision, { ...meta, action })) };
   } catch (error) {
-    // Over what the refused save left there: nothing, or an empty contacts folder (save-revision.ts
-    // removes what it wrote).
+    // Over what the refused save left there: nothing, or an empty contacts folder.
     for (const [from, to] of moved) {
       await rmdir(from).catch(() => undefined);
       await rename(to, from).catch(() => undefined);

@@ -1,6 +1,4 @@
-// Saving a change as the next revision (README: saving): new roster and month files, the journal entry,
-// then the main file replaced — the one commit point. A failure before it leaves the datastore as it was
-// and says 修改未保存; the steps after it (after-commit.ts) cannot make the change look unsaved.
+// Saving a change as the next revision (README: saving): a failure before the commit point says 修改未保存.
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -17,17 +15,11 @@ import { osUserName } from '../files/os-user.js';
 import { ensurePrivateDir } from '../files/private-files.js';
 import { indexedRosterText } from './roster-index.js';
 import { collectionsOf, joined, LazyRoster } from './lazy-roster.js';
-import { groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
+import { assemble, freshSnapshot, groupByMonth, headOf, sameRecords, type Snapshot } from './snapshot.js';
 import type { PartCache, SnapshotReader } from './snapshot-reader.js';
 import { storageProblem } from '../files/storage-errors.js';
 import type { HeldLock } from './store-lock.js';
-import type { ChangeMeta } from './store-types.js';
-
-/** A revision saved: as a snapshot, and the notice of any step after the commit left undone (after-commit.ts). */
-export interface Committed {
-  snapshot: Snapshot;
-  notice: string | null;
-}
+import type { ChangeMeta, Saved } from './store-types.js';
 
 /** The roster and month files a save wrote, by name: removed if it fails, copied by the backup if not. */
 type Written = Map<string, string | Buffer>;
@@ -40,7 +32,7 @@ export async function saveRevision(
   data: Datastore,
   meta: ChangeMeta,
   diffBase: ChangeBase | null,
-): Promise<Committed> {
+): Promise<Omit<Saved<never>, 'result'>> {
   const { layout } = reader;
   const { collections, contacts, changes } = await checkChange(data, diffBase);
   const revision = snapshot.main.revision + 1;
@@ -82,12 +74,14 @@ export async function saveRevision(
   if (!keptRoster) reader.roster = LazyRoster.whole(roster.ref, collections);
   reader.lastStamp = await stat(layout.main).then(stampOf, () => null);
   const notice = await afterCommit(reader, { head, now, main: file, parts: written, index: roster.index });
-  const { fromMonth } = snapshot;
-  const stamp = reader.lastStamp ?? '';
-  return {
-    snapshot: { main, roster: roster.ref, fromMonth, months, inline: false, stamp, sha256: file.sha256 },
-    notice,
-  };
+  return { data: assemble({ ...freshSnapshot(main), months }), revision, ...(notice !== null && { notice }) };
+}
+
+/** Saves `data` whole as `revision`, with no diff to undo: a new datastore, or a backup restored. */
+export function saveWhole(reader: SnapshotReader, lock: HeldLock, data: Datastore, revision: number, meta: ChangeMeta) {
+  const { contacts: _contacts, ...collections } = data;
+  const empty = freshSnapshot({ ...collections, revision: revision - 1, contactParts: {} });
+  return saveRevision(reader, lock, empty, data, meta, null);
 }
 
 /** One file of the revision through the store's lowdb adapter: the bytes written and their SHA-256. */

@@ -14,14 +14,10 @@ export interface ChangeMeta {
   user?: string;
   /** Contacts the change needs to see; more are read automatically if it adds earlier ones. */
   contacts?: RangeArg;
-  /**
-   * 'contacts': the change only adds or edits contacts (`log`). Everything else is frozen while it runs:
-   * a stray write throws instead of being saved unjournalled, and undo's copy and diff cover the contacts alone.
-   */
+  /** 'contacts': only contacts are added or edited (`log`); the rest is frozen, so a stray write throws. */
   changes?: 'contacts';
-  /** Set by undo and restore. */
+  /** Set by undo: the revision it reverts. */
   undoOf?: number;
-  undoable?: boolean;
 }
 
 /** The datastore as a change found it, for the guard to compare with. */
@@ -30,14 +26,10 @@ export interface ChangeStart {
   before: Datastore;
   /** Every record the change sees is frozen: one it did not replace is the very object in `before`. */
   frozen: boolean;
-  /** An undo's: the entry it reverts. */
   undoing?: JournalEntry;
 }
 
-/**
- * Runs every change (update, preview, undo), its lookups given, under the lock on the fresh read: the
- * scope check of operations/scoped-store.ts.
- */
+/** Runs around every change (update, preview, undo) under the lock on the fresh read: operations/scoped-store.ts's scope check. */
 export type ChangeGuard = <T>(
   change: (data: Datastore) => T | Promise<T>,
   data: Datastore,
@@ -56,6 +48,6 @@ export interface Saved<T> {
   result: T;
   data: Datastore;
   revision: number;
-  /** A step after the commit left undone, in one line for the user (after-commit.ts); absent when all were done. */
+  /** The steps after the commit left undone, in one line (after-commit.ts). */
   notice?: string;
 }

@@ -1,5 +1,4 @@
-// Undo: which journal entry to revert, and reverting it only if every record it touched is still as it
-// left it — otherwise the later change that depends on it is named.
+// Undo (README: Backups, journal, undo, restore): a refusal names the later change in the way.
 import { isDeepStrictEqual } from 'node:util';
 import { shanghaiDateTime } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -9,11 +8,7 @@ import { journalSettings } from '../domain/robots.js';
 import type { Datastore, Settings } from '../domain/schema.js';
 import { COLLECTION_LABELS, newestEntries, type JournalEntry, type RecordChange } from './journal.js';
 
-/**
- * The undo of the latest change not yet undone (or of `revision`) at `currentRevision`: the entry, the
- * change that reverts it — refused when it would leave the data with a problem it did not have — and
- * the contacts that change must read.
- */
+/** The entry to undo, the change that reverts it (refused if it adds a problem) and the contacts it must read. */
 export async function plannedUndo(journal: string, currentRevision: number, revision?: number) {
   const { entry, later } = await undoCandidate(newestEntries(journal, currentRevision), currentRevision, revision);
   const change = (data: Datastore): string => {
@@ -30,10 +25,8 @@ export async function plannedUndo(journal: string, currentRevision: number, revi
 const BY_RESTORE = '如需回到之前的状态，请用 sanlianxi backups 找到备份并 restore';
 
 /**
- * The latest change not yet undone (or the one asked for by revision) and the entries after it, oldest
- * first; refused when a revision after it up to `currentRevision` has no readable entry. Reads the
- * journal newest first and stops there: an undo names an earlier revision, so every undo of the
- * candidate has been met by then.
+ * The latest change not yet undone (or `revision`) and the entries after it, oldest first. Reading newest
+ * first stops there: an undo names an earlier revision, so every undo of the candidate has been met.
  */
 export async function undoCandidate(
   newest: AsyncIterable<JournalEntry>,
