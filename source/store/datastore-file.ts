@@ -12,7 +12,7 @@ import { filesOf, listBackups, type BackupInfo } from './backups.js';
 import { readDigest, writeDigest } from './digest-file.js';
 import type { JournalEntry } from './journal.js';
 import type { RestoredBackup } from './restore.js';
-import { stampOf } from './json-file-adapter.js';
+import { stampOf } from '../files/file-identity.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
 import { collectionsOf, indexesFor, joined, writableCopy } from './lazy-roster.js';
 import { assemble, earliestUnread, type RangeArg } from './snapshot.js';

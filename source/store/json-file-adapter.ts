@@ -7,8 +7,6 @@ import { writePrivateFile } from '../files/private-files.js';
 import { sha256, stampOf } from '../files/file-identity.js';
 import { storageProblem } from '../files/storage-errors.js';
 
-export { stampOf };
-
 function unreadable(file: string, error: unknown): DatastoreFileError {
   const why = storageProblem(error, file, '读取') ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return new DatastoreFileError(`无法读取数据文件 ${file}：${why}`);

@@ -35,14 +35,9 @@ export const PART_FILE_PATTERN = /^(\d{4}-\d{2})\.r(\d+)\.json$/;
 export const ROSTER_FILE_PATTERN = /^roster\.r(\d+)\.json$/;
 
 /** A month's contacts as of one revision; a new revision writes a new file, never rewrites one. */
-export function partFileName(month: MonthKey, revision: number): string {
-  return `${month}.r${revision}.json`;
-}
-
+export const partFileName = (month: MonthKey, revision: number) => `${month}.r${revision}.json`;
 /** The roster as of the revision that last changed it. */
-export function rosterFileName(revision: number): string {
-  return `roster.r${revision}.json`;
-}
+export const rosterFileName = (revision: number) => `roster.r${revision}.json`;
 
 /** A month file, a roster file or a roster's index (roster.r7.index.json): the files of the contacts folder. */
 export const isStoreFileName = (name: string): boolean =>

@@ -3,22 +3,19 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatastoreLayout } from './layout.js';
 
-async function walk(path: string, out: { path: string; mode: number; dir: boolean }[]): Promise<void> {
+/** One warning per file or directory under `path` that others can read, write or enter, with the fix. */
+async function* warnings(path: string): AsyncGenerator<string> {
   const info = await stat(path).catch(() => null);
   if (!info) return;
-  out.push({ path, mode: info.mode & 0o777, dir: info.isDirectory() });
-  if (info.isDirectory()) for (const name of await readdir(path)) await walk(join(path, name), out);
+  const mode = (info.mode & 0o777).toString(8).padStart(3, '0');
+  if ((info.mode & 0o077) !== 0)
+    yield `${path} 的权限是 ${mode}，其他用户可以访问：请运行 chmod ${info.isDirectory() ? '700' : '600'} '${path}'`;
+  if (info.isDirectory()) for (const name of await readdir(path)) yield* warnings(join(path, name));
 }
 
-/** One warning per file or directory that others can read, write or enter, with the command that fixes it. */
 export async function permissionWarnings(layout: DatastoreLayout): Promise<string[]> {
-  const entries: { path: string; mode: number; dir: boolean }[] = [];
+  const out: string[] = [];
   for (const path of [layout.main, layout.seal, layout.digest, layout.journal, layout.partsDir, layout.backupsDir])
-    await walk(path, entries);
-  return entries
-    .filter((e) => (e.mode & 0o077) !== 0)
-    .map(
-      (e) =>
-        `${e.path} 的权限是 ${e.mode.toString(8).padStart(3, '0')}，其他用户可以访问：请运行 chmod ${e.dir ? '700' : '600'} '${e.path}'`,
-    );
+    for await (const warning of warnings(path)) out.push(warning);
+  return out;
 }

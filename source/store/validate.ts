@@ -14,17 +14,9 @@ import {
 } from './file-schemas.js';
 import { migrate } from './migrations.js';
 
-/** A main file as read: a head (version 4 on), or the whole roster inline (version 3 and earlier). */
+/** A head (version 4 on), or the roster inline (version 3 and earlier) with, up to version 1, the contacts. */
 export type ParsedMainFile =
-  | { head: HeadFile; inline: null }
-  | {
-      head: null;
-      inline: {
-        main: MainFile;
-        /** Contacts kept inside the main file by schema version 1 and earlier; null for split files. */
-        contacts: Contact[] | null;
-      };
-    };
+  { head: HeadFile; inline: null } | { head: null; inline: { main: MainFile; contacts: Contact[] | null } };
 
 /** `raw` as `schema` reads it, or the file refused, naming each field that is wrong. */
 function validated<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
@@ -34,7 +26,7 @@ function validated<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
   throw new DatastoreFileError(`数据文件 ${file} 校验失败：${issues}。文件未被改动，请修正或从备份恢复`);
 }
 
-export function parseJsonObject(text: string, file: string): Record<string, unknown> {
+function parseJsonObject(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -55,9 +47,7 @@ export function parseJsonObject(text: string, file: string): Record<string, unkn
  */
 export function parseMainText(text: string, file: string): ParsedMainFile {
   const data = migrate(parseJsonObject(text, file), file);
-  if (data['roster'] !== undefined) {
-    return { head: validated(headFileSchema, data, file), inline: null };
-  }
+  if (data['roster'] !== undefined) return { head: validated(headFileSchema, data, file), inline: null };
   if (Array.isArray(data['contacts'])) {
     if (data['contactParts'] !== undefined) {
       throw new DatastoreFileError(
