@@ -1,5 +1,4 @@
-// The shapes of the files on disk (schema version 4): the main file (the head), the roster file and a
-// month's contact file; and the in-memory main file, the head with the roster's collections in it.
+// The shapes of the files on disk (schema version 4), and of the main file in memory.
 import * as z from 'zod';
 import { contactSchema, datastoreSchema, type Contact } from '../domain/schema.js';
 import { PART_FILE_PATTERN, ROSTER_FILE_PATTERN } from './layout.js';

@@ -8,7 +8,7 @@ import { PRIVATE_MODE, replacePrivateFile } from '../files/private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
 import { sha256 } from '../files/file-identity.js';
 
-/** The journal is rewritten once its oldest entry would go even were it this much newer. */
+/** The journal is rewritten once its oldest entry would go even were it this much newer: about once a month. */
 const COMPACT_SLACK_MS = 30 * 86_400_000;
 
 const CHECKED_LINE = /,"check":"([0-9a-f]{16})"\}$/;
@@ -67,10 +67,7 @@ export function summarizeChanges(changes: readonly RecordChange[]): string {
   return counts.size === 0 ? '无改动' : [...counts].map(([k, n]) => `${k} ${n}`).join('；');
 }
 
-/**
- * Appends one entry, fsynced, after a newline if the last line was torn (so the new entry reads whole);
- * a failed append leaves the journal as it was. Returns the size before, for dropEntriesFrom.
- */
+/** Fsynced, on a line of its own even after a torn one; a failed append leaves no trace. Returns the size before. */
 export async function appendEntry(file: string, entry: JournalEntry): Promise<number> {
   const handle = await open(file, 'a+', PRIVATE_MODE);
   try {
@@ -102,10 +99,7 @@ export async function journalSize(file: string): Promise<{ bytes: number; lines:
   return { bytes: (await stat(file).catch(() => null))?.size ?? 0, lines: count };
 }
 
-/**
- * Rewrites the journal without expired entries and torn lines once the oldest would go even were it a
- * month newer (so about once a month). `now`: the newest entry's time. Under the datastore's lock.
- */
+/** Without expired entries and torn lines; `now`: the newest entry's time. Under the datastore's lock. */
 export async function compactJournal(file: string, now: Date): Promise<boolean> {
   const newest = now.getTime();
   // Every save reads the oldest entry; the newest only once it is old enough, the whole journal once it would go.

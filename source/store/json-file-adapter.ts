@@ -12,7 +12,6 @@ function unreadable(file: string, error: unknown): DatastoreFileError {
   return new DatastoreFileError(`无法读取数据文件 ${file}：${why}`);
 }
 
-/** lowdb adapter for one file: parsed reads, private atomic writes of a text (a newline added) or bytes. */
 export class JsonFileAdapter<T> implements Adapter<T> {
   stamp = '';
   /** What the last write() wrote (a backup copies it from memory, not from the disk), and its SHA-256: its seal. */

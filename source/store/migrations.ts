@@ -19,15 +19,13 @@ const migrations = [
       schemaVersion: 1,
     };
   },
-  // Version 1 kept contacts in the main file; version 2 keeps them one file per month. The contacts stay
-  // inline in memory and are moved out by the next save (the store treats every month as changed).
+  // Version 2 keeps contacts one file per month: the next save moves them out (every month counts as changed).
   (raw) => ({ ...raw, schemaVersion: 2 }),
   // Version 3 adds the users (issue 14). A version-2 sanlianxi refuses a version-3 file instead of
   // saving it without its users, which would drop every secretary's role and scope.
   (raw) => ({ ...raw, users: [], schemaVersion: 3 }),
-  // Version 4 keeps the roster in a file of its own, named by the main file (now a small head), so a
-  // save that only adds a contact need not rewrite it. The roster stays inline in memory; the next save
-  // writes it out. A version-3 sanlianxi refuses a head, which it would read as an empty datastore.
+  // Version 4 keeps the roster in a file of its own, written out by the next save. A version-3 sanlianxi
+  // refuses a head, which it would read as an empty datastore.
   (raw) => ({ ...raw, schemaVersion: 4 }),
 ] as const satisfies readonly ((raw: Raw) => Raw)[] & { length: typeof SCHEMA_VERSION };
 

@@ -1,5 +1,4 @@
-// A month file's JSON as written (ascii-json.ts). A `log` adds records at the end of its month: spliced
-// into the bytes read before the closing brackets, the very bytes a full serialisation gives, without
+// A `log`'s records spliced into the month's bytes read: the very bytes a full serialisation gives, without
 // escaping the whole month again.
 import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';

@@ -19,9 +19,8 @@ export function olderThanKept(time: number, newest: number): boolean {
 }
 
 /**
- * Which entries (times in journal order) may go: one past the period with KEEP_JOURNAL_ENTRIES later ones
- * dated past the period after it. So one save under a clock set years ahead drops nothing, nor does the
- * clock set right again. A time that does not read (NaN) never goes, nor counts as a later one.
+ * One past the period with KEEP_JOURNAL_ENTRIES later ones dated past the period after it: a clock set years
+ * ahead drops nothing, nor does it set right again. A NaN time never goes, nor counts as a later one.
  */
 export function expiredEntries(times: readonly number[], newest: number): boolean[] {
   const expired = times.map(() => false);
@@ -39,10 +38,7 @@ export function expiredEntries(times: readonly number[], newest: number): boolea
   return expired;
 }
 
-/**
- * Days are ranked by their newest backup's revision: a day made by a clock set wrong takes one place and
- * pushes no other day's backups out.
- */
+/** Days ranked by their newest backup's revision: a day of a clock set wrong pushes no other day's backups out. */
 export function backupsToDrop<B extends { day: string }>(byRevision: readonly B[]): B[] {
   const keep = new Set(byRevision.slice(-KEEP_LAST_BACKUPS));
   const days = new Set<string>();

@@ -1,6 +1,5 @@
-// README: Locking. A writer keeps its queue ticket until its owner file is written, so a lock directory
-// without one, seen by the waiter whose turn it is, was left by a writer killed in between. Released in
-// one rename, so never seen without its owner file.
+// README: Locking. A writer keeps its ticket until its owner file is written, so a lock directory without one,
+// seen by the waiter whose turn it is, was left by a writer killed in between.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, watch } from 'node:fs';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -26,13 +25,7 @@ const REFRESH_MS = 5_000;
 /** A waiter looks again within 1–2× this: a crashed owner changes no file that would wake it. */
 const POLL_MS = 30;
 
-interface Owner {
-  token: string;
-  pid: number;
-  host: string;
-  user: string;
-  since: string;
-}
+type Owner = { token: string; pid: number; host: string; user: string; since: string };
 
 export interface HeldLock {
   /** Throws (nothing saved) if the lock is no longer this holder's: to be called right before the commit. */
@@ -40,7 +33,7 @@ export interface HeldLock {
 }
 
 const ownerFile = (lockDir: string) => join(lockDir, 'owner.json');
-/** `<main file>.lock.released-<token>`: a released lock directory on its way out. */
+/** `<main file>.lock.released-<token>`: a lock leaves in one rename, never seen without its owner file. */
 const RELEASED = '.released-';
 
 /** Released lock directories a writer killed while removing one left behind; only under the lock. */

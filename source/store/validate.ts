@@ -41,10 +41,7 @@ function parseJsonObject(text: string, file: string): Record<string, unknown> {
   return raw as Record<string, unknown>;
 }
 
-/**
- * The main file: upgraded from older versions and validated. A head names its roster file; an older
- * file holds the roster (and in version 1, the contacts) itself, which the next save moves out.
- */
+/** Upgraded from older versions and validated; an older file's roster and contacts the next save moves out. */
 export function parseMainText(text: string, file: string): ParsedMainFile {
   const data = migrate(parseJsonObject(text, file), file);
   if (data['roster'] !== undefined) return { head: validated(headFileSchema, data, file), inline: null };
@@ -64,7 +61,6 @@ export function parseMainText(text: string, file: string): ParsedMainFile {
   return { head: null, inline: { main: validated(mainFileSchema, data, file), contacts: null } };
 }
 
-/** The roster file a head names. */
 export function parseRosterText(text: string, file: string): MainCollections {
   return validated(rosterFileSchema, parseJsonObject(text, file), file);
 }
