@@ -59,12 +59,11 @@ export async function restoreLocked(
     : ((await latestEntries(layout.journal, Number.MAX_SAFE_INTEGER, 1))[0]?.revision ?? 0);
   const revision = Math.max(current?.main.revision ?? 0, journalled, ...backups.map((b) => b.revision)) + 1;
   // A datastore that cannot be read is what restore is for: its main file and contacts folder are moved
-  // aside, never overwritten, and put back if the restore is refused.
+  // aside (when there), never overwritten, and put back if the restore is refused.
   const moved: [from: string, to: string][] = [];
   const corrupt = `${layout.main}.corrupt-${Date.now()}`;
   for (const from of current ? [] : [layout.main, layout.partsDir]) {
     const to = from === layout.main ? corrupt : `${corrupt}.contacts`;
-    // Nothing there: nothing to move, nor to put back.
     await rename(from, to)
       .then(() => moved.push([from, to]))
       .catch(() => undefined);

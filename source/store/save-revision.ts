@@ -86,10 +86,7 @@ export function saveWhole(reader: SnapshotReader, lock: HeldLock, data: Datastor
 }
 
 /** One file of the revision through the store's lowdb adapter: the bytes written and their SHA-256. */
-async function writeFile(
-  path: string,
-  content: string | Buffer,
-): Promise<{ content: string | Buffer; sha256: string }> {
+async function writeFile(path: string, content: string | Buffer) {
   const adapter = new JsonFileAdapter<string | Buffer>(path, null);
   await new Low(adapter, content).write();
   return adapter.written!;

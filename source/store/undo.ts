@@ -28,11 +28,7 @@ const BY_RESTORE = '如需回到之前的状态，请用 sanlianxi backups 找�
  * The latest change not yet undone (or `revision`) and the entries after it, oldest first. Reading newest
  * first stops there: an undo names an earlier revision, so every undo of the candidate has been met.
  */
-export async function undoCandidate(
-  newest: AsyncIterable<JournalEntry>,
-  currentRevision: number,
-  revision?: number,
-): Promise<{ entry: JournalEntry; later: JournalEntry[] }> {
+export async function undoCandidate(newest: AsyncIterable<JournalEntry>, currentRevision: number, revision?: number) {
   const undone = new Set<number>();
   const later: JournalEntry[] = [];
   let entry: JournalEntry | undefined;
@@ -54,11 +50,10 @@ export async function undoCandidate(
   // the real latest change, or may have undone the candidate: refuse rather than guess.
   const present = new Set(later.map((e) => e.revision));
   for (let r = currentRevision; r > entry.revision; r--) {
-    if (!present.has(r)) {
+    if (!present.has(r))
       throw new UserError(
         `修改日志中缺少第 ${r} 号修改的记录（日志的这一行已损坏）：无法确定哪次修改在先，未撤销任何修改；${BY_RESTORE}`,
       );
-    }
   }
   if (entry.changes === null)
     throw new UserError(`第 ${entry.revision} 号修改（${entry.action}）不能撤销：${BY_RESTORE}`);
