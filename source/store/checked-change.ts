@@ -6,45 +6,33 @@ import { contactSchema, type Validator } from '../domain/contact-schema.js';
 import { UserError } from '../domain/errors.js';
 import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
-import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
+import { ROSTER_TABLES, type RosterTable, type Table } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
 import type { CollectionName, RecordChange } from './journal.js';
 import { computeChanges } from './record-changes.js';
 import { describeIssues } from './issue-text.js';
 import { sameRoster } from './lazy-roster.js';
 
-type SchemaModule = typeof import('../domain/schema.js');
-const headOf = (s: SchemaModule) => s.datastoreSchema.pick({ schemaVersion: true, settings: true });
-
-interface RosterSchemas {
-  tables: Record<RosterTable, z.ZodType<{ id: string }>>;
-  /** A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise. */
-  stored: Partial<Record<RosterTable, z.ZodType>>;
-  head: ReturnType<typeof headOf>;
-}
-
-let rosterSchemas: Promise<RosterSchemas> | undefined;
-
 /** From this many changed records of a table on, zod compiles its parser for them (an import, a restore). */
 const COMPILED_PARSER_FROM = 50;
 
-/** The roster's and the settings' schemas, loaded and constructed by the first change that touches them. */
-function loadRosterSchemas(): Promise<RosterSchemas> {
-  rosterSchemas ??= import('../domain/schema.js').then((s) => ({
-    tables: {
-      colleges: s.collegeSchema,
-      cadres: s.cadreSchema,
-      classes: s.classSchema,
-      dorms: s.dormSchema,
-      students: s.studentSchema,
-      assignments: s.assignmentSchema,
-      users: s.userSchema,
-    },
-    stored: { cadres: s.storedCadreSchema, classes: s.storedClassSchema },
-    head: headOf(s),
-  }));
-  return rosterSchemas;
+/** The roster's and the settings' schemas, constructed by the first change that touches them. */
+function rosterSchemasOf(s: typeof import('../domain/schema.js')) {
+  const tables: Record<RosterTable, z.ZodType<{ id: string }>> = {
+    colleges: s.collegeSchema,
+    cadres: s.cadreSchema,
+    classes: s.classSchema,
+    dorms: s.dormSchema,
+    students: s.studentSchema,
+    assignments: s.assignmentSchema,
+    users: s.userSchema,
+  };
+  // A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise.
+  const stored: Partial<Record<RosterTable, z.ZodType>> = { cadres: s.storedCadreSchema, classes: s.storedClassSchema };
+  return { tables, stored, head: s.datastoreSchema.pick({ schemaVersion: true, settings: true }) };
 }
+
+let rosterSchemas: Promise<ReturnType<typeof rosterSchemasOf>> | undefined;
 
 export interface CheckedChange {
   collections: MainCollections;
@@ -77,28 +65,20 @@ function unchanged(previous: Record<string, unknown> | null | undefined, record:
  */
 export async function checkChange(data: Datastore, base: ChangeBase | null): Promise<CheckedChange> {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
+  // The records the change added or modified, by table and id, each as it was before (null: added).
+  const touched = new Map<CollectionName, Map<unknown, Record<string, unknown> | null>>();
+  for (const c of raw ?? [])
+    if (c.after !== null) touched.set(c.collection, (touched.get(c.collection) ?? new Map()).set(c.id, c.before));
   const key = (table: CollectionName, id: unknown) => `${table}\u0000${String(id)}`;
-  const before = new Map((raw ?? []).map((c) => [key(c.collection, c.id), c.before as Record<string, unknown> | null]));
-  // The ids of the records the change added or modified, by table: a lookup per record, no key built.
-  const touched = new Map<CollectionName, Set<unknown>>();
-  for (const c of raw ?? []) {
-    if (c.after === null) continue;
-    const ids = touched.get(c.collection);
-    if (ids) ids.add(c.id);
-    else touched.set(c.collection, new Set([c.id]));
-  }
   const validated = new Map<string, unknown>();
-  let schemas: RosterSchemas | null = null;
+  let schemas: ReturnType<typeof rosterSchemasOf> | null = null;
 
-  const checkList = <T extends { id: string }>(
-    table: CollectionName,
-    schema: Validator<T>,
-    list: readonly T[],
-    root: unknown,
-    what: string,
-  ): T[] => {
-    if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
+  const checkList = (table: Table, root: unknown, what: string): unknown[] => {
+    const list = data[table] as readonly { id: string }[];
     const ids = touched.get(table);
+    if (raw !== null && !ids) return list as unknown[];
+    if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
+    const schema: Validator<{ id: string }> = table === 'contacts' ? contactSchema : schemas!.tables[table];
     // A few records are checked by zod's interpreter: its compiled parser costs a new Function per object schema first.
     const options = raw !== null && (ids?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
     return list.map((record, i) => {
@@ -108,8 +88,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
       if (
         !result.success &&
         stored &&
-        (raw === null ||
-          result.error.issues.every((issue) => unchanged(before.get(key(table, record.id)), record, issue.path[0])))
+        (raw === null || result.error.issues.every((issue) => unchanged(ids!.get(record.id), record, issue.path[0])))
       ) {
         result = stored.safeParse(record, options) as typeof result;
       }
@@ -127,10 +106,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
         return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
       }) ?? null,
   });
-  const checkContacts = () =>
-    raw !== null && !touched.has('contacts')
-      ? data.contacts
-      : checkList('contacts', contactSchema, data.contacts, { contacts: data.contacts }, '修改后的联系记录无效');
+  const checkContacts = () => checkList('contacts', { contacts: data.contacts }, '修改后的联系记录无效') as Contact[];
 
   // Data that reads its lists from the roster as read cannot have changed them: the roster is kept, unread.
   if (base && sameRoster(base.before, data)) return checked(base.before, checkContacts());
@@ -138,17 +114,11 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
   const headChanged =
     raw === null || base?.before.schemaVersion !== data.schemaVersion || raw.some((c) => c.collection === 'settings');
   // A change that only adds or edits contacts constructs no other schema.
-  if (headChanged || ROSTER_TABLES.some((t) => touched.has(t))) schemas = await loadRosterSchemas();
+  if (headChanged || ROSTER_TABLES.some((t) => touched.has(t)))
+    schemas = await (rosterSchemas ??= import('../domain/schema.js').then(rosterSchemasOf));
   const head = { schemaVersion: data.schemaVersion, settings: data.settings };
   const checkedHead = schemas && headChanged ? schemas.head.safeParse(head) : { success: true as const, data: head };
   if (!checkedHead.success) throw refused('修改后的数据无效', data, checkedHead.error.issues, []);
-  const tables = Object.fromEntries(
-    ROSTER_TABLES.map((table) => [
-      table,
-      raw !== null && !touched.has(table)
-        ? data[table]
-        : checkList(table, schemas!.tables[table], data[table], data, '修改后的数据无效'),
-    ]),
-  ) as Pick<MainCollections, RosterTable>;
-  return checked({ ...tables, ...checkedHead.data }, checkContacts());
+  const tables = Object.fromEntries(ROSTER_TABLES.map((t) => [t, checkList(t, data, '修改后的数据无效')]));
+  return checked({ ...(tables as Pick<MainCollections, RosterTable>), ...checkedHead.data }, checkContacts());
 }

@@ -1,6 +1,4 @@
-// The roster file a handle holds (README: reading). Read through its index, a list is parsed at its first
-// read and a lookup of LOOKUPS parses only the records it finds, each believed only with the id and key
-// it was found by: a `log` reads a few records of a school's roster, a scoped command only `users`.
+// The roster file a handle holds (README: reading): a `log` parses a few records of a school's roster.
 import { LazyIndexes, type Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
@@ -51,7 +49,6 @@ export class LazyRoster {
   readonly #records = new Map<RosterTable, Map<number, IdRecord>>();
   /** The top-level keys in the text's order (a roster written again is written in the same order). */
   readonly #keys: readonly RosterKey[];
-  /** The collections, each list read at its first use. */
   readonly collections: MainCollections;
 
   private constructor(
@@ -132,7 +129,7 @@ export class LazyRoster {
     const through = new Map(
       (Object.keys(LOOKUPS) as LookupName[]).map((name) => [
         name as string | symbol,
-        new IndexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name]),
+        indexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name]),
       ]),
     );
     return new Proxy(lists, { get: (target, name) => through.get(name) ?? (Reflect.get(target, name) as unknown) });
@@ -140,61 +137,40 @@ export class LazyRoster {
 }
 
 /** A map of LOOKUPS read through the index; a key it cannot answer, and anything but get and has, reads the whole map. */
-class IndexedMap implements ReadonlyMap<string, unknown> {
-  readonly #found = new Map<string, unknown>();
-  #whole?: ReadonlyMap<string, unknown>;
-
-  constructor(
-    private readonly roster: LazyRoster,
-    private readonly lookup: Lookup,
-    private readonly keyList: readonly (string | null)[],
-    private readonly wholeMap: () => ReadonlyMap<string, unknown>,
-  ) {}
-
+function indexedMap(
+  roster: LazyRoster,
+  lookup: Lookup,
+  keyList: readonly (string | null)[],
+  wholeMap: () => ReadonlyMap<string, unknown>,
+): ReadonlyMap<string, unknown> {
+  const found = new Map<string, unknown>();
+  let whole: ReadonlyMap<string, unknown> | undefined;
   // A change looks up a few keys: each is found by a scan of its key list, cheaper than a map of the
   // whole list (and most lists are never looked up). An empty key is left to the whole map.
-  private find(key: string): unknown {
-    const { table, many } = this.lookup;
+  const find = (key: string): unknown => {
     const places: number[] = [];
-    if (key !== '' && many)
-      for (let i = this.keyList.indexOf(key); i >= 0; i = this.keyList.indexOf(key, i + 1)) places.push(i);
+    if (key !== '' && lookup.many)
+      for (let i = keyList.indexOf(key); i >= 0; i = keyList.indexOf(key, i + 1)) places.push(i);
     // The last record wins, as in LazyIndexes' maps.
-    else if (key !== '' && this.keyList.lastIndexOf(key) >= 0) places.push(this.keyList.lastIndexOf(key));
+    else if (key !== '' && keyList.lastIndexOf(key) >= 0) places.push(keyList.lastIndexOf(key));
     if (places.length === 0) return undefined;
-    const records = places.map((i) => this.roster.record(table, i));
-    if (!records.every((r) => r !== undefined && keyOf(this.lookup, r) === key)) return undefined;
-    const value = many ? records : records[0];
-    this.#found.set(key, value);
+    const records = places.map((i) => roster.record(lookup.table, i));
+    if (!records.every((r) => r !== undefined && keyOf(lookup, r) === key)) return undefined;
+    const value = lookup.many ? records : records[0];
+    found.set(key, value);
     return value;
-  }
-  private whole(): ReadonlyMap<string, unknown> {
-    return (this.#whole ??= this.wholeMap());
-  }
-  get(key: string): unknown {
-    if (this.#whole) return this.#whole.get(key);
-    return this.#found.get(key) ?? this.find(key) ?? this.whole().get(key);
-  }
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-  get size() {
-    return this.whole().size;
-  }
-  keys() {
-    return this.whole().keys();
-  }
-  values() {
-    return this.whole().values();
-  }
-  entries() {
-    return this.whole().entries();
-  }
-  forEach(callback: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void, thisArg?: unknown): void {
-    this.whole().forEach(callback, thisArg);
-  }
-  [Symbol.iterator]() {
-    return this.whole()[Symbol.iterator]();
-  }
+  };
+  const get = (key: string): unknown =>
+    whole ? whole.get(key) : (found.get(key) ?? find(key) ?? (whole = wholeMap()).get(key));
+  const answered: Record<string | symbol, unknown> = { get, has: (key: string) => get(key) !== undefined };
+  return new Proxy(answered, {
+    get: (target, name) => {
+      if (Object.hasOwn(target, name)) return target[name];
+      whole ??= wholeMap();
+      const value = Reflect.get(whole, name, whole) as unknown;
+      return typeof value === 'function' ? (value as () => unknown).bind(whole) : value;
+    },
+  }) as unknown as ReadonlyMap<string, unknown>;
 }
 
 /** `collections` with `extra` beside it: a roster's collections stay unread. */

@@ -38,11 +38,7 @@ export class SnapshotReader {
     private readonly trusting: boolean,
   ) {}
 
-  /**
-   * Reads without the lock: a writer may replace the main file and delete the month files it no longer
-   * names between our two reads, so a missing month file means "read again". A damaged file's error
-   * names the backup to restore.
-   */
+  // Without the lock a writer may remove a month file between our two reads: a missing one means "read again".
   async read(range: RangeArg): Promise<Snapshot> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -68,12 +64,7 @@ export class SnapshotReader {
     const { head, inline } = read.value;
     const file = { stamp: adapter.stamp, sha256: read.sha256 };
     if (inline?.contacts) {
-      const months = new Map<MonthKey, readonly Contact[]>();
-      for (const [m, list] of groupByMonth(inline.contacts))
-        months.set(
-          m,
-          list.map((c) => Object.freeze(c)),
-        );
+      const months = groupByMonth(inline.contacts.map((c) => Object.freeze(c)));
       return { main: deepFreeze(inline.main), roster: null, fromMonth: null, months, inline: true, ...file };
     }
     const contactParts = (head ?? inline!.main).contactParts;
@@ -93,7 +84,6 @@ export class SnapshotReader {
     };
   }
 
-  /** The months of `contactParts` from `fromMonth` on (null: all). */
   private async readMonths(
     contactParts: MainFile['contactParts'],
     fromMonth: MonthKey | null,
@@ -103,11 +93,7 @@ export class SnapshotReader {
     return new Map(wanted.map(([m], i) => [m, lists[i]!]));
   }
 
-  /**
-   * The roster file `ref` names: the one this handle holds when it is that file, else read (and held).
-   * A file edited after its save matches no seal: validated in full, it is held under the hash of its
-   * bytes now, which the next save records.
-   */
+  // A roster edited after its save matches no seal: validated, it is held under its hash now, which the next save records.
   private async readRoster(ref: RosterRef): Promise<LazyRoster> {
     if (this.roster?.ref.file === ref.file && this.roster.ref.sha256 === ref.sha256) return this.roster;
     const path = join(this.layout.partsDir, ref.file);
@@ -140,10 +126,7 @@ export class SnapshotReader {
     return list;
   }
 
-  /**
-   * A roster or month file the main file names: parsed by `trusted` when its bytes match `seal` (and
-   * this handle trusts seals), by `validated` otherwise; with the hash of its bytes. Missing: read again.
-   */
+  /** A file the main file names: parsed by `trusted` when its bytes match `seal` (if trusting seals), else `validated`. */
   private async readNamedFile<T>(
     path: string,
     seal: string | undefined,
@@ -160,7 +143,6 @@ export class SnapshotReader {
     return parsed;
   }
 
-  /** Names the newest backup that loads, and how to bring it back. */
   private async withBackupAdvice(error: DatastoreFileError): Promise<DatastoreFileError> {
     const backups = (await listBackups(this.layout)).reverse().slice(0, 30);
     for (const b of backups) {
