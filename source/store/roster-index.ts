@@ -1,6 +1,4 @@
-// The roster file's index, a derived file (README: derived files): where each record of the roster's
-// text starts and the keys of LOOKUPS, so that a change looking up a few records (`log`) parses those
-// few, not the whole roster.
+// The roster file's index, a derived file (README: derived files): a `log` parses the few records it looks up.
 import { readFile } from 'node:fs/promises';
 import { dormKey, type Indexes } from '../domain/indexes.js';
 import { normalizeName } from '../domain/names.js';
@@ -53,15 +51,11 @@ export interface RosterIndex {
   keys: Partial<Record<LookupName, (string | null)[]>>;
 }
 
-/** The keys of `lookup` in the order of its table's records. */
 export function keysOf(index: RosterIndex, name: LookupName): readonly (string | null)[] | undefined {
   return LOOKUPS[name].key === 'id' ? index.ids[LOOKUPS[name].table] : index.keys[name];
 }
 
-/**
- * The roster's text as the roster file holds it (asciiJson, the same bytes), written piece by piece
- * to learn where each record starts; with the index of that text.
- */
+/** The roster file's text (asciiJson, the same bytes), written piece by piece to learn where each record starts. */
 export function indexedRosterText(collections: MainCollections): { text: string; index: RosterIndex } {
   const parts: string[] = [];
   let length = 0;
@@ -98,19 +92,17 @@ export function indexedRosterText(collections: MainCollections): { text: string;
   return { text: parts.join(''), index: { sections, starts, ids: ids as RosterIndex['ids'], keys } };
 }
 
-/** roster.r7.json → roster.r7.index.json */
 export function indexFileName(rosterFile: string): string {
   return rosterFile.replace(/\.json$/, '.index.json');
 }
 
-/** The index of the roster text whose SHA-256 is `rosterSha256`, or null (missing, damaged, stale, made by other code). */
+/** null: missing, damaged, stale or made by other code. */
 export async function readRosterIndex(file: string, rosterSha256: string): Promise<RosterIndex | null> {
   const read = await readDerived(await readFile(file).catch(() => null), 'roster-index');
   if (read === null || (read.rests as { roster?: unknown } | null)?.roster !== rosterSha256) return null;
   return parseBody<RosterIndex>(read.body);
 }
 
-/** Writes the index of the roster text whose SHA-256 is `rosterSha256` (private-files.ts: whole, or not at all). */
 export async function writeRosterIndex(file: string, rosterSha256: string, index: RosterIndex): Promise<void> {
   const { writePrivateFile } = await import('../files/private-files.js');
   await writePrivateFile(file, await derivedText('roster-index', { roster: rosterSha256 }, index));
