@@ -35,27 +35,21 @@ let rosterSchemas: Promise<ReturnType<typeof rosterSchemasOf>> | undefined;
 
 type IdRecord = { id: string };
 
-function diffTable(
-  collection: CollectionName,
-  before: readonly IdRecord[],
-  after: readonly IdRecord[],
-  out: RecordChange[],
-): void {
+function diffTable(collection: Table, before: readonly IdRecord[], after: readonly IdRecord[]): RecordChange[] {
   // The records before a change are frozen (as read), so the same object is the same record: the same
   // table, or records added after those read in the same order (a log), need no comparing.
-  if (after.length >= before.length && before.every((r, i) => after[i] === r)) {
-    for (let i = before.length; i < after.length; i++)
-      out.push({ collection, id: after[i]!.id, before: null, after: after[i]! });
-    return;
-  }
+  if (after.length >= before.length && before.every((r, i) => after[i] === r))
+    return after.slice(before.length).map((r) => ({ collection, id: r.id, before: null, after: r }));
+  const changes: RecordChange[] = [];
   const old = new Map(before.map((r) => [r.id, r]));
   for (const record of after) {
     const previous = old.get(record.id);
     old.delete(record.id);
     if (previous === record || (previous !== undefined && isDeepStrictEqual(previous, record))) continue;
-    out.push({ collection, id: record.id, before: previous ?? null, after: record });
+    changes.push({ collection, id: record.id, before: previous ?? null, after: record });
   }
-  for (const [id, record] of old) out.push({ collection, id, before: record, after: null });
+  for (const [id, record] of old) changes.push({ collection, id, before: record, after: null });
+  return changes;
 }
 
 /** Every record that differs between the state before a change and after it: what the journal keeps. */
@@ -64,20 +58,13 @@ export function computeChanges(
   beforeContacts: readonly Contact[],
   after: Datastore,
 ): RecordChange[] {
-  const changes: RecordChange[] = [];
-  const kept = sameRoster(before, after);
-  if (!kept && !isDeepStrictEqual(before.settings, after.settings)) {
-    // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
-    changes.push({
-      collection: 'settings',
-      id: 'settings',
-      before: journalSettings(before.settings),
-      after: journalSettings(after.settings),
-    });
-  }
-  if (!kept) for (const table of ROSTER_TABLES) diffTable(table, before[table], after[table], changes);
-  diffTable('contacts', beforeContacts, after.contacts, changes);
-  return changes;
+  const contacts = diffTable('contacts', beforeContacts, after.contacts);
+  if (sameRoster(before, after)) return contacts;
+  const tables = ROSTER_TABLES.flatMap((table) => diffTable(table, before[table], after[table]));
+  if (isDeepStrictEqual(before.settings, after.settings)) return [...tables, ...contacts];
+  // Robot addresses are secrets: the journal keeps them masked (undo.ts refuses to revert them).
+  const [was, is] = [before, after].map((c) => journalSettings(c.settings));
+  return [{ collection: 'settings', id: 'settings', before: was, after: is }, ...tables, ...contacts];
 }
 
 export interface CheckedChange {
@@ -105,26 +92,22 @@ function unchanged(previous: Record<string, unknown> | null | undefined, record:
   );
 }
 
-/**
- * Validates `data` after a change. With `base`, only records whose id the diff names are checked;
- * without it (init, restore), every record is — a value kept from an older limit passing as it did on load.
- */
+/** Without `base` (init, restore) every record is checked, a value kept from an older limit passing as on load. */
 export async function checkChange(data: Datastore, base: ChangeBase | null): Promise<CheckedChange> {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
   // The records the change added or modified, by table and id, each as it was before (null: added).
   const touched = new Map<CollectionName, Map<unknown, Record<string, unknown> | null>>();
   for (const c of raw ?? [])
     if (c.after !== null) touched.set(c.collection, (touched.get(c.collection) ?? new Map()).set(c.id, c.before));
-  const key = (table: CollectionName, id: unknown) => `${table}\u0000${String(id)}`;
-  const validated = new Map<string, unknown>();
+  const validated = new Map<unknown, unknown>();
   let schemas: ReturnType<typeof rosterSchemasOf> | null = null;
 
   const checkList = (table: Table, root: unknown, what: string): unknown[] => {
-    const list = data[table] as readonly { id: string }[];
+    const list = data[table] as readonly IdRecord[];
     const ids = touched.get(table);
     if (raw !== null && !ids) return list as unknown[];
     if (!Array.isArray(list)) throw new UserError(`${what}，未保存：${table} 应为列表`);
-    const schema: Validator<{ id: string }> = table === 'contacts' ? contactSchema : schemas!.tables[table];
+    const schema: Validator<IdRecord> = table === 'contacts' ? contactSchema : schemas!.tables[table];
     // A few records are checked by zod's interpreter: its compiled parser costs a new Function per object schema first.
     const options = raw !== null && (ids?.size ?? 0) < COMPILED_PARSER_FROM ? { jitless: true } : undefined;
     return list.map((record, i) => {
@@ -139,7 +122,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
         result = stored.safeParse(record, options) as typeof result;
       }
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
-      validated.set(key(table, result.data.id), result.data);
+      validated.set(record, result.data);
       return result.data;
     });
   };
@@ -149,7 +132,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
     changes:
       raw?.map((c) => {
         if (c.collection === 'settings') return { ...c, after: journalSettings(collections.settings) };
-        return c.after === null ? c : { ...c, after: validated.get(key(c.collection, c.id)) ?? c.after };
+        return c.after === null ? c : { ...c, after: validated.get(c.after) ?? c.after };
       }) ?? null,
   });
   const checkContacts = () => checkList('contacts', { contacts: data.contacts }, '修改后的联系记录无效') as Contact[];
