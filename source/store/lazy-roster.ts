@@ -46,7 +46,7 @@ const madeBy = new WeakMap<object, LazyRoster>();
 export class LazyRoster {
   readonly #lists = new Map<RosterKey, unknown>();
   /** Records parsed one at a time, by table and place: a list parsed later holds these same objects. */
-  readonly #records = new Map<RosterTable, Map<number, IdRecord>>();
+  readonly #records = new Map(ROSTER_TABLES.map((t) => [t, new Map<number, IdRecord>()]));
   /** The top-level keys in the text's order (a roster written again is written in the same order). */
   readonly #keys: readonly RosterKey[];
   readonly collections: MainCollections;
@@ -91,10 +91,8 @@ export class LazyRoster {
   record(table: RosterTable, i: number): IdRecord | undefined {
     const list = this.#lists.get(table) as IdRecord[] | undefined;
     if (list) return list[i];
-    let parsed = this.#records.get(table);
-    if (!parsed) this.#records.set(table, (parsed = new Map()));
-    const known = parsed.get(i);
-    if (known) return known;
+    const parsed = this.#records.get(table)!;
+    if (parsed.has(i)) return parsed.get(i);
     const { sections, starts, ids } = this.index!;
     const end = i + 1 < starts[table].length ? starts[table][i + 1]! - 1 : sections[table]![1] - 1;
     let record: IdRecord | undefined;
