@@ -12,28 +12,22 @@ import type { CollectionName, RecordChange } from './journal.js';
 import { describeIssues } from './issue-text.js';
 import { sameRoster } from './lazy-roster.js';
 
+type IdRecord = { id: string };
+
 /** From this many changed records of a table on, zod compiles its parser for them (an import, a restore). */
 const COMPILED_PARSER_FROM = 50;
 
 /** The roster's and the settings' schemas, constructed by the first change that touches them. */
 function rosterSchemasOf(s: typeof import('../domain/schema.js')) {
-  const tables: Record<RosterTable, z.ZodType<{ id: string }>> = {
-    colleges: s.collegeSchema,
-    cadres: s.cadreSchema,
-    classes: s.classSchema,
-    dorms: s.dormSchema,
-    students: s.studentSchema,
-    assignments: s.assignmentSchema,
-    users: s.userSchema,
-  };
   // A record's value saved under an older, looser limit (schema.ts) may stay as it was when the record changes otherwise.
   const stored: Partial<Record<RosterTable, z.ZodType>> = { cadres: s.storedCadreSchema, classes: s.storedClassSchema };
-  return { tables, stored, head: s.datastoreSchema.pick({ schemaVersion: true, settings: true }) };
+  const strict: Partial<Record<RosterTable, z.ZodType<IdRecord>>> = { cadres: s.cadreSchema, classes: s.classSchema };
+  const tables = Object.fromEntries(ROSTER_TABLES.map((t) => [t, strict[t] ?? s.datastoreSchema.shape[t].element]));
+  const head = s.datastoreSchema.pick({ schemaVersion: true, settings: true });
+  return { tables: tables as Record<RosterTable, z.ZodType<IdRecord>>, stored, head };
 }
 
 let rosterSchemas: Promise<ReturnType<typeof rosterSchemasOf>> | undefined;
-
-type IdRecord = { id: string };
 
 function diffTable(collection: Table, before: readonly IdRecord[], after: readonly IdRecord[]): RecordChange[] {
   // The records before a change are frozen (as read), so the same object is the same record: the same
