@@ -5,12 +5,7 @@ import { sha256 } from '../files/file-identity.js';
 
 export type DerivedKind = 'overdue-digest' | 'roster-index';
 
-interface DerivedHeader {
-  kind: DerivedKind;
-  code: string;
-  rests: unknown;
-  body: string;
-}
+type DerivedHeader = { kind: DerivedKind; code: string; rests: unknown; body: string };
 
 /** A derived file's whole text: its header for `rests`, and `body` as ASCII JSON. */
 export async function derivedText(kind: DerivedKind, rests: unknown, body: unknown): Promise<string> {

@@ -34,10 +34,8 @@ async function unchanged(layout: DatastoreLayout, source: Source): Promise<boole
   const path = join(layout.partsDir, source.file);
   const info = await stat(path).catch(() => null);
   if (info === null || stampOf(info) === source.stamp) return info !== null;
-  return readFile(path).then(
-    (bytes) => sha256(bytes) === source.sha256,
-    () => false,
-  );
+  const bytes = await readFile(path).catch(() => null);
+  return bytes !== null && sha256(bytes) === source.sha256;
 }
 
 /** The records spliced onto `was`, the file the digest read (all of a month it had none of); else null. */
@@ -58,10 +56,9 @@ async function appended(
 /** The digest with the contacts logged since when it is believed (README: derived files) and answers `asOf`. */
 export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promise<OverdueDigest | null> {
   const [read, main] = await Promise.all([
-    readFile(layout.digest).then(
-      (bytes) => readDerived(bytes, 'overdue-digest'),
-      () => null,
-    ),
+    readFile(layout.digest)
+      .catch(() => null)
+      .then((bytes) => readDerived(bytes, 'overdue-digest')),
     readFile(layout.main).catch(() => null),
   ]);
   if (read === null || main === null) return null;

@@ -23,13 +23,11 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const handle = await open(this.file, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
       throw unreadable(this.file, error);
-    }
+    });
+    if (handle === null) return null;
     try {
       const info = await handle.stat();
       this.stamp = stampOf(info);

@@ -2,16 +2,9 @@
 import { basename, dirname, join } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
 
-export interface DatastoreLayout {
-  main: string;
-  partsDir: string;
-  backupsDir: string;
-  journal: string;
-  seal: string;
-  digest: string;
-}
+export type DatastoreLayout = ReturnType<typeof layoutOf>;
 
-export function layoutOf(mainFile: string): DatastoreLayout {
+export function layoutOf(mainFile: string) {
   const dir = dirname(mainFile);
   const stem = basename(mainFile).replace(/\.json$/i, '');
   return {

@@ -20,12 +20,10 @@ export async function parseBySeal<T>(
 
 /** The sealed hash of the main file, or null (none, unreadable, of another schema version). Only ever compared with a hash taken now. */
 export async function readSeal(sealFile: string): Promise<string | null> {
-  try {
-    const seal = JSON.parse(await readFile(sealFile, 'utf8')) as { schemaVersion?: unknown; sha256?: unknown } | null;
-    return seal?.schemaVersion === SCHEMA_VERSION && typeof seal.sha256 === 'string' ? seal.sha256 : null;
-  } catch {
-    return null;
-  }
+  const seal: { schemaVersion?: unknown; sha256?: unknown } | null = await readFile(sealFile, 'utf8')
+    .then(JSON.parse)
+    .catch(() => null);
+  return seal?.schemaVersion === SCHEMA_VERSION && typeof seal.sha256 === 'string' ? seal.sha256 : null;
 }
 
 /** A main, roster or month file whose bytes match their seal (the main file's: of this schema version). */

@@ -27,10 +27,8 @@ const POLL_MS = 30;
 
 type Owner = { token: string; pid: number; host: string; user: string; since: string };
 
-export interface HeldLock {
-  /** Throws (nothing saved) if the lock is no longer this holder's: to be called right before the commit. */
-  assertHeld(): Promise<void>;
-}
+/** `assertHeld` throws (nothing saved) if the lock is no longer this holder's: to be called right before the commit. */
+export type HeldLock = { assertHeld(): Promise<void> };
 
 const ownerFile = (lockDir: string) => join(lockDir, 'owner.json');
 /** `<main file>.lock.released-<token>`: a lock leaves in one rename, never seen without its owner file. */
