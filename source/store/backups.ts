@@ -40,12 +40,7 @@ export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]
 }
 
 /** A roster or month file the save did not write: an earlier backup's copy, else the live file if it matches its seal. */
-async function backUpPart(
-  layout: DatastoreLayout,
-  backups: readonly BackupInfo[],
-  ref: NamedFile,
-  to: string,
-): Promise<void> {
+async function backUpPart(layout: DatastoreLayout, backups: readonly BackupInfo[], ref: NamedFile, to: string) {
   const live = join(layout.partsDir, ref.file);
   const liveInfo = await stat(live).catch(() => null);
   for (const b of [...backups].reverse()) {

@@ -15,11 +15,7 @@ export async function derivedText(kind: DerivedKind, rests: unknown, body: unkno
 }
 
 /** `rests` and the body of a file of `kind` made by this code, or null; 'unchecked': for a caller that never reads it. */
-export async function readDerived(
-  bytes: Buffer | null,
-  kind: DerivedKind,
-  body: 'checked' | 'unchecked' = 'checked',
-): Promise<{ rests: unknown; body: Buffer; bodyHash: string } | null> {
+export async function readDerived(bytes: Buffer | null, kind: DerivedKind, body: 'checked' | 'unchecked' = 'checked') {
   const newline = bytes?.indexOf(10) ?? -1;
   if (bytes === null || newline < 0) return null;
   const header = parseBody<Partial<DerivedHeader> | null>(bytes.subarray(0, newline));

@@ -106,11 +106,7 @@ function wakeups(folders: [dir: string, wanted: (name: string) => boolean][]) {
 }
 
 /** Runs `work` holding the lock of `mainFile` (a real path); a storage error is said at once, not after waiting. */
-export async function withStoreLock<T>(
-  mainFile: string,
-  shownFile: string,
-  work: (lock: HeldLock) => Promise<T>,
-): Promise<T> {
+export async function withStoreLock<T>(mainFile: string, shownFile: string, work: (lock: HeldLock) => Promise<T>) {
   const lockDir = `${mainFile}.lock`;
   const cannotLock = (error: unknown): never => {
     const problem = storageProblem(error, lockDir);

@@ -35,9 +35,8 @@ function parseJsonObject(text: string, file: string): Record<string, unknown> {
       `数据文件 ${file} 不是有效的 JSON（${(error as Error).message}）：文件未被改动，请修正该文件或从备份恢复`,
     );
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw new DatastoreFileError(`数据文件 ${file} 不是 sanlianxi 的数据文件：文件未被改动`);
-  }
   return raw as Record<string, unknown>;
 }
 
@@ -46,11 +45,10 @@ export function parseMainText(text: string, file: string): ParsedMainFile {
   const data = migrate(parseJsonObject(text, file), file);
   if (data['roster'] !== undefined) return { head: validated(headFileSchema, data, file), inline: null };
   if (Array.isArray(data['contacts'])) {
-    if (data['contactParts'] !== undefined) {
+    if (data['contactParts'] !== undefined)
       throw new DatastoreFileError(
         `数据文件 ${file} 既有内嵌的 contacts 又有 contactParts：文件未被改动，请从备份恢复`,
       );
-    }
     const { contacts, ...rest } = validated(datastoreSchema, data, file);
     const revision =
       typeof data['revision'] === 'number' && Number.isInteger(data['revision']) && data['revision'] >= 0
