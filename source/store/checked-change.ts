@@ -78,19 +78,11 @@ function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[
   return new UserError(`${what}，未保存：${describeIssues(root, located)}`);
 }
 
-/** Whether the record's field is as it was before the change (a value kept from an older limit). */
-function unchanged(previous: Record<string, unknown> | null | undefined, record: object, field: unknown): boolean {
-  const name = String(field);
-  return (
-    previous != null && field !== undefined && isDeepStrictEqual(previous[name], (record as typeof previous)[name])
-  );
-}
-
 /** Without `base` (init, restore) every record is checked, a value kept from an older limit passing as on load. */
 export async function checkChange(data: Datastore, base: ChangeBase | null): Promise<CheckedChange> {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
   // The records the change added or modified, by table and id, each as it was before (null: added).
-  const touched = new Map<CollectionName, Map<unknown, Record<string, unknown> | null>>();
+  const touched = new Map<CollectionName, Map<unknown, Record<PropertyKey, unknown> | null>>();
   for (const c of raw ?? [])
     if (c.after !== null) touched.set(c.collection, (touched.get(c.collection) ?? new Map()).set(c.id, c.before));
   const validated = new Map<unknown, unknown>();
@@ -108,13 +100,15 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
       if (raw !== null && ids?.has(record.id) !== true) return record;
       let result = schema.safeParse(record, options);
       const stored = schemas?.stored[table as RosterTable];
-      if (
-        !result.success &&
-        stored &&
-        (raw === null || result.error.issues.every((issue) => unchanged(ids!.get(record.id), record, issue.path[0])))
-      ) {
+      const previous = ids?.get(record.id);
+      // Without `base` a value kept from an older limit passes; with it, where the change left the field as it was.
+      const kept = (field: PropertyKey | undefined) =>
+        raw === null ||
+        (previous != null &&
+          field !== undefined &&
+          isDeepStrictEqual(previous[field], (record as typeof previous)[field]));
+      if (!result.success && stored && result.error.issues.every((issue) => kept(issue.path[0])))
         result = stored.safeParse(record, options) as typeof result;
-      }
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
       validated.set(record, result.data);
       return result.data;

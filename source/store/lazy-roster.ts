@@ -14,11 +14,8 @@ const ROSTER_KEYS: readonly RosterKey[] = ['schemaVersion', 'settings', ...ROSTE
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   // Index and key loops, recursing only into objects: faster than Object.values on a school's roster.
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
-  } else {
-    for (const key in value) deepFreeze(value[key]);
-  }
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
+  else for (const key in value) deepFreeze(value[key]);
   return Object.freeze(value);
 }
 
