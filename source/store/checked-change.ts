@@ -61,13 +61,6 @@ export function computeChanges(
   return [{ collection: 'settings', id: 'settings', before: was, after: is }, ...tables, ...contacts];
 }
 
-export interface CheckedChange {
-  collections: MainCollections;
-  contacts: Contact[];
-  /** Every record that differs from `before`, as saved; null when there is no `before`. */
-  changes: RecordChange[] | null;
-}
-
 export interface ChangeBase {
   before: MainCollections;
   beforeContacts: readonly Contact[];
@@ -78,8 +71,11 @@ function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[
   return new UserError(`${what}，未保存：${describeIssues(root, located)}`);
 }
 
-/** Without `base` (init, restore) every record is checked, a value kept from an older limit passing as on load. */
-export async function checkChange(data: Datastore, base: ChangeBase | null): Promise<CheckedChange> {
+/**
+ * Without `base` (init, restore) every record is checked, a value kept from an older limit passing as on load.
+ * `changes`: every record that differs from `base`, as saved; null without `base`.
+ */
+export async function checkChange(data: Datastore, base: ChangeBase | null) {
   const raw = base ? computeChanges(base.before, base.beforeContacts, data) : null;
   // The records the change added or modified, by table and id, each as it was before (null: added).
   const touched = new Map<CollectionName, Map<unknown, Record<PropertyKey, unknown> | null>>();
@@ -114,7 +110,7 @@ export async function checkChange(data: Datastore, base: ChangeBase | null): Pro
       return result.data;
     });
   };
-  const checked = (collections: MainCollections, contacts: Contact[]): CheckedChange => ({
+  const checked = (collections: MainCollections, contacts: Contact[]) => ({
     collections,
     contacts,
     changes:

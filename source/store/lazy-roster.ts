@@ -3,7 +3,7 @@ import { LazyIndexes, type Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES, type RosterTable } from '../domain/tables.js';
 import type { MainCollections, MainFile, RosterRef } from './file-schemas.js';
-import { keyOf, keysOf, LOOKUPS, type Lookup, type LookupName, type RosterIndex } from './roster-index.js';
+import { keyOf, keysOf, LOOKUP_NAMES, LOOKUPS, type Lookup, type RosterIndex } from './roster-index.js';
 
 type RosterKey = keyof MainCollections;
 type IdRecord = { id: string };
@@ -22,18 +22,14 @@ export function deepFreeze<T>(value: T): T {
 /** Whether `index` can be read against a text of `length` characters: every section, list and key in place. */
 function usable(index: RosterIndex, length: number): boolean {
   const inText = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= length;
+  const listOf = (list: unknown, n: number) => Array.isArray(list) && list.length === n;
   const { sections, starts, ids, keys } = index;
   if (!sections || !starts || !ids || !keys) return false;
   // A record's place is checked when it is read (a wrong one parses to no record, or another).
   return (
     ROSTER_KEYS.every((k) => Array.isArray(sections[k]) && inText(sections[k][0]) && inText(sections[k][1])) &&
-    ROSTER_TABLES.every(
-      (t) => Array.isArray(starts[t]) && Array.isArray(ids[t]) && starts[t].length === ids[t].length,
-    ) &&
-    (Object.keys(LOOKUPS) as LookupName[]).every((name) => {
-      const list = keysOf(index, name);
-      return Array.isArray(list) && list.length === ids[LOOKUPS[name].table].length;
-    })
+    ROSTER_TABLES.every((t) => Array.isArray(ids[t]) && listOf(starts[t], ids[t].length)) &&
+    LOOKUP_NAMES.every((name) => listOf(keysOf(index, name), ids[LOOKUPS[name].table].length))
   );
 }
 
@@ -121,11 +117,8 @@ export class LazyRoster {
     const lists = new LazyIndexes(data);
     const index = this.index;
     if (index === null) return lists;
-    const through = new Map(
-      (Object.keys(LOOKUPS) as LookupName[]).map((name) => [
-        name as string | symbol,
-        indexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name]),
-      ]),
+    const through = new Map<string | symbol, unknown>(
+      LOOKUP_NAMES.map((name) => [name, indexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name])]),
     );
     return new Proxy(lists, { get: (target, name) => through.get(name) ?? (Reflect.get(target, name) as unknown) });
   }

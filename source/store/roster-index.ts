@@ -35,6 +35,7 @@ export const LOOKUPS = {
 } satisfies Partial<Record<keyof Indexes, Lookup>>;
 
 export type LookupName = keyof typeof LOOKUPS;
+export const LOOKUP_NAMES = Object.keys(LOOKUPS) as LookupName[];
 
 export function keyOf(lookup: Lookup, record: { id: string }): string | null {
   return lookup.key === 'id' ? record.id : (lookup.key as (r: object) => string | null)(record);
