@@ -61,10 +61,7 @@ export function computeChanges(
   return [{ collection: 'settings', id: 'settings', before: was, after: is }, ...tables, ...contacts];
 }
 
-export interface ChangeBase {
-  before: MainCollections;
-  beforeContacts: readonly Contact[];
-}
+export type ChangeBase = { before: MainCollections; beforeContacts: readonly Contact[] };
 
 function refused(what: string, root: unknown, issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): UserError {
   const located = issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));

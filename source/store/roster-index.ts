@@ -46,7 +46,6 @@ export interface RosterIndex {
   sections: Record<string, [number, number]>;
   /** Where each record starts, by table; a record ends one character before the next (a comma), the last before its list's `]`. */
   starts: Record<RosterTable, number[]>;
-  /** Each record's id, in the same order. */
   ids: Record<RosterTable, string[]>;
   /** Each record's key, by lookup (those by id use `ids`). */
   keys: Partial<Record<LookupName, (string | null)[]>>;

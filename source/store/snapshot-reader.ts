@@ -84,10 +84,7 @@ export class SnapshotReader {
     };
   }
 
-  private async readMonths(
-    contactParts: MainFile['contactParts'],
-    fromMonth: MonthKey | null,
-  ): Promise<Map<MonthKey, readonly Contact[]>> {
+  private async readMonths(contactParts: MainFile['contactParts'], fromMonth: MonthKey | null) {
     const wanted = Object.entries(contactParts).filter(([m]) => fromMonth === null || m >= fromMonth);
     const lists = await Promise.all(wanted.map(([m, ref]) => this.readPart(m, ref)));
     return new Map(wanted.map(([m], i) => [m, lists[i]!]));

@@ -46,16 +46,13 @@ export function groupByMonth(contacts: readonly Contact[]): Map<MonthKey, Contac
   const months = new Map<MonthKey, Contact[]>();
   for (const c of contacts) {
     const m = monthOf(c.date);
-    const list = months.get(m);
-    if (list) list.push(c);
-    else months.set(m, [c]);
+    if (!months.get(m)?.push(c)) months.set(m, [c]);
   }
   return months;
 }
 
 export function sameRecords(a: readonly Contact[] | undefined, b: readonly Contact[] | undefined): boolean {
-  if (!a || !b) return a === b || (a?.length ?? 0) + (b?.length ?? 0) === 0;
-  return a.length === b.length && a.every((c, i) => c === b[i]);
+  return (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((c, i) => c === b![i]);
 }
 
 export function assemble(snapshot: Snapshot): Datastore {
