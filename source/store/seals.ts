@@ -2,18 +2,14 @@
 // is read without zod (as git trusts an object by its hash); any other is validated in full.
 import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION } from '../domain/vocabulary.js';
-import type { ParsedMainFile } from './validate.js';
 import type { HeadFile, MainCollections, PartFile } from './file-schemas.js';
 import { sha256 } from '../files/file-identity.js';
 import { writePrivateFile } from '../files/private-files.js';
 
+type Parse<T> = (text: string) => T | Promise<T>;
+
 /** With the bytes' hash either way: a file validated now can be sealed at the next save. */
-export async function parseBySeal<T>(
-  bytes: Buffer,
-  seal: string | null,
-  trusted: (text: string) => T | Promise<T>,
-  validated: (text: string) => T | Promise<T>,
-): Promise<{ value: T; sha256: string }> {
+export async function parseBySeal<T>(bytes: Buffer, seal: string | null, trusted: Parse<T>, validated: Parse<T>) {
   const hash = sha256(bytes);
   return { value: await (hash === seal ? trusted : validated)(bytes.toString('utf8')), sha256: hash };
 }
@@ -27,10 +23,7 @@ export async function readSeal(sealFile: string): Promise<string | null> {
 }
 
 /** A main, roster or month file whose bytes match their seal (the main file's: of this schema version). */
-export const parseSealedMainText = (text: string): ParsedMainFile => ({
-  head: JSON.parse(text) as HeadFile,
-  inline: null,
-});
+export const parseSealedMainText = (text: string) => ({ head: JSON.parse(text) as HeadFile, inline: null });
 export const parseSealedRosterText = (text: string) => JSON.parse(text) as MainCollections;
 export const parseSealedPartText = (text: string) => (JSON.parse(text) as PartFile).contacts;
 
