@@ -39,11 +39,7 @@ async function unchanged(layout: DatastoreLayout, source: Source): Promise<boole
 }
 
 /** The records spliced onto `was`, the file the digest read (all of a month it had none of); else null. */
-async function appended(
-  layout: DatastoreLayout,
-  ref: Pick<PartRef, 'file' | 'sha256'>,
-  was: Source | undefined,
-): Promise<unknown[] | null> {
+async function appended(layout: DatastoreLayout, ref: Pick<PartRef, 'file' | 'sha256'>, was: Source | undefined) {
   const bytes = await readFile(join(layout.partsDir, ref.file));
   if (was === undefined)
     return sha256(bytes) === ref.sha256 ? (JSON.parse(bytes.toString()) as PartFile).contacts : null;
@@ -90,12 +86,7 @@ export async function readDigest(layout: DatastoreLayout, asOf: IsoDate): Promis
 }
 
 /** Writes `digest`, built from `snapshot`, resting on the files read; nothing when one is no longer the file read. */
-export async function writeDigest(
-  layout: DatastoreLayout,
-  snapshot: Snapshot,
-  read: PartCache,
-  digest: OverdueDigest,
-): Promise<void> {
+export async function writeDigest(layout: DatastoreLayout, snapshot: Snapshot, read: PartCache, digest: OverdueDigest) {
   const [first, last] = [monthOf(digest.term.start), monthOf(digest.term.end)];
   if (snapshot.inline || snapshot.sha256 === '' || (snapshot.fromMonth !== null && snapshot.fromMonth > first)) return;
   const main = await readFile(layout.main).then(sha256);
