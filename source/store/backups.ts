@@ -33,8 +33,7 @@ function infoOf(layout: DatastoreLayout, id: string) {
 
 /** By revision, oldest first. */
 export async function listBackups(layout: DatastoreLayout): Promise<BackupInfo[]> {
-  const names = await readdir(layout.backupsDir).catch(() => [] as string[]);
-  return names
+  return (await readdir(layout.backupsDir).catch(() => [] as string[]))
     .flatMap((n) => infoOf(layout, n) ?? [])
     .sort((a, b) => a.revision - b.revision || (a.id < b.id ? -1 : 1));
 }

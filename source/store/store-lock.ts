@@ -37,9 +37,8 @@ const RELEASED = '.released-';
 /** Released lock directories a writer killed while removing one left behind; only under the lock. */
 export async function sweepReleasedLocks(mainFile: string): Promise<void> {
   const prefix = `${basename(mainFile)}.lock${RELEASED}`;
-  for (const name of await readdir(dirname(mainFile)).catch(() => [] as string[])) {
+  for (const name of await readdir(dirname(mainFile)).catch(() => [] as string[]))
     if (name.startsWith(prefix)) await rm(join(dirname(mainFile), name), { recursive: true, force: true });
-  }
 }
 
 const readOwner = (lockDir: string): Promise<Owner | null> =>
