@@ -94,13 +94,10 @@ export async function checkChange(data: Datastore, base: ChangeBase | null) {
       let result = schema.safeParse(record, options);
       const stored = schemas?.stored[table as RosterTable];
       const previous = ids?.get(record.id);
-      // Without `base` a value kept from an older limit passes; with it, where the change left the field as it was.
-      const kept = (field: PropertyKey | undefined) =>
-        raw === null ||
-        (previous != null &&
-          field !== undefined &&
-          isDeepStrictEqual(previous[field], (record as typeof previous)[field]));
-      if (!result.success && stored && result.error.issues.every((issue) => kept(issue.path[0])))
+      // A value kept from an older limit passes: without `base` always, with it where the change left the field as it was.
+      const kept = (key: PropertyKey | undefined) =>
+        previous != null && key !== undefined && isDeepStrictEqual(previous[key], (record as typeof previous)[key]);
+      if (!result.success && stored && (raw === null || result.error.issues.every((issue) => kept(issue.path[0]))))
         result = stored.safeParse(record, options) as typeof result;
       if (!result.success) throw refused(what, root, result.error.issues, [table, i]);
       validated.set(record, result.data);

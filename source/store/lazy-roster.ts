@@ -99,7 +99,6 @@ export class LazyRoster {
     return record;
   }
 
-  /** The top-level values parsed so far, in order; null for a roster not read through an index. */
   parsed(): RosterKey[] | null {
     return this.index && [...this.#lists.keys()];
   }
@@ -112,7 +111,6 @@ export class LazyRoster {
     return made;
   }
 
-  /** Lookups into `data`, made by `with`: those of LOOKUPS through the index, the others as LazyIndexes builds them. */
   indexes(data: Datastore): Indexes {
     const lists = new LazyIndexes(data);
     const index = this.index;
@@ -184,7 +182,7 @@ export function writableCopy(collections: MainCollections): MainCollections {
   return structuredClone(collections);
 }
 
-/** The lookups the store gives a change on `data`: through the roster's index when `data` reads its lists from one. */
+/** The lookups the store gives a change on `data`: those of LOOKUPS through the index of the roster it reads from. */
 export function indexesFor(data: Datastore): Indexes {
   return madeBy.get(data)?.indexes(data) ?? new LazyIndexes(data);
 }

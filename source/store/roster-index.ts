@@ -57,39 +57,33 @@ export function keysOf(index: RosterIndex, name: LookupName): readonly (string |
 
 /** The roster file's text (asciiJson, the same bytes), written piece by piece to learn where each record starts. */
 export function indexedRosterText(collections: MainCollections): { text: string; index: RosterIndex } {
-  const parts: string[] = [];
-  let length = 0;
-  const put = (piece: string) => {
-    parts.push(piece);
-    length += piece.length;
-  };
+  let text = '{';
   const sections: RosterIndex['sections'] = {};
   const starts = Object.fromEntries(ROSTER_TABLES.map((t) => [t, [] as number[]])) as RosterIndex['starts'];
   // JSON.stringify's order and omissions: own keys in order, undefined values left out.
   const entries = Object.entries(collections).filter(([, value]) => value !== undefined);
-  put('{');
   entries.forEach(([key, value], k) => {
-    put(`${k === 0 ? '' : ','}${JSON.stringify(key)}:`);
-    const start = length;
+    text += `${k === 0 ? '' : ','}${JSON.stringify(key)}:`;
+    const start = text.length;
     if (isRosterTable(key) && Array.isArray(value)) {
-      put('[');
+      text += '[';
       value.forEach((record, i) => {
-        if (i > 0) put(',');
-        starts[key].push(length);
-        put(asciiJson(record));
+        if (i > 0) text += ',';
+        starts[key].push(text.length);
+        text += asciiJson(record);
       });
-      put(']');
-    } else put(asciiJson(value));
-    sections[key] = [start, length];
+      text += ']';
+    } else text += asciiJson(value);
+    sections[key] = [start, text.length];
   });
-  put('}');
+  text += '}';
   const ids = Object.fromEntries(ROSTER_TABLES.map((t) => [t, collections[t].map((r) => r.id)]));
   const keys = Object.fromEntries(
     Object.entries(LOOKUPS)
       .filter(([, l]) => l.key !== 'id')
       .map(([name, l]) => [name, collections[l.table].map((r) => keyOf(l, r))]),
   );
-  return { text: parts.join(''), index: { sections, starts, ids: ids as RosterIndex['ids'], keys } };
+  return { text, index: { sections, starts, ids: ids as RosterIndex['ids'], keys } };
 }
 
 export function indexFileName(rosterFile: string): string {

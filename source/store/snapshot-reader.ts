@@ -69,19 +69,13 @@ export class SnapshotReader {
     }
     const contactParts = (head ?? inline!.main).contactParts;
     // The months are read beside the roster, unless which months depends on its settings.
-    const months = typeof range === 'function' ? null : this.readMonths(contactParts, fromMonthOf(range));
-    months?.catch(() => undefined);
+    const early = typeof range === 'function' ? null : this.readMonths(contactParts, fromMonthOf(range));
+    early?.catch(() => undefined);
     const roster = head && (await this.readRoster(head.roster));
     const main: MainFile = head ? roster!.with({ revision: head.revision, contactParts }) : deepFreeze(inline!.main);
     const fromMonth = fromMonthOf(typeof range === 'function' ? range(main) : range);
-    return {
-      main,
-      roster: roster?.ref ?? null,
-      fromMonth,
-      months: await (months ?? this.readMonths(contactParts, fromMonth)),
-      inline: false,
-      ...file,
-    };
+    const months = await (early ?? this.readMonths(contactParts, fromMonth));
+    return { main, roster: roster?.ref ?? null, fromMonth, months, inline: false, ...file };
   }
 
   private async readMonths(contactParts: MainFile['contactParts'], fromMonth: MonthKey | null) {
