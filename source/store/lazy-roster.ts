@@ -116,47 +116,69 @@ export class LazyRoster {
     const index = this.index;
     if (index === null) return lists;
     const through = new Map<string | symbol, unknown>(
-      LOOKUP_NAMES.map((name) => [name, indexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name])]),
+      LOOKUP_NAMES.map((name) => [name, new IndexedMap(this, LOOKUPS[name], keysOf(index, name)!, () => lists[name])]),
     );
     return new Proxy(lists, { get: (target, name) => through.get(name) ?? (Reflect.get(target, name) as unknown) });
   }
 }
 
 /** A map of LOOKUPS read through the index; a key it cannot answer, and anything but get and has, reads the whole map. */
-function indexedMap(
-  roster: LazyRoster,
-  lookup: Lookup,
-  keyList: readonly (string | null)[],
-  wholeMap: () => ReadonlyMap<string, unknown>,
-): ReadonlyMap<string, unknown> {
-  const found = new Map<string, unknown>();
-  let whole: ReadonlyMap<string, unknown> | undefined;
+class IndexedMap implements ReadonlyMap<string, unknown> {
+  readonly #found = new Map<string, unknown>();
+  #whole: ReadonlyMap<string, unknown> | undefined;
+
+  constructor(
+    private readonly roster: LazyRoster,
+    private readonly lookup: Lookup,
+    private readonly keyList: readonly (string | null)[],
+    private readonly wholeMap: () => ReadonlyMap<string, unknown>,
+  ) {}
+
   // A change looks up a few keys: each is found by a scan of its key list, cheaper than a map of the
   // whole list (and most lists are never looked up). An empty key is left to the whole map.
-  const find = (key: string): unknown => {
+  #find(key: string): unknown {
+    const { keyList, lookup } = this;
     const places: number[] = [];
     if (key !== '' && lookup.many)
       for (let i = keyList.indexOf(key); i >= 0; i = keyList.indexOf(key, i + 1)) places.push(i);
     // The last record wins, as in LazyIndexes' maps.
     else if (key !== '' && keyList.lastIndexOf(key) >= 0) places.push(keyList.lastIndexOf(key));
     if (places.length === 0) return undefined;
-    const records = places.map((i) => roster.record(lookup.table, i));
+    const records = places.map((i) => this.roster.record(lookup.table, i));
     if (!records.every((r) => r !== undefined && keyOf(lookup, r) === key)) return undefined;
     const value = lookup.many ? records : records[0];
-    found.set(key, value);
+    this.#found.set(key, value);
     return value;
-  };
-  const get = (key: string): unknown =>
-    whole ? whole.get(key) : (found.get(key) ?? find(key) ?? (whole = wholeMap()).get(key));
-  const answered: Record<string | symbol, unknown> = { get, has: (key: string) => get(key) !== undefined };
-  return new Proxy(answered, {
-    get: (target, name) => {
-      if (Object.hasOwn(target, name)) return target[name];
-      whole ??= wholeMap();
-      const value = Reflect.get(whole, name, whole) as unknown;
-      return typeof value === 'function' ? (value as () => unknown).bind(whole) : value;
-    },
-  }) as unknown as ReadonlyMap<string, unknown>;
+  }
+
+  #all(): ReadonlyMap<string, unknown> {
+    return (this.#whole ??= this.wholeMap());
+  }
+
+  get(key: string): unknown {
+    return this.#whole ? this.#whole.get(key) : (this.#found.get(key) ?? this.#find(key) ?? this.#all().get(key));
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  get size(): number {
+    return this.#all().size;
+  }
+  keys() {
+    return this.#all().keys();
+  }
+  values() {
+    return this.#all().values();
+  }
+  entries() {
+    return this.#all().entries();
+  }
+  forEach(callback: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void, thisArg?: unknown) {
+    this.#all().forEach(callback, thisArg);
+  }
+  [Symbol.iterator]() {
+    return this.#all()[Symbol.iterator]();
+  }
 }
 
 /** `collections` with `extra` beside it: a roster's collections stay unread. */
