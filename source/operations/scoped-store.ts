@@ -26,7 +26,7 @@ import {
 } from '../store/datastore-file.js';
 import type { BackupInfo } from '../store/backups.js';
 import type { RestoredBackup } from '../store/restore.js';
-import type { JournalEntry } from '../store/journal.js';
+import { summarizeChanges, type JournalEntry } from '../domain/journal-entry.js';
 
 export type { Change, ContactRange, RangeArg, Saved, StoreOptions } from '../store/datastore-file.js';
 
@@ -163,8 +163,6 @@ export class ScopedStore {
     const scope = scopeOf(actorIn(data, this.who));
     if (scope === null) return this.#store.history(limit);
     const seen = journalRecordSeen(scope, data);
-    // Loaded as the store loads the journal: only when read.
-    const { summarizeChanges } = await import('../store/journal.js');
     const shown: JournalEntry[] = [];
     for (const entry of await this.#store.history()) {
       const changes = (entry.changes ?? [])

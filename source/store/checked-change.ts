@@ -8,7 +8,7 @@ import { journalSettings } from '../domain/robots.js';
 import type { Contact, Datastore } from '../domain/schema.js';
 import { ROSTER_TABLES, type RosterTable, type Table } from '../domain/tables.js';
 import type { MainCollections } from './file-schemas.js';
-import type { CollectionName, RecordChange } from './journal.js';
+import type { CollectionName, RecordChange } from '../domain/journal-entry.js';
 import { describeIssues } from './issue-text.js';
 import { sameRoster } from './lazy-roster.js';
 

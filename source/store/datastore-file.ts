@@ -10,7 +10,7 @@ import type { Datastore } from '../domain/schema.js';
 import { reportingTerm } from '../domain/terms.js';
 import { filesOf, listBackups, type BackupInfo } from './backups.js';
 import { readDigest, writeDigest } from './digest-file.js';
-import type { JournalEntry } from './journal.js';
+import type { JournalEntry } from '../domain/journal-entry.js';
 import type { RestoredBackup } from './restore.js';
 import { stampOf } from '../files/file-identity.js';
 import { layoutOf, type DatastoreLayout } from './layout.js';
@@ -186,10 +186,11 @@ export class DatastoreFile {
 
   /** Reverts the latest change not yet undone (or the given revision), if nothing later depends on it. */
   async undo(meta: { action: string; user?: string }, revision?: number): Promise<Saved<string>> {
-    const { plannedUndo } = await import('./undo.js');
+    const [{ plannedUndo }, { newestEntries }] = await Promise.all([import('../domain/undo.js'), journal()]);
     return this.withLock(async (lock) => {
       const { main } = await this.reader.read('none');
-      const { entry, change, contacts } = await plannedUndo(this.layout.journal, main.revision, revision);
+      const newest = newestEntries(this.layout.journal, main.revision);
+      const { entry, change, contacts } = await plannedUndo(newest, main.revision, revision);
       return this.applyLocked(lock, change, { ...meta, contacts, undoOf: entry.revision }, entry);
     });
   }

@@ -3,7 +3,7 @@
 import { open, rm, stat, truncate } from 'node:fs/promises';
 // zod/mini: a save reads the oldest line, and loads no other schema API (contact-schema.ts).
 import * as z from 'zod/mini';
-import { TABLE_LABELS, TABLES } from '../domain/tables.js';
+import { COLLECTIONS, type JournalEntry } from '../domain/journal-entry.js';
 import { PRIVATE_MODE, replacePrivateFile } from '../files/private-files.js';
 import { expiredEntries, KEEP_JOURNAL_ENTRIES, olderThanKept } from './retention.js';
 import { sha256 } from '../files/file-identity.js';
@@ -25,47 +25,23 @@ export function parseJournalLine(line: string, one = false): JournalEntry | null
   if (checked ? sha256(json).slice(0, 16) !== checked[1] : line.includes('"check":')) return null;
   try {
     const parsed = entrySchema.safeParse(JSON.parse(json), one ? { jitless: true } : undefined);
-    return parsed.success ? (parsed.data as JournalEntry) : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-export const COLLECTIONS = ['settings', ...TABLES] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
-
-export const COLLECTION_LABELS: Record<CollectionName, string> = { settings: '设置', ...TABLE_LABELS };
-
-const recordChangeSchema = z.object({
-  collection: z.enum(COLLECTIONS),
-  id: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-export type RecordChange = { collection: CollectionName; id: string; before: unknown; after: unknown };
-
-const entrySchema = z.object({
+const entrySchema: z.ZodMiniType<JournalEntry> = z.object({
   revision: z.int(),
   at: z.string(),
   user: z.string(),
   action: z.string(),
   summary: z.string(),
-  /** null: not undoable (a restore replaces everything; the state before it is a backup). */
-  changes: z.nullable(z.array(recordChangeSchema)),
+  changes: z.nullable(
+    z.array(z.object({ collection: z.enum(COLLECTIONS), id: z.string(), before: z.unknown(), after: z.unknown() })),
+  ),
   undoOf: z.optional(z.int()),
 });
-export type JournalEntry = z.infer<typeof entrySchema> & { changes: RecordChange[] | null };
-
-/** `联系记录 新增 1；联系分配 修改 1` */
-export function summarizeChanges(changes: readonly RecordChange[]): string {
-  const counts = new Map<string, number>();
-  for (const c of changes) {
-    const verb = c.before === null ? '新增' : c.after === null ? '删除' : '修改';
-    const key = `${COLLECTION_LABELS[c.collection]} ${verb}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts.size === 0 ? '无改动' : [...counts].map(([k, n]) => `${k} ${n}`).join('；');
-}
 
 /** Fsynced, on a line of its own even after a torn one; a failed append leaves no trace. Returns the size before. */
 export async function appendEntry(file: string, entry: JournalEntry): Promise<number> {

@@ -1,7 +1,7 @@
 // What callers pass to and get back from the store (datastore-file.ts re-exports these).
 import type { Indexes } from '../domain/indexes.js';
 import type { Datastore } from '../domain/schema.js';
-import type { JournalEntry } from './journal.js';
+import type { JournalEntry } from '../domain/journal-entry.js';
 import type { RangeArg } from './snapshot.js';
 
 /** A change to the data, given the store's lookups into it (through the roster's index when it can: lazy-roster.ts). */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { datastoreSchema, type Datastore } from '../../source/domain/schema.js';
 import { ROSTER_TABLES, TABLE_LABELS, TABLES, type TablesOf } from '../../source/domain/tables.js';
-import { COLLECTIONS } from '../../source/store/journal.js';
+import { COLLECTIONS } from '../../source/domain/journal-entry.js';
 import { computeChanges } from '../../source/store/checked-change.js';
 import { smallSchool } from '../helpers/fixtures.js';
 

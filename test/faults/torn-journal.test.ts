@@ -9,8 +9,8 @@ import {
   journalSize,
   latestEntries,
   parseJournalLine,
-  type JournalEntry,
 } from '../../source/store/journal.js';
+import type { JournalEntry } from '../../source/domain/journal-entry.js';
 import { assignedStore, logNote, notes, tempDir } from './fault-helpers.js';
 
 describe('torn journal lines', () => {

@@ -9,10 +9,10 @@ import {
   latestEntries,
   newestEntries,
   parseJournalLine,
-  type JournalEntry,
 } from '../../source/store/journal.js';
+import type { JournalEntry } from '../../source/domain/journal-entry.js';
 import { expiredEntries } from '../../source/store/retention.js';
-import { undoCandidate } from '../../source/store/undo.js';
+import { undoCandidate } from '../../source/domain/undo.js';
 
 const entry = (revision: number, extra: Partial<JournalEntry> = {}): JournalEntry => ({
   revision,

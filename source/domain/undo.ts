@@ -1,16 +1,20 @@
-// Undo (README: Backups, journal, undo, restore): a refusal names the later change in the way.
+// Undo (README: Backups, journal, undo, restore): which change to revert, and the change that puts its
+// records back. The store runs it like any other change, under the lock; a refusal names the later change in the way.
 import { isDeepStrictEqual } from 'node:util';
-import { shanghaiDateTime } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
-import { buildIndexes } from '../domain/indexes.js';
-import { datastoreProblems } from '../domain/invariants.js';
-import { journalSettings } from '../domain/robots.js';
-import type { Datastore, Settings } from '../domain/schema.js';
-import { COLLECTION_LABELS, newestEntries, type JournalEntry, type RecordChange } from './journal.js';
+import { shanghaiDateTime } from './dates.js';
+import { UserError } from './errors.js';
+import { buildIndexes } from './indexes.js';
+import { datastoreProblems } from './invariants.js';
+import { COLLECTION_LABELS, type JournalEntry, type RecordChange } from './journal-entry.js';
+import { journalSettings } from './robots.js';
+import type { Datastore, Settings } from './schema.js';
 
-/** The entry to undo, the change that reverts it (refused if it adds a problem) and the contacts it must read. */
-export async function plannedUndo(journal: string, currentRevision: number, revision?: number) {
-  const { entry, later } = await undoCandidate(newestEntries(journal, currentRevision), currentRevision, revision);
+/**
+ * Of the journal's entries, newest first: the entry to undo, the change that reverts it (refused if it adds
+ * a problem) and the contacts it must read.
+ */
+export async function plannedUndo(newest: AsyncIterable<JournalEntry>, currentRevision: number, revision?: number) {
+  const { entry, later } = await undoCandidate(newest, currentRevision, revision);
   const change = (data: Datastore): string => {
     const problemsBefore = new Set(datastoreProblems(data, buildIndexes(data)));
     revertEntry(data, entry, later);
