@@ -6,7 +6,7 @@ import type { Cadre, ClassGroup, College, Dorm, Student } from './schema.js';
 import type { Duty } from './vocabulary.js';
 
 /** The records a user names by what she types (姓名 or 工号, 班级名称, 楼-号, 学号). */
-export type NamedTable = 'cadres' | 'classes' | 'dorms' | 'students';
+export type NamedTable = 'colleges' | 'cadres' | 'classes' | 'dorms' | 'students';
 
 /** Nothing (in the data at hand) is what she typed: for a college user, perhaps another college's record. */
 export class NotFoundError extends UserError {
@@ -59,7 +59,7 @@ export function findCollege(idx: Pick<Indexes, 'collegeByName'>, name: string): 
   const college = idx.collegeByName.get(name.trim());
   if (!college) {
     const known = [...idx.collegeByName.keys()].join('、') || '（尚无学院）';
-    throw new UserError(`找不到学院“${name.trim()}”：已有的学院有 ${known}`);
+    throw new NotFoundError(`找不到学院“${name.trim()}”：已有的学院有 ${known}`, 'colleges', name.trim());
   }
   return college;
 }

@@ -14,6 +14,8 @@ function holders(data: Datastore, miss: NotFoundError): string[] {
   const owners = new Owners([data]);
   const typed = miss.typed;
   switch (miss.table) {
+    case 'colleges':
+      return data.colleges.filter((c) => c.name === typed).map((c) => c.id);
     case 'cadres':
       return data.cadres
         .filter((c) => c.employeeNo === typed || normalizeName(c.name) === normalizeName(typed))
@@ -31,6 +33,7 @@ function holders(data: Datastore, miss: NotFoundError): string[] {
 export function heldElsewhere(data: Datastore, miss: NotFoundError): string | null {
   const colleges = holders(data, miss);
   if (colleges.length === 0) return null;
+  if (miss.table === 'colleges') return `学院“${miss.typed}”是其他学院`;
   return `${TABLE_LABELS[miss.table]}“${miss.typed}”属于${colleges.every((c) => c === SCHOOL) ? '全校统筹' : '其他学院'}`;
 }
 

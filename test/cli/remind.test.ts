@@ -349,7 +349,8 @@ describe('remind', () => {
     try {
       const other = await ssh('wang', `webhook set 机电信息学院 '${base}/ok?key=${KEY}'`);
       expect(other.code).toBe(1);
-      expect(other.stderr).toMatch(/找不到学院“机电信息学院”/);
+      // The college exists: she is told it is not hers, not that there is none.
+      expect(other.stderr).toMatch(/只能修改本学院（经济管理学院）的记录：学院“机电信息学院”是其他学院，未做任何改动/);
       expect((await ssh('wang', `webhook set 经济管理学院 '${base}/ok?key=${KEY}'`)).code).toBe(0);
       const list = await ssh('wang', 'webhook list');
       expect(list.stdout).toContain('经济管理学院');

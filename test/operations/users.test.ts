@@ -176,6 +176,16 @@ describe('identity and scope', () => {
       ],
       ['wang', 'end --cadre 周七 --date 2026-10-01 --reason 调整', /干部“周七”属于其他学院/],
       ['wang', 'assign --cadre 李四 --class 软件1班 --start 2026-10-01', /班级“软件1班”属于其他学院/],
+      // --college and remind's --cadre name another college's record: said so, not 找不到.
+      ...['overdue', 'coverage', 'contacts', 'remind', 'export form2 --out -'].map(
+        (command): [string, string, RegExp] => [
+          'wang',
+          `${command} --college 机电信息学院`,
+          /只能查看本学院（经济管理学院）的记录：学院“机电信息学院”是其他学院/,
+        ],
+      ),
+      ['wang', 'remind --cadre 周七', /只能查看本学院（经济管理学院）的记录：干部“周七”属于其他学院/],
+      ['wang', 'overdue --college 不存在学院', /找不到学院“不存在学院”：已有的学院有 经济管理学院$/m],
       ['wang', 'users list', /不能运行“/],
       ['wang', 'overdue --data /other/file.json', /不能指定 --data/],
       ['wang', 'overdue --data=/other/file.json', /不能指定 --data/],

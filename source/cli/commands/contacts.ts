@@ -30,10 +30,10 @@ export const contactsCommand: CommandModule<GlobalArgs, Args> = {
     const store = openStore(args);
     const data = await store.load(args.from ? dateArg(args.from, 'from') : 'all');
     const idx = buildIndexes(data);
-    const cadre = args.cadre;
+    const { cadre, college } = args;
     const list = contactHistory(data, idx, {
       cadreId: cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined,
-      collegeId: args.college ? findCollege(idx, args.college).id : undefined,
+      collegeId: college ? (await store.find(() => findCollege(idx, college))).id : undefined,
       from: args.from ? dateArg(args.from, 'from') : undefined,
       to: args.to ? dateArg(args.to, 'to') : undefined,
     });

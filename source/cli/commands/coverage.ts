@@ -30,8 +30,9 @@ export const coverageCommand = plainCommand<Args>({
     const idx = buildIndexes(data);
     // Her part of the data holds the cadres once assigned to her classes too: only her colleges' are hers to pair.
     const scoped = scopeOf(await store.actor()) !== null;
-    const colleges = args.college
-      ? new Set([findCollege(idx, args.college).id])
+    const college = args.college;
+    const colleges = college
+      ? new Set([(await store.find(() => findCollege(idx, college))).id])
       : scoped
         ? new Set(data.colleges.map((c) => c.id))
         : null;

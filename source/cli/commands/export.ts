@@ -54,7 +54,7 @@ async function context(args: Args, contacts: RangeArg = 'none') {
   const store = openStore(args);
   const data = await store.load(contacts);
   const idx = buildIndexes(data);
-  const cadre = args.cadre;
+  const { cadre, college } = args;
   return {
     data,
     idx,
@@ -62,7 +62,7 @@ async function context(args: Args, contacts: RangeArg = 'none') {
       out: args.out,
       asOf: dateArg(args['as-of'], 'as-of'),
       force: args.force,
-      collegeId: args.college ? findCollege(idx, args.college).id : undefined,
+      collegeId: college ? (await store.find(() => findCollege(idx, college))).id : undefined,
       cadreId: cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined,
     },
   };

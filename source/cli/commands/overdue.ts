@@ -53,7 +53,8 @@ export const overdueCommand = plainCommand<Args>({
     } else {
       const data = await store.load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
       const idx = buildIndexes(data);
-      const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
+      const college = args.college;
+      const collegeId = college ? (await store.find(() => findCollege(idx, college))).id : undefined;
       const cadre = args.cadre;
       const cadreId = cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined;
       report = overdueReport(data, idx, asOf, { collegeId, cadreId, status });

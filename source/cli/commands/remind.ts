@@ -90,8 +90,9 @@ export const remindCommand: CommandModule<GlobalArgs, Args> = {
     const prepare = async (lock: SendLock | null) => {
       const data = await store.load((main) => reportingTerm(main.settings.terms, asOf)?.start ?? 'none');
       const idx = buildIndexes(data);
-      const collegeId = args.college ? findCollege(idx, args.college).id : undefined;
-      const cadreId = args.cadre ? findCadre(idx, args.cadre).id : undefined;
+      const { college, cadre } = args;
+      const collegeId = college ? (await store.find(() => findCollege(idx, college))).id : undefined;
+      const cadreId = cadre ? (await store.find(() => findCadre(idx, cadre))).id : undefined;
       const report = reminders(data, idx, asOf, { collegeId, cadreId, soon });
       const robots = robotsOf(data.settings);
       const colleges = [];
