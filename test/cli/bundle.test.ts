@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleProgram } from '../../source/build/bundle-cli.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 
-// Inside the checkout, so that the packages left in node_modules (yargs, string-width) are found.
-const BUILT = resolve('node_modules/.cache/sanlianxi-bundle-test');
+// Inside the checkout, so that the packages left in node_modules (yargs, string-width) are found; one
+// folder per run, since checkouts that share node_modules may run this test at the same time.
+const BUILT = resolve(`node_modules/.cache/sanlianxi-bundle-test-${process.pid}`);
 const FAST_ONLY = join(BUILT, 'fast-only');
 const PROGRAM_ONLY = join(BUILT, 'program-only');
 const SSH = { SSH_CONNECTION: '127.0.0.1 50000 127.0.0.1 22' };
@@ -71,6 +72,8 @@ async function inProcess(args: string[], env: Record<string, string> = {}): Prom
     for (const name of Object.keys(env)) delete process.env[name];
   }
 }
+
+afterAll(() => rmSync(BUILT, { recursive: true, force: true }));
 
 beforeAll(async () => {
   rmSync(BUILT, { recursive: true, force: true });
