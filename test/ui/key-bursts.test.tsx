@@ -54,3 +54,22 @@ describe.concurrent('keys arriving in one read', () => {
     expect(ui.frame()).not.toContain('关闭帮助');
   });
 });
+
+// More than fifty keys in one read (a held key, typing ahead over a slow link): each key renders and
+// runs its effects before the next goes, and React must not take that chain for a render loop (the
+// test setup fails a test on its warning). One test at a time: React counts the chain per app, and
+// another app rendering in between would hide it.
+describe('a held key: more than fifty keys in one read', () => {
+  it('sixty j and a k in a list end on the second row', async () => {
+    const ui = await openScreen('4', '班级（3/3）');
+    await ui.burst(...'j'.repeat(60), 'k');
+    await ui.until('第 2/3 行');
+  });
+
+  it('sixty characters and fifty-seven Backspaces in a text field leave three', async () => {
+    const ui = await openScreen('8', '导入 / 导出');
+    await ui.press(KEY.tab);
+    await ui.burst(...'abc'.repeat(20), ...Array<string>(57).fill(KEY.backspace));
+    await ui.until(/文件路径：abc +│/);
+  });
+});

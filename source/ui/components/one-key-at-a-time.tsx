@@ -7,10 +7,15 @@
 // So the frame re-emits ink's input events one key at a time, each next key only after React has
 // rendered the last one and run its effects — the effects are where useInput subscribes a handler
 // that sees the new state. The wait is a counter bumped with each key: its effect runs after the
-// effects of everything below it in the same commit. This sits on ink's own input event, after ink's
-// parser, so every useInput (the screens, ink-text-input, ink's focus keys) gets single keys and no
-// escape sequence is parsed here. Node's readline keypress parser could split the keys too, but it
-// holds a lone Esc for 500 ms and cannot tell when React has caught up; a timer cannot either.
+// effects of everything below it in the same commit. The next key then goes in a turn of the event
+// loop of its own, as a key read from the terminal does, after the render an effect of the last key
+// may have asked for (ink-text-input places its cursor from an effect): sent from inside the effect, or
+// taken into that render, each key of a long burst (a held Backspace over SSH) would be one more
+// update made during effects, and React takes more than fifty in a row for a render loop ("Maximum
+// update depth exceeded"; test/helpers/no-update-loops.ts fails a test on it). This sits on ink's own input event, after ink's parser, so every useInput (the screens,
+// ink-text-input, ink's focus keys) gets single keys and no escape sequence is parsed here. Node's
+// readline keypress parser could split the keys too, but it holds a lone Esc for 500 ms and cannot
+// tell when React has caught up; a timer cannot either.
 //
 // ink's input event (useStdin's internal_eventEmitter) is private: ink has no public way to hand useInput
 // one key at a time, and its parser is not exported, so cutting keys before ink (a stdin stream of our
@@ -62,7 +67,7 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
   const { internal_eventEmitter: events } = useStdin();
   const [delivered, setDelivered] = useState(0);
   const [released, setReleased] = useState(0);
-  const pump = useRef({ queue: [] as string[], waiting: false, ready, held: 0, next: () => {} });
+  const pump = useRef({ queue: [] as string[], waiting: false, ready, held: 0, next: () => {}, soon: () => {} });
   // A hold ends with a render of its own, after the renders of what settled it: its effect lets the keys go.
   const hold = useCallback((until: Promise<unknown>) => {
     pump.current.held += 1;
@@ -84,6 +89,23 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
       emit.call(events, 'input', key);
       setDelivered((n) => n + 1);
     };
+    // From an effect: the next key in a turn of the event loop after the render the effects asked for.
+    // React asks its scheduler for a render from a microtask queued with the setState; a turn asked for
+    // from a microtask queued after that one comes after the render. Keys arriving meanwhile queue.
+    let asked = false;
+    let turn: NodeJS.Immediate | undefined;
+    p.soon = () => {
+      p.waiting = true;
+      if (asked) return;
+      asked = true;
+      queueMicrotask(() => {
+        turn = setImmediate(() => {
+          asked = false;
+          p.waiting = false;
+          p.next();
+        });
+      });
+    };
     events.emit = function (this: typeof events, name: string | symbol, ...args: unknown[]) {
       const event = args[0];
       if (name !== 'input' || typeof event !== 'string') return emit.call(this, name, ...args);
@@ -98,14 +120,15 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
     };
     return () => {
       events.emit = emit;
+      clearImmediate(turn);
       p.queue.length = 0;
       p.next = () => {};
+      p.soon = () => {};
     };
   }, [events]);
   // Runs after the effects below it of the commit that rendered the last key: the next key may go.
   useEffect(() => {
-    pump.current.waiting = false;
-    pump.current.next();
+    pump.current.soon();
   }, [delivered]);
   // Once ready or released, the keys that waited go, unless one is already on its way (a key arriving
   // between this render and its effects sends the first): its own render lets the next go, as above.
@@ -113,7 +136,7 @@ export function OneKeyAtATime({ ready = true, children }: { ready?: boolean; chi
     pump.current.ready = ready;
   }, [ready]);
   useEffect(() => {
-    if (ready && !pump.current.waiting) pump.current.next();
+    if (ready && !pump.current.waiting) pump.current.soon();
   }, [ready, released]);
   return <HoldContext.Provider value={hold}>{children}</HoldContext.Provider>;
 }
