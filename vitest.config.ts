@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     // The fault-injection suite runs on its own: npm run faults (vitest.faults.config.ts).
     exclude: ['test/faults/**', 'node_modules/**'],
+    // A test fails when React warns of an update loop (it only logs it).
+    setupFiles: ['test/helpers/no-update-loops.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     env: { TZ: 'Asia/Shanghai', NO_COLOR: '1' },
