@@ -9,10 +9,12 @@
 // that sees the new state. The wait is a counter bumped with each key: its effect runs after the
 // effects of everything below it in the same commit. The next key then goes in a turn of the event
 // loop of its own, as a key read from the terminal does, after the render an effect of the last key
-// may have asked for (ink-text-input places its cursor from an effect): sent from inside the effect, or
-// taken into that render, each key of a long burst (a held Backspace over SSH) would be one more
+// may have asked for (ink-text-input places its cursor from an effect): sent from inside the effect,
+// or taken into that render, each key of a long burst (a held Backspace over SSH) would be one more
 // update made during effects, and React takes more than fifty in a row for a render loop ("Maximum
-// update depth exceeded"; test/helpers/no-update-loops.ts fails a test on it). This sits on ink's own input event, after ink's parser, so every useInput (the screens,
+// update depth exceeded"; test/helpers/no-update-loops.ts fails a test on it).
+//
+// This sits on ink's own input event, after ink's parser, so every useInput (the screens,
 // ink-text-input, ink's focus keys) gets single keys and no escape sequence is parsed here. Node's
 // readline keypress parser could split the keys too, but it holds a lone Esc for 500 ms and cannot
 // tell when React has caught up; a timer cannot either.
