@@ -1,7 +1,7 @@
 // How a command line ends, for both programs (program.ts, fast.ts): its exit code and, for an error,
 // the lines on stderr.
 import { isUserError } from '../domain/errors.js';
-import { safeText } from '../domain/safe-text.js';
+import { safeLines, safeText } from '../domain/safe-text.js';
 import { storageProblem } from '../files/storage-errors.js';
 import { setIdentity } from './runtime.js';
 
@@ -21,7 +21,7 @@ export async function outcome(work: () => Promise<void>): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (isUserError(error)) {
-      process.stderr.write(`${error.message.split('\n').map(safeText).join('\n')}\n`);
+      process.stderr.write(`${safeLines(error.message)}\n`);
       return 1;
     }
     // A file-system error no layer below turned into a message (the store's own say whether a change was saved).

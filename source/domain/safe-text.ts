@@ -16,6 +16,11 @@ export function safeText(value: string): string {
   return value.replace(UNSAFE, '\ufffd');
 }
 
+/** safeText for text of several lines (a message, a report): its line breaks kept. */
+export function safeLines(value: string): string {
+  return value.split('\n').map(safeText).join('\n');
+}
+
 /**
  * What in `text` a terminal would obey, named for a message (`控制字符 U+001B`, `换行`), or null. Notes
  * may keep line breaks and tabs (`allowLineBreaks`). Input refuses what safeText would replace.

@@ -2,6 +2,7 @@
 // name, store hints and messages for both; the client only says who it is and what it shows.
 import type { ChangeContext } from '../domain/context.js';
 import type { Datastore } from '../domain/schema.js';
+import { safeLines } from '../domain/safe-text.js';
 import type { Operation } from './operation.js';
 import type { RangeArg, ScopedStore } from './scoped-store.js';
 
@@ -17,7 +18,7 @@ export interface Client {
 
 export interface Done<R> {
   result: R;
-  /** What was done, for the user. */
+  /** What was done, for the user: names it repeats neutralised for a terminal (safe-text.ts). */
   message: string;
   /** Saved, but a step after the save was left undone (e.g. its backup): one line for the user, else null. */
   notice: string | null;
@@ -44,14 +45,20 @@ export class OperationRunner {
     const saved = await op.run(this.store, input, this.client.context(), this.options(op));
     const notice = saved.notice ?? null;
     if (notice !== null) this.client.notice?.(notice);
-    return { result: saved.result, message: op.done(saved.result), notice, data: saved.data, revision: saved.revision };
+    return {
+      result: saved.result,
+      message: safeLines(op.done(saved.result)),
+      notice,
+      data: saved.data,
+      revision: saved.revision,
+    };
   }
 
   /** The operation on the store as it is now, saved nowhere; throws what the run would throw. */
   async preview<I, R>(op: Operation<I, R>, input: I): Promise<Previewed<R>> {
     if (!op.preview) throw new Error(`操作“${op.name}”没有预览`);
     const { result, data } = await op.preview(this.store, input, this.client.context(), this.options(op));
-    return { result, question: op.question ? op.question(result) : op.done(result), data };
+    return { result, question: safeLines(op.question ? op.question(result) : op.done(result)), data };
   }
 
   private options(op: Operation<unknown, unknown>) {

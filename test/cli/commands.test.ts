@@ -2,7 +2,7 @@
 // Each command runs in this process through run(argv); cli-process.test.ts runs a few as real processes.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatastoreFile } from '../../source/store/datastore-file.js';
 import { AUTUMN, smallSchool } from '../helpers/fixtures.js';
@@ -202,6 +202,28 @@ describe('sanlianxi commands', async () => {
     expect(out).toContain('张三�[2J�[31m');
     expect(out).not.toContain('\u001b');
   });
+
+  it("a change's message, remind's and overdue's text, export's notes neutralise the names they repeat", async () => {
+    // Such a name reaches the data through a form of the terminal UI, which does not refuse it.
+    const data = smallSchool([{ ...AUTUMN, name: `${AUTUMN.name}\u001b[2J` }]);
+    for (const cadre of data.cadres) cadre.name += '\u001b]0;x\u0007\u202e\u009b';
+    writeFileSync(file, JSON.stringify(data));
+    const said = [
+      await run(['assign', '--cadre', 'T001', '--class', '会计1班', '--start', '2026-09-01'], file),
+      await run(['log', '--cadre', 'T001', '--type', '班级', '--target', '会计1班', '--date', '2026-09-03'], file),
+      await run(['remind', '--as-of', '2026-10-05'], file),
+      await run(['overdue', '--as-of', '2026-10-05'], file),
+      await run(['end', '--cadre', 'T001', '--date', '2026-10-30', '--reason', '离职'], file),
+      await run(['export', 'form1', '--out', join(dirname(file), '附件1.xlsx'), '--as-of', '2026-11-05'], file),
+    ];
+    for (const r of said) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/(张三|李四)�]0;x���/);
+      // eslint-disable-next-line no-control-regex -- control characters are what must not be printed
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0007\u001b\u009b\u202e]/);
+    }
+  });
+
   it('without a terminal the UI refuses with exit 1 and names the commands to use, the file untouched', async () => {
     const before = readFileSync(file, 'utf8');
     const r = await run(['--as-of', '2026-09-20'], file);

@@ -5,6 +5,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { buildIndexes } from '../../domain/indexes.js';
 import { cadreLabel } from '../../domain/labels.js';
 import { findCadre, findCollege } from '../../domain/lookup.js';
+import { safeLines } from '../../domain/safe-text.js';
 import { findTerm } from '../../domain/terms.js';
 import { dateArg, openStore, type GlobalArgs } from '../runtime.js';
 import type { RangeArg } from '../../operations/scoped-store.js';
@@ -34,7 +35,7 @@ const exports = () => import('../../io/exports.js');
  */
 async function exported(args: Args, write: (out: string) => Promise<string>): Promise<void> {
   if (args.out !== '-') {
-    console.log(await write(args.out));
+    console.log(safeLines(await write(args.out)));
     return;
   }
   const dir = await mkdtemp(join(tmpdir(), 'sanlianxi-export-'));
@@ -43,7 +44,7 @@ async function exported(args: Args, write: (out: string) => Promise<string>): Pr
     const said = await write(file);
     const bytes = await readFile(file);
     await new Promise<void>((done, fail) => process.stdout.write(bytes, (error) => (error ? fail(error) : done())));
-    process.stderr.write(`${said.replace(file, '标准输出')}\n`);
+    process.stderr.write(`${safeLines(said.replace(file, '标准输出'))}\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

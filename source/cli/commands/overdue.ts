@@ -9,7 +9,7 @@ import { dateArg, oneOf, openStore, outputColumns, type GlobalArgs } from '../ru
 import { renderTable, type TableFit } from '../text-table.js';
 import { plainCommand } from '../plain-command.js';
 import { EXIT_ROWS_FOUND, OVERDUE_LINE } from './overdue-line.js';
-import { safeJson } from '../../domain/safe-text.js';
+import { safeJson, safeText } from '../../domain/safe-text.js';
 
 interface Args extends GlobalArgs {
   'as-of'?: string;
@@ -87,7 +87,7 @@ export function cadreLabels(idx: Indexes): CadreLabel {
 export async function overdueText(labelOf: CadreLabel, report: OverdueReport, columns: number): Promise<string> {
   if (!report.term) return `${report.asOf} 之前没有已配置的学期，无需联系`;
   const overdue = report.rows.filter((r) => r.status === 'overdue').length;
-  const when = `${report.term.name}，截至 ${report.asOf}`;
+  const when = `${safeText(report.term.name)}，截至 ${report.asOf}`;
   const counts = `逾期 ${overdue} 项，待完成 ${report.rows.length - overdue} 项`;
   const { default: stringWidth } = await import('string-width');
   const heading = stringWidth(`${when}：${counts}`) <= columns ? `${when}：${counts}` : `${when}\n${counts}`;

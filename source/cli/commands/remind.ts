@@ -10,7 +10,7 @@ import { reminderMessages } from '../../domain/remind-message.js';
 import { reminders } from '../../domain/remind.js';
 import { maskUrl, robotsOf } from '../../domain/robots.js';
 import { UserError } from '../../domain/errors.js';
-import { safeJson } from '../../domain/safe-text.js';
+import { safeJson, safeLines } from '../../domain/safe-text.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { reportingTerm } from '../../domain/terms.js';
 import { RobotSender } from '../../io/robot-send.js';
@@ -144,20 +144,21 @@ export const remindCommand: CommandModule<GlobalArgs, Args> = {
     } else if (!report.term) {
       console.log(`${asOf} 之前没有已配置的学期，无需催办`);
     } else {
+      // Names in a message are sent as they are (robot-send.ts); a terminal gets them neutralised.
       for (const c of colleges) {
         if (args.send) {
-          if (c.note) console.log(c.note);
+          if (c.note) console.log(safeLines(c.note));
           continue;
         }
         if (c.messages.length === 0) {
-          console.log(`—— ${c.college.college}：没有需要催办的干部\n`);
+          console.log(safeLines(`—— ${c.college.college}：没有需要催办的干部\n`));
           continue;
         }
-        console.log(`—— ${c.college.college}（群机器人：${c.robot ?? '未设置'}）`);
-        console.log(`${c.messages.join('\n\n')}\n`);
+        console.log(safeLines(`—— ${c.college.college}（群机器人：${c.robot ?? '未设置'}）`));
+        console.log(safeLines(`${c.messages.join('\n\n')}\n`));
       }
     }
-    for (const line of failed) process.stderr.write(`${line}\n`);
+    for (const line of failed) process.stderr.write(`${safeLines(line)}\n`);
     if (failed.length > 0) process.exitCode = 1;
   },
 };
