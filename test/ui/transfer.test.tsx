@@ -52,6 +52,33 @@ describe('导入 / 导出 screen', () => {
     await ui.until('导入 / 导出');
   });
 
+  it("at 60×20 each bad row's reason wraps whole, as many rows as the screen holds", async () => {
+    const ui = await startApp(undefined, { size: { columns: 60, rows: 20 } });
+    const file = await fillRoster(join(ui.dir, 'bad.xlsx'), {
+      联系记录: Array.from({ length: 12 }, (_, i) => [
+        '李四',
+        'T002',
+        '寝室',
+        '1号楼-101',
+        `2026-11-${10 + i}`,
+        '寝室走访',
+        '',
+      ]),
+    });
+    await ui.press('8');
+    await ui.until('导入 / 导出');
+    await ui.press(KEY.tab);
+    await ui.burst(...file);
+    await ui.press(KEY.enter);
+    await ui.until('不能导入（数据未改动）');
+    // Wrapped at a space, which the wrap drops: compared without spaces.
+    const text = ui.frame().replace(/\s/g, '');
+    expect(text).toContain('联系记录,第3行,对象:1号楼-101不在李四于2026-11-10的联系分配中：请检查联系对象或日期');
+    // Two lines each: as many as the 20 rows hold, then how many more.
+    expect(ui.frame().split('\n').length).toBeLessThanOrEqual(20);
+    expect(ui.frame()).toMatch(/……另有 \d+ 处/);
+  });
+
   it('says the file is missing', async () => {
     const ui = await openScreen('8', '导入 / 导出');
     await ui.press(KEY.tab);

@@ -19,6 +19,8 @@ import { WithKeys } from '../keyboard.js';
 import { FORM_COMMANDS, type CommandName } from '../keys.js';
 import { useUi } from '../ui-context.js';
 import { Line, Paragraph } from '../components/layout.js';
+import { useTerminalSize, type TerminalSize } from '../hooks/use-terminal-size.js';
+import { textWidth } from '../text-width.js';
 
 const ACTIONS = [
   { value: 'import', label: '导入花名册（XLSX）' },
@@ -43,6 +45,19 @@ const exports = () => import('../../io/exports.js');
 
 type Preview = { file: string; summary: ImportSummary } | { file: string; errors: string[] };
 
+/** The first bad rows, each wrapped whole (its reason says how to fix it), as many as the screen holds. */
+function errorsThatFit(errors: string[], { rows, columns }: TerminalSize): string[] {
+  // Beside them: the title, 导入预览, 共 N 处错误, ……另有, the status bar.
+  let room = rows - 5;
+  const shown: string[] = [];
+  for (const line of errors) {
+    room -= Math.ceil(textWidth(line) / columns);
+    if (room < 0) break;
+    shown.push(line);
+  }
+  return shown;
+}
+
 export function TransferScreen() {
   const {
     data,
@@ -60,6 +75,7 @@ export function TransferScreen() {
   const [values, setValues] = useState<Record<string, string>>({ action: actions[0]!.value, path: '', force: 'no' });
   const [busy, setBusy] = useState(false);
   const hold = useHoldKeys();
+  const size = useTerminalSize();
   const [preview, setPreview] = useState<Preview | null>(null);
   const action = values['action'] as Action;
   const typed = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
@@ -118,6 +134,7 @@ export function TransferScreen() {
   };
 
   if (preview) {
+    const shownErrors = 'errors' in preview ? errorsThatFit(preview.errors.map(safeText), size) : [];
     const onKey = (_input: string, _key: unknown, is: (command: CommandName) => boolean) => {
       if ('summary' in preview && is('confirmImport')) {
         setPreview(null);
@@ -133,10 +150,12 @@ export function TransferScreen() {
           ) : (
             <>
               <Line>共 {preview.errors.length} 处错误，不能导入（数据未改动）：</Line>
-              {preview.errors.slice(0, 14).map((line) => (
-                <Line key={line}>{safeText(line)}</Line>
+              {shownErrors.map((line) => (
+                <Paragraph key={line}>{line}</Paragraph>
               ))}
-              {preview.errors.length > 14 && <Line>……另有 {preview.errors.length - 14} 处</Line>}
+              {preview.errors.length > shownErrors.length && (
+                <Line>……另有 {preview.errors.length - shownErrors.length} 处</Line>
+              )}
             </>
           )}
           <StatusBar commands={'summary' in preview ? ['confirmImport', 'no'] : ['closePreview']} typing />
