@@ -1,9 +1,9 @@
 // 新学年 and 配对: a new academic year's terms with the graduated classes' assignments ended, then the
 // new classes paired with free cadres in one batch — each one journal entry, undone as one; and 加入困难生,
-// a hole of the grid closed from the 网格 screen.
-import { coverStudent } from '../domain/cover.js';
+// 加入寝室: a hole of the grid closed from the 网格 screen.
+import { coverDorm, coverStudent } from '../domain/cover.js';
 import { cadreName, studentLabel } from '../domain/labels.js';
-import { buildIndexes } from '../domain/indexes.js';
+import { buildIndexes, dormKey } from '../domain/indexes.js';
 import { pairAll, startYear, type YearDates, type YearStarted } from '../domain/new-year.js';
 import type { Assignment } from '../domain/schema.js';
 import { dateField } from './fields.js';
@@ -87,4 +87,31 @@ export const coverStudentOperation = changeOperation<CoverStudentInput, CoveredS
   question: (r) =>
     `把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配（自该分配开始的每个月都应联系她）`,
   done: (r) => `已把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
+});
+
+export interface CoverDormInput {
+  dorm: Ref;
+}
+
+export interface CoveredDorm {
+  dorm: string;
+  cadre: string;
+  className: string;
+}
+
+export const coverDormOperation = changeOperation<CoverDormInput, CoveredDorm>({
+  name: '加入寝室',
+  hints: () => ({ contacts: 'none' }),
+  apply(data, input, ctx) {
+    const idx = buildIndexes(data);
+    const { assignment, dorm } = coverDorm(data, idx, dormOf(idx, input.dorm).id, ctx.today);
+    const cadre = idx.cadreById.get(assignment.cadreId);
+    return {
+      dorm: dormKey(dorm),
+      cadre: cadre ? cadreName(idx, cadre) : '',
+      className: idx.classById.get(assignment.classId)?.name ?? '',
+    };
+  },
+  question: (r) => `把寝室 ${r.dorm} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
+  done: (r) => `已把寝室 ${r.dorm} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
 });

@@ -41,6 +41,25 @@ describe.concurrent('网格 screen', () => {
     ui.unmount();
   });
 
+  it('Enter on a dorm added to a held class adds it to the class’s cadre after y', async () => {
+    const data = school();
+    data.dorms.push({ ...data.dorms[0]!, id: 'd_103', number: '103' });
+    const ui = await startApp(data);
+    await ui.press('0');
+    await ui.until('无人联系：班级 0、寝室 1');
+    expect(ui.frame()).toMatch(/寝室\s*│\s*1号楼-103\s*│\s*会计1班/);
+    await ui.press(KEY.enter);
+    await ui.until('把寝室 1号楼-103 加入 张三 对 会计1班 的联系分配');
+    await ui.press('y');
+    await ui.until('已把寝室 1号楼-103 加入 张三 对 会计1班 的联系分配');
+    await ui.until('寝室 0');
+    expect((await ui.saved()).assignments.find((a) => a.cadreId === 'c_zs')?.dormIds).toContain('d_103');
+    // On a free cadre Enter does nothing, and the status bar does not offer it.
+    expect(ui.frame()).toMatch(/>│空闲干部/);
+    expect(ui.frame()).not.toContain('Enter 分配/加入');
+    ui.unmount();
+  });
+
   it('Enter on a class without a cadre opens 分配 with the college’s free cadres first', async () => {
     const ui = await startApp(withHoles());
     await ui.press('0');

@@ -1,11 +1,11 @@
 // 网格: the grid's holes today (coverage.ts) — classes, dorms and 困难生 without a cadre, the free cadres,
 // the assignments ending within 30 days. Enter on a class opens 分配 with its college's free cadres
-// first; Enter on a 困难生 adds her to her class's cadre after y/n; p pairs the new classes.
+// first; Enter on a dorm or a 困难生 adds it to its class's cadre after y/n; p pairs the new classes.
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { coverage, coverageRows, ENDING_WITHIN_DAYS } from '../../domain/coverage.js';
 import { safeText } from '../../domain/safe-text.js';
-import { coverStudentOperation } from '../../operations/new-year.js';
+import { coverDormOperation, coverStudentOperation } from '../../operations/new-year.js';
 import { Confirm } from '../components/confirm.js';
 import { Line } from '../components/layout.js';
 import { ListView } from '../components/list-view.js';
@@ -15,6 +15,8 @@ import { WithKeys, type KeyHandler } from '../keyboard.js';
 import { failureText, useUi } from '../ui-context.js';
 
 type Hole = { kind: '班级' | '寝室' | '困难生' | '空闲干部' | '即将结束'; id: string; what: string; about: string };
+/** The holes Enter closes (a free cadre or an ending assignment is only shown). */
+const CLOSES = new Set<Hole['kind']>(['班级', '寝室', '困难生']);
 
 export function GridScreen() {
   const { data, idx, today, scope, go, back, preview, run, say } = useUi();
@@ -50,24 +52,29 @@ export function GridScreen() {
     ];
   }, [data, idx, today, scope]);
   const nav = useListNav(holes.length, 10);
-  const [asking, setAsking] = useState<{ question: string; studentId: string } | null>(null);
+  const [asking, setAsking] = useState<{ question: string; save: () => Promise<unknown> } | null>(null);
   const hole = holes[nav.selected];
+  /** y/n, then the change; a refusal said at once. */
+  const ask = (previewed: ReturnType<typeof preview>, save: () => Promise<unknown>) =>
+    void previewed.then((p) => (p.ok ? setAsking({ question: p.question, save }) : say(failureText(p.error), true)));
   const onKey: KeyHandler = (input, key, is) => {
     if (nav.onKey(input, key, is)) return;
     if (is('back')) back();
     else if (is('openPairing')) go({ name: 'pair' });
     else if (is('closeHole') && hole?.kind === '班级') go({ name: 'assign', classId: hole.id, freeFirst: true });
-    else if (is('closeHole') && hole?.kind === '困难生') {
-      void preview(coverStudentOperation, { student: { id: hole.id } }).then((p) =>
-        p.ok ? setAsking({ question: p.question, studentId: hole.id }) : say(failureText(p.error), true),
-      );
+    else if (is('closeHole') && hole?.kind === '寝室') {
+      const input = { dorm: { id: hole.id } };
+      ask(preview(coverDormOperation, input), () => run(coverDormOperation, input));
+    } else if (is('closeHole') && hole?.kind === '困难生') {
+      const input = { student: { id: hole.id } };
+      ask(preview(coverStudentOperation, input), () => run(coverStudentOperation, input));
     }
   };
   if (asking) {
     return (
       <Confirm
         question={asking.question}
-        onYes={() => run(coverStudentOperation, { student: { id: asking.studentId } }).then(() => setAsking(null))}
+        onYes={() => asking.save().then(() => setAsking(null))}
         onNo={() => setAsking(null)}
       />
     );
@@ -91,7 +98,9 @@ export function GridScreen() {
           empty="网格没有空缺：每个班级、寝室、困难生都有联系干部"
           maxWidth={30}
         />
-        <StatusBar commands={['move', 'closeHole', 'openPairing', 'back']} />
+        <StatusBar
+          commands={['move', ...(hole && CLOSES.has(hole.kind) ? ['closeHole' as const] : []), 'openPairing', 'back']}
+        />
       </Box>
     </WithKeys>
   );
