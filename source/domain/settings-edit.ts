@@ -3,6 +3,7 @@ import { parseDateInput, type IsoDate } from './dates.js';
 import { UserError } from './errors.js';
 import { dutyRulesSchema, fieldLabel, typedNumber, type Datastore, type DutyRules, type Term } from './schema.js';
 import { DORM_SCOPES, type DormScope } from './vocabulary.js';
+import { controlCharacterIn } from './safe-text.js';
 import { termProblems } from './terms.js';
 
 /** Adds a term (index null) or replaces the term at `index`; dates as typed (2026-09-01, 2026/9/1…). */
@@ -15,6 +16,8 @@ export function saveTerm(
   const start = parseDateInput(input.start, today);
   const end = parseDateInput(input.end, today);
   if (input.name.trim() === '') throw new UserError('学期名称不能为空');
+  const control = controlCharacterIn(input.name);
+  if (control) throw new UserError(`学期名称含有${control}：请删除不可见字符后再保存`);
   if (!start || !end || input.start.trim() === '' || input.end.trim() === '')
     throw new UserError('开始日期和结束日期应写成 YYYY-MM-DD，如 2026-09-01');
   const term: Term = { name: input.name.trim(), start, end };

@@ -7,7 +7,7 @@ import type { ChangeContext } from '../domain/context.js';
 import { UserError } from '../domain/errors.js';
 import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
 import { saveCadre, saveClass, saveDorm, saveStudent } from '../domain/roster-edit.js';
-import { safeText } from '../domain/safe-text.js';
+import { controlCharacterIn, safeText } from '../domain/safe-text.js';
 import {
   cadreSchema,
   classSchema,
@@ -79,6 +79,9 @@ const str = (v: FieldValue | undefined) => (Array.isArray(v) ? v.join('、') : (
 
 const shown = (v: FieldValue | undefined) => safeText(str(v));
 
+/** The fields that may hold line breaks and tabs, as their import columns (备注, 联系方式) may. */
+const MULTILINE_FIELDS = new Set(['note', 'contact']);
+
 function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: RecordKind<R, F>) {
   const op = changeOperation<SaveRecordInput<F>, SavedRecord<R>>({
     name: kind.name,
@@ -88,6 +91,11 @@ function saveRecordOperation<R extends { id: string }, F extends Fields>(kind: R
       const existing = input.id === null ? null : (kind.table(data).find((r) => r.id === input.id) ?? null);
       if (input.id !== null && !existing)
         throw new UserError(`找不到该${kind.what}：可能已被其他人删除，请返回列表重试`);
+      for (const key of Object.keys(input.changed) as Array<keyof F & string>) {
+        // What import refuses (roster-cells.ts), a form refuses: another secretary's terminal would obey it.
+        const control = controlCharacterIn(str(input.changed[key]), MULTILINE_FIELDS.has(key));
+        if (control) throw new UserError(`未保存：${kind.labels[key]}含有${control}：请删除不可见字符后再保存`);
+      }
       const current = kind.fieldsOf(existing, data, idx);
       const changed: Partial<F> = { ...input.changed };
       if (existing) {

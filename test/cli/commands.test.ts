@@ -204,7 +204,7 @@ describe('sanlianxi commands', async () => {
   });
 
   it("a change's message, remind's and overdue's text, export's notes neutralise the names they repeat", async () => {
-    // Such a name reaches the data through a form of the terminal UI, which does not refuse it.
+    // Such a name is kept from data saved before the forms refused it (or written on the server by hand).
     const data = smallSchool([{ ...AUTUMN, name: `${AUTUMN.name}\u001b[2J` }]);
     for (const cadre of data.cadres) cadre.name += '\u001b]0;x\u0007\u202e\u009b';
     writeFileSync(file, JSON.stringify(data));

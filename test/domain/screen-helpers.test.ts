@@ -101,6 +101,9 @@ describe('screen helpers', () => {
       /日期重叠/,
     );
     expect(() => saveTerm(data, 0, { name: 'x', start: '', end: '2026-12-01' }, '2026-11-25')).toThrow(/YYYY-MM-DD/);
+    expect(() =>
+      saveTerm(data, 0, { name: `${AUTUMN.name}\u001b[2J`, start: AUTUMN.start, end: AUTUMN.end }, '2026-11-25'),
+    ).toThrow('学期名称含有控制字符 U+001B：请删除不可见字符后再保存');
     const rules = { classPerTerm: '2', dormPerMonth: '1', dormScope: 'any', studentPerMonth: '1', minWindowDays: '7' };
     saveRules(data, 'col_jg', rules);
     expect(data.settings.rules.colleges['col_jg']).toEqual({ classPerTerm: 2 });

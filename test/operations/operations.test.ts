@@ -186,4 +186,15 @@ describe('保存干部: an edit saves only the fields it changed', () => {
     expect(done.message).toBe('已新增干部 赵六');
     expect(initial.name).toBe('张三');
   });
+
+  it('refuses, as import does, a field holding what a terminal would obey; the datastore as it was', async () => {
+    const { store, initial } = await open();
+    const before = await store.load();
+    for (const name of ['张三\u202e', '张三\u001b[2J', '张三\u009b31m']) {
+      await expect(
+        tui(store).run(saveCadreOperation, recordEdit('c_zs', initial, { ...initial, name })),
+      ).rejects.toThrow(/^未保存：干部姓名含有控制字符 U\+[0-9A-F]{4}：请删除不可见字符后再保存$/);
+    }
+    expect(await store.load()).toEqual(before);
+  });
 });
