@@ -46,11 +46,11 @@ export async function exportForm1(data: Datastore, idx: Indexes, o: ExportOption
   return { sheets: entries.length, unassigned: entries.filter((e) => e.assignment === null).map((e) => e.cadre) };
 }
 
-/** 附件2 for the whole school or one college. Returns the row count. */
+/** 附件2 for the whole school or one college. Returns the count of cadres listed (序号; a row per 困难生). */
 export async function exportForm2(data: Datastore, idx: Indexes, o: ExportOptions): Promise<number> {
-  const { workbook, rows } = buildForm2(data, idx, o.asOf, o.collegeId);
+  const { workbook, cadres } = buildForm2(data, idx, o.asOf, o.collegeId);
   await saveWorkbook(workbook, o.out, o.force);
-  return rows;
+  return cadres;
 }
 
 /** 评议考核 for one term, as of `o.asOf`. Returns the cadre count. */

@@ -104,7 +104,7 @@ export function buildForm2(
   idx: Indexes,
   asOf: IsoDate,
   collegeId?: string,
-): { workbook: ExcelJS.Workbook; rows: number } {
+): { workbook: ExcelJS.Workbook; cadres: number } {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('附件2', { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   printOnA4(sheet, 'landscape', { titleRows: `${HEADER_ROW}:${HEADER_ROW}` });
@@ -169,7 +169,7 @@ export function buildForm2(
   holesBelow(sheet, data, idx, asOf, collegeId, row + 1);
   fitRowHeights(sheet, HEADER_ROW, sheet.rowCount);
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };
-  return { workbook, rows: entries.length };
+  return { workbook, cadres: entries.length };
 }
 
 /** Printed lines one row of the holes' list holds: a longer list continues on the next rows. */

@@ -22,8 +22,8 @@ describe('导入 / 导出 over SSH', () => {
     await fresh.press('8');
     await fresh.until('导入 / 导出');
     await fresh.press(KEY.right, KEY.right, KEY.tab, ...'附件2.xlsx', KEY.enter, KEY.enter);
-    // The message wraps: the command to fetch the file, read across lines.
-    await fresh.until((f) => f.replace(/\n/g, '').includes('取回：ssh … exports get 附件2.xlsx --out - > 附件2.xlsx'));
+    // The message wraps (a space at the break is dropped): the command to fetch the file, read across lines.
+    await fresh.until((f) => f.replace(/\s/g, '').includes('取回：ssh…exportsget附件2.xlsx--out->附件2.xlsx'));
     expect(fresh.frame()).toContain(`已导出 ${join(folder, '附件2.xlsx')}（附件2`);
     expect(readdirSync(folder)).toEqual(['附件2.xlsx']);
     expect(statSync(folder).mode & 0o777).toBe(0o700);

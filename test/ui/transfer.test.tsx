@@ -93,7 +93,7 @@ describe('导入 / 导出 screen', () => {
     await ui.press(KEY.right, KEY.right, KEY.tab);
     await ui.burst(...out2);
     await ui.press(KEY.enter, KEY.enter);
-    await ui.until(`已导出 ${out2}（附件2，2 行）`);
+    await ui.until(`已导出 ${out2}（附件2，2 位干部）`);
     expect(ui.frames.some((f) => f.includes(`正在导出 ${out2}……`))).toBe(true);
     expect(existsSync(out2)).toBe(true);
     // A second export to the same path is refused unless 覆盖 is chosen, in the TUI's words (no --force).
@@ -102,7 +102,7 @@ describe('导入 / 导出 screen', () => {
     expect(ui.frame()).toContain('已存在：如需覆盖，请把“覆盖已有文件”选为“是”后再导出');
     expect(ui.frame()).not.toContain('--force');
     await ui.press(KEY.right, KEY.enter);
-    await ui.until(`已导出 ${out2}（附件2，2 行）`);
+    await ui.until(`已导出 ${out2}（附件2，2 位干部）`);
     const out1 = join(ui.dir, 'form1.xlsx');
     await ui.press(KEY.up, KEY.up, KEY.left, KEY.tab);
     await ui.until('导出附件1 登记表');

@@ -94,7 +94,7 @@ const form2: CommandModule<GlobalArgs, Args> = {
     exported(args, async (out) => {
       const { data, idx, options } = await context({ ...args, out });
       const n = await (await exports()).exportForm2(data, idx, options);
-      return `已导出附件2：${out}（${n} 行）`;
+      return `已导出附件2：${out}（${n} 位干部）`;
     }),
 };
 

@@ -116,7 +116,7 @@ export function TransferScreen() {
       const fetch = exportsDir === undefined ? '' : `；取回：ssh … exports get ${typed} --out - > ${typed}`;
       if (action === 'form1')
         say(`已导出 ${out}（附件1，${(await exportForm1(data, idx, o)).sheets} 张工作表）${fetch}`);
-      else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 行）${fetch}`);
+      else if (action === 'form2') say(`已导出 ${out}（附件2，${await exportForm2(data, idx, o)} 位干部）${fetch}`);
       else {
         if (!report.term) throw new Error('尚未配置学期，无法导出评议考核');
         say(`已导出 ${out}（评议考核，${await exportAssessment(data, idx, report.term, o)} 名干部）${fetch}`);
