@@ -3,6 +3,7 @@
 import JSZip from 'jszip';
 import { UserError } from '../domain/errors.js';
 import { safeText } from '../domain/safe-text.js';
+import { MAX_CELLS } from './roster-limits.js';
 
 /** All entries together, inflated. A 50 000-row roster is well under 100 MB of XML. */
 export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
@@ -97,16 +98,24 @@ function rowsWithValues(xml: string): number {
 /**
  * Each worksheet's XML, read once, before exceljs builds the workbook (a 200 000-row sheet took it
  * 7 s and 1 GB): a sheet of more than `maxRows` data rows is refused by its count of rows with
- * values. And a cell of type "s" holds an index into the shared strings; exceljs takes an index past
+ * values, a workbook of more than MAX_CELLS cells by its count of cells. And a cell of type "s" holds an index into the shared strings; exceljs takes an index past
  * their end for the number itself (a damaged file would import "99999"): refused, naming the cell.
  */
 async function checkSheets(zip: JSZip, file: string, maxRows: number): Promise<void> {
   const names = await sheetNamesByEntry(zip);
   const table = zip.file('xl/sharedStrings.xml');
   const count = table ? ((await table.async('string')).match(/<si[\s>/]/g)?.length ?? 0) : 0;
+  let cells = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const xml = await entry.async('string');
+    // Every cell, empty or not: exceljs makes an object of each.
+    cells += xml.match(/<c[\s>/]/g)?.length ?? 0;
+    if (cells > MAX_CELLS) {
+      throw new UserError(
+        `文件 ${file} 的单元格超过 ${MAX_CELLS} 个（每张表最多 ${maxRows} 行），拒绝导入：请删除多余的行和列，或拆分后分批导入`,
+      );
+    }
     if (rowsWithValues(xml) > maxRows + 1) {
       throw new UserError(
         `工作表“${safeText(names.get(entry.name) ?? entry.name.slice(14))}”超过 ${maxRows} 行，拒绝导入`,
@@ -126,7 +135,7 @@ async function checkSheets(zip: JSZip, file: string, maxRows: number): Promise<v
  * Refuses a file that is not a zip, or whose entries would inflate past MAX_UNCOMPRESSED_BYTES or
  * past MAX_COMPRESSION_RATIO. The declared sizes are checked first, then the real ones (a forged
  * central directory can understate them), entry by entry without keeping the inflated bytes; then
- * each sheet's row count (at most `maxRows` data rows) and that every shared-string index points into
+ * each sheet's row count (at most `maxRows` data rows), the count of cells and that every shared-string index points into
  * the table.
  */
 export async function checkXlsxZip(buffer: Buffer, file: string, maxRows: number): Promise<void> {

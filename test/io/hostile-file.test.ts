@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { describe, expect, it, vi } from 'vitest';
 import { isUserError } from '../../source/domain/errors.js';
 import { importRoster, MAX_FILE_BYTES, MAX_ROWS } from '../../source/io/roster-import.js';
+import { MAX_CELLS } from '../../source/io/roster-limits.js';
 import { writeRosterTemplate } from '../../source/io/roster-template.js';
 import { MAX_UNCOMPRESSED_BYTES } from '../../source/io/roster-zip.js';
 import { smallSchool, testContext } from '../helpers/fixtures.js';
@@ -122,6 +123,25 @@ describe('hostile files', () => {
     );
     try {
       expect(await refusal(file)).toBe(`工作表“困难生”超过 ${MAX_ROWS} 行，拒绝导入`);
+      expect(load).not.toHaveBeenCalled();
+    } finally {
+      load.mockRestore();
+    }
+  }, 60_000);
+
+  it(`refuses a workbook of more than ${MAX_CELLS} cells from its XML, before exceljs loads it`, async () => {
+    // Within the row and size limits, but cells enough to take exceljs past a small server's memory.
+    const row = Array.from({ length: MAX_CELLS / MAX_ROWS + 1 }, () => '');
+    const file = join(dir, 'cells.xlsx');
+    writeFileSync(file, await rawWorkbook({ 困难生: Array.from({ length: MAX_ROWS }, () => row) }));
+    const load = vi.spyOn(
+      Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load: () => Promise<unknown> },
+      'load',
+    );
+    try {
+      expect(await refusal(file)).toBe(
+        `文件 ${file} 的单元格超过 ${MAX_CELLS} 个（每张表最多 ${MAX_ROWS} 行），拒绝导入：请删除多余的行和列，或拆分后分批导入`,
+      );
       expect(load).not.toHaveBeenCalled();
     } finally {
       load.mockRestore();
