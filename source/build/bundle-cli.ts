@@ -26,7 +26,8 @@ const common = {
   absWorkingDir: ROOT,
   // React and ink in production mode (without it React's development build, twice the code, is loaded).
   // fetch: yoga's (ink's layout) loader asks `typeof fetch` before decoding its inline WebAssembly, and
-  // on Node 20 that question alone loads Node's whole fetch implementation; the program fetches nothing.
+  // on Node 20 that question alone loads Node's whole fetch implementation. The program's one request
+  // (io/robot-send.ts) calls globalThis.fetch, which this leaves alone.
   define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   // The CommonJS packages in a bundle (exceljs, proper-lockfile, …) call require() for Node's modules.
   banner: {

@@ -65,7 +65,8 @@ async function postOnce(
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
+    // globalThis.fetch, never a bare fetch: the bundles define that as undefined (build/bundle-cli.ts).
+    response = await globalThis.fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ msgtype: 'text', text: { content } }),

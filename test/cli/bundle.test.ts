@@ -2,9 +2,12 @@
 // loads fast.js for a plain overdue or log line and program.js (with its chunks) for any other, never
 // both. Here the plain lines run with program.js and the chunks taken away, every other line with
 // fast.js taken away, and each line prints and exits as the same line does in process (run(), from
-// the sources): help, a mistake, a user error inside fast.js, an SSH forced command, the terminal UI.
-import { spawnSync } from 'node:child_process';
+// the sources): help, a mistake, a user error inside fast.js, an SSH forced command, the terminal UI;
+// and remind --send reaches a robot (the bundles define a bare fetch as undefined).
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +146,43 @@ describe('the built program', () => {
       user: string;
     }>;
     expect(history[0]?.user).toBe('王芳（wang）');
+  });
+
+  it("sends remind --send's message to the college's robot", async () => {
+    const data = await schools();
+    const got: string[] = [];
+    const robot = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        got.push(body);
+        res.end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((listening) => robot.listen(0, '127.0.0.1', listening));
+    try {
+      const url = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=k`;
+      expect((await runCli(['webhook', 'set', '经济管理学院', url], data.file)).code).toBe(0);
+      // Not spawnSync: the robot answers from this process's event loop.
+      const sent = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+        execFile(
+          process.execPath,
+          [join(PROGRAM_ONLY, 'cli', 'main.js'), 'remind', '--send', '--college', '经济管理学院'].concat([
+            '--as-of',
+            '2026-10-20',
+            '--data',
+            data.file,
+          ]),
+          (error, stdout, stderr) => done({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
+        ),
+      );
+      expect(sent.stdout, sent.stderr).toBe('经济管理学院：已发送到群机器人（1 条消息）\n');
+      expect(sent.code).toBe(0);
+      expect(got.map((b) => (JSON.parse(b) as { text: { content: string } }).text.content)).toEqual([
+        expect.stringMatching(/^【三联系催办】经济管理学院\n/),
+      ]);
+    } finally {
+      robot.close();
+    }
   });
 });
