@@ -7,6 +7,7 @@
 import cliTruncate from 'cli-truncate';
 import { parse } from 'shell-quote';
 import { UserError } from '../domain/errors.js';
+import { isRobotHostUrl } from '../domain/robots.js';
 import { LOGIN_PATTERN, type Role } from '../domain/vocabulary.js';
 import type { ParserLimits } from './general-parser.js';
 import { STDIN_PATH } from './stdin-file.js';
@@ -82,7 +83,7 @@ export function clientArgv(command: string): string[] {
  * (program.ts), which reads it the same: her role's commands only — any other is hidden from help and
  * refused when named, even with --help — and, after every option is read, the line judged on what was
  * read: no datastore or user of the client's, `export`/`exports get` only to standard output, `import`
- * only from standard input; then the forced command's datastore is set.
+ * only from standard input, `webhook set` only to a 企业微信 or 钉钉 robot; then the forced command's datastore is set.
  */
 export function sshLimits(role: Role, data: string | undefined): ParserLimits {
   const allowed = SSH_COMMANDS[role];
@@ -111,6 +112,10 @@ export function sshLimits(role: Role, data: string | undefined): ParserLimits {
       }
       if ((command === 'export' || (command === 'exports' && sub === 'get')) && args['out'] !== '-') {
         throw refused('只能导出到标准输出：… --out - > 附件2.xlsx');
+      }
+      // remind --send posts to the robot's address: any other would let her line reach a port of the server's.
+      if (command === 'webhook' && sub === 'set' && !(typeof args['url'] === 'string' && isRobotHostUrl(args['url']))) {
+        throw refused('群机器人只能是企业微信或钉钉的 https 地址');
       }
       args['data'] = data;
     },

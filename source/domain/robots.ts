@@ -10,6 +10,19 @@ export const SENT_KEPT = 100;
 /** Hosts a robot may be reached on without TLS: this machine only (the tests' robots). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** The hosts of 企业微信's and 钉钉's group robots: over SSH a robot may be set on these only (forced-command.ts). */
+export const ROBOT_HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'];
+
+/** Whether `url` is an https address on a robot host's own port. */
+export function isRobotHostUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' && parsed.port === '' && ROBOT_HOSTS.includes(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export function robotsOf(settings: Settings): Record<string, Robot> {
   return settings.robots ?? {};
 }

@@ -332,7 +332,7 @@ describe('remind', () => {
     expect(received.map((r) => r.path)).toEqual(['/ok']);
   });
 
-  it('over SSH: a college secretary sets and sends for her college only; a viewer prints only', async () => {
+  it('over SSH: a college secretary sets a 企业微信/钉钉 robot and sends for her college only; a viewer prints only', async () => {
     const file = newFile();
     for (const u of [
       ['wang', '--name', '王芳', '--role', 'college', '--college', '经济管理学院'],
@@ -341,17 +341,32 @@ describe('remind', () => {
       expect((await runCli(['users', 'add', ...u], file)).stderr).toBe('');
     }
     expect((await runCli(['webhook', 'set', '机电信息学院', `${base}/limited?key=${KEY}`], file)).code).toBe(0);
+    const wecom = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`;
     const ssh = (login: string, command: string) => {
       process.env['SSH_CONNECTION'] = '127.0.0.1 50000 127.0.0.1 22';
       process.env['SSH_ORIGINAL_COMMAND'] = command;
       return runCli(['--data', file, '--user', login]);
     };
     try {
-      const other = await ssh('wang', `webhook set 机电信息学院 '${base}/ok?key=${KEY}'`);
+      const other = await ssh('wang', `webhook set 机电信息学院 '${wecom}'`);
       expect(other.code).toBe(1);
       // The college exists: she is told it is not hers, not that there is none.
       expect(other.stderr).toMatch(/只能修改本学院（经济管理学院）的记录：学院“机电信息学院”是其他学院，未做任何改动/);
-      expect((await ssh('wang', `webhook set 经济管理学院 '${base}/ok?key=${KEY}'`)).code).toBe(0);
+      // Any other address would have the server post where her command says: a service on this machine, a port inside.
+      for (const url of [
+        `${base}/ok?key=${KEY}`,
+        'https://127.0.0.1:2375/containers/prune',
+        'https://qyapi.weixin.qq.com.example.org/x',
+        'https://qyapi.weixin.qq.com:8443/x',
+      ]) {
+        const refused = await ssh('wang', `webhook set 经济管理学院 '${url}'`);
+        expect(refused.code, url).toBe(1);
+        expect(refused.stderr, url).toMatch(/^SSH 命令被拒绝：群机器人只能是企业微信或钉钉的 https 地址/);
+      }
+      expect((await ssh('wang', `webhook set 经济管理学院 '${wecom}'`)).code).toBe(0);
+      expect((await ssh('wang', 'webhook list')).stdout).toMatch(/经济管理学院\s+https:\/\/qyapi\.weixin\.qq\.com/);
+      // A robot set at the server (the test's, on this machine) is the one her remind --send reaches.
+      expect((await runCli(['webhook', 'set', '经济管理学院', `${base}/ok?key=${KEY}`], file)).code).toBe(0);
       const list = await ssh('wang', 'webhook list');
       expect(list.stdout).toContain('经济管理学院');
       expect(list.stdout).not.toContain('机电信息学院');

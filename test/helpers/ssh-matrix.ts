@@ -1,8 +1,8 @@
 // The SSH matrix (issue 21): every role × every command × the ways a client's line has tried to get
 // round the forced command — help options before and after, a trailing `--`, `--data`/`--user` in every
 // spelling, a repeated option, `=`-joined values — each expected exactly as README's role table
-// (一台服务器，多位秘书) says. Run in process (test/ssh/forced-matrix.ssh.ts) and over a real sshd
-// (test/ssh/sshd.ssh.ts) by the same cases and the same judge.
+// (一台服务器，多位秘书) says; and what export, import and webhook set may name. Run in process
+// (test/ssh/forced-matrix.ssh.ts) and over a real sshd (test/ssh/sshd.ssh.ts) by the same cases and judge.
 import { readFileSync } from 'node:fs';
 import { quote } from 'shell-quote';
 import stringWidth from 'string-width';
@@ -227,6 +227,16 @@ export function matrixCases(scratch: string, other: string): MatrixCase[] {
         },
         { login, command: quote(['exports', 'get', '附件2.xlsx']), expected: out(/只能导出到标准输出|缺少必须的选项/) },
       );
+    }
+    // `webhook set` only to a 企业微信 or 钉钉 robot: remind --send would post to any other address, on any port.
+    if (table[role].includes('webhook')) {
+      for (const url of ['http://127.0.0.1:2375/containers/prune', 'https://10.0.0.1:8443/x']) {
+        cases.push({
+          login,
+          command: quote(['webhook', 'set', '经济管理学院', url]),
+          expected: { kind: 'refused', says: /群机器人只能是企业微信或钉钉的 https 地址/ },
+        });
+      }
     }
     if (table[role].includes('import')) {
       cases.push(
