@@ -64,7 +64,14 @@ export async function undoCandidate(newest: AsyncIterable<JournalEntry>, current
   return { entry, later: later.reverse() };
 }
 
-function describeEntry(e: JournalEntry): string {
+/** The latest change of `entries` (oldest first) not yet undone, for the question before an undo; null: none. */
+export function latestUndoable(entries: readonly JournalEntry[]): JournalEntry | null {
+  const undone = new Set(entries.flatMap((e) => (e.undoOf === undefined ? [] : [e.undoOf])));
+  return [...entries].reverse().find((e) => e.undoOf === undefined && !undone.has(e.revision)) ?? null;
+}
+
+/** 第 N 号修改（time user action：summary）. */
+export function describeEntry(e: JournalEntry): string {
   return `第 ${e.revision} 号修改（${shanghaiDateTime(new Date(e.at))} ${e.user} ${e.action}：${e.summary}）`;
 }
 

@@ -2,7 +2,7 @@
 // Every change is an operation (source/operations) run on the store; the saved data replaces the
 // shown data, and the indexes and overdue report are derived from it again.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeContext } from '../domain/context.js';
 import type { IsoDate } from '../domain/dates.js';
 import { LazyIndexes } from '../domain/indexes.js';
@@ -31,6 +31,9 @@ import { useScreens, type Screens } from './screens.js';
 import { HomeScreen } from './screens/home-screen.js';
 import { failureText, UiContext, type Message, type Ui } from './ui-context.js';
 import { textWidth } from './text-width.js';
+
+/** Journal entries read to name the change `u` would undo (the journal always keeps the latest 200). */
+const UNDO_LOOKBACK = 200;
 
 export interface AppProps {
   store: ScopedStore;
@@ -157,20 +160,45 @@ function Frame({
     [runner],
   );
 
-  // u asks first (y confirms).
-  const [confirmUndo, setConfirmUndo] = useState(false);
+  // u names the change it would undo (the latest she sees: it may be another secretary's) and asks
+  // first; y undoes that change, even if another was saved in between. The question is up from the key
+  // on (the screens' keys are off); a y typed before the journal is read still undoes what it names.
+  const [confirmUndo, setConfirmUndo] = useState<Promise<number | null> | null>(null);
+  const undoAsks = useRef(0);
+  const askUndo = async (ask: number): Promise<number | null> => {
+    const say = (m: Message) => undoAsks.current === ask && setMessage(m);
+    try {
+      // Loaded here, not with the UI: undo's rules are not needed to start.
+      const [{ describeEntry, latestUndoable }, entries] = await Promise.all([
+        import('../domain/undo.js'),
+        store.history(UNDO_LOOKBACK),
+      ]);
+      const entry = latestUndoable(entries);
+      if (entry === null) {
+        say({ text: '没有可以撤销的修改', error: true });
+        if (undoAsks.current === ask) setConfirmUndo(null);
+      } else say({ text: `撤销最近一次修改：${safeText(describeEntry(entry))}？按 y 确认，其他键取消`, error: false });
+      return entry?.revision ?? null;
+    } catch (error) {
+      say({ text: failureText(error), error: true });
+      if (undoAsks.current === ask) setConfirmUndo(null);
+      return null;
+    }
+  };
   // The frame's own keys: not while a field or question has the keyboard.
   useInput((input, key) => {
     if (keyboard.claimed()) return;
     const is = keyIs(input, key, readOnly);
-    if (confirmUndo) {
-      setConfirmUndo(false);
-      if (is('yes')) void run(undoOperation, {});
+    if (confirmUndo !== null) {
+      undoAsks.current += 1;
+      setConfirmUndo(null);
+      if (is('yes'))
+        void confirmUndo.then(async (revision) => {
+          if (revision !== null) await run(undoOperation, { revision });
+        });
       else setMessage({ text: '已取消撤销', error: false });
-    } else if (is('undo')) {
-      setConfirmUndo(true);
-      setMessage({ text: '撤销最近一次修改？按 y 确认，其他键取消', error: false });
-    } else if (is('quit')) exit();
+    } else if (is('undo')) setConfirmUndo(askUndo((undoAsks.current += 1)));
+    else if (is('quit')) exit();
     else if (is('help')) setHelp((h) => !h);
     else if (help && is('closeHelp')) setHelp(false);
   });
@@ -213,8 +241,8 @@ function Frame({
               tail={` 三联系 · ${term?.name ?? '不在学期内'} · 今天 ${today}`}
               dataFile={dataFile}
             />
-            <KeyScope on={!confirmUndo}>{help && <HelpOverlay />}</KeyScope>
-            <KeyScope on={!help && !confirmUndo}>
+            <KeyScope on={confirmUndo === null}>{help && <HelpOverlay />}</KeyScope>
+            <KeyScope on={!help && confirmUndo === null}>
               {stack.map((route, i) => {
                 const top = i === stack.length - 1;
                 return (
