@@ -192,7 +192,7 @@ export const HELP_NOTES: Array<{ text: string; changes?: true }> = [
   { text: '搜索可用 姓名、工号/学号 或 拼音首字母（zs 可找到 张三）' },
   { text: '按 o：最久未联系（及从未联系）的排在前面，再按 o 恢复原顺序' },
   { text: '导入先预览，按 y 确认后才写入；导出前选择是否覆盖已有文件', changes: true },
-  { text: '撤销、删除、结束分配、导入前都会先问 y/n；输入时 q ? u 是文字', changes: true },
+  { text: '撤销、标记状态、分配、移交、结束分配、导入前都会先问 y/n；输入时 q ? u 是文字', changes: true },
 ];
 
 /** What the status bar says first for a read-only user. */

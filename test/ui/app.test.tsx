@@ -55,6 +55,11 @@ describe.concurrent('terminal UI frame', () => {
     await ui.until('帮助');
     expect(ui.frame()).toContain('逾期：c 学院  t 类型  s 状态');
     expect(ui.frame()).not.toContain('干部（3/3）');
+    // The notes at the end read as sentences, and name only what the UI does (it deletes nothing).
+    await ui.press('j', 'j');
+    await ui.until('先问 y/n');
+    expect(ui.frame()).toContain('注：按 o：最久未联系（及从未联系）的排在前面，再按 o 恢复原顺序');
+    expect(ui.frame()).toContain('注：撤销、标记状态、分配、移交、结束分配、导入前都会先问 y/n；输入时 q ? u 是文字');
     await ui.press('?');
     await ui.until('第 2/3 行');
     await ui.press('/', 'q');

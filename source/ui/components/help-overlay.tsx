@@ -27,7 +27,7 @@ export function HelpOverlay() {
     ...[
       ...(readOnly ? [READ_ONLY_NOTE] : []),
       ...HELP_NOTES.filter((n) => !(readOnly && n.changes)).map((n) => n.text),
-    ].flatMap((note) => flow('注', note.split(/(?<=[，；])/), width)),
+    ].flatMap((note) => flow('注', note.split(/(?<=[，；])/), width, '')),
   ];
   const [top, setTop] = useState(0);
   const last = Math.max(0, lines.length - height);

@@ -68,13 +68,16 @@ export function Panel({ children }: { children: ReactNode }) {
   );
 }
 
-/** `title：a  b  c` in lines of at most `width` columns, the continued lines indented. */
-export function flow(title: string, items: string[], width: number): string[] {
+/**
+ * `title：a  b  c` in lines of at most `width` columns, the continued lines indented; `gap` between the
+ * items on a line (none for the clauses of a sentence).
+ */
+export function flow(title: string, items: string[], width: number, gap = '  '): string[] {
   const lines: string[] = [];
   let line = title ? `${title}：` : '';
   for (const item of items) {
     const fresh = line === '' || line.endsWith('：') || line.trim() === '';
-    const next = fresh ? line + item : `${line}  ${item}`;
+    const next = fresh ? line + item : `${line}${gap}${item}`;
     if (fresh || textWidth(next) <= width) line = next;
     else {
       lines.push(line);
