@@ -6,10 +6,12 @@
 // and judged after every option is read: never by its first word (issue 21: `-h users … --no-help`).
 import cliTruncate from 'cli-truncate';
 import { parse } from 'shell-quote';
+import { todayInShanghai } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { isRobotHostUrl } from '../domain/robots.js';
 import { LOGIN_PATTERN, type Role } from '../domain/vocabulary.js';
 import type { ParserLimits } from './general-parser.js';
+import { dateArg } from './runtime.js';
 import { STDIN_PATH } from './stdin-file.js';
 
 export interface ForcedCommand {
@@ -83,7 +85,8 @@ export function clientArgv(command: string): string[] {
  * (program.ts), which reads it the same: her role's commands only — any other is hidden from help and
  * refused when named, even with --help — and, after every option is read, the line judged on what was
  * read: no datastore or user of the client's, `export`/`exports get` only to standard output, `import`
- * only from standard input, `webhook set` only to a 企业微信 or 钉钉 robot; then the forced command's datastore is set.
+ * only from standard input, `webhook set` only to a 企业微信 or 钉钉 robot, no --as-of after today for a line
+ * that records contacts (log, the terminal UI); then the forced command's datastore is set.
  */
 export function sshLimits(role: Role, data: string | undefined): ParserLimits {
   const allowed = SSH_COMMANDS[role];
@@ -112,6 +115,15 @@ export function sshLimits(role: Role, data: string | undefined): ParserLimits {
       }
       if ((command === 'export' || (command === 'exports' && sub === 'get')) && args['out'] !== '-') {
         throw refused('只能导出到标准输出：… --out - > 附件2.xlsx');
+      }
+      // "Today" decides which contacts have happened (domain/contacts.ts): a line that records them keeps it.
+      const asOf = args['as-of'];
+      if (
+        (command === undefined || command === 'log') &&
+        typeof asOf === 'string' &&
+        dateArg(asOf, 'as-of') > todayInShanghai()
+      ) {
+        throw refused('--as-of 不能晚于今天：只能记录已经发生的联系');
       }
       // remind --send posts to the robot's address: any other would let her line reach a port of the server's.
       if (command === 'webhook' && sub === 'set' && !(typeof args['url'] === 'string' && isRobotHostUrl(args['url']))) {

@@ -228,6 +228,16 @@ export function matrixCases(scratch: string, other: string): MatrixCase[] {
         { login, command: quote(['exports', 'get', '附件2.xlsx']), expected: out(/只能导出到标准输出|缺少必须的选项/) },
       );
     }
+    // "Today" decides which contacts have happened: the lines that record them may not move it ahead.
+    const ahead: Expected = { kind: 'refused', says: /--as-of 不能晚于今天/ };
+    cases.push({ login, command: quote(['--as-of', '2999-01-01']), expected: ahead });
+    if (table[role].includes('log')) {
+      const log = ['log', '--cadre', '张三', '--type', '班级', '--target', '会计1班', '--date', '2999-01-01'];
+      cases.push(
+        { login, command: quote([...log, '--as-of', '2999-01-02']), expected: ahead },
+        { login, command: quote([...log, '--as-of=2999-01-02']), expected: ahead },
+      );
+    }
     // `webhook set` only to a 企业微信 or 钉钉 robot: remind --send would post to any other address, on any port.
     if (table[role].includes('webhook')) {
       for (const url of ['http://127.0.0.1:2375/containers/prune', 'https://10.0.0.1:8443/x']) {
