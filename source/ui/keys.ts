@@ -23,7 +23,7 @@ export interface Command {
   /** The keys as the status bar and help write them. */
   keys: string;
   label: string;
-  /** What reaches the handler: a typed character, an ink key name, or `shift+tab`. */
+  /** What reaches the handler: a typed character, an ink key name, `shift+tab` or `ctrl+` a letter. */
   bind: ReadonlyArray<string>;
   /** 1 stays on the narrowest status bar; 2, then 3 are dropped first (from the end) when the line is too long. */
   rank: 1 | 2 | 3;
@@ -110,6 +110,7 @@ export const COMMANDS = {
   prevField: cmd('Shift+Tab/↑', '上一项', ['shift+tab', 'upArrow'], 3),
   choose: cmd('←/→', '选择', ['leftArrow', 'rightArrow'], 2),
   toggle: cmd('空格', '勾选', [' '], 2),
+  clearField: cmd('Ctrl+U', '清空输入框', ['ctrl+u'], 3),
   save: cmd('Enter', '保存（最后一项）', ['return'], 1),
   cancel: cmd('Esc', '取消', ['escape'], 1),
   // y/n questions.
@@ -158,6 +159,7 @@ export const GLOBAL_COMMANDS: CommandName[] = ['undo', 'help', 'quit'];
 function pressed(bind: string, input: string, key: Key): boolean {
   if (bind === 'shift+tab') return key.tab && key.shift;
   if (bind === 'tab') return key.tab && !key.shift;
+  if (bind.startsWith('ctrl+')) return key.ctrl && input === bind.slice('ctrl+'.length);
   if (NAMED.has(bind)) return key[bind as Named];
   return input === bind && !key.ctrl && !key.meta;
 }
@@ -181,7 +183,7 @@ export const HELP: Array<{ title: string; commands: CommandName[] }> = [
   { title: '设置', commands: ['editRow', 'addTerm', 'startYear'] },
   { title: '网格', commands: ['closeHole', 'openPairing'] },
   { title: '配对', commands: ['pickCadre', 'pickTargets', 'savePairs'] },
-  { title: '表单', commands: ['nextField', 'prevField', 'choose', 'toggle', 'save', 'cancel'] },
+  { title: '表单', commands: ['nextField', 'prevField', 'choose', 'toggle', 'clearField', 'save', 'cancel'] },
   { title: '确认', commands: ['yes', 'no'] },
   { title: '导入预览', commands: ['confirmImport', 'closePreview'] },
   { title: '随处', commands: ['undo', 'help', 'quit'] },

@@ -1,5 +1,6 @@
-// Two slips a form must survive: the same contact saved twice (asked first), and Esc on a form with
-// something typed in it (asked first; an untouched form still closes at once).
+// Slips a form must survive: the same contact saved twice (asked first), a Ctrl key from shell habit
+// (no letter typed), and Esc on a form with something typed in it (asked first; an untouched form still
+// closes at once).
 import { describe, expect, it } from 'vitest';
 import { KEY, openScreen } from '../helpers/ui-harness.js';
 
@@ -21,6 +22,18 @@ describe.concurrent('form safety', () => {
     expect((await ui.saved()).contacts.filter((c) => c.targetId === 'cls_rj' && c.date === '2026-11-20')).toHaveLength(
       2,
     );
+  });
+
+  it('a Ctrl key in a field types no letter; Ctrl+U clears the field, as in a shell', async () => {
+    const ui = await openScreen('1', '记录联系');
+    await ui.press(...'zs', KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await ui.until(/> 备注/);
+    await ui.press(...'谈话', '\u0017', '\u0001', '\u0005', '\u000b');
+    await ui.until(/备注：谈话/);
+    expect(ui.frame()).not.toMatch(/备注：谈话[wake]/);
+    await ui.press('\u0015', ...'班会', KEY.backspace, ...'议', KEY.enter);
+    await ui.until('已记录：张三');
+    expect((await ui.saved()).contacts.map((c) => c.note)).toContain('班议');
   });
 
   it('Esc on a filled form asks before throwing it away; any other key goes back to it; an empty form closes at once', async () => {
