@@ -1,10 +1,11 @@
 // 首页's figures: per 二级学院, how many of this month's (and each month of the term's) owed dorm and
-// student windows are already met.
-import { addDays, monthEnd, monthStart, type IsoDate } from './dates.js';
+// student windows are already met — of the term the date reports on (reportingTerm): after a term ends,
+// until the next begins, 首页 still shows the term its overdue counts are of.
+import { addDays, minDate, monthEnd, monthStart, type IsoDate } from './dates.js';
 import type { Indexes } from './indexes.js';
 import { dayNumber, eachWindow, isoOfDay, type OverdueDigest } from './overdue-digest.js';
 import type { Datastore } from './schema.js';
-import { termContaining } from './terms.js';
+import { reportingTerm } from './terms.js';
 import { termWindows, windowStatus } from './windows.js';
 
 export interface CollegeCompletion {
@@ -17,9 +18,9 @@ function emptyRows(colleges: Datastore['colleges']): Map<string, CollegeCompleti
   return new Map(colleges.map((c) => [c.id, { collegeId: c.id, owed: 0, met: 0 }]));
 }
 
-/** Windows of the month containing `asOf` (monthly duties only), counted as of `asOf`; empty outside terms. */
+/** Windows of the month containing `asOf` (monthly duties only), counted as of `asOf`; empty before any term. */
 export function monthCompletion(data: Datastore, idx: Indexes, asOf: IsoDate): CollegeCompletion[] {
-  const term = termContaining(data.settings.terms, asOf);
+  const term = reportingTerm(data.settings.terms, asOf);
   const out = emptyRows(data.colleges);
   if (!term) return [...out.values()];
   const month = monthStart(asOf);
@@ -43,7 +44,7 @@ export function monthCompletionFromDigest(
   asOf: IsoDate,
 ): CollegeCompletion[] {
   const out = emptyRows(colleges);
-  if (!termContaining(digest.terms, asOf)) return [...out.values()];
+  if (!reportingTerm(digest.terms, asOf)) return [...out.values()];
   const today = dayNumber(asOf);
   const first = dayNumber(monthStart(asOf));
   const last = dayNumber(monthEnd(asOf));
@@ -65,16 +66,17 @@ export interface CollegeTermCompletion {
   months: Array<{ month: string; owed: number; met: number }>;
 }
 
-/** The term's months up to the as-of date ('YYYY-MM'), each with every college at zero. */
+/** The term's months up to the as-of date or its end ('YYYY-MM'), each with every college at zero. */
 function termRows(
   colleges: Datastore['colleges'],
   terms: Datastore['settings']['terms'],
   asOf: IsoDate,
 ): Map<string, Map<string, { owed: number; met: number }>> | null {
-  const term = termContaining(terms, asOf);
+  const term = reportingTerm(terms, asOf);
   if (!term) return null;
   const months: string[] = [];
-  for (let m = monthStart(term.start); m <= asOf; m = addDays(monthEnd(m), 1)) months.push(m.slice(0, 7));
+  const last = minDate(asOf, term.end);
+  for (let m = monthStart(term.start); m <= last; m = addDays(monthEnd(m), 1)) months.push(m.slice(0, 7));
   return new Map(colleges.map((c) => [c.id, new Map(months.map((m) => [m, { owed: 0, met: 0 }]))]));
 }
 
@@ -94,7 +96,7 @@ function termResult(
 /** 首页's picture of the term: monthCompletion for each month of the term so far, counted as of `asOf`. */
 export function termCompletion(data: Datastore, idx: Indexes, asOf: IsoDate): CollegeTermCompletion[] {
   const rows = termRows(data.colleges, data.settings.terms, asOf);
-  const term = termContaining(data.settings.terms, asOf);
+  const term = reportingTerm(data.settings.terms, asOf);
   if (rows && term) {
     for (const w of termWindows(data, idx, term, asOf)) {
       const cell = w.duty === 'class' ? undefined : rows.get(w.collegeId)?.get(w.start.slice(0, 7));

@@ -46,6 +46,11 @@ describe('screen helpers', () => {
       { collegeId: 'col_jg', owed: 2, met: 1 },
       { collegeId: 'col_jd', owed: 0, met: 0 },
     ]);
+    // After the term (winter break), 首页 reports on it: January's windows were owed; February has none.
+    expect(monthCompletion(data, buildIndexes(data), '2027-01-21')).toEqual([
+      { collegeId: 'col_jg', owed: 2, met: 0 },
+      { collegeId: 'col_jd', owed: 0, met: 0 },
+    ]);
     expect(monthCompletion(data, buildIndexes(data), '2027-02-10').every((c) => c.owed === 0)).toBe(true);
   });
 
@@ -65,7 +70,16 @@ describe('screen helpers', () => {
     expect(termBar(term[0]!.months)).toBe('█▁▅ 50%');
     expect(termBarHeading(term[0]!.months)).toBe('本学期 9–11月');
     expect(termBar(term[1]!.months)).toBe('···');
-    expect(termCompletion(data, buildIndexes(data), '2027-02-10').every((c) => c.months.length === 0)).toBe(true);
+    // After the term, until the next, its picture stays: the months of the term it reports on, no later.
+    const after = termCompletion(data, buildIndexes(data), '2027-02-10');
+    expect(after[0]!.months).toEqual([
+      { month: '2026-09', owed: 2, met: 2 },
+      { month: '2026-10', owed: 2, met: 0 },
+      { month: '2026-11', owed: 2, met: 1 },
+      { month: '2026-12', owed: 2, met: 0 },
+      { month: '2027-01', owed: 2, met: 0 },
+    ]);
+    expect(termBarHeading(after[0]!.months)).toBe('本学期 9–1月');
   });
 
   it("contactChoices offers the active assignment's targets; none before it started", () => {
