@@ -28,4 +28,16 @@ describe('导入 / 导出 over SSH', () => {
     expect(readdirSync(folder)).toEqual(['附件2.xlsx']);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
   });
+
+  it('a name with a control character is refused: exports get could never fetch it', async () => {
+    const first = await startApp();
+    const folder = join(first.dir, 'exports', 'wang');
+    const ui = await startApp(undefined, { exportsDir: folder });
+    await ui.press('8');
+    await ui.until('导入 / 导出');
+    // A pasted name arrives as one chunk, what a terminal would obey included.
+    await ui.press(KEY.right, KEY.right, KEY.tab, '附件2\u202e\u009b.xlsx', KEY.enter, KEY.enter);
+    await ui.until('经 SSH 只能使用你的文件夹');
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+  });
 });

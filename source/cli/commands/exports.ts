@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { shanghaiDateTime } from '../../domain/dates.js';
 import { UserError } from '../../domain/errors.js';
+import { isPlainFileName } from '../../domain/export-names.js';
 import { safeText } from '../../domain/safe-text.js';
 import { currentIdentity, openStore, userExportsDir, type GlobalArgs } from '../runtime.js';
 import { renderTable } from '../text-table.js';
 
-/** A file name in her folder: no path, no hidden or parent entry, no control characters. */
+/** A file name in her folder (domain/export-names.ts). */
 function plainName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  if (name === '' || /[/\\]/.test(name) || name.startsWith('.') || /[\u0000-\u001f\u007f]/.test(name)) {
+  if (!isPlainFileName(name)) {
     throw new UserError(
       `“${safeText(name)}”不是你的导出文件夹中的文件名：只写文件名，如 附件2.xlsx（见 sanlianxi exports list）`,
     );

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isUserError } from '../../domain/errors.js';
+import { isPlainFileName } from '../../domain/export-names.js';
 import { ExportExistsError } from '../../io/export-exists-error.js';
 import { safeText } from '../../domain/safe-text.js';
 import { importSummaryLines, type ImportSummary } from '../../io/import-summary.js';
@@ -80,7 +81,7 @@ export function TransferScreen() {
   const action = values['action'] as Action;
   const typed = values['path']!.trim() || defaultPath(action, today, report.term?.name ?? '');
   // Over SSH only a file name, in her own folder: no path she types reaches another file on the server.
-  const refusedPath = exportsDir !== undefined && (/[/\\]/.test(typed) || typed.startsWith('.'));
+  const refusedPath = exportsDir !== undefined && !isPlainFileName(typed);
   const path = exportsDir === undefined ? typed : join(exportsDir, typed);
   const sendByStdin = exportsDir !== undefined && action === 'import';
   const sendHint = `经 SSH 导入：在你自己的电脑上运行 ssh … import - < ${defaultPath('import', today, '')}（全部无误才写入）`;
