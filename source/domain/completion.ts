@@ -60,18 +60,24 @@ export function monthCompletionFromDigest(
   return [...out.values()];
 }
 
-/** A college's monthly windows per month of the term, from its first month to the as-of date's. */
+/**
+ * A college's monthly windows per month of the term, from its first month to the as-of date's, and its
+ * class windows (one per assignment a term): with them the term's rate is 评议考核's 完成率.
+ */
 export interface CollegeTermCompletion {
   collegeId: string;
   months: Array<{ month: string; owed: number; met: number }>;
+  classes: { owed: number; met: number };
 }
+
+type Counts = { owed: number; met: number };
 
 /** The term's months up to the as-of date or its end ('YYYY-MM'), each with every college at zero. */
 function termRows(
   colleges: Datastore['colleges'],
   terms: Datastore['settings']['terms'],
   asOf: IsoDate,
-): Map<string, Map<string, { owed: number; met: number }>> | null {
+): Map<string, Map<string, Counts>> | null {
   const term = reportingTerm(terms, asOf);
   if (!term) return null;
   const months: string[] = [];
@@ -81,31 +87,47 @@ function termRows(
 }
 
 function termResult(
-  rows: Map<string, Map<string, { owed: number; met: number }>> | null,
+  rows: Map<string, Map<string, Counts>> | null,
+  classes: Map<string, Counts>,
   colleges: Datastore['colleges'],
 ): CollegeTermCompletion[] {
   return colleges.map((c) => ({
     collegeId: c.id,
-    months: [...(rows?.get(c.id) ?? new Map<string, { owed: number; met: number }>())].map(([month, n]) => ({
+    months: [...(rows?.get(c.id) ?? new Map<string, Counts>())].map(([month, n]) => ({
       month,
       ...n,
     })),
+    classes: classes.get(c.id) ?? { owed: 0, met: 0 },
   }));
+}
+
+/** Counts one window of `collegeId` in `counts`. */
+function count(counts: Map<string, Counts>, collegeId: string, met: boolean): void {
+  const n = counts.get(collegeId) ?? { owed: 0, met: 0 };
+  n.owed += 1;
+  if (met) n.met += 1;
+  counts.set(collegeId, n);
 }
 
 /** 首页's picture of the term: monthCompletion for each month of the term so far, counted as of `asOf`. */
 export function termCompletion(data: Datastore, idx: Indexes, asOf: IsoDate): CollegeTermCompletion[] {
   const rows = termRows(data.colleges, data.settings.terms, asOf);
   const term = reportingTerm(data.settings.terms, asOf);
+  const classes = new Map<string, Counts>();
   if (rows && term) {
     for (const w of termWindows(data, idx, term, asOf)) {
-      const cell = w.duty === 'class' ? undefined : rows.get(w.collegeId)?.get(w.start.slice(0, 7));
+      const met = windowStatus(w, asOf) === 'met';
+      if (w.duty === 'class') {
+        if (rows.has(w.collegeId)) count(classes, w.collegeId, met);
+        continue;
+      }
+      const cell = rows.get(w.collegeId)?.get(w.start.slice(0, 7));
       if (!cell) continue;
       cell.owed += 1;
-      if (windowStatus(w, asOf) === 'met') cell.met += 1;
+      if (met) cell.met += 1;
     }
   }
-  return termResult(rows, data.colleges);
+  return termResult(rows, classes, data.colleges);
 }
 
 /** termCompletion read from the overdue digest, as monthCompletionFromDigest reads monthCompletion. */
@@ -115,12 +137,14 @@ export function termCompletionFromDigest(
   asOf: IsoDate,
 ): CollegeTermCompletion[] {
   const rows = termRows(colleges, digest.terms, asOf);
+  const classes = new Map<string, Counts>();
   if (rows) {
     const today = dayNumber(asOf);
     for (const line of digest.lines) {
-      const months = line.duty === 'class' ? undefined : rows.get(line.collegeId);
+      const months = rows.get(line.collegeId);
       if (!months) continue;
       eachWindow(line, today, (start, _end, status) => {
+        if (line.duty === 'class') return count(classes, line.collegeId, status === 'met');
         const cell = months.get(isoOfDay(start).slice(0, 7));
         if (!cell) return;
         cell.owed += 1;
@@ -128,5 +152,5 @@ export function termCompletionFromDigest(
       });
     }
   }
-  return termResult(rows, colleges);
+  return termResult(rows, classes, colleges);
 }

@@ -54,7 +54,7 @@ describe('screen helpers', () => {
     expect(monthCompletion(data, buildIndexes(data), '2027-02-10').every((c) => c.owed === 0)).toBe(true);
   });
 
-  it('termCompletion counts each month of the term so far; 首页 draws it as blocks and a rate', () => {
+  it("termCompletion counts each month of the term so far; 首页 draws it as blocks and 评议考核's rate", () => {
     const { data, ctx } = school();
     logContact(data, { cadreId: 'c_zs', duty: 'student', targetId: 's_1', date: '2026-09-10' }, ctx);
     logContact(data, { cadreId: 'c_zs', duty: 'dorm', targetId: 'd_101', date: '2026-09-11' }, ctx);
@@ -66,10 +66,12 @@ describe('screen helpers', () => {
         { month: '2026-10', owed: 2, met: 0 },
         { month: '2026-11', owed: 2, met: 1 },
       ],
+      classes: { owed: 1, met: 0 },
     });
-    expect(termBar(term[0]!.months)).toBe('█▁▅ 50%');
+    // The rate counts the term's class window too, as 评议考核's 完成率 does: 3 of 7.
+    expect(termBar(term[0]!)).toBe('█▁▅ 43%');
     expect(termBarHeading(term[0]!.months)).toBe('本学期 9–11月');
-    expect(termBar(term[1]!.months)).toBe('···');
+    expect(termBar(term[1]!)).toBe('···');
     // After the term, until the next, its picture stays: the months of the term it reports on, no later.
     const after = termCompletion(data, buildIndexes(data), '2027-02-10');
     expect(after[0]!.months).toEqual([

@@ -7,13 +7,14 @@ const LEVELS = '▁▂▃▄▅▆▇█';
 /** A month that owed nothing. */
 const NONE = '·';
 
-export function termBar(months: CollegeTermCompletion['months']): string {
+/** The months as blocks, then the term's rate with its class windows (评议考核's 完成率). */
+export function termBar({ months, classes }: Pick<CollegeTermCompletion, 'months' | 'classes'>): string {
   if (months.length === 0) return '';
   const bar = months
     .map((m) => (m.owed === 0 ? NONE : LEVELS[Math.round((m.met / m.owed) * (LEVELS.length - 1))]))
     .join('');
-  const owed = months.reduce((n, m) => n + m.owed, 0);
-  const met = months.reduce((n, m) => n + m.met, 0);
+  const owed = months.reduce((n, m) => n + m.owed, classes.owed);
+  const met = months.reduce((n, m) => n + m.met, classes.met);
   return owed === 0 ? bar : `${bar} ${Math.round((met / owed) * 100)}%`;
 }
 

@@ -42,13 +42,13 @@ export function HomeScreen() {
     () =>
       new Map(
         (digest ? termCompletionFromDigest(digest, data.colleges, today) : termCompletion(data, idx, today)).map(
-          (c) => [c.collegeId, c.months],
+          (c) => [c.collegeId, c],
         ),
       ),
     [digest, data, idx, today],
   );
   // Below 80 columns the months give their place to the college's name (the 空缺 column took it).
-  const termHeading = columns >= 80 ? termBarHeading(term.values().next().value ?? []) : termBarHeading([]);
+  const termHeading = columns >= 80 ? termBarHeading(term.values().next().value?.months ?? []) : termBarHeading([]);
   useKeys((input, _key, is) => {
     const target = is('openScreen') ? keys.find((k) => k.key === input) : undefined;
     if (target) go(routeTo(target.screen));
@@ -61,7 +61,7 @@ export function HomeScreen() {
     return {
       学院: safeText(name),
       本月完成: c.owed === 0 ? '无应办' : `${c.met}/${c.owed}（${Math.round((c.met / c.owed) * 100)}%）`,
-      [termHeading]: termBar(term.get(c.collegeId) ?? []),
+      [termHeading]: termBar(term.get(c.collegeId) ?? { months: [], classes: { owed: 0, met: 0 } }),
       逾期: counts.overdue,
       待完成: counts.due,
       空缺: holes.get(c.collegeId) ?? 0,
