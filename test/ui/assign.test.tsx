@@ -70,10 +70,12 @@ describe.concurrent('分配 screen', () => {
     await ui.until('已结束 张三 对 会计1班 的联系分配');
     expect((await ui.saved()).assignments[0]).toMatchObject({ end: '2027-06-30', endReason: '班级毕业' });
   });
-  it('a graduated class says so before the form, and the preview refuses a start after graduation before asking y/n', async () => {
+  it('a graduated class says so in the list and before the form, and the preview refuses a start after graduation before asking y/n', async () => {
     const data = smallSchool([AUTUMN]);
     data.classes.find((c) => c.id === 'cls_kj')!.graduationDate = '2026-06-30';
     const ui = await openScreen('7', '分配 · 选择班级', data);
+    // In the list it is graduated, not a class waiting for a cadre.
+    expect(ui.frame()).toMatch(/会计1班\s*│\s*经济管理学院\s*│\s*（已毕业）/);
     await ui.press(KEY.enter);
     await ui.until('该班已于 2026-06-30 毕业：只能补登毕业前开始的分配');
     await ui.press('a');

@@ -1,4 +1,5 @@
 // 分配: pick a class, see who holds it today, then assign (a), hand over (r) or end (g) its assignment.
+import type { ClassGroup } from '../../domain/schema.js';
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { coverage } from '../../domain/coverage.js';
@@ -83,10 +84,12 @@ export function AssignScreen({ classId, freeFirst }: { classId?: string; freeFir
       </WithKeys>
     );
   }
-  const holderName = (id: string) => {
-    const a = holderOf(data, idx, 'class', id, today);
+  const holderName = (c: ClassGroup) => {
+    const a = holderOf(data, idx, 'class', c.id, today);
     const cadre = a ? idx.cadreById.get(a.cadreId) : undefined;
-    return a ? (cadre ? cadreName(idx, cadre) : '') : '（未分配）';
+    // A graduated class needs no cadre: not a gap to fill.
+    if (!a) return c.graduationDate !== null && c.graduationDate < today ? '（已毕业）' : '（未分配）';
+    return cadre ? cadreName(idx, cadre) : '';
   };
   return (
     <EntityList
@@ -96,7 +99,7 @@ export function AssignScreen({ classId, freeFirst }: { classId?: string; freeFir
       row={(c) => ({
         班级: safeText(c.name),
         学院: safeText(collegeName(idx, c.collegeId)),
-        联系干部: safeText(holderName(c.id)),
+        联系干部: safeText(holderName(c)),
       })}
       onOpen={(c) => setChosenId(c.id)}
       onBack={back}
