@@ -188,8 +188,9 @@ export function parseDateValue(value: unknown): IsoDate | null {
 /**
  * A date typed in the UI or on the command line, relative to today:
  * 今天, 昨天, 前天, -3 (three days ago), 11-20 or 11/20 (this year), or any form of parseDateValue.
+ * `past`: a date that has happened (a contact), so 12-28 typed in January is last year's.
  */
-export function parseDateInput(text: string, today: IsoDate): IsoDate | null {
+export function parseDateInput(text: string, today: IsoDate, past = false): IsoDate | null {
   const t = text.trim();
   if (t === '' || t === '今天' || t === 'today') return today;
   if (t === '昨天') return addDays(today, -1);
@@ -197,6 +198,10 @@ export function parseDateInput(text: string, today: IsoDate): IsoDate | null {
   const rel = /^-(\d{1,3})$/.exec(t);
   if (rel) return addDays(today, -Number(rel[1]));
   const md = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
-  if (md) return ymd(Number(today.slice(0, 4)), Number(md[1]), Number(md[2]));
+  if (md) {
+    const year = Number(today.slice(0, 4));
+    const date = ymd(year, Number(md[1]), Number(md[2]));
+    return past && date !== null && date > today ? ymd(year - 1, Number(md[1]), Number(md[2])) : date;
+  }
   return parseDateValue(t);
 }

@@ -12,11 +12,17 @@ export function datePlaceholder(today: IsoDate, fallback = `今天 ${today}`): s
 
 /**
  * A date as typed, relative to today (昨天, -3, 11-20, 2026-11-20…); empty gives `fallback`.
- * `label` names the field in the error: 日期, 开始日期, --date…
+ * `label` names the field in the error: 日期, 开始日期, --date…; `past`: a contact's date (parseDateInput).
  */
-export function dateField(text: string | undefined, label: string, today: IsoDate, fallback: IsoDate = today): IsoDate {
+export function dateField(
+  text: string | undefined,
+  label: string,
+  today: IsoDate,
+  fallback: IsoDate = today,
+  past = false,
+): IsoDate {
   if (text === undefined || text.trim() === '') return fallback;
-  const date = parseDateInput(text, today);
+  const date = parseDateInput(text, today, past);
   if (!date) throw new UserError(`${label}“${text}”无效：可写 2026-11-20、${RELATIVE_FORMS.join('、')}`);
   return date;
 }

@@ -52,7 +52,8 @@ export class DuplicateContactError extends UserError {
   }
 }
 
-const dateOf = (input: LogContactInput, ctx: ChangeContext): IsoDate => dateField(input.date, '日期', ctx.today);
+const dateOf = (input: LogContactInput, ctx: ChangeContext): IsoDate =>
+  dateField(input.date, '日期', ctx.today, ctx.today, true);
 
 function dutyOf(text: string): Duty {
   return (DUTIES as readonly string[]).includes(text) ? (text as Duty) : parseDutyLabel(text);

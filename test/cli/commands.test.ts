@@ -15,6 +15,18 @@ beforeEach(async () => {
 });
 
 describe('sanlianxi commands', async () => {
+  it('log --date 12-28 in January is the December just past, not this December ahead', async () => {
+    expect((await run(['assign', '--cadre', '张三', '--class', '会计1班', '--start', '2026-09-01'], file)).code).toBe(
+      0,
+    );
+    const log = ['log', '--cadre', '张三', '--type', '寝室', '--target', '1号楼-101', '--as-of', '2027-01-05'];
+    const december = await run([...log, '--date', '12-28'], file);
+    expect(december.stderr).toBe('');
+    expect(december.stdout).toContain('已记录：张三 寝室 1号楼-101 2026-12-28 寝室走访');
+    // A month-day not yet past this year is this year's.
+    expect((await run([...log, '--date', '1-4'], file)).stdout).toContain('2027-01-04');
+  });
+
   it('assign, log and overdue --json: the logged window disappears', async () => {
     expect(
       (

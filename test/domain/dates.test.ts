@@ -154,5 +154,11 @@ describe('dates', () => {
       '2026-12-31',
     ]);
     expect(['2-29', '-1000', '明天', '+3'].map((t) => parseDateInput(t, today))).toEqual([null, null, null, null]);
+    // A contact's date has happened: a month-day still ahead this year is last year's.
+    expect(['12/31', '3-1', '2-28'].map((t) => parseDateInput(t, today, true))).toEqual([
+      '2025-12-31',
+      '2026-03-01',
+      '2026-02-28',
+    ]);
   });
 });

@@ -37,7 +37,7 @@ function LogContactForm({ preset, onSaved }: { preset?: LogPreset; onSaved: () =
   /** The question when the operation found the same contact (cadre, target, date) already recorded. */
   const [duplicate, setDuplicate] = useState<string | null>(null);
 
-  const date = parseDateInput(dateText, today);
+  const date = parseDateInput(dateText, today, true);
   const choices = search.cadre
     ? contactChoices(idx, search.cadre.id, date ?? today)
     : { assignment: null, targets: {} };
