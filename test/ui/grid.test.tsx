@@ -60,6 +60,14 @@ describe.concurrent('网格 screen', () => {
     ui.unmount();
   });
 
+  it('at 80×24 the heading keeps every count: it wraps rather than cutting 30 天内结束', async () => {
+    const ui = await startApp(withHoles(), { size: { columns: 80, rows: 24 } });
+    await ui.press('0');
+    await ui.until('无人联系：班级 1');
+    expect(ui.frame().replace(/\s/g, '')).toContain('空闲干部1·30天内结束0');
+    ui.unmount();
+  });
+
   it('Enter on a class without a cadre opens 分配 with the college’s free cadres first', async () => {
     const ui = await startApp(withHoles());
     await ui.press('0');

@@ -7,12 +7,14 @@ import { coverage, coverageRows, ENDING_WITHIN_DAYS } from '../../domain/coverag
 import { safeText } from '../../domain/safe-text.js';
 import { coverDormOperation, coverStudentOperation } from '../../operations/new-year.js';
 import { Confirm } from '../components/confirm.js';
-import { Line } from '../components/layout.js';
+import { Paragraph } from '../components/layout.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { WithKeys, type KeyHandler } from '../keyboard.js';
 import { failureText, useUi } from '../ui-context.js';
+import { textWidth } from '../text-width.js';
 
 type Hole = { kind: '班级' | '寝室' | '困难生' | '空闲干部' | '即将结束'; id: string; what: string; about: string };
 /** The holes Enter closes (a free cadre or an ending assignment is only shown). */
@@ -51,7 +53,11 @@ export function GridScreen() {
       })),
     ];
   }, [data, idx, today, scope]);
-  const nav = useListNav(holes.length, 10);
+  const count = (kind: Hole['kind']) => holes.filter((h) => h.kind === kind).length;
+  const heading = `网格 · ${today} · 无人联系：班级 ${count('班级')}、寝室 ${count('寝室')}、困难生 ${count('困难生')} · 空闲干部 ${count('空闲干部')} · ${ENDING_WITHIN_DAYS} 天内结束 ${count('即将结束')}`;
+  // Every count in sight: the heading wraps rather than being cut, and the list gives it the lines.
+  const { columns } = useTerminalSize();
+  const nav = useListNav(holes.length, 9 + Math.ceil(textWidth(heading) / columns));
   const [asking, setAsking] = useState<{ question: string; save: () => Promise<unknown> } | null>(null);
   const hole = holes[nav.selected];
   /** y/n, then the change; a refusal said at once. */
@@ -79,17 +85,13 @@ export function GridScreen() {
       />
     );
   }
-  const count = (kind: Hole['kind']) => holes.filter((h) => h.kind === kind).length;
   const visible = holes
     .slice(nav.top, nav.top + nav.height)
     .map((h) => ({ 类型: h.kind, 名称: safeText(h.what), 说明: safeText(h.about) }));
   return (
     <WithKeys onKey={onKey}>
       <Box flexDirection="column">
-        <Line>
-          网格 · {today} · 无人联系：班级 {count('班级')}、寝室 {count('寝室')}、困难生 {count('困难生')} · 空闲干部{' '}
-          {count('空闲干部')} · {ENDING_WITHIN_DAYS} 天内结束 {count('即将结束')}
-        </Line>
+        <Paragraph>{heading}</Paragraph>
         <ListView
           visible={visible}
           total={holes.length}
