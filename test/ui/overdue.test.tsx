@@ -16,6 +16,15 @@ describe.concurrent('逾期 screen', () => {
     await ui.until('逾期 · 共 13 项 · 学院：全部 · 类型：全部 · 状态：全部');
   });
 
+  it('at 60×20 the heading shows every filter: it wraps rather than cutting 状态', async () => {
+    const ui = await startApp(undefined, { size: { columns: 60, rows: 20 } });
+    await ui.press('2');
+    await ui.until('逾期 · 共 13 项');
+    await ui.press('c', 't', 's');
+    await ui.until((f) => f.replace(/\s/g, '').includes('学院：经济管理学院·类型：班级·状态：逾期'));
+    ui.unmount();
+  });
+
   it('Enter opens the cadre of the row; Esc returns to the list', async () => {
     const ui = await openScreen('2', '共 13 项');
     await ui.press(KEY.enter);
