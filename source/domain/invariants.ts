@@ -55,8 +55,12 @@ export function assignmentConflicts(
   for (const dormId of candidate.dormIds) {
     const dorm = idx.dormById.get(dormId);
     if (!dorm) problem(`联系分配引用了不存在的寝室 ${dormId}`);
+    // Said of the assignment too: a roster or form that moved the dorm to another class meets it here.
     else if (!dorm.classIds.includes(cls.id))
-      problem(`寝室 ${dormKey(dorm)} 不属于班级 ${cls.name}：只能分配本班的寝室`, dorm);
+      problem(
+        `寝室 ${dormKey(dorm)} 不属于班级 ${cls.name}，却在 ${cadreLabel(cadre)} 联系 ${cls.name} 的分配（${periodText(candidate.start, candEnd)}）中：分配只能包括本班的寝室，改寝室的班级前先结束或移交该分配`,
+        dorm,
+      );
   }
   for (const studentId of candidate.studentIds) {
     if (!idx.studentById.has(studentId)) problem(`联系分配引用了不存在的困难生 ${studentId}`);

@@ -108,6 +108,21 @@ describe('import error places', () => {
     ]);
   });
 
+  it('a dorm moved to another class while an assignment holds it: the row names the assignment and what to do', async () => {
+    const data = emptyDatastore('测试学院');
+    const classes = [...ROSTER.班级, ['经济管理学院', '会计242班', 2024, '2027-06-30', '', '', '', '']];
+    const first = await fillRoster(join(dir, 'held.xlsx'), {
+      ...ROSTER,
+      班级: classes,
+      联系分配: [['张三', 'T001', '会计241班', '', '2026-09-01', '', '']],
+    });
+    await importRoster(data, first, testContext('2026-11-25'));
+    const moved = await refusal(data, { 寝室: [['7号楼', '301', '会计242班', '', 6, '']] }, 'moved.xlsx');
+    expect(moved).toEqual([
+      '寝室, 第3行, 班级: 寝室 7号楼-301 不属于班级 会计241班，却在 张三（T001） 联系 会计241班 的分配（2026-09-01 至 2027-06-30）中：分配只能包括本班的寝室，改寝室的班级前先结束或移交该分配',
+    ]);
+  });
+
   it('a namesake in 联系记录 or 联系分配 is named at 干部姓名; an unknown 工号 at 工号', async () => {
     const lines = await refusal(
       emptyDatastore('测试学院'),
