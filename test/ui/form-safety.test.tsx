@@ -36,6 +36,15 @@ describe.concurrent('form safety', () => {
     expect((await ui.saved()).contacts.map((c) => c.note)).toContain('班议');
   });
 
+  it('in a list’s search too: Ctrl+W types no w, Ctrl+U clears', async () => {
+    const ui = await openScreen('3', '干部（3/3）');
+    await ui.press('/', 'z', '\u0017', 's');
+    await ui.until('搜索：zs');
+    expect(ui.frame()).toContain('干部（1/3）');
+    await ui.press('\u0015', ...'ls');
+    await ui.until('搜索：ls');
+  });
+
   it('Esc on a filled form asks before throwing it away; any other key goes back to it; an empty form closes at once', async () => {
     const ui = await openScreen('1', '记录联系');
     await ui.press(...'zs');

@@ -1,15 +1,15 @@
-// A keyboard form: text fields (ink-text-input), one-of choices (←/→) and multi-select (←/→, space).
+// A keyboard form: text fields (text-field.tsx), one-of choices (←/→) and multi-select (←/→, space).
 // Tab/↓ and Enter move to the next field; Enter on the last field submits; Esc cancels — after asking,
 // once anything has been typed or chosen, so a slip of Esc never throws a filled form away.
 // While what Enter started (a save, a preview) is under way, the keys after it wait (useHoldKeys).
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { safeText } from '../../domain/safe-text.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeys, useKeysOn } from '../keyboard.js';
 import { useHoldKeys } from './one-key-at-a-time.js';
 import { Line, Panel } from './layout.js';
+import { TextField } from './text-field.js';
 import { textWidth } from '../text-width.js';
 
 export interface Option {
@@ -57,11 +57,6 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
   const hold = useHoldKeys();
   const [dirty, setDirty] = useState(false);
   const [askingCancel, setAskingCancel] = useState(false);
-  // A Ctrl+letter (shell habit: Ctrl+U, Ctrl+W) reaches ink-text-input as its letter, which it would
-  // type. The form puts the field back (Ctrl+U: empties it) and drops what the field made of the key,
-  // whichever of the two hears the key first; the field starts again so its cursor is at the end.
-  const ctrlKey = useRef(false);
-  const [fieldStarts, setFieldStarts] = useState(0);
   const change = (key: string, value: string | string[]) => {
     setDirty(true);
     onChange(key, value);
@@ -81,13 +76,6 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
         return;
       }
       if (is('cancel')) return dirty ? setAskingCancel(true) : onCancel();
-      if (field.kind === 'text' && key.ctrl && /^[a-z]$/.test(input)) {
-        ctrlKey.current = true;
-        queueMicrotask(() => (ctrlKey.current = false));
-        change(field.key, is('clearField') ? '' : asText(values[field.key]));
-        setFieldStarts((n) => n + 1);
-        return;
-      }
       if (is('save') && focus >= fields.length - 1) {
         if (field.kind === 'text') field.onLeave?.();
         const submitted = onSubmit();
@@ -130,10 +118,9 @@ export function Form({ title, fields, values, onChange, onSubmit, onCancel, belo
               {f.kind === 'text' ? (
                 focused && on ? (
                   <Text wrap="truncate-end">
-                    <TextInput
-                      key={fieldStarts}
+                    <TextField
                       value={asText(values[f.key])}
-                      onChange={(v) => ctrlKey.current || change(f.key, stripControls(v))}
+                      onChange={(v) => change(f.key, stripControls(v))}
                       placeholder={f.placeholder}
                       focus
                     />

@@ -1,7 +1,7 @@
 // The `/` search field above a list: while open it has the keyboard; Enter keeps the filter, Esc clears it.
-import TextInput from 'ink-text-input';
 import { useKeys, useKeysOn } from '../keyboard.js';
 import { Line } from './layout.js';
+import { TextField } from './text-field.js';
 
 interface Props {
   query: string;
@@ -31,7 +31,7 @@ function SearchField({ query, setQuery, setSearching }: Omit<Props, 'searching'>
   return (
     <Line>
       搜索：
-      <TextInput value={query} onChange={setQuery} focus={on} />
+      <TextField value={query} onChange={setQuery} focus={on} />
     </Line>
   );
 }
