@@ -7,14 +7,13 @@ import { coverage, coverageRows, ENDING_WITHIN_DAYS } from '../../domain/coverag
 import { safeText } from '../../domain/safe-text.js';
 import { coverDormOperation, coverStudentOperation } from '../../operations/new-year.js';
 import { Confirm } from '../components/confirm.js';
-import { Paragraph } from '../components/layout.js';
+import { Heading, headingLines } from '../components/layout.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { WithKeys, type KeyHandler } from '../keyboard.js';
 import { failureText, useUi } from '../ui-context.js';
-import { textWidth } from '../text-width.js';
 
 type Hole = { kind: '班级' | '寝室' | '困难生' | '空闲干部' | '即将结束'; id: string; what: string; about: string };
 /** The holes Enter closes (a free cadre or an ending assignment is only shown). */
@@ -54,10 +53,19 @@ export function GridScreen() {
     ];
   }, [data, idx, today, scope]);
   const count = (kind: Hole['kind']) => holes.filter((h) => h.kind === kind).length;
-  const heading = `网格 · ${today} · 无人联系：班级 ${count('班级')}、寝室 ${count('寝室')}、困难生 ${count('困难生')} · 空闲干部 ${count('空闲干部')} · ${ENDING_WITHIN_DAYS} 天内结束 ${count('即将结束')}`;
-  // Every count in sight: the heading wraps rather than being cut, and the list gives it the lines.
+  // Every count in sight: the heading takes more lines rather than being cut, and the list gives them.
   const { columns } = useTerminalSize();
-  const nav = useListNav(holes.length, 9 + Math.ceil(textWidth(heading) / columns));
+  const heading = headingLines(
+    [
+      '网格',
+      today,
+      `无人联系：班级 ${count('班级')}、寝室 ${count('寝室')}、困难生 ${count('困难生')}`,
+      `空闲干部 ${count('空闲干部')}`,
+      `${ENDING_WITHIN_DAYS} 天内结束 ${count('即将结束')}`,
+    ],
+    columns,
+  );
+  const nav = useListNav(holes.length, 9 + heading.length);
   const [asking, setAsking] = useState<{ question: string; save: () => Promise<unknown> } | null>(null);
   const hole = holes[nav.selected];
   /** y/n, then the change; a refusal said at once. */
@@ -91,7 +99,7 @@ export function GridScreen() {
   return (
     <WithKeys onKey={onKey}>
       <Box flexDirection="column">
-        <Paragraph>{heading}</Paragraph>
+        <Heading lines={heading} />
         <ListView
           visible={visible}
           total={holes.length}

@@ -11,9 +11,8 @@ import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
 import { useKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
-import { Paragraph } from '../components/layout.js';
+import { Heading, headingLines } from '../components/layout.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { textWidth } from '../text-width.js';
 
 const STATUSES = ['overdue', 'due'] as const;
 const STATUS_LABELS = { overdue: '逾期', due: '待完成' } as const;
@@ -36,10 +35,19 @@ export function OverdueScreen() {
       ),
     [report, college, duty, status],
   );
-  const heading = `逾期 · 共 ${rows.length} 项 · 学院：${college ?? '全部'} · 类型：${duty ? DUTY_LABELS[duty] : '全部'} · 状态：${status ? STATUS_LABELS[status] : '全部'}`;
-  // Every filter in sight: the heading wraps rather than being cut, and the list gives it the lines.
+  // Every filter in sight: the heading takes more lines rather than being cut, and the list gives them.
   const { columns } = useTerminalSize();
-  const nav = useListNav(rows.length, 9 + Math.ceil(textWidth(heading) / columns));
+  const heading = headingLines(
+    [
+      '逾期',
+      `共 ${rows.length} 项`,
+      `学院：${safeText(college ?? '全部')}`,
+      `类型：${duty ? DUTY_LABELS[duty] : '全部'}`,
+      `状态：${status ? STATUS_LABELS[status] : '全部'}`,
+    ],
+    columns,
+  );
+  const nav = useListNav(rows.length, 9 + heading.length);
   const row = rows[nav.selected];
   useKeys((input, key, is) => {
     if (nav.onKey(input, key, is)) return;
@@ -83,7 +91,7 @@ export function OverdueScreen() {
   }));
   return (
     <Box flexDirection="column">
-      <Paragraph>{safeText(heading)}</Paragraph>
+      <Heading lines={heading} />
       <ListView
         visible={shown}
         total={rows.length}
