@@ -6,6 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { cadreRow, fillRoster } from '../helpers/filled-roster.js';
 import { KEY, openScreen, startApp } from '../helpers/ui-harness.js';
 
+/** 导入 / 导出, the roster's path typed in one read, Enter: the preview follows. */
+async function previewImport(ui: Awaited<ReturnType<typeof startApp>>, file: string): Promise<void> {
+  await ui.press('8');
+  await ui.until('导入 / 导出');
+  await ui.press(KEY.tab);
+  await ui.burst(...file);
+  await ui.press(KEY.enter);
+}
+
 // One test at a time: each imports or exports through exceljs, and side by side under load they outran the 30 s limit.
 describe('导入 / 导出 screen', () => {
   it('previews an import, n leaves the data untouched, y imports', async () => {
@@ -13,11 +22,7 @@ describe('导入 / 导出 screen', () => {
     const file = await fillRoster(join(ui.dir, '花名册.xlsx'), {
       干部: [cadreRow('T010', '赵六', '经济管理学院')],
     });
-    await ui.press('8');
-    await ui.until('导入 / 导出');
-    await ui.press(KEY.tab);
-    await ui.burst(...file);
-    await ui.press(KEY.enter);
+    await previewImport(ui, file);
     await ui.until('导入预览');
     expect(ui.frame()).toContain('干部 新增 1、更新 0');
     expect(ui.frame()).toContain('y 确认导入  n 取消');
@@ -39,11 +44,7 @@ describe('导入 / 导出 screen', () => {
         ['T011', '钱七', '经济管理学院', '', '', '', '', '', '处长'],
       ],
     });
-    await ui.press('8');
-    await ui.until('导入 / 导出');
-    await ui.press(KEY.tab);
-    await ui.burst(...file);
-    await ui.press(KEY.enter);
+    await previewImport(ui, file);
     await ui.until('不能导入（数据未改动）');
     expect(ui.frame()).toMatch(/干部, 第3行, 干部姓名: /);
     expect(ui.frame()).toMatch(/干部, 第4行, 类别: /);
@@ -65,11 +66,7 @@ describe('导入 / 导出 screen', () => {
         '',
       ]),
     });
-    await ui.press('8');
-    await ui.until('导入 / 导出');
-    await ui.press(KEY.tab);
-    await ui.burst(...file);
-    await ui.press(KEY.enter);
+    await previewImport(ui, file);
     await ui.until('不能导入（数据未改动）');
     // Wrapped at a space, which the wrap drops: compared without spaces.
     const text = ui.frame().replace(/\s/g, '');
