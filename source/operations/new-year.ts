@@ -3,7 +3,7 @@
 // 加入寝室: a hole of the grid closed from the 网格 screen.
 import { coverDorm, coverStudent } from '../domain/cover.js';
 import { cadreName, studentLabel } from '../domain/labels.js';
-import { buildIndexes, dormKey } from '../domain/indexes.js';
+import { buildIndexes, dormKey, type Indexes } from '../domain/indexes.js';
 import { pairAll, startYear, type YearDates, type YearStarted } from '../domain/new-year.js';
 import type { Assignment } from '../domain/schema.js';
 import { dateField } from './fields.js';
@@ -65,10 +65,19 @@ export interface CoverStudentInput {
   student: Ref;
 }
 
-export interface CoveredStudent {
-  student: string;
+/** The assignment a hole was added to: its cadre and class, as the question and the message name them. */
+interface Holder {
   cadre: string;
   className: string;
+}
+
+function holderOf(idx: Indexes, assignment: Assignment): Holder {
+  const cadre = idx.cadreById.get(assignment.cadreId);
+  return { cadre: cadre ? cadreName(idx, cadre) : '', className: idx.classById.get(assignment.classId)?.name ?? '' };
+}
+
+export interface CoveredStudent extends Holder {
+  student: string;
 }
 
 export const coverStudentOperation = changeOperation<CoverStudentInput, CoveredStudent>({
@@ -77,12 +86,7 @@ export const coverStudentOperation = changeOperation<CoverStudentInput, CoveredS
   apply(data, input, ctx) {
     const idx = buildIndexes(data);
     const { assignment, student } = coverStudent(data, idx, studentOf(idx, input.student).id, ctx.today);
-    const cadre = idx.cadreById.get(assignment.cadreId);
-    return {
-      student: studentLabel(student),
-      cadre: cadre ? cadreName(idx, cadre) : '',
-      className: idx.classById.get(assignment.classId)?.name ?? '',
-    };
+    return { student: studentLabel(student), ...holderOf(idx, assignment) };
   },
   question: (r) =>
     `把困难生 ${r.student} 加入 ${r.cadre} 对 ${r.className} 的联系分配（自该分配开始的每个月都应联系她）`,
@@ -93,10 +97,8 @@ export interface CoverDormInput {
   dorm: Ref;
 }
 
-export interface CoveredDorm {
+export interface CoveredDorm extends Holder {
   dorm: string;
-  cadre: string;
-  className: string;
 }
 
 export const coverDormOperation = changeOperation<CoverDormInput, CoveredDorm>({
@@ -105,12 +107,7 @@ export const coverDormOperation = changeOperation<CoverDormInput, CoveredDorm>({
   apply(data, input, ctx) {
     const idx = buildIndexes(data);
     const { assignment, dorm } = coverDorm(data, idx, dormOf(idx, input.dorm).id, ctx.today);
-    const cadre = idx.cadreById.get(assignment.cadreId);
-    return {
-      dorm: dormKey(dorm),
-      cadre: cadre ? cadreName(idx, cadre) : '',
-      className: idx.classById.get(assignment.classId)?.name ?? '',
-    };
+    return { dorm: dormKey(dorm), ...holderOf(idx, assignment) };
   },
   question: (r) => `把寝室 ${r.dorm} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
   done: (r) => `已把寝室 ${r.dorm} 加入 ${r.cadre} 对 ${r.className} 的联系分配`,
