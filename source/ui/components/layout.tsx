@@ -46,31 +46,6 @@ export function Line({ children, ...props }: Omit<TextProps, 'wrap'>) {
   );
 }
 
-/**
- * A heading of counts and filters: `parts` joined by ` · `, each line broken only between parts, so that
- * no count is parted from its word ("30 天内结束 0"); a part wider than `width` is cut.
- */
-export function headingLines(parts: readonly string[], width: number): string[] {
-  const lines: string[] = [];
-  for (const part of parts) {
-    const joined = lines.length > 0 ? `${lines.at(-1)} · ${part}` : part;
-    if (lines.length > 0 && textWidth(joined) <= width) lines[lines.length - 1] = joined;
-    else lines.push(cut(part, width));
-  }
-  return lines;
-}
-
-/** The lines of headingLines, one below the other. */
-export function Heading({ lines }: { lines: readonly string[] }) {
-  return (
-    <>
-      {lines.map((line, i) => (
-        <Line key={i}>{line}</Line>
-      ))}
-    </>
-  );
-}
-
 /** Text that may take several lines, wrapped at the available width. */
 export function Paragraph(props: Omit<TextProps, 'wrap'>) {
   const { columns } = useTerminalSize();

@@ -7,7 +7,7 @@ import { coverage, coverageRows, ENDING_WITHIN_DAYS } from '../../domain/coverag
 import { safeText } from '../../domain/safe-text.js';
 import { coverDormOperation, coverStudentOperation } from '../../operations/new-year.js';
 import { Confirm } from '../components/confirm.js';
-import { Heading, headingLines } from '../components/layout.js';
+import { flow, Line } from '../components/layout.js';
 import { ListView } from '../components/list-view.js';
 import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
@@ -53,9 +53,11 @@ export function GridScreen() {
     ];
   }, [data, idx, today, scope]);
   const count = (kind: Hole['kind']) => holes.filter((h) => h.kind === kind).length;
-  // Every count in sight: the heading takes more lines rather than being cut, and the list gives them.
+  // Every count in sight: the heading takes more lines, broken only between its parts, rather than
+  // being cut; the list gives it those lines.
   const { columns } = useTerminalSize();
-  const heading = headingLines(
+  const heading = flow(
+    '',
     [
       '网格',
       today,
@@ -64,6 +66,7 @@ export function GridScreen() {
       `${ENDING_WITHIN_DAYS} 天内结束 ${count('即将结束')}`,
     ],
     columns,
+    ' · ',
   );
   const nav = useListNav(holes.length, 9 + heading.length);
   const [asking, setAsking] = useState<{ question: string; save: () => Promise<unknown> } | null>(null);
@@ -99,7 +102,9 @@ export function GridScreen() {
   return (
     <WithKeys onKey={onKey}>
       <Box flexDirection="column">
-        <Heading lines={heading} />
+        {heading.map((line) => (
+          <Line key={line}>{line}</Line>
+        ))}
         <ListView
           visible={visible}
           total={holes.length}

@@ -11,7 +11,7 @@ import { StatusBar } from '../components/status-bar.js';
 import { useListNav } from '../hooks/use-list-nav.js';
 import { useKeys } from '../keyboard.js';
 import { useUi } from '../ui-context.js';
-import { Heading, headingLines } from '../components/layout.js';
+import { flow, Line } from '../components/layout.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 
 const STATUSES = ['overdue', 'due'] as const;
@@ -35,9 +35,11 @@ export function OverdueScreen() {
       ),
     [report, college, duty, status],
   );
-  // Every filter in sight: the heading takes more lines rather than being cut, and the list gives them.
+  // Every filter in sight: the heading takes more lines, broken only between its parts, rather than
+  // being cut; the list gives it those lines.
   const { columns } = useTerminalSize();
-  const heading = headingLines(
+  const heading = flow(
+    '',
     [
       '逾期',
       `共 ${rows.length} 项`,
@@ -46,6 +48,7 @@ export function OverdueScreen() {
       `状态：${status ? STATUS_LABELS[status] : '全部'}`,
     ],
     columns,
+    ' · ',
   );
   const nav = useListNav(rows.length, 9 + heading.length);
   const row = rows[nav.selected];
@@ -91,7 +94,9 @@ export function OverdueScreen() {
   }));
   return (
     <Box flexDirection="column">
-      <Heading lines={heading} />
+      {heading.map((line) => (
+        <Line key={line}>{line}</Line>
+      ))}
       <ListView
         visible={shown}
         total={rows.length}
